@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Speed and memory of the figure extractor (issue #2). A script that prints figures, not a test.
+
+    .venv/bin/python bench/extract_bench.py [--mb 5] [--corpus ../shared/corpus]
+
+Builds a corpus of about N MB (UTF-8) by repeating the documents of ../shared/corpus, each
+copy a separate document, and extracts it one document at a time:
+
+- `extract.engine.records` (plain dicts, what many files use) and `extract.figures` (the
+  DataFrame): characters per second and figures per second;
+- one bare `regex` pass for digits (regex.compile(r"\\d+").finditer) over the same documents,
+  and how many times slower the extractor is (the issue's goal: at most 25×, and at least
+  1,000,000 characters per second on one core);
+- peak memory of extraction (tracemalloc, in a separate pass so that tracing does not slow
+  the timed one) at N MB and at 2N MB: documents are made and dropped one at a time, so the
+  peak should not grow with the corpus; and the process's peak resident size.
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import resource
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+from typing import Callable, Iterator
+
+import regex
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from extract import engine, figures, read_text  # noqa: E402  (after the path is set)
+
+DIGITS = regex.compile(r"\d+")
+
+
+def documents(sources: list[str], megabytes: float) -> Iterator[str]:
+    """Copies of the source documents, in turn, until about `megabytes` of UTF-8 are made.
+
+    Each copy is a new string (its number appended), made when asked for and dropped after,
+    as files read one at a time would be.
+    """
+    budget, i = megabytes * 1024 * 1024, 0
+    while budget > 0:
+        text = sources[i % len(sources)] + f"\n（副本{i}）\n"
+        budget -= len(text.encode("utf-8"))
+        i += 1
+        yield text
+
+
+def timed(extract_one: Callable[[str], int], docs: Iterator[str]) -> tuple[float, int, int, int]:
+    """Seconds spent in `extract_one`, characters, figures and documents seen."""
+    seconds = 0.0
+    chars = found = n = 0
+    for text in docs:
+        start = time.perf_counter()
+        found += extract_one(text)
+        seconds += time.perf_counter() - start
+        chars += len(text)
+        n += 1
+    return seconds, chars, found, n
+
+
+def peak_traced(extract_one: Callable[[str], int], docs: Iterator[str]) -> int:
+    """Peak bytes Python allocated while extracting every document (tracemalloc)."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        for text in docs:
+            extract_one(text)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def bare_digits(text: str) -> int:
+    return sum(1 for _ in DIGITS.finditer(text))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--mb", type=float, default=5.0, help="corpus size in MB of UTF-8 (default 5)")
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    args = parser.parse_args(argv)
+
+    sources = [read_text(p) for p in sorted(args.corpus.glob("*.txt"))]
+    if not sources:
+        parser.error(f"no .txt documents in {args.corpus}")
+    records = getattr(engine, "records", None)
+    extractors: dict[str, Callable[[str], int]] = {}
+    if records is not None:
+        extractors["engine.records"] = lambda text: len(records(text, doc="bench"))
+    extractors["extract.figures"] = lambda text: len(figures(text, doc="bench"))
+    for extract_one in extractors.values():  # warm up: compile patterns, load OpenCC tables
+        extract_one(sources[0])
+
+    bare_s, chars, digit_runs, n = timed(bare_digits, documents(sources, args.mb))
+    size = sum(len(t.encode("utf-8")) for t in documents(sources, args.mb)) / 1024 / 1024
+    print(f"corpus: {size:.1f} MB UTF-8, {chars:,} characters, {n} documents "
+          f"({len(sources)} distinct, each copy a separate document)")
+    print(f"bare regex \\d+ pass: {bare_s:.3f} s, {chars / bare_s:,.0f} chars/s ({digit_runs:,} digit runs)")
+    for name, extract_one in extractors.items():
+        seconds, _, found, _ = timed(extract_one, documents(sources, args.mb))
+        print(f"{name}: {seconds:.2f} s, {chars / seconds:,.0f} chars/s, {found / seconds:,.0f} figures/s "
+              f"({found:,} figures), {seconds / bare_s:.1f}× the bare pass")
+
+    main_name, main_extract = next(iter(extractors.items()))
+    peaks = [(mb, peak_traced(main_extract, documents(sources, mb))) for mb in (args.mb, 2 * args.mb)]
+    print(f"peak memory of {main_name} (tracemalloc): "
+          + ", ".join(f"{mb:g} MB corpus → {peak / 1024:,.0f} KB" for mb, peak in peaks)
+          + f"; growth ×{peaks[1][1] / peaks[0][1]:.2f} for twice the text")
+    rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux
+    print(f"peak resident size of this process: {rss_kb / 1024:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
