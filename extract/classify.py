@@ -1,0 +1,232 @@
+"""Classify a found figure: kind, sign, qualifier, indicator, region, deadline, period.
+
+Every function takes the simplified sentence (same length as the original, see
+normalize.py) and positions inside it, and decides one thing. Where text can be read
+two ways, the rule that decides is named here with a one-line reason.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import regex
+
+from . import vocab
+from .numbers import parse_number
+from .patterns import CLAUSE_SEP, CUES, DEADLINE, FIGURE, PERIOD, REGIONS, alternation
+
+__all__ = [
+    "qualifier_before", "qualifier_after", "is_decrease", "kind", "indicator", "region_of",
+    "deadline", "period", "clause_start", "doc_region",
+]
+
+_QUAL_BEFORE = regex.compile(f"(?:{alternation(vocab.QUALIFIERS_BEFORE)})$")
+_QUAL_AFTER = regex.compile(alternation(vocab.QUALIFIERS_AFTER))
+_DECREASE = regex.compile(
+    f"(?:{alternation(vocab.DECREASE_WORDS)})(?:了|分别|约|近|超过|超|达)?$"
+)
+_TAIL = regex.compile(f"(?:{alternation(vocab.INDICATOR_TAIL_WORDS)})+$")
+_HEAD = regex.compile(f"^(?:{alternation(vocab.INDICATOR_HEAD_WORDS)})+")
+_NOT_INDICATOR = regex.compile(f"^(?:{alternation(vocab.NOT_INDICATORS)})")
+_MONEY_SUBJECT = regex.compile(alternation(vocab.MONEY_SUBJECTS))
+#: Stops of the noun phrase after a figure: punctuation, or a verb that begins a new predicate.
+_AFTER_STOP = regex.compile(r"[，,。；;：:！？!?、（(）)\s“”\"《》]|的|和|及|是|在|为|达|占|等")
+_QUOTE_NAME = regex.compile(r"^[“\"][^”\"]{1,10}[”\"](?:是|为)")
+_PUNCT = regex.compile(r"[“”\"‘’《》〈〉「」『』*]")
+_HAN = regex.compile(r"\p{Han}")
+
+
+def clause_start(sent: str, pos: int) -> int:
+    """Start of the clause (between commas, semicolons, colons) that holds `pos`."""
+    last = 0
+    for m in CLAUSE_SEP.finditer(sent, 0, pos):
+        last = m.end()
+    return last
+
+
+def qualifier_before(before: str) -> tuple[str | None, int]:
+    """The qualifier that ends `before` and its length: ('gt', 2) for '...超过'."""
+    m = _QUAL_BEFORE.search(before)
+    if not m:
+        return None, 0
+    return vocab.QUALIFIERS_BEFORE[m.group()], len(m.group())
+
+
+def qualifier_after(sent: str, pos: int) -> tuple[str | None, int]:
+    m = _QUAL_AFTER.match(sent, pos)
+    if not m:
+        return None, 0
+    return vocab.QUALIFIERS_AFTER[m.group()], len(m.group())
+
+
+def is_decrease(before: str) -> bool:
+    """A change governed by a decrease word ('同比下降3.2%'), not a level ('下降至17.2%')."""
+    return _DECREASE.search(before) is not None
+
+
+def _cues(text: str):
+    """(position, 'target'|'actual') of each cue of kind in `text`."""
+    for m in CUES.finditer(text):
+        if m.lastgroup != "not":
+            yield m.start(), m.lastgroup
+
+
+def kind(sent: str, start: int, end: int, category: str, has_deadline: bool) -> str:
+    """Target or actual, by the nearest cue.
+
+    Order of the rules, each a reading that wins over the next:
+    1. the nearest cue before the figure in its own clause;
+    2. an enumeration tally ('A、B、C 3个集群') with no cue of its own describes what exists: actual;
+    3. the first cue after the figure in its own clause ('573个项目提前完成');
+    4. the nearest cue in the clauses before it in the sentence ('力争…：A，B，C');
+    5. a stated deadline makes a target; otherwise actual (reports state what was done).
+    """
+    c0 = clause_start(sent, start)
+    own = list(_cues(sent[c0:start]))
+    if own:
+        return own[-1][1]
+    if category == "count" and "、" in sent[c0:start]:
+        return "actual"
+    m = CLAUSE_SEP.search(sent, end)
+    c1 = m.start() if m else len(sent)
+    after = next(_cues(sent[end:c1]), None)
+    if after:
+        return after[1]
+    earlier = list(_cues(sent[:c0]))
+    if earlier:
+        return earlier[-1][1]
+    return "target" if has_deadline else "actual"
+
+
+def _clean(phrase: str) -> str:
+    phrase = _QUOTE_NAME.sub("", phrase)
+    phrase = _PUNCT.sub("", phrase)
+    for _ in range(3):
+        new = _HEAD.sub("", _TAIL.sub("", phrase))
+        new = REGIONS.sub("", new, count=1) if REGIONS.match(new) else new
+        if new == phrase:
+            break
+        phrase = new
+    return phrase.strip()
+
+
+def indicator(sent: str, start: int, end: int, prev_end: int) -> str | None:
+    """What the figure measures: the noun phrase right after it, else the phrase before it.
+
+    After: '50个特色专业创新园区', '3000万元专项支持' name their thing after the unit.
+    Before: '地区生产总值1000亿元', '规上工业企业突破3000家' name it before (verbs stripped).
+    A following number ('4方面20条具体培育举措') is skipped to reach the shared noun.
+    """
+    _, qlen = qualifier_after(sent, end)
+    end += qlen
+    nxt = FIGURE.match(sent, end)  # 4方面20条具体培育举措: skip the next figure
+    if nxt and nxt.group("unit"):
+        end = nxt.end()
+    rest = sent[end:end + 24]
+    stop = _AFTER_STOP.search(rest)
+    after = rest[: stop.start()] if stop else rest
+    after = after[:16]
+    c0 = max(clause_start(sent, start), prev_end)
+    # 、 separates list members: '占全省21%、全国2.8%' names 全国 for the second.
+    sep = sent.rfind("、", c0, start)
+    before = _clean(sent[(sep + 1 if sep >= 0 else c0):start])[-20:]
+    if len(_HAN.findall(after)) >= 2 and not _NOT_INDICATOR.match(after):
+        return _clean(after) or after
+    if len(_HAN.findall(before)) >= 1:
+        return before
+    whole = _clean(sent[c0:start])[-20:]
+    return whole or None
+
+
+def is_money_subject(sent: str, start: int) -> bool:
+    """A bare 万/亿 magnitude measures money when its subject does (产值, GDP, 投资 ...)."""
+    c0 = clause_start(sent, start)
+    return _MONEY_SUBJECT.search(sent, c0, start) is not None
+
+
+def region_of(sent: str, start: int, default: str | None) -> str | None:
+    """The nearest region named before the figure in its sentence, else the document's.
+
+    A full name (苏州市) counts anywhere; a short one (苏州) only as the subject at the head of
+    its clause ('苏州已有…'), since inside a name it is no region ('上海交大', '苏州纳米所').
+    """
+    last = None
+    for m in REGIONS.finditer(sent, 0, start):
+        word = m.group()
+        if word.endswith("市") or word in vocab.OWN_REGION_WORDS or m.start() - clause_start(sent, m.start()) <= 2:
+            last = word
+    if last is None or last in vocab.OWN_REGION_WORDS:
+        return default
+    return vocab.REGIONS[last]
+
+
+def doc_region(text_simplified_head: str) -> str | None:
+    """The city a document is about: the region it names most often (first on a tie)."""
+    counts: dict[str, int] = {}
+    for m in REGIONS.finditer(text_simplified_head):
+        name = vocab.REGIONS.get(m.group())
+        if name:
+            counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+def _years(word: str | None) -> int | None:
+    if not word:
+        return None
+    v = parse_number(word)
+    return int(v) if v else None
+
+
+def deadline(sent: str, start: int, doc_date: dt.date | None) -> int | None:
+    """The year a target is due, from its sentence before the figure.
+
+    An explicit year beats a relative horizon (用3年时间 … 2016至2018年 → 2018). A relative
+    horizon counts the document's own year when the document is from its first half, and
+    starts with the next year otherwise (FIGURES.md). 每年 targets have none.
+    """
+    explicit = relative = plan = this = None
+    for m in DEADLINE.finditer(sent, 0, start):
+        g = m.groupdict()
+        if g["by"] or g["to"] or g["before"]:
+            explicit = int(g["by"] or g["to"] or g["before"])
+        elif g["rel"] or g["rel3"]:
+            relative = _years(g["rel2"] or g["rel"] or g["rel4"] or g["rel3"])
+        elif g["plan"]:
+            plan = vocab.PLAN_PERIODS[g["plan"]]
+        elif g["this"]:
+            this = True
+        elif g["each"]:
+            explicit = relative = plan = this = None
+    if explicit:
+        return explicit
+    if relative and doc_date:
+        return doc_date.year + relative - (1 if doc_date.month <= 6 else 0)
+    if plan:
+        return plan
+    if this and doc_date:
+        return doc_date.year
+    return None
+
+
+def period(sent: str, start: int, doc_date: dt.date | None) -> str | None:
+    """The period an actual covers: '2023-01/2023-09' for 1至9月份 of 2023, '2023' for 2023年."""
+    found = None
+    for m in PERIOD.finditer(sent, 0, start):
+        found = m
+    if not found:
+        return None
+    g = found.groupdict()
+    year = doc_date.year if doc_date else None
+    if g["m1"]:
+        y = int(g["year"]) if g["year"] else year
+        m1, m2 = _years(g["m1"]), _years(g["m2"])
+        return f"{y}-{m1:02d}/{y}-{m2:02d}" if y and m1 and m2 else None
+    if g["half"]:
+        y = int(g["hyear"]) if g["hyear"] else year
+        months = {"上半年": (1, 6), "前三季度": (1, 9), "一季度": (1, 3), "第一季度": (1, 3),
+                  "下半年": (7, 12)}[g["half"]]
+        return f"{y}-{months[0]:02d}/{y}-{months[1]:02d}" if y else None
+    if g["fyear"]:
+        return g["fyear"]
+    if g["thisyear"] and year:
+        return str(year)
+    return None

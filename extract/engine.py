@@ -1,0 +1,309 @@
+"""Find, then parse, then classify: Chinese policy text → figures.
+
+    records(text, doc=None, date=None) -> list[dict]      one dict per figure
+    figures(text, doc=None, date=None) -> pandas.DataFrame the same, as the tidy table
+
+The steps are kept apart (STYLE.md 3): patterns.FIGURE finds number tokens, `_parse`
+turns a token into value and unit, `_group` joins ranges and lists that share a
+unit and drops what is not a figure, and `_classify` asks classify.py for kind,
+indicator, region, deadline and period. Offsets always point into `text` as given.
+"""
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import datetime as dt
+
+import pandas as pd
+import regex
+
+from . import classify, vocab
+from .normalize import has_readings, strip_readings, to_simplified
+from .numbers import TRAD_SCALE, parse_chinese, parse_number, scale_of
+from .patterns import DOC_DATE, FIGURE, SENTENCE_END, UNITS, trad_forms
+
+__all__ = ["COLUMNS", "CATEGORIES", "records", "figures", "document_date", "empty_table"]
+
+COLUMNS = ["doc", "start", "end", "text", "value", "value_max", "category", "unit", "qualifier",
+           "kind", "indicator", "region", "deadline", "period", "sentence"]
+CATEGORIES = ["money", "count", "percent", "pp", "multiple", "other"]
+
+#: Scales that make a bare magnitude (5万亿, 209.12亿): 万 and 亿 only, not 千 or 百.
+_MAGNITUDE = frozenset(w for w in vocab.SCALES if "万" in w or "亿" in w)
+_RANGE_SEPS = frozenset(vocab.RANGE_SEPARATORS)
+_LIST_SEPS = frozenset(vocab.LIST_SEPARATORS)
+_RANK_UNITS = frozenset(vocab.RANK_UNITS)
+_FALSE_UNITS = tuple(trad_forms(vocab.FALSE_UNITS))
+_FAN = {"一": 1, "两": 2, "兩": 2, "二": 2, "三": 3, "四": 4}
+#: Longest sentence read around a figure; a document with no punctuation is read in windows.
+_MAX_SENTENCE = 600
+
+
+@dataclasses.dataclass(slots=True)
+class _Token:
+    start: int
+    end: int
+    value: float
+    category: str | None      # None: a number with no unit yet (may join a range or list)
+    unit: str = ""
+    scale: float = 1.0
+    infix: bool = False       # 1500余家
+    magnitude: bool = False   # a bare 万/亿 amount whose category the subject decides
+    chinese: bool = False
+    value_max: float | None = None
+
+
+def _parse(m: regex.Match) -> _Token | None:
+    """Value and unit of one match of patterns.FIGURE, or None where it is not a number."""
+    g = m.groupdict()
+    s, e = m.span()
+    if g["pct"] is not None:
+        v = parse_number(g["pct"])
+        return None if v is None else _Token(s, e, v, "percent", "%")
+    if g["den"] is not None:
+        den, num = parse_chinese(g["den"]), parse_chinese(g["numr"])
+        if not den or num is None or num > den:
+            return None
+        return _Token(s, e, num / den * 100, "percent", "%")
+    if g["cheng"] is not None:
+        return _Token(s, e, parse_chinese(g["cheng"]) * 10, "percent", "%")
+    if g["bare"] is not None:
+        unit = vocab.CURRENCIES.get(g["bare_unit"], "元")
+        return _Token(s, e, scale_of(g["bare"]), "money", unit)
+    if m.group(0).startswith("翻"):
+        return _Token(s, e, 2.0 ** _FAN.get(g["fan"] or "一", 1), "multiple", "倍")
+    chinese = g["cn"] is not None
+    v = parse_chinese(g["cn"]) if chinese else parse_number(g["ar"])
+    if v is None:
+        return None
+    scale = scale_of(g["scale"]) * scale_of(g["scale2"])
+    if g["unit"] is None:
+        return _unitless(m, g, v, chinese)
+    if work_startswith_false_unit(m):
+        return _unitless(m, g, v, chinese)
+    category, unit = UNITS[g["unit"]]
+    if g["per"]:
+        category, unit = "other", f"{unit}/{g['per'].translate(TRAD_SCALE)}"
+    return _Token(s, e, v, category, unit, scale, bool(g["infix"]), False, chinese)
+
+
+def work_startswith_false_unit(m: regex.Match) -> bool:
+    """3万亿台阶: the 'unit' begins a word that is no unit (vocab.FALSE_UNITS)."""
+    return m.string.startswith(_FALSE_UNITS, m.start("unit"))
+
+
+def _unitless(m: regex.Match, g: dict, v: float, chinese: bool) -> _Token | None:
+    """A number with no unit: it may join a range or a list, or be a bare 万/亿 magnitude."""
+    if chinese:
+        return None  # 一是, 三点意见: a Chinese numeral needs its unit
+    end = m.end("scale2") if g["scale2"] else m.end("scale") if g["scale"] else m.end("ar")
+    magnitude = any(x and x.translate(TRAD_SCALE) in _MAGNITUDE for x in (g["scale"], g["scale2"]))
+    scale = scale_of(g["scale"]) * scale_of(g["scale2"])
+    return _Token(m.start(), end, v, None, "", scale, bool(g["infix"]) and magnitude, magnitude, chinese)
+
+
+def _excluded(work: str, t: _Token) -> bool:
+    """Ordinals, ranks and small Chinese numerals are not figures (FIGURES.md)."""
+    head = work[max(0, t.start - 3):t.start].rstrip(" \u3000")
+    if head.endswith(vocab.ORDINAL_PREFIXES):
+        return True
+    if t.unit in _RANK_UNITS and head.endswith(vocab.RANK_PREFIXES):
+        return True
+    # 五个方面, 两个"新三年计划": Chinese numerals below ten count only as money, percent, pp, 倍
+    if t.chinese and t.value * t.scale < 10 and t.category in ("count", "other"):
+        return True
+    return False
+
+
+def _finish(t: _Token, sent_subject_money) -> _Token:
+    """Apply the scale; decide a bare magnitude's category by what it measures."""
+    if t.magnitude:
+        t.category, t.unit = ("money", "元") if sent_subject_money(t) else ("count", "")
+    t.value *= t.scale
+    if t.value_max is not None:
+        t.value_max *= t.scale
+    return t
+
+
+def _group(work: str, tokens: list[_Token], money_subject) -> list[list[_Token]]:
+    """Join ranges (1至2个, 5%—6%) and lists sharing a unit (6.9和1.4个百分点).
+
+    Returns groups: a list of figures that share their classification (the members of a list),
+    each figure a finished token with its category, unit and scaled value.
+    """
+    groups: list[list[_Token]] = []
+    pending: list[_Token] = []  # numbers with no unit, joined by list separators
+
+    def flush():
+        # Unit-less numbers that joined nothing: keep only bare 万/亿 magnitudes.
+        for p in pending:
+            if p.magnitude and not _excluded(work, p):
+                groups.append([_finish(p, money_subject)])
+        pending.clear()
+
+    for t in tokens:
+        if t.category is None:
+            if pending and work[pending[-1].end:t.start].strip() not in _LIST_SEPS:
+                flush()
+            pending.append(t)
+            continue
+        gap = work[pending[-1].end:t.start].strip() if pending else None
+        if gap in _RANGE_SEPS and len(pending) == 1 and not pending[0].magnitude:
+            p = pending.pop()
+            t.value_max, t.value = t.value, p.value * p.scale / t.scale
+            t.start = p.start
+            t.chinese = t.chinese and p.chinese
+        elif gap in _LIST_SEPS:
+            members = []
+            for p in pending:
+                p.category, p.unit = t.category, t.unit
+                p.scale = p.scale if p.scale != 1.0 else t.scale
+                p.magnitude = False
+                members.append(p)
+            pending.clear()
+            members.append(t)
+            members = [_finish(x, money_subject) for x in members if not _excluded(work, x)]
+            if members:
+                groups.append(members)
+            continue
+        flush()
+        # 5%—6%: a range whose two ends both carry the unit
+        last = groups[-1][-1] if groups else None
+        if (last is not None and last.value_max is None and len(groups[-1]) == 1
+                and last.category == t.category and last.unit == t.unit
+                and work[last.end:t.start].strip() in _RANGE_SEPS and work[last.end:t.start].strip()):
+            last.value_max = t.value * t.scale
+            last.end = t.end
+            continue
+        if not _excluded(work, t):
+            groups.append([_finish(t, money_subject)])
+    flush()
+    return groups
+
+
+def document_date(text: str) -> dt.date | None:
+    """The date a document gives itself near its top (2023-04-11, 2024\\n01/04), if any."""
+    for m in DOC_DATE.finditer(text, 0, min(len(text), 1500)):
+        y, mo, d = (m.group("y") or m.group("y2"), m.group("m") or m.group("m2"),
+                    m.group("d") or m.group("d2"))
+        try:
+            return dt.date(int(y), int(mo), int(d))
+        except ValueError:
+            continue
+    return None
+
+
+def _as_date(date) -> dt.date | None:
+    if date is None or isinstance(date, dt.date):
+        return date
+    return dt.date.fromisoformat(str(date))
+
+
+class _Sentences:
+    """Sentence bounds of a text, and their simplified copies, computed once per document."""
+
+    def __init__(self, work: str):
+        self.work = work
+        self.ends = [m.start() for m in SENTENCE_END.finditer(work)]
+        self._simple: dict[tuple[int, int], str] = {}
+
+    def bounds(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.ends, pos)
+        s0 = self.ends[i - 1] + 1 if i else 0
+        s1 = self.ends[i] if i < len(self.ends) else len(self.work)
+        if s1 - s0 > _MAX_SENTENCE:  # a run-on 'sentence': read a window around the figure
+            s0, s1 = max(s0, pos - _MAX_SENTENCE // 2), min(s1, pos + _MAX_SENTENCE // 2)
+        return s0, s1
+
+    def simple(self, s0: int, s1: int) -> str:
+        key = (s0, s1)
+        if key not in self._simple:
+            self._simple[key] = to_simplified(self.work[s0:s1])
+        return self._simple[key]
+
+
+def records(text: str, doc: str | None = None, date=None) -> list[dict]:
+    """Every figure of `text`, as dicts with the FIGURES.md fields, in document order."""
+    if not isinstance(text, str) or not text:
+        return []
+    work, omap = strip_readings(text) if has_readings(text) else (text, None)
+    doc_date = _as_date(date) or document_date(work)
+    sents = _Sentences(work)
+    home = classify.doc_region(to_simplified(work[:20000]))
+
+    def money_subject(t: _Token) -> bool:
+        s0, s1 = sents.bounds(t.start)
+        return classify.is_money_subject(sents.simple(s0, s1), t.start - s0)
+
+    tokens = [t for t in map(_parse, FIGURE.finditer(work)) if t is not None]
+    out: list[dict] = []
+    prev_sentence, prev_end = None, 0
+    for group in _group(work, tokens, money_subject):
+        first = group[0]
+        s0, s1 = sents.bounds(first.start)
+        sent = sents.simple(s0, s1)
+        if (s0, s1) != prev_sentence:
+            prev_sentence, prev_end = (s0, s1), 0
+        a, z = first.start - s0, group[-1].end - s0
+        before = sent[max(0, a - 8):a]
+        qual, qlen = classify.qualifier_before(before)
+        negative = classify.is_decrease(before[: len(before) - qlen])
+        if work[first.start - 1:first.start] in ("-", "－") and first.start >= 2 \
+                and not work[first.start - 2].isdigit() and first.category in ("percent", "pp"):
+            negative = True  # 增速为-3.2%
+        after_qual, alen = classify.qualifier_after(sent, z)
+        due = classify.deadline(sent, a, doc_date)
+        kind = classify.kind(sent, a, z, first.category, due is not None)
+        region = classify.region_of(sent, a, home)
+        for t in group:
+            ta, tz = t.start - s0, t.end - s0
+            ind = classify.indicator(sent, ta, group[-1].end - s0, prev_end)
+            start, end = (omap.start(t.start), omap.end(t.end)) if omap else (t.start, t.end)
+            sign = -1.0 if negative else 1.0
+            out.append({
+                "doc": doc,
+                "start": start,
+                "end": end,
+                "text": text[start:end],
+                "value": sign * t.value,
+                "value_max": None if t.value_max is None else sign * t.value_max,
+                "category": t.category,
+                "unit": t.unit,
+                "qualifier": "gt" if t.infix else (qual or after_qual or "eq"),
+                "kind": kind,
+                "indicator": ind,
+                "region": region,
+                "deadline": due if kind == "target" else None,
+                "period": classify.period(sent, ta, doc_date) if kind == "actual" else None,
+                "sentence": _original(text, omap, s0, s1),
+            })
+        prev_end = group[-1].end - s0
+    return out
+
+
+def _original(text: str, omap, s0: int, s1: int) -> str:
+    if omap:
+        s0, s1 = omap.start(s0), omap.end(s1) if s1 > s0 else omap.start(s0)
+    return text[s0:s1].strip()
+
+
+def empty_table() -> pd.DataFrame:
+    return table([])
+
+
+def table(rows: list[dict]) -> pd.DataFrame:
+    """Records → the tidy table, with the FIGURES.md columns and proper dtypes."""
+    df = pd.DataFrame(rows, columns=COLUMNS)
+    df = df.astype({
+        "doc": "string", "start": "int64", "end": "int64", "text": "string",
+        "value": "float64", "value_max": "float64", "unit": "string", "qualifier": "string",
+        "kind": "string", "indicator": "string", "region": "string", "deadline": "Int64",
+        "period": "string", "sentence": "string",
+    })
+    df["category"] = pd.Categorical(df["category"], categories=CATEGORIES)
+    return df
+
+
+def figures(text: str, doc: str | None = None, date=None) -> pd.DataFrame:
+    """Every figure of `text` as a tidy table (see FIGURES.md for the columns)."""
+    return table(records(text, doc=doc, date=date))

@@ -1,0 +1,92 @@
+"""Normalisation for matching, with offsets that always point into the original text.
+
+Two transformations keep the length of the text, so offsets need no map:
+- traditional → simplified, by OpenCC ('t2s'), done per sentence only where a figure
+  stands (most of a document never needs it);
+- full-width digits and signs, which the patterns accept directly.
+
+One transformation changes the length: pinyin readings in brackets after a character
+(萬(wàn)億元, 產(chǎn)值), which scraped pages carry. `strip_readings` removes them and
+returns an `OffsetMap` that takes a position in the stripped text back to the original.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+
+import opencc
+import regex
+
+__all__ = ["OffsetMap", "strip_readings", "to_simplified", "has_readings"]
+
+_T2S = opencc.OpenCC("t2s")
+
+#: A reading: a bracketed run of pinyin letters (tone marks or tone digits) right after a Han character.
+_PINYIN_LETTER = r"[a-zA-ZüÜāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]"
+_READING = regex.compile(
+    rf"""
+    (?<=\p{{Han}})           # only after a Chinese character
+    [(（]                    # an opening bracket, half or full width
+    {_PINYIN_LETTER}{{1,7}}+[1-5]?   # one syllable, possibly with a tone digit
+    [)）]                    # and its closing bracket
+    """,
+    regex.VERBOSE,
+)
+
+
+class OffsetMap:
+    """Maps positions in a text with pieces removed back to the original text."""
+
+    __slots__ = ("_at", "_shift")
+
+    def __init__(self, removed: list[tuple[int, int]]):
+        # removed: (start, end) spans in the original, in order.
+        self._at: list[int] = []     # positions in the new text where the shift grows
+        self._shift: list[int] = []  # total characters removed before that position
+        total = 0
+        for start, end in removed:
+            self._at.append(start - total)
+            total += end - start
+            self._shift.append(total)
+
+    def start(self, pos: int) -> int:
+        """The original position of the character at `pos` in the new text."""
+        i = bisect.bisect_right(self._at, pos)
+        return pos + (self._shift[i - 1] if i else 0)
+
+    def end(self, pos: int) -> int:
+        """The original end of a span that ends at `pos` (exclusive) in the new text."""
+        return self.start(pos - 1) + 1 if pos > 0 else 0
+
+
+def has_readings(text: str) -> bool:
+    return _READING.search(text) is not None
+
+
+def strip_readings(text: str) -> tuple[str, OffsetMap | None]:
+    """Remove pinyin readings; return the new text and its map (None when nothing was removed)."""
+    spans = [m.span() for m in _READING.finditer(text)]
+    if not spans:
+        return text, None
+    parts, last = [], 0
+    for start, end in spans:
+        parts.append(text[last:start])
+        last = end
+    parts.append(text[last:])
+    return "".join(parts), OffsetMap(spans)
+
+
+@functools.lru_cache(maxsize=65536)
+def _char_t2s(ch: str) -> str:
+    out = _T2S.convert(ch)
+    return out if len(out) == 1 else ch
+
+
+@functools.lru_cache(maxsize=8192)
+def to_simplified(text: str) -> str:
+    """Traditional → simplified, keeping the length (so positions stay valid)."""
+    out = _T2S.convert(text)
+    if len(out) == len(text):
+        return out
+    # A phrase conversion changed the length: fall back to character by character.
+    return "".join(_char_t2s(c) for c in text)

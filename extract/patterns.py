@@ -1,0 +1,125 @@
+"""Compiled patterns, built once at import from the tables in vocab.py.
+
+Each alternation is generated from a table (escaped, longest first) and accepts the
+traditional forms of its words, so matching runs on the text as read; only the
+sentences that hold a figure are converted to simplified characters later.
+"""
+from __future__ import annotations
+
+import opencc
+import regex
+
+from . import vocab
+
+__all__ = ["FIGURE", "UNITS", "CUES", "REGIONS", "SENTENCE_END", "DOC_DATE", "trad_forms"]
+
+_S2T = opencc.OpenCC("s2t")
+
+
+def trad_forms(words) -> dict[str, str]:
+    """Each word and its traditional form → the (simplified) word."""
+    out: dict[str, str] = {}
+    for w in words:
+        out[w] = w
+        t = _S2T.convert(w)
+        if len(t) == len(w):
+            out.setdefault(t, w)
+    return out
+
+
+def alternation(words) -> str:
+    """A regex alternation of literal words, longest first."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+# --- units: surface (simplified or traditional) → (category, normalised unit) ----------------
+UNITS: dict[str, tuple[str, str]] = {}
+for _table, _category in ((vocab.CURRENCIES, "money"), (vocab.MEASURE_WORDS, "count"),
+                          (vocab.OTHER_UNITS, "other")):
+    for _surface, _simple in trad_forms(_table).items():
+        UNITS[_surface] = (_category, _table[_simple])
+for _surface, _simple in trad_forms(vocab.RATE_UNITS).items():
+    UNITS[_surface] = vocab.RATE_UNITS[_simple]
+
+SCALE_WORDS = trad_forms(vocab.SCALES)
+BARE_SCALE_WORDS = trad_forms(vocab.BARE_SCALES)
+
+_ARABIC = r"""(?:\d{1,3}(?:,\d{3})++(?!\d)|\d++)(?:[.．]\d++)?+"""
+_CN_DIGIT = "零〇一二两兩三四五六七八九十百千万萬亿億"
+_CHINESE = rf"""[一二两兩三四五六七八九十][{_CN_DIGIT}]*+(?:[点點][零〇一二三四五六七八九]++)?+"""
+_SCALE = rf"""(?:{alternation(SCALE_WORDS)}|百(?!分))"""  # 百 but not 百分点/百分之
+_UNIT = alternation(UNITS)
+_SPACE = r"[ \u00a0\u3000]?"
+
+#: A figure, in one of its forms. Group names say what was found; engine.py reads them.
+FIGURE = regex.compile(
+    rf"""
+      百分之(?P<pct>{_ARABIC}|{_CHINESE})                      # 百分之二十
+    | (?P<den>[一二两三四五六七八九十]++)分之(?P<numr>[一二两三四五六七八九十]++)  # 三分之一
+    | 翻(?P<fan>[一两兩二三四])?番                              # 翻一番 = 2, 翻两番 = 4
+    | (?<![{_CN_DIGIT}\d])(?P<cheng>[一二两兩三四五六七八九])成   # 三成 = 30%
+      (?!不变|立|为|為|功|果|本|员|員|交|就|熟|型|品|长|長|都|绩|績|效|全|文|批|片|套|规|規|龙|龍)
+    | (?<![{_CN_DIGIT}\d数數几幾上多余餘])                       # an amount whose 一 is left out:
+      (?P<bare>{alternation(BARE_SCALE_WORDS)})                 #   突破万亿元, 亿元以上项目
+      (?P<bare_unit>美元|元)
+    | (?<![\d.．A-Za-z_])                                       # a number ...
+      (?:(?P<ar>{_ARABIC})|(?P<cn>{_CHINESE}))
+      {_SPACE}(?P<scale>{_SCALE})?                              # ... its scale (1.3万亿) ...
+      (?P<infix>[余多餘])?                                      # ... 1500余家 ...
+      (?P<scale2>{_SCALE})?                                     # ... 300余万元 ...
+      {_SPACE}(?P<unit>{_UNIT})?                                # ... and its unit, if any ...
+      (?:/(?P<per>万?(?:{_UNIT}|\p{{Han}})))?                   # ... per something (50万元/人)
+    """,
+    regex.VERBOSE,
+)
+
+# --- cues of kind ------------------------------------------------------------------------
+CUES = regex.compile(
+    "|".join(
+        [f"(?P<not>{alternation(vocab.NOT_CUES)})"]
+        + [f"(?P<target>{'|'.join(sorted(vocab.TARGET_CUES, key=len, reverse=True))})"]
+        + [f"(?P<actual>{'|'.join(sorted(vocab.ACTUAL_CUES, key=len, reverse=True))})"]
+    )
+)
+
+# --- regions -----------------------------------------------------------------------------
+REGIONS = regex.compile(alternation(list(vocab.REGIONS) + list(vocab.OWN_REGION_WORDS)))
+
+#: Ends of sentences and clauses.
+SENTENCE_END = regex.compile(r"[。！？!?\n]")
+CLAUSE_SEP = regex.compile(r"[，,；;：:]")
+
+#: The document's own date, as pages print it near the top: 2023-04-11, 2023年4月11日, 2024\n01/04.
+DOC_DATE = regex.compile(
+    r"""
+      (?P<y>20\d\d)\s*(?:[-/.]|年)\s*(?P<m>1[0-2]|0?[1-9])\s*(?:[-/.]|月)\s*(?P<d>3[01]|[12]\d|0?[1-9])(?!\d)
+    | (?P<y2>20\d\d)\s*\n\s*(?P<m2>1[0-2]|0[1-9])/(?P<d2>3[01]|[12]\d|0[1-9])(?!\d)
+    """,
+    regex.VERBOSE,
+)
+
+#: Deadlines: explicit years (到2025年, 2023—2027年, 2025年前, 2025年底) and relative horizons.
+DEADLINE = regex.compile(
+    r"""
+      (?:到|至|截至|截止到?)\s*(?P<by>20\d\d)\s*年
+    | (?P<from>20\d\d)\s*年?\s*(?:-|—|–|至|到|~)\s*(?P<to>20\d\d)\s*年
+    | (?P<before>20\d\d)\s*年\s*(?:前|底|末|以前|之前)
+    | (?:用|花|经过|通过|未来|在未来)\s*(?P<rel>\d+|[一二两三四五六七八九十]+)\s*(?:(?:到|至|-)\s*(?P<rel2>\d+|[一二两三四五六七八九十]+))?\s*年(?:左右)?(?:时间|内)?
+    | (?P<rel3>\d+|[一二两三四五六七八九十]+)\s*(?:(?:到|至|-)\s*(?P<rel4>\d+|[一二两三四五六七八九十]+))?\s*年(?:左右)?(?:时间|内)
+    | (?P<plan>十四五|十五五|十三五)
+    | (?P<this>今年|全年|年内)
+    | (?P<each>每年|年均)
+    """,
+    regex.VERBOSE,
+)
+
+#: Periods of actual figures.
+PERIOD = regex.compile(
+    rf"""
+      (?:(?P<year>20\d\d)\s*年\s*)?{vocab.MONTH_RANGE}
+    | (?:(?P<hyear>20\d\d)\s*年\s*)?(?P<half>上半年|前三季度|一季度|第一季度|下半年)
+    | (?P<fyear>20\d\d)\s*年(?!前|底|末|以前|之前)
+    | (?P<thisyear>今年以来|今年|年初以来)
+    """,
+    regex.VERBOSE,
+)

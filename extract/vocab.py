@@ -1,0 +1,227 @@
+"""The extractor's vocabulary: every word it knows, as plain tables.
+
+Adding a word is a one-line change here plus a test case in tests/test_extract_*.py.
+Words are written in simplified characters; the patterns accept their traditional
+forms too (generated with OpenCC in patterns.py), and the classifiers read a
+simplified copy of each sentence.
+
+Sources: the five documents in ../shared/corpus, ../shared/FIGURES.md (the
+contract), and the usual wording of Chinese government work reports and
+statistics bulletins (国民经济和社会发展统计公报).
+"""
+
+#: Scale words after a number: 1.3万亿 → 1.3 × 1e12. 千/百 only count with Arabic
+#: digits before them (3千万); Chinese numerals carry their own 千/百.
+SCALES = {
+    "万亿": 1e12,
+    "千亿": 1e11,
+    "百亿": 1e10,
+    "十亿": 1e9,
+    "亿": 1e8,
+    "千万": 1e7,
+    "百万": 1e6,
+    "十万": 1e5,
+    "万": 1e4,
+    "千": 1e3,
+}
+
+#: Scale words that may stand alone before 元 when the 一 is left out
+#: (突破万亿元 → 1e12, 亿元以上项目 → 1e8).
+BARE_SCALES = ("万亿", "千亿", "百亿", "亿", "千万", "百万", "万")
+
+#: Currencies: surface → normalised unit. Values stay in the stated currency.
+CURRENCIES = {
+    "元": "元",
+    "元人民币": "元",
+    "美元": "美元",
+    "欧元": "欧元",
+    "日元": "日元",
+    "港元": "港元",
+    "港币": "港元",
+    "英镑": "英镑",
+}
+
+#: Measure words of counts: surface → normalised unit (FIGURES.md `count`).
+#: Deliberately absent: 年 月 日 天 周 小时 岁 (durations and dates), 号 届 期 级 (ordinals,
+#: phases, grades), 点 (三点意见), 批 is kept (3批) since 一批 falls to the below-ten rule.
+MEASURE_WORDS = {
+    w: w
+    for w in (
+        "家", "个", "项", "款", "张", "次", "架", "台", "辆", "人", "名", "座", "条",
+        "所", "套", "件", "户", "方面", "批", "只", "头", "处", "栋", "幢", "间", "部",
+        "位", "支", "根", "颗", "本", "篇", "场", "宗", "笔", "份", "例", "株", "棵",
+        "艘", "列", "类", "种", "门", "组", "枚", "匹", "块", "片",
+        "人次", "家次", "户次", "个次",
+    )
+}
+
+#: Words that begin with a measure word but are not one: 3万亿台阶 is 3万亿, not 台.
+FALSE_UNITS = (
+    "台阶", "台风", "条件", "条例", "所有", "所以", "部门", "部署", "部分", "门槛", "人民", "人才",
+    "名单", "名称", "名片", "位于", "次要", "件事", "处理", "处于", "头部", "间隔", "场景", "场所",
+    "种类", "类型", "组织", "组成", "批准", "批复", "款式", "份额", "例如", "本地", "本市", "本区",
+    "片区", "块状", "户籍", "支持", "支撑", "根据", "笔者", "座谈", "只有", "只要", "元素", "项目",
+)
+
+#: Units of other measured quantities: surface → normalised unit (FIGURES.md `other`).
+#: 'G' alone is left out on purpose: 5G is a name, not 5 of anything.
+OTHER_UNITS = {
+    "吨标准煤": "吨标准煤",
+    "吨": "吨",
+    "千瓦时": "千瓦时",
+    "兆瓦时": "兆瓦时",
+    "千瓦": "千瓦",
+    "兆瓦": "兆瓦",
+    "吉瓦": "吉瓦",
+    "千伏": "千伏",
+    "公斤": "公斤",
+    "千克": "千克",
+    "斤": "斤",
+    "TEU": "TEU",
+    "标箱": "标箱",
+    "标准箱": "标准箱",
+    "平方公里": "平方公里",
+    "平方千米": "平方公里",
+    "平方米": "平方米",
+    "立方米": "立方米",
+    "公里": "公里",
+    "千米": "公里",
+    "亩": "亩",
+    "公顷": "公顷",
+    "GW": "GW",
+    "MW": "MW",
+    "kWh": "kWh",
+    "Gbps": "Gbps",
+    "Mbps": "Mbps",
+}
+
+#: Percent and point units: surface → (category, normalised unit).
+RATE_UNITS = {
+    "%": ("percent", "%"),
+    "％": ("percent", "%"),
+    "个百分点": ("pp", "个百分点"),
+    "百分点": ("pp", "个百分点"),
+    "倍": ("multiple", "倍"),
+}
+
+#: Words that tie a number to what it qualifies, before the number.
+#: FIGURES.md: ge 突破 以上 不低于 至少; gt 超 超过 余 多; le 以内 不超过; lt 不到 近 以下; approx 约 左右.
+QUALIFIERS_BEFORE = {
+    "突破": "ge",
+    "不低于": "ge",
+    "不少于": "ge",
+    "至少": "ge",
+    "超过": "gt",
+    "超": "gt",
+    "逾": "gt",
+    "高于": "gt",
+    "多于": "gt",
+    "不超过": "le",
+    "不高于": "le",
+    "最多": "le",
+    "不到": "lt",
+    "不足": "lt",
+    "低于": "lt",
+    "少于": "lt",
+    "将近": "lt",
+    "接近": "lt",
+    "近": "lt",
+    "约": "approx",
+    "大约": "approx",
+    "近似": "approx",
+}
+
+#: Words after the unit.
+QUALIFIERS_AFTER = {
+    "以上": "ge",
+    "及以上": "ge",
+    "以下": "lt",
+    "以内": "le",
+    "之内": "le",
+    "左右": "approx",
+    "上下": "approx",
+}
+
+#: Infixes between number and unit: 1500余家, 100多个.
+QUALIFIERS_INFIX = {"余": "gt", "多": "gt"}
+
+#: Separators of a range: 1至2个, 3-5个, 5%—6%, 6到8个.
+RANGE_SEPARATORS = ("至", "到", "-", "—", "–", "~", "～", "〜", "－", "——")
+
+#: Separators of a list sharing one unit: 收窄6.9和1.4个百分点.
+LIST_SEPARATORS = ("、", "和", "与", "及")
+
+#: Words that make the figure after them a decrease (FIGURES.md sign rule).
+DECREASE_WORDS = ("下降", "减少", "降低", "回落", "负增长", "收缩", "下滑", "缩减", "减")
+
+#: After a decrease word these words make the figure a level reached, not a change.
+LEVEL_MARKERS = ("至", "到", "为")
+
+#: Words before a number that make it an ordinal or rank, not a quantity.
+ORDINAL_PREFIXES = ("第",)
+#: 前10名, 排名前3位: ranks.
+RANK_PREFIXES = ("前", "排名", "位列", "位居")
+RANK_UNITS = ("名", "位", "强")
+
+#: Cues of kind. The nearest cue before a figure, within its sentence, decides.
+#: A cue may be a regular expression fragment (to tie two words together).
+TARGET_CUES = (
+    "力争", "争取", "目标", "确保", "计划", "规划", "预计", "将", "要", "拟", "力求",
+    "努力", "每年", "下一步", "未来", "加快构建", "加快形成", "打造", "迈上",
+    "用\\d+年", "用[一二两三四五六七八九十]+年", "到20\\d\\d年", "至20\\d\\d年", "20\\d\\d年前",
+    "十四五", "十五五", "着力", "预期", "期末",
+)
+ACTUAL_CUES = (
+    "已", "已经", "完成(?:了)?(?:年度|全年)?(?:投资)?计划", "完成", "累计", "同比", "比上年",
+    "较上年", "拥有", "目前", "现有", "共有", "建成", "以来", "获批", "获", "入选",
+    "实现了", "达到了", "成功", "去年", "上年", "20\\d\\d年(?:全年)?(?:实现|完成|全市|全省|全区)",
+    "[一二三四五六七八九十\\d]+至[一二三四五六七八九十\\d]+月", "前三季度", "上半年", "年初以来", "稳步提升至",
+)
+#: A cue of kind only counts when it is not part of a larger word: 要 in 重要/主要, 将 in 将近.
+NOT_CUES = (
+    "重要", "主要", "需要", "要素", "纲要", "摘要", "要求", "将近", "即将", "完成度",
+    "获得感", "推动力", "目标任务",
+)
+
+#: Relative horizons: 用3年时间, 三到五年内, 3年左右.
+HORIZON_WORDS = ("年时间", "年左右时间", "年左右", "年内", "年")
+
+#: Named five-year plans → their last year.
+PLAN_PERIODS = {"十四五": 2025, "十五五": 2030, "十三五": 2020}
+
+#: Money-like subjects: a bare 万/亿 magnitude after them is money (FIGURES.md).
+MONEY_SUBJECTS = (
+    "产值", "GDP", "生产总值", "经济总量", "投资", "收入", "税收", "增加值", "营收", "营业",
+    "销售", "利润", "总额", "资金", "融资", "存款", "贷款", "消费", "出口", "进口", "外贸",
+    "财政", "预算", "金额", "规模", "成交", "基金", "资产", "社会消费品零售",
+)
+
+#: Words after a figure that do not name what it measures (6000亿元新台阶).
+NOT_INDICATORS = ("新台阶", "台阶", "大关", "关口", "级", "新高", "目标", "水平", "左右", "以上")
+
+#: Words stripped from the end of the phrase before a figure to leave its indicator.
+INDICATOR_TAIL_WORDS = (
+    "同比增长", "同比下降", "同比", "增长", "增速", "下降", "减少", "降低", "提高", "提升至", "提升",
+    "稳步提升至", "累计达到", "达到", "达", "突破", "超过", "超", "迈上", "实现", "完成", "占比",
+    "占", "为", "是", "的", "约", "近", "逾", "至", "到", "新增", "共", "有", "已有", "拥有",
+    "分别", "获批", "获", "建成", "形成", "打造", "力争", "确保", "收窄", "扩大", "累计",
+)
+#: Words stripped from the start of that phrase.
+INDICATOR_HEAD_WORDS = (
+    "其中", "目前", "全年", "今年以来", "今年", "年初以来", "同时", "此外", "全市", "全区", "全省",
+    "已有", "已", "共有", "拥有", "推动", "实现", "力争", "确保", "形成", "开展", "明确", "组织",
+)
+
+#: Region names: surface → canonical name. Short forms count when the text uses them.
+CITIES = (
+    "南京", "无锡", "徐州", "常州", "苏州", "南通", "连云港", "淮安", "盐城", "扬州", "镇江",
+    "泰州", "宿迁", "昆山", "江阴", "宜兴", "常熟", "张家港", "太仓", "上海", "北京", "杭州",
+    "深圳", "广州", "宁波", "合肥", "成都", "重庆", "天津", "武汉", "西安", "郑州", "济南", "青岛",
+)
+PROVINCES = ("江苏", "浙江", "广东", "山东", "安徽", "上海", "北京")
+REGIONS = {**{c: c + "市" for c in CITIES}, **{c + "市": c + "市" for c in CITIES}}
+#: Words by which a document speaks of its own city: the document's region.
+OWN_REGION_WORDS = ("我市", "全市", "本市")
+
+#: Period words for actual figures.
+MONTH_RANGE = r"(?P<m1>[1-9]|1[0-2]|[一二三四五六七八九十]|十[一二])\s*(?:至|到|-|—|–|~)\s*(?P<m2>[1-9]|1[0-2]|[一二三四五六七八九十]|十[一二])\s*月"
