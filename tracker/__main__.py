@@ -1,0 +1,100 @@
+"""Command line: ``python -m tracker check [FILE]`` and ``python -m tracker status [FILE]``.
+
+check   prints every problem as FILE:LINE:COL: id/field: message; exit 1 if any, else 0.
+status  prints one row per valid target (--format table for people, csv for programs);
+        problems go to standard error and make the exit status 1.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import unicodedata
+
+import pandas as pd
+
+from . import load, status
+from .progress import STATUS_COLUMNS
+from .units import format_number, format_value
+
+DEFAULT_FILE = "targets.yaml"
+
+# (column, heading) of the table view, in order.
+TABLE_COLUMNS = (
+    ("id", "编号"), ("region", "地区"), ("indicator", "指标"), ("baseline", "基期"), ("latest", "最新"),
+    ("latest_date", "日期"), ("target", "目标"), ("due", "期限"), ("progress", "进度"), ("elapsed", "时间"),
+    ("gap", "差距"), ("status", "状态"),
+)
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
+def _cell(row, col: str) -> str:
+    value = row[col]
+    if col in ("baseline", "latest", "target", "gap"):
+        return format_value(value, row["unit"])
+    if col in ("progress", "elapsed"):
+        return "—" if pd.isna(value) else format_number(value * 100, 1) + "%"
+    if col in ("latest_date", "due"):
+        return "—" if pd.isna(value) else f"{value:%Y-%m-%d}"
+    return "" if value is None else str(value)
+
+
+def render_table(table: pd.DataFrame) -> str:
+    """An aligned plain-text table (CJK characters count as two columns)."""
+    cells = [[head for _, head in TABLE_COLUMNS]]
+    for _, row in table.iterrows():
+        cells.append([_cell(row, col) for col, _ in TABLE_COLUMNS])
+    widths = [max(_width(r[i]) for r in cells) for i in range(len(TABLE_COLUMNS))]
+    return "\n".join("  ".join(_pad(c, w) for c, w in zip(r, widths)).rstrip() for r in cells)
+
+
+def render_csv(table: pd.DataFrame) -> str:
+    out = table[STATUS_COLUMNS].copy()
+    out["tags"] = out["tags"].map(lambda tags: ";".join(tags) if isinstance(tags, list) else "")
+    return out.to_csv(index=False, date_format="%Y-%m-%d", float_format="%.6g")
+
+
+def _today(text: str) -> pd.Timestamp:
+    try:
+        return pd.Timestamp(text)
+    except (ValueError, TypeError):
+        raise argparse.ArgumentTypeError(f"日期无效：{text}；应为 YYYY-MM-DD") from None
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tracker", description="检查 targets.yaml，计算各目标的进度与状态")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="检查文件，逐条列出问题（有问题时退出码为 1）")
+    check.add_argument("file", nargs="?", default=DEFAULT_FILE)
+    stat = sub.add_parser("status", help="每个目标一行：进度、差距、时间进度、状态")
+    stat.add_argument("file", nargs="?", default=DEFAULT_FILE)
+    stat.add_argument("--format", choices=("table", "csv"), default="table")
+    stat.add_argument("--today", type=_today, default=None, help="按哪一天计算（默认今天），YYYY-MM-DD")
+    args = parser.parse_args(argv)
+
+    book = load(args.file)
+    if args.command == "check":
+        for problem in book.problems:
+            print(problem)
+        count = len(book.targets)
+        if book.problems:
+            print(f"{args.file}: {len(book.problems)} 个问题；{count} 个目标可用", file=sys.stderr)
+            return 1
+        print(f"{args.file}: {count} 个目标，未发现问题", file=sys.stderr)
+        return 0
+
+    for problem in book.problems:
+        print(problem, file=sys.stderr)
+    table = status(book, today=args.today)
+    sys.stdout.write(render_csv(table) if args.format == "csv" else render_table(table) + "\n")
+    return 1 if book.problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

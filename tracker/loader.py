@@ -1,0 +1,574 @@
+"""Load and check targets.yaml: tidy tables of targets and observations, and a list of problems.
+
+Only safe loading: the file is *composed* (``yaml.compose`` with the safe loader), which
+keeps each node's line and column and lets duplicate keys be seen instead of silently
+overwritten; scalars are then built by the safe constructor. One bad entry never hides
+the good ones: a problem drops only the entry (or the observation) it is in, and a YAML
+syntax error inside one entry costs only that entry.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import difflib
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from . import schema
+from .units import UNITS, lookup
+
+__all__ = ["Problem", "Book", "load", "TARGET_COLUMNS", "OBSERVATION_COLUMNS"]
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # same safe loader, libyaml speed
+
+TARGET_COLUMNS = [
+    "id", "region", "indicator", "unit", "category", "scale", "direction", "qualifier", "type",
+    "baseline", "baseline_date", "target", "target_stated", "target_max", "due", "department",
+    "tags", "source_doc", "source_date", "source_quote", "source_url", "note", "line",
+    "baseline_base", "target_base",
+]
+OBSERVATION_COLUMNS = ["target_id", "date", "value", "value_base", "period", "source", "url", "note", "line"]
+
+_ID = re.compile(r"^[^\s/:]+$")
+_DATE = re.compile(r"^(?P<y>\d{4})(?:\s*[-/.年]\s*(?P<m>\d{1,2})(?:\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?)?\s*月?)?\s*年?$")
+_MIN_YEAR, _MAX_YEAR = 1949, 2100
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in the file, located by line and column (1-based)."""
+
+    file: str
+    line: int
+    col: int
+    target_id: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}: {self.target_id}/{self.field}: {self.message}"
+
+
+@dataclass
+class Book:
+    """What a targets.yaml holds: valid targets, their observations, problems, settings."""
+
+    path: str
+    targets: pd.DataFrame
+    observations: pd.DataFrame
+    problems: list[Problem] = field(default_factory=list)
+    settings: dict = field(default_factory=lambda: dict(schema.SETTINGS))
+
+
+class _Bad(Exception):
+    """A field's value is unusable; carries the node it was found at and the message."""
+
+    def __init__(self, node, message: str):
+        super().__init__(message)
+        self.node, self.message = node, message
+
+
+class _Reader:
+    """Walks the composed node tree of one file, collecting rows and problems."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.problems: list[Problem] = []
+        self.constructor = yaml.constructor.SafeConstructor()
+
+    # -- problems --------------------------------------------------------------------------
+    def problem(self, node, target_id, fld, message) -> None:
+        mark = getattr(node, "start_mark", None)
+        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        self.problems.append(Problem(self.file, line, col, target_id or "-", fld or "-", message))
+
+    # -- scalars ---------------------------------------------------------------------------
+    def scalar(self, node):
+        if not isinstance(node, yaml.ScalarNode):
+            kind = "列表" if isinstance(node, yaml.SequenceNode) else "键值表"
+            raise _Bad(node, f"应为单个值，这里是{kind}")
+        try:
+            return self.constructor.construct_object(node)
+        except (ValueError, yaml.YAMLError, OverflowError):
+            if node.tag.endswith(":timestamp"):
+                raise _Bad(node, f"日期不存在：{node.value}；请写成有效的 年-月-日，如 2024-02-17") from None
+            raise _Bad(node, f"无法读取的值：{node.value}") from None
+
+    def text(self, node, what: str, required: bool = True) -> str:
+        value = self.scalar(node)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                raise _Bad(node, f"{what}不能为空")
+            return ""
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            raise _Bad(node, f"{what}应为文字，这里是 {node.value}")
+        return str(value).strip()
+
+    def number(self, node, what: str) -> float:
+        value = self.scalar(node)
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            hint = ""
+            if isinstance(value, str) and re.match(r"^\s*-?[\d.,]+\s*\S+$", value):
+                hint = "；数值不要带单位，单位写在 unit 字段"
+            raise _Bad(node, f"{what}应为数字（如 6000 或 76.3），这里是 {node.value!r}{hint}")
+        if not math.isfinite(value):
+            raise _Bad(node, f"{what}应为有限的数字，这里是 {node.value}")
+        return float(value)
+
+    def date(self, node, what: str) -> pd.Timestamp:
+        """A year, year-month or full date; periods resolve to their last day (2023 -> 2023-12-31)."""
+        value = self.scalar(node)
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        if isinstance(value, dt.date):
+            y, m, d = value.year, value.month, value.day
+        elif isinstance(value, (int, str)) and not isinstance(value, bool):
+            match = _DATE.match(str(value).strip())
+            if not match:
+                raise _Bad(node, f"{what}应为年份、年月或日期，如 2026、2023-09 或 2024-02-17，这里是 {node.value!r}")
+            y = int(match["y"])
+            m = int(match["m"]) if match["m"] else 12
+            if not 1 <= m <= 12:
+                raise _Bad(node, f"{what}的月份不存在：{node.value}；月份应为 1 到 12")
+            last = calendar.monthrange(y, m)[1]
+            d = int(match["d"]) if match["d"] else last
+            if not 1 <= d <= last:
+                raise _Bad(node, f"{what}不存在：{node.value}；{y}年{m}月只有 {last} 天")
+        else:
+            raise _Bad(node, f"{what}应为年份、年月或日期，如 2026 或 2024-02-17，这里是 {node.value!r}")
+        if not _MIN_YEAR <= y <= _MAX_YEAR:
+            raise _Bad(node, f"{what}的年份 {y} 不合理；应在 {_MIN_YEAR} 到 {_MAX_YEAR} 之间")
+        return pd.Timestamp(year=y, month=m, day=d)
+
+    # -- mappings --------------------------------------------------------------------------
+    def mapping(self, node, fields: dict, target_id: str, where: str) -> dict | None:
+        """Keys of a mapping node -> (key node, value node); reports duplicates and unknown keys.
+
+        Returns None when the node is not a mapping, or a key repeats (which value is meant is
+        then unknown, so the entry is not used)."""
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, target_id, where, f"{where or '此处'}应为键值表（字段: 值），这里是 {_describe(node)}")
+            return None
+        out: dict = {}
+        ok = True
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+            name = f"{where}.{key}" if where else key
+            if key in out:
+                first = out[key][0].start_mark.line + 1
+                self.problem(key_node, target_id, name, f"重复的字段 {key}（第 {first} 行已有）；每个字段只能写一次")
+                ok = False
+                continue
+            if key not in fields:
+                close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
+                hint = f"，是否应为 {close[0]}？" if close else "。"
+                self.problem(key_node, target_id, name,
+                             f"未知字段 {key}{hint}可用字段：{'、'.join(fields)}")
+                continue
+            out[key] = (key_node, value_node)
+        return out if ok else None
+
+    # -- the file --------------------------------------------------------------------------
+    def read_settings(self, node) -> dict:
+        settings = dict(schema.SETTINGS)
+        if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
+            return settings
+        fields = self.mapping(node, schema.SETTINGS, "settings", "") or {}
+        for key, (_, value_node) in fields.items():
+            try:
+                value = self.number(value_node, key)
+            except _Bad as bad:
+                self.problem(bad.node, "settings", key, bad.message)
+                continue
+            if not 0 <= value <= 2:
+                self.problem(value_node, "settings", key, f"{key} 应在 0 到 2 之间（默认 {schema.SETTINGS[key]}），这里是 {value}")
+                continue
+            settings[key] = value
+        if settings["accelerate"] >= settings["on_track"]:
+            self.problem(node, "settings", "accelerate",
+                         f"accelerate（{settings['accelerate']}）应小于 on_track（{settings['on_track']}）；已改用默认值")
+            settings = dict(schema.SETTINGS)
+        return settings
+
+    def read_target(self, node, index: int):
+        """One target entry -> (row dict, observation rows) or None when it is unusable."""
+        tid = _peek_id(node) or f"第{index + 1}项"
+        fields = self.mapping(node, schema.TARGET_FIELDS, tid, "")
+        if fields is None:
+            return None
+        before = len(self.problems)
+        for name in schema.REQUIRED:
+            if name not in fields and not (name == "target" and _peek_type(fields) == "rate"):
+                self.problem(node, tid, name, f"缺少必填字段 {name}（{schema.TARGET_FIELDS[name]}）")
+        row = dict.fromkeys(TARGET_COLUMNS)
+        row.update(line=node.start_mark.line + 1, tags=[], department="", note="",
+                   direction="up", qualifier="eq", type="level")
+
+        def get(name, reader):
+            if name not in fields:
+                return None
+            try:
+                return reader(fields[name][1])
+            except _Bad as bad:
+                self.problem(bad.node, tid, name, bad.message)
+                return None
+
+        row["id"] = get("id", lambda n: self._id(n))
+        row["region"] = get("region", lambda n: self.text(n, "地区"))
+        row["indicator"] = get("indicator", lambda n: self.text(n, "指标名称"))
+        row["department"] = get("department", lambda n: self.text(n, "责任部门", required=False)) or ""
+        row["note"] = get("note", lambda n: self.text(n, "备注", required=False)) or ""
+        row["tags"] = get("tags", self._tags) or []
+        unit = get("unit", lambda n: self._unit(n))
+        if unit:
+            row["unit"], known = unit
+            row.update(category=known.category, scale=known.scale)
+        for name, table, what in (("type", schema.TYPES, "目标类型"), ("direction", schema.DIRECTIONS, "方向"),
+                                  ("qualifier", schema.QUALIFIERS, "限定词")):
+            code = get(name, lambda n, table=table, what=what: self._word(n, table, what))
+            if code:
+                row[name] = code
+        if "baseline" in fields:
+            self._baseline(fields["baseline"][1], tid, row)
+        if "target" in fields:
+            self._goal(fields["target"][1], tid, row)
+        if "source" in fields:
+            self._source(fields["source"][1], tid, row)
+        if len(self.problems) == before:
+            self._cross_checks(node, fields, tid, row)
+        observations = []
+        if "progress" in fields:
+            observations = self._progress(fields["progress"][1], row["id"] or tid, row)
+        if len(self.problems) > before:
+            # Observation-level problems (an unreadable or misordered point) do not make
+            # the target unusable; everything else does.
+            if any(not p.field.startswith("progress") for p in self.problems[before:]):
+                return None
+        _derive(row)
+        for obs in observations:
+            obs["value_base"] = obs["value"] * row["scale"]
+        return row, observations
+
+    def _id(self, node) -> str:
+        value = self.text(node, "编号")
+        if not _ID.match(value):
+            raise _Bad(node, f"编号不能含空格、/ 或 :，这里是 {value!r}；可用如 ks-gdp-2026")
+        return value
+
+    def _tags(self, node) -> list[str]:
+        if isinstance(node, yaml.ScalarNode):
+            value = self.scalar(node)
+            return [] if value is None else [str(value)]
+        if not isinstance(node, yaml.SequenceNode):
+            raise _Bad(node, "标签应为列表，如 [\"12345\", 新型工业化]")
+        return [self.text(item, "标签") for item in node.value]
+
+    def _unit(self, node):
+        value = self.text(node, "单位")
+        known = lookup(value)
+        if known is None:
+            close = difflib.get_close_matches(value, list(UNITS), n=3, cutoff=0.5)
+            hint = f"，是否应为 {'、'.join(close)}？" if close else "。"
+            raise _Bad(node, f"未知单位 {value}{hint}可用单位如 元、万元、亿元、万亿元、家、个、项、%、个百分点、倍、吨")
+        return value.replace(" ", ""), known
+
+    def _word(self, node, table: dict, what: str) -> str:
+        value = self.text(node, what)
+        if value not in table:
+            codes = sorted(set(table.values()), key=list(table.values()).index)
+            raise _Bad(node, f"未知{what} {value}；应为 {'、'.join(codes)} 之一（也可写 {'、'.join(k for k in table if k not in codes)}）")
+        return table[value]
+
+    def _baseline(self, node, tid, row) -> None:
+        fields = self.mapping(node, schema.BASELINE_FIELDS, tid, "baseline")
+        if fields is None:
+            return
+        for name in ("value", "date"):
+            if name not in fields:
+                self.problem(node, tid, f"baseline.{name}", f"基期缺少 {name}（{schema.BASELINE_FIELDS[name]}）")
+        try:
+            if "value" in fields:
+                row["baseline"] = self.number(fields["value"][1], "基期值")
+            if "date" in fields:
+                row["baseline_date"] = self.date(fields["date"][1], "基期日期")
+        except _Bad as bad:
+            self.problem(bad.node, tid, "baseline", bad.message)
+
+    def _goal(self, node, tid, row) -> None:
+        fields = self.mapping(node, schema.GOAL_FIELDS, tid, "target")
+        if fields is None:
+            return
+        if "value" not in fields:
+            self.problem(node, tid, "target.value", "目标缺少 value（目标值）")
+        for name, reader in (("value", lambda n: self.number(n, "目标值")),
+                             ("value_max", lambda n: self.number(n, "区间上限")),
+                             ("due", lambda n: self.date(n, "期限"))):
+            if name in fields:
+                try:
+                    row[{"value": "target_stated", "value_max": "target_max"}.get(name, name)] = reader(fields[name][1])
+                except _Bad as bad:
+                    self.problem(bad.node, tid, f"target.{name}", bad.message)
+
+    def _source(self, node, tid, row) -> None:
+        fields = self.mapping(node, schema.SOURCE_FIELDS, tid, "source")
+        if fields is None:
+            return
+        if "doc" not in fields:
+            self.problem(node, tid, "source.doc", "出处缺少 doc（文件名或标题）")
+        try:
+            for name in ("doc", "quote", "url"):
+                if name in fields:
+                    row[f"source_{name}"] = self.text(fields[name][1], schema.SOURCE_FIELDS[name], required=name == "doc")
+            if "date" in fields:
+                row["source_date"] = self.date(fields["date"][1], "发布日期")
+        except _Bad as bad:
+            self.problem(bad.node, tid, "source", bad.message)
+        url = row.get("source_url")
+        if url and not re.match(r"^https?://", url):
+            self.problem(fields["url"][1], tid, "source.url", f"网址应以 http:// 或 https:// 开头，这里是 {url}")
+
+    def _progress(self, node, tid, row) -> list[dict]:
+        if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, tid, "progress", "进展应为列表，每项含 date、value、source")
+            return []
+        out, last = [], None
+        for i, item in enumerate(node.value):
+            where = f"progress[{i + 1}]"
+            fields = self.mapping(item, schema.OBSERVATION_FIELDS, tid, where)
+            if fields is None:
+                continue
+            missing = [n for n in ("date", "value") if n not in fields]
+            for name in missing:
+                self.problem(item, tid, f"{where}.{name}", f"进展缺少 {name}（{schema.OBSERVATION_FIELDS[name]}）")
+            if missing:
+                continue
+            obs = dict.fromkeys(OBSERVATION_COLUMNS, "")
+            obs.update(target_id=tid, line=item.start_mark.line + 1)
+            try:
+                obs["date"] = self.date(fields["date"][1], "进展日期")
+                obs["value"] = self.number(fields["value"][1], "进展数值")
+                for name in ("period", "source", "url", "note"):
+                    if name in fields:
+                        obs[name] = self.text(fields[name][1], schema.OBSERVATION_FIELDS[name], required=False)
+            except _Bad as bad:
+                self.problem(bad.node, tid, where, bad.message)
+                continue
+            if last is not None and obs["date"] < last:
+                self.problem(fields["date"][1], tid, f"{where}.date",
+                             f"进展应按日期先后排列：{obs['date']:%Y-%m-%d} 早于上一条的 {last:%Y-%m-%d}")
+            last = obs["date"] if last is None else max(last, obs["date"])
+            out.append(obs)
+        return sorted(out, key=lambda o: o["date"])
+
+    def _cross_checks(self, node, fields, tid, row) -> None:
+        """Checks between fields: type vs unit, target vs baseline, direction, dates."""
+        kind, direction, qualifier = row["type"], row["direction"], row["qualifier"]
+
+        def at(name):
+            return fields[name][1] if name in fields else node
+
+        if row["category"] not in schema.TYPE_UNITS[kind]:
+            allowed = "、".join(schema.TYPE_UNITS[kind])
+            self.problem(at("unit"), tid, "unit", f"{schema.TYPE_MEANING[kind]}类目标的单位应属于 {allowed}，这里是 {row['unit']}")
+        base, goal = row["baseline"], row["target_stated"]
+        if kind == "increment":
+            if base is None:
+                self.problem(at("target"), tid, "baseline", "新增类目标需要基期值（baseline），才能算出要达到的总量")
+            if goal is not None and goal <= 0:
+                self.problem(at("target"), tid, "target.value",
+                             f"新增量应为正数，这里是 {goal:g}；减少的目标请写正数并设 direction: down")
+        elif goal is not None and base is not None and kind != "flow":
+            if goal == base:
+                self.problem(at("target"), tid, "target.value", f"目标值 {goal:g} 与基期值相同；目标应不同于基期")
+            elif direction == "up" and goal < base:
+                self.problem(at("direction"), tid, "direction",
+                             f"方向为 up（上升）但目标 {goal:g} 低于基期 {base:g}；若该指标应下降，请写 direction: down")
+            elif direction == "down" and goal > base:
+                self.problem(at("direction"), tid, "direction",
+                             f"方向为 down（下降）但目标 {goal:g} 高于基期 {base:g}；若该指标应上升，请写 direction: up")
+        if direction == "up" and qualifier in ("le", "lt"):
+            self.problem(at("qualifier"), tid, "qualifier", f"限定词 {qualifier}（不超过/低于）是上限，与 direction: up 矛盾；请写 direction: down")
+        if direction == "down" and qualifier in ("ge", "gt"):
+            self.problem(at("qualifier"), tid, "qualifier", f"限定词 {qualifier}（突破/超过）是下限，与 direction: down 矛盾；请写 direction: up")
+        if row["target_max"] is not None and goal is not None and row["target_max"] <= goal:
+            self.problem(at("target"), tid, "target.value_max", f"区间上限 {row['target_max']:g} 应大于目标值 {goal:g}")
+        if row["due"] is not None and row["baseline_date"] is not None and row["due"] <= row["baseline_date"]:
+            self.problem(at("target"), tid, "target.due",
+                         f"期限 {row['due']:%Y-%m-%d} 应晚于基期 {row['baseline_date']:%Y-%m-%d}")
+
+
+def _describe(node) -> str:
+    if isinstance(node, yaml.ScalarNode):
+        return repr(node.value) if node.value else "空值"
+    return "列表" if isinstance(node, yaml.SequenceNode) else "键值表"
+
+
+def _peek_id(node) -> str | None:
+    """The id of an entry, read early so that problems in other fields can name it."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if getattr(key, "value", None) == "id" and isinstance(value, yaml.ScalarNode) and value.value.strip():
+                text = value.value.strip()
+                return text if _ID.match(text) else None
+    return None
+
+
+def _peek_type(fields: dict) -> str:
+    node = fields.get("type", (None, None))[1]
+    return schema.TYPES.get(getattr(node, "value", "level"), "level") if isinstance(node, yaml.ScalarNode) else "level"
+
+
+def _derive(row: dict) -> None:
+    """The level to reach and the values in base units, from what staff wrote."""
+    stated, base = row["target_stated"], row["baseline"]
+    if row["type"] == "increment" and stated is not None and base is not None:
+        row["target"] = base + stated if row["direction"] == "up" else base - stated
+    else:
+        row["target"] = stated
+    scale = row["scale"]
+    row["baseline_base"] = None if base is None else base * scale
+    row["target_base"] = None if row["target"] is None else row["target"] * scale
+
+
+def _frames(rows: list[dict], observations: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    targets = pd.DataFrame(rows, columns=TARGET_COLUMNS)
+    for col in ("baseline", "target", "target_stated", "target_max", "scale", "baseline_base", "target_base"):
+        targets[col] = pd.to_numeric(targets[col], errors="coerce").astype("float64")
+    for col in ("baseline_date", "due", "source_date"):
+        targets[col] = pd.to_datetime(targets[col]).astype("datetime64[ns]")
+    for col in ("source_doc", "source_quote", "source_url"):
+        targets[col] = targets[col].fillna("")
+    targets["line"] = targets["line"].astype("int64")
+    obs = pd.DataFrame(observations, columns=OBSERVATION_COLUMNS)
+    obs["date"] = pd.to_datetime(obs["date"]).astype("datetime64[ns]")
+    for col in ("value", "value_base"):
+        obs[col] = pd.to_numeric(obs[col], errors="coerce").astype("float64")
+    obs["line"] = obs["line"].astype("int64")
+    return targets, obs
+
+
+def _read_source(path_or_text) -> tuple[str, str | None, Problem | None]:
+    """(file name for messages, text or None, problem or None). Never raises."""
+    if isinstance(path_or_text, Path) or (
+        isinstance(path_or_text, str) and "\n" not in path_or_text and path_or_text.strip().endswith((".yaml", ".yml"))
+    ):
+        path = Path(path_or_text)
+        name = str(path_or_text)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return name, None, Problem(name, 1, 1, "-", "-", f"找不到文件 {path.resolve()}；可复制仓库自带的 targets.yaml 作为起点")
+        except OSError as err:
+            return name, None, Problem(name, 1, 1, "-", "-", f"无法读取文件：{err.strerror or err}")
+        try:
+            return name, data.decode("utf-8-sig"), None
+        except UnicodeDecodeError as err:
+            line = data[: err.start].count(b"\n") + 1
+            return name, None, Problem(name, line, 1, "-", "-", "文件不是 UTF-8 编码；请用 UTF-8 保存（记事本：另存为 → 编码选 UTF-8）")
+    if isinstance(path_or_text, str):
+        return "<text>", path_or_text, None
+    return "<text>", None, Problem("<text>", 1, 1, "-", "-", f"应为文件路径或 YAML 文本，这里是 {type(path_or_text).__name__}")
+
+
+def _syntax_problem(file: str, err: yaml.YAMLError, line_offset: int = 0) -> Problem:
+    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    what = getattr(err, "problem", None) or str(err).splitlines()[0]
+    context = getattr(err, "context", None)
+    detail = f"{context}，{what}" if context else what
+    return Problem(file, line + line_offset, col, "-", "-",
+                   f"YAML 语法错误（{detail}）；请检查缩进（用空格，不用 Tab）、冒号后的空格和引号是否成对")
+
+
+def _compose_parts(reader: _Reader, text: str):
+    """Compose the whole file; after a syntax error, compose the header and each target
+    entry on its own so that one broken entry costs only itself. Yields (settings node,
+    [entry nodes])."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+        return root, None
+    except yaml.YAMLError as err:
+        first_error = err
+    lines = text.splitlines(keepends=True)
+    head = next((i for i, l in enumerate(lines) if re.match(r"^targets\s*:\s*(#.*)?$", l)), None)
+    if head is None:
+        reader.problems.append(_syntax_problem(reader.file, first_error))
+        return None, None
+    starts = []
+    indent = None
+    for i in range(head + 1, len(lines)):
+        m = re.match(r"^(\s*)-(\s|$)", lines[i])
+        if m and (indent is None or len(m[1]) == indent):
+            indent = len(m[1]) if indent is None else indent
+            starts.append(i)
+    entries = []
+    try:
+        header = yaml.compose("".join(lines[:head]) or "{}", Loader=_Loader)
+    except yaml.YAMLError as err:
+        reader.problems.append(_syntax_problem(reader.file, err))
+        header = None
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(lines)
+        chunk = "\n" * (start - 1) + "targets:\n" + "".join(lines[start:end])
+        try:
+            node = yaml.compose(chunk, Loader=_Loader)
+        except yaml.YAMLError as err:
+            reader.problems.append(_syntax_problem(reader.file, err))
+            continue
+        items = node.value[0][1].value if node is not None and node.value and isinstance(node.value[0][1], yaml.SequenceNode) else []
+        entries.extend(items)
+    return header, entries
+
+
+def load(path_or_text) -> Book:
+    """Read targets.yaml (a path, or the YAML text itself) into a ``Book``. Never raises:
+    everything wrong is in ``book.problems``, and the valid targets are still there."""
+    file, text, problem = _read_source(path_or_text)
+    reader = _Reader(file)
+    if problem:
+        reader.problems.append(problem)
+        text = None
+    rows, observations, settings = [], [], dict(schema.SETTINGS)
+    if text is not None:
+        root, entries = _compose_parts(reader, text)
+        settings_node, entry_nodes = None, entries or []
+        if entries is None and root is not None:
+            top = reader.mapping(root, schema.TOP_FIELDS, "-", "")
+            if top is not None:
+                settings_node = top.get("settings", (None, None))[1]
+                if "targets" not in top:
+                    reader.problem(root, "-", "targets", "缺少 targets:（目标列表）；请参照文件开头的示例")
+                else:
+                    seq = top["targets"][1]
+                    if isinstance(seq, yaml.SequenceNode):
+                        entry_nodes = seq.value
+                    elif not (isinstance(seq, yaml.ScalarNode) and seq.tag.endswith(":null")):
+                        reader.problem(seq, "-", "targets", "targets 应为列表，每个目标以“- id:”开头")
+        elif entries is None and root is None and not reader.problems:
+            reader.problem(None, "-", "targets", "文件是空的；请参照仓库自带 targets.yaml 开头的示例")
+        elif entries is not None and root is not None:
+            top = reader.mapping(root, schema.TOP_FIELDS, "-", "")
+            settings_node = (top or {}).get("settings", (None, None))[1]
+        settings = reader.read_settings(settings_node)
+        seen: dict[str, int] = {}
+        for index, node in enumerate(entry_nodes):
+            result = reader.read_target(node, index)
+            if result is None:
+                continue
+            row, obs = result
+            if row["id"] in seen:
+                reader.problem(node, row["id"], "id", f"编号 {row['id']} 重复（第 {seen[row['id']]} 行已用）；每个目标的编号必须唯一")
+                continue
+            seen[row["id"]] = row["line"]
+            rows.append(row)
+            observations.extend(obs)
+    targets, obs_frame = _frames(rows, observations)
+    reader.problems.sort(key=lambda p: (p.line, p.col))
+    return Book(path=file, targets=targets, observations=obs_frame, problems=reader.problems, settings=settings)

@@ -1,0 +1,90 @@
+"""The format of targets.yaml as data: fields, their meaning, and accepted words.
+
+Every table here is what the loader checks against and what the Chinese comments at
+the top of targets.yaml describe; a consistency test keeps the two in step.
+"""
+from __future__ import annotations
+
+__all__ = [
+    "TOP_FIELDS", "TARGET_FIELDS", "REQUIRED", "BASELINE_FIELDS", "GOAL_FIELDS", "SOURCE_FIELDS",
+    "OBSERVATION_FIELDS", "SETTINGS", "DIRECTIONS", "QUALIFIERS", "TYPES", "TYPE_UNITS",
+]
+
+# Top level of the file.
+TOP_FIELDS = {
+    "settings": "阈值等设置",
+    "targets": "目标列表",
+}
+
+# One target. Value: what the field means (used in messages).
+TARGET_FIELDS = {
+    "id": "唯一编号",
+    "region": "地区",
+    "indicator": "指标名称",
+    "unit": "单位",
+    "type": "目标类型",
+    "direction": "方向",
+    "qualifier": "限定词",
+    "baseline": "基期",
+    "target": "目标值",
+    "department": "责任部门",
+    "tags": "标签",
+    "source": "出处",
+    "note": "备注",
+    "progress": "进展",
+}
+
+# Fields every target must have. `target` may be left out only by a monitored growth
+# rate (type rate), e.g. a cluster's output growth reported without a goal.
+REQUIRED = ("id", "region", "indicator", "unit", "target", "source")
+
+BASELINE_FIELDS = {"value": "基期值", "date": "基期日期或年份", "note": "备注"}
+GOAL_FIELDS = {"value": "目标值", "value_max": "区间上限", "due": "期限（年份或日期）", "note": "备注"}
+SOURCE_FIELDS = {"doc": "文件名或文件标题", "date": "发布日期", "quote": "原文句子", "url": "网址"}
+OBSERVATION_FIELDS = {
+    "date": "日期（年份、年月或年月日）",
+    "value": "数值（与目标同一单位）",
+    "period": "统计期（如 2023年1—9月）",
+    "source": "来源",
+    "url": "网址",
+    "note": "备注",
+}
+
+# Thresholds of the Open SDG progress measure (ratio of observed to required growth).
+SETTINGS = {"on_track": 0.95, "accelerate": 0.6}
+
+# direction: accepted words -> code. 'down' targets fall (能耗, 排放, 失业率).
+DIRECTIONS = {"up": "up", "down": "down", "上升": "up", "增长": "up", "下降": "down", "降低": "down"}
+
+# qualifier: accepted words -> code (FIGURES.md codes, plus the words staff copy from documents).
+QUALIFIERS = {
+    "eq": "eq", "ge": "ge", "gt": "gt", "le": "le", "lt": "lt", "approx": "approx",
+    "达": "eq", "达到": "eq", "迈上": "ge", "突破": "ge", "以上": "ge", "不低于": "ge", "至少": "ge",
+    "超": "gt", "超过": "gt", "余": "gt", "多": "gt",
+    "以内": "le", "不超过": "le", "不高于": "le", "控制在": "le",
+    "不到": "lt", "近": "lt", "以下": "lt", "低于": "lt",
+    "约": "approx", "左右": "approx",
+}
+
+# type: accepted words -> code, and what the code means.
+TYPES = {
+    "level": "level", "increment": "increment", "flow": "flow", "rate": "rate", "share": "share",
+    "水平": "level", "总量": "level", "新增": "increment", "增量": "increment",
+    "每年": "flow", "年度": "flow", "增速": "rate", "增长率": "rate", "占比": "share", "比重": "share",
+}
+TYPE_MEANING = {
+    "level": "达到的水平（总量、家数）",
+    "increment": "在基期上新增的量（目标值写新增量）",
+    "flow": "每年（或某一年）完成的量，如每年实施300项",
+    "rate": "增长率，如增长7%",
+    "share": "占比，如占比55%",
+}
+
+# Categories of unit each type accepts (rates and shares are percentages).
+TYPE_UNITS = {
+    "level": ("money", "count", "other", "percent", "multiple"),
+    "increment": ("money", "count", "other", "percent", "pp"),
+    "flow": ("money", "count", "other"),
+    "rate": ("percent", "pp", "multiple"),
+    "share": ("percent",),
+}
