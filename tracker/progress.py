@@ -114,7 +114,7 @@ def frame(t: dict, points: list[tuple[pd.Timestamp, float]], today: pd.Timestamp
         notes.append("未给基期，以最早一次观测为基期")
     later = tuple(p for p in points if tb is None or p[0] > tb)
     if b is None:
-        return Frame(NaN, pd.NaT, T, td, later, "direct", "缺少基期值，无法计算进度")
+        return Frame(NaN, pd.NaT, T, td, later, "", "缺少基期值，无法计算进度")
     if td is None:
         method = "linear"
         notes.append("未设期限，按完成比例判断")
@@ -174,7 +174,7 @@ def assess(t: dict, points: list[tuple[pd.Timestamp, float]], today=None, settin
             out["ratio"] = out["progress"] / share
         elif not _ok(td):
             out["ratio"] = out["progress"]
-    else:  # direct
+    elif f.method == "direct":
         if direction == "up" and T > 0:
             out["ratio"] = L / T
         elif direction == "down" and T < 0:
