@@ -1,0 +1,122 @@
+"""Dashboard speed at scale: 5,000 targets with 20 observations each.
+
+Writes a generated targets.yaml into a temporary folder, then times Streamlit's
+AppTest running the overview and a target page on it, first with an empty cache
+(the file is read and every status computed) and then again (what a person
+waits for on each click once the file is loaded), and prints peak memory.
+
+    .venv/bin/python bench/dashboard_bench.py [--targets 5000] [--observations 20]
+
+Goal (issue #4): overview under 2 s, a target page under 1 s at this size.
+Not a test: it prints figures; nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+# Vocabulary of the generated file: real-looking regions, indicators with their units, departments, tags.
+REGIONS = ("昆山市", "苏州市", "徐州市", "南京市", "无锡市", "常州市", "南通市", "扬州市", "镇江市", "泰州市")
+INDICATORS = (
+    ("地区生产总值", "亿元"), ("规上工业总产值", "亿元"), ("高新技术企业", "家"), ("规上工业企业", "家"),
+    ("工业投资", "亿元"), ("研发投入占比", "%"), ("专精特新企业", "家"), ("特色创新园区", "个"),
+)
+DEPARTMENTS = ("市发改委", "市工信局", "市科技局", "市商务局", "市统计局")
+TAGS = ("12345", "343", "1030", "智改数转", "新型工业化")
+
+
+def generate(path: Path, targets: int, observations: int, seed: int = 7) -> None:
+    """Write a valid targets.yaml of `targets` level targets, each with `observations` monthly points."""
+    rng = random.Random(seed)
+    lines = ["settings:", "  on_track: 0.95", "  accelerate: 0.6", "targets:"]
+    for i in range(targets):
+        indicator, unit = INDICATORS[i % len(INDICATORS)]
+        region = REGIONS[(i // len(INDICATORS)) % len(REGIONS)]
+        baseline = round(rng.uniform(50, 5000), 1)
+        goal = round(baseline * rng.uniform(1.2, 1.8), 1)
+        lines += [
+            f"  - id: t{i:05d}",
+            f"    region: {region}",
+            f"    indicator: {indicator}{i // (len(INDICATORS) * len(REGIONS))}",
+            f"    unit: \"{unit}\"",
+            "    type: level",
+            "    direction: up",
+            f"    baseline: {{value: {baseline}, date: 2022}}",
+            f"    target: {{value: {goal}, due: {2025 + i % 4}}}",
+            f"    department: {DEPARTMENTS[i % len(DEPARTMENTS)]}",
+            f"    tags: [{TAGS[i % len(TAGS)]}]",
+            f"    source: {{doc: 文件{i % 50}.txt, date: 2022-12-01, quote: \"到{2025 + i % 4}年{indicator}达到{goal}{unit}。\"}}",
+            "    progress:",
+        ]
+        value = baseline
+        for k in range(observations):
+            value = round(value * rng.uniform(0.99, 1.03), 1)
+            lines.append(f"      - {{date: {2023 + k // 12}-{k % 12 + 1:02d}, value: {value}, source: 统计月报}}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def timed(action) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--targets", type=int, default=5000)
+    parser.add_argument("--observations", type=int, default=20)
+    args = parser.parse_args()
+
+    from streamlit.testing.v1 import AppTest
+
+    import tracker
+
+    with tempfile.TemporaryDirectory(prefix="dashboard-bench-") as folder:
+        path = Path(folder) / "targets.yaml"
+        generate(path, args.targets, args.observations)
+        print(f"targets.yaml: {args.targets} targets × {args.observations} observations, "
+              f"{path.stat().st_size / 1e6:.1f} MB")
+
+        book = None
+
+        def load():
+            nonlocal book
+            book = tracker.load(path)
+
+        print(f"tracker.load:              {timed(load):6.2f} s ({len(book.problems)} problems)")
+        print(f"tracker.status:            {timed(lambda: tracker.status(book)):6.2f} s")
+
+        os.environ["TRACKER_TARGETS"] = str(path)
+        app = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=300)
+        overview_cold = timed(app.run)
+        assert not app.exception, app.exception
+        overview_warm = timed(app.run)
+        app.switch_page("screens/target.py")
+        app.query_params["id"] = f"t{args.targets // 2:05d}"
+        target_first = timed(app.run)
+        assert not app.exception, app.exception
+        app.query_params["id"] = f"t{args.targets // 3:05d}"
+        target_other = timed(app.run)
+        cards = {m.label: m.value for m in app.metric}
+
+        print(f"overview, empty cache:     {overview_cold:6.2f} s  (reads the file, computes every status)")
+        print(f"overview, loaded:          {overview_warm:6.2f} s  (goal < 2 s)")
+        print(f"target page, first:        {target_first:6.2f} s")
+        print(f"target page, another:      {target_other:6.2f} s  (goal < 1 s)")
+        print(f"target page cards:         {', '.join(f'{k} {v}' for k, v in cards.items())}")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory (max RSS):     {peak:6.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,269 @@
+"""Plotly figure builders: plain functions from tables to figures.
+
+Each takes the tables tracker computed (or views shaped) and returns a
+`plotly.graph_objects.Figure`; none reads files or computes a status. Status
+is always drawn as text as well as colour.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+import tracker
+from dashboard import views
+
+__all__ = [
+    "FONT_FAMILY",
+    "STATUS_COLOURS",
+    "MAX_BARS",
+    "MAX_BULLETS",
+    "bullet_panel",
+    "comparison_chart",
+    "progress_chart",
+    "rate_chart",
+    "trajectory_chart",
+]
+
+# One colour per status (Okabe-Ito, readable with colour-blindness); the status
+# is also written next to every bar, so colour is never the only cue.
+STATUS_COLOURS: dict[str, str] = {
+    "已完成": "#009E73",
+    "进度正常": "#56B4E9",
+    "需加快": "#E69F00",
+    "进展缓慢": "#D55E00",
+    "倒退": "#CC0000",
+    "暂无数据": "#999999",
+}
+FONT_FAMILY = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
+# The progress chart draws at most this many bars (those furthest behind first);
+# the table below it always lists every target.
+MAX_BARS = 150
+# Progress bars are drawn within these percents so one runaway value does not squash the rest;
+# the label keeps the true figure.
+SHOWN_RANGE = (-50.0, 150.0)
+# A bullet panel draws at most this many targets (the page says when some are left out).
+MAX_BULLETS = 30
+PATH_STYLES = {
+    "observed": dict(name="实际值", mode="lines+markers", line=dict(color="#0072B2", width=3)),
+    "linear": dict(name="匀速路径", mode="lines", line=dict(color="#999999", dash="dash")),
+    "required": dict(name="按所需增速", mode="lines", line=dict(color="#E69F00", dash="dot")),
+}
+
+
+def _layout(fig: go.Figure, **extra) -> go.Figure:
+    fig.update_layout(
+        font=dict(family=FONT_FAMILY, size=13),
+        margin=dict(l=10, r=10, t=40, b=10),
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0),
+        separators=".,",
+        **extra,
+    )
+    return fig
+
+
+def _num(value) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(number) or math.isinf(number) else number
+
+
+def progress_chart(status: pd.DataFrame) -> go.Figure:
+    """Every target's progress as a horizontal bar, with a tick where a straight-line pace would be today.
+
+    One trace per status so the legend names the colours; each bar is labelled with its
+    progress and status. Bars are ordered as `status` is (first row on top).
+    """
+    rows = status.head(MAX_BARS).reset_index(drop=True)
+    labels = [views.label(r) for _, r in rows.iterrows()]
+    progress = pd.to_numeric(rows["progress"], errors="coerce") * 100
+    elapsed = pd.to_numeric(rows["elapsed"], errors="coerce") * 100
+    fig = go.Figure()
+    for state in tracker.STATUSES:
+        mask = rows["status"] == state
+        if not mask.any():
+            continue
+        shown = progress[mask].fillna(0).clip(*SHOWN_RANGE)
+        text = [
+            f"{views.fmt_share(p / 100) if not pd.isna(p) else '—'} · {state}"
+            for p in progress[mask]
+        ]
+        fig.add_trace(
+            go.Bar(
+                x=shown,
+                y=[labels[i] for i in rows.index[mask]],
+                orientation="h",
+                name=state,
+                marker_color=STATUS_COLOURS.get(state, "#666666"),
+                text=text,
+                textposition="outside",
+                cliponaxis=False,
+                customdata=rows.loc[mask, "id"],
+                hovertemplate="%{y}<br>完成进度 %{text}<extra></extra>",
+            )
+        )
+    has_pace = elapsed.notna()
+    if has_pace.any():
+        fig.add_trace(
+            go.Scatter(
+                x=elapsed[has_pace].clip(*SHOWN_RANGE),
+                y=[labels[i] for i in rows.index[has_pace]],
+                mode="markers",
+                name="按时间进度应达",
+                marker=dict(symbol="line-ns", size=18, line=dict(width=3, color="#333333")),
+                customdata=rows.loc[has_pace, "id"],
+                hovertemplate="%{y}<br>时间进度 %{x:.1f}%<extra></extra>",
+            )
+        )
+    fig.update_yaxes(
+        categoryorder="array", categoryarray=list(reversed(labels)), automargin=True, title=None
+    )
+    fig.update_xaxes(title="完成进度(%)", ticksuffix="%", range=[min(0, progress.min(skipna=True) if progress.notna().any() else 0), 130], zeroline=True)
+    return _layout(fig, height=max(260, 34 * len(rows) + 110), barmode="overlay", bargap=0.35)
+
+
+def trajectory_chart(trajectory: pd.DataFrame, target: pd.Series) -> go.Figure:
+    """A target's path: baseline, observations, the straight-line and required-growth paths, the target.
+
+    `trajectory` is tracker.trajectory's table (date, observed, linear, required), values in the
+    target's unit; `target` is the target's row of the status table.
+    """
+    unit = target.get("unit") or ""
+    fig = go.Figure()
+    for column, style in PATH_STYLES.items():
+        if column not in trajectory:
+            continue
+        points = trajectory[["date", column]].dropna()
+        if points.empty:
+            continue
+        fig.add_trace(
+            go.Scatter(
+                x=points["date"],
+                y=points[column],
+                text=[views.fmt(v, unit) for v in points[column]],
+                hovertemplate="%{x|%Y年%m月}<br>%{text}<extra>" + style["name"] + "</extra>",
+                connectgaps=True,
+                **style,
+            )
+        )
+    baseline, baseline_date = _num(target.get("baseline")), target.get("baseline_date")
+    if baseline is not None and not views._missing(baseline_date):
+        fig.add_trace(
+            go.Scatter(
+                x=[pd.Timestamp(baseline_date)], y=[baseline], name="基期",
+                mode="markers+text", marker=dict(size=12, color="#555555", symbol="circle-open"),
+                text=[views.fmt(baseline, unit)], textposition="bottom right",
+                hovertemplate="基期 %{text}<extra></extra>",
+            )
+        )
+    goal, due = _num(target.get("target")), target.get("due")
+    if goal is not None and not views._missing(due):
+        fig.add_trace(
+            go.Scatter(
+                x=[pd.Timestamp(str(due)) if not isinstance(due, pd.Timestamp) else due], y=[goal],
+                name="目标", mode="markers+text",
+                marker=dict(size=16, color="#CC0000", symbol="star"),
+                text=[views.fmt(goal, unit)], textposition="top left",
+                hovertemplate="目标 %{text}<extra></extra>",
+            )
+        )
+    fig.update_yaxes(title=None, ticksuffix=unit, automargin=True, separatethousands=False)
+    fig.update_xaxes(title=None, tickformat="%Y年")
+    return _layout(fig, height=420)
+
+
+def bullet_panel(status: pd.DataFrame) -> go.Figure:
+    """One bullet chart per target, stacked: latest value as a bar from the baseline, the
+    baseline-to-target range behind it, a dark tick where a straight-line pace would be
+    today and a red tick at the target. Each row keeps its own unit and scale."""
+    rows = status.head(MAX_BULLETS).reset_index(drop=True)
+    count = max(len(rows), 1)
+    titles = [
+        f"{r['indicator']}  {views.fmt(r['latest'], r['unit'])} / 目标 {views.fmt(r['target'], r['unit'])} · {r['status']}"
+        for _, r in rows.iterrows()
+    ]
+    row_px, gap_px = 70, 62  # each bullet's height and the room for its title and axis
+    height = count * row_px + (count - 1) * gap_px + 70
+    fig = make_subplots(rows=count, cols=1, subplot_titles=titles or [""],
+                        vertical_spacing=gap_px / height if count > 1 else 0.0)
+    for i, r in rows.iterrows():
+        unit = r["unit"] or ""
+        base, goal = _num(r["baseline"]), _num(r["target"])
+        latest, expected = _num(r["latest"]), _num(r["expected_now"])
+        start = base if base is not None else 0.0
+        known = [v for v in (base, goal, latest, expected) if v is not None] or [0.0]
+        low, high = min(known + [0.0 if start == 0 else start]), max(known)
+        pad = (high - low) * 0.08 or abs(high) * 0.1 or 1.0
+        colour = STATUS_COLOURS.get(r["status"], "#666666")
+        row = i + 1
+        if goal is not None:
+            fig.add_trace(go.Bar(x=[goal - start], base=[start], y=["目标"], orientation="h",
+                                 marker_color="#E8E8E8", width=0.9, showlegend=False,
+                                 hovertemplate=f"基期至目标 {views.fmt(base, unit)} → {views.fmt(goal, unit)}<extra></extra>"),
+                          row=row, col=1)
+        if latest is not None:
+            fig.add_trace(go.Bar(x=[latest - start], base=[start], y=["目标"], orientation="h",
+                                 marker_color=colour, width=0.4, showlegend=False,
+                                 hovertemplate=f"最新值 {views.fmt(latest, unit)} · {r['status']}<extra></extra>"),
+                          row=row, col=1)
+        for value, name, colour_tick in ((expected, "按时间进度应达", "#333333"), (goal, "目标", "#CC0000")):
+            if value is None:
+                continue
+            fig.add_trace(go.Scatter(x=[value], y=["目标"], mode="markers", name=name,
+                                     marker=dict(symbol="line-ns", size=26, line=dict(width=3, color=colour_tick)),
+                                     showlegend=False,
+                                     hovertemplate=f"{name} {views.fmt(value, unit)}<extra></extra>"),
+                          row=row, col=1)
+        fig.update_xaxes(range=[low - pad, high + pad], ticksuffix=unit, nticks=6, row=row, col=1)
+        fig.update_yaxes(showticklabels=False, row=row, col=1)
+    fig.update_annotations(font=dict(size=14), xanchor="left", x=0)
+    return _layout(fig, height=height, barmode="overlay", showlegend=False)
+
+
+def comparison_chart(status: pd.DataFrame) -> go.Figure:
+    """The same indicator across regions: progress side by side, one colour per region.
+
+    Only indicators that more than one region has are drawn; each bar is labelled with
+    the region's latest value against its own target.
+    """
+    shared = status.groupby("indicator")["region"].transform("nunique") > 1
+    rows = status[shared]
+    fig = go.Figure()
+    for region, part in rows.groupby("region", sort=True):
+        progress = pd.to_numeric(part["progress"], errors="coerce") * 100
+        fig.add_trace(
+            go.Bar(
+                x=part["indicator"], y=progress.fillna(0), name=str(region),
+                text=[f"{views.fmt(l, u)} / {views.fmt(t, u)}" for l, t, u in zip(part["latest"], part["target"], part["unit"])],
+                textposition="outside", cliponaxis=False,
+                customdata=part["status"],
+                hovertemplate="%{x}<br>" + str(region) + " 完成进度 %{y:.1f}%<br>%{text} · %{customdata}<extra></extra>",
+            )
+        )
+    fig.update_yaxes(title="完成进度(%)", ticksuffix="%")
+    return _layout(fig, height=420, barmode="group")
+
+
+def rate_chart(rates: pd.DataFrame, title: str | None = None) -> go.Figure:
+    """Growth rates as a sorted horizontal bar chart (largest on top), labelled with their value.
+
+    `rates` has columns `label`, `value` (a percent: 12.3 for 12.3%) and optionally `period`.
+    """
+    rows = rates.dropna(subset=["value"]).sort_values("value", ascending=True)
+    colours = ["#0072B2" if v >= 0 else "#D55E00" for v in rows["value"]]
+    hover = rows["period"] if "period" in rows else pd.Series("", index=rows.index)
+    fig = go.Figure(
+        go.Bar(
+            x=rows["value"], y=rows["label"], orientation="h", marker_color=colours,
+            text=[f"{v:+.1f}%" for v in rows["value"]], textposition="outside", cliponaxis=False,
+            customdata=hover, hovertemplate="%{y}<br>%{x:.1f}% · %{customdata}<extra></extra>",
+        )
+    )
+    fig.update_xaxes(ticksuffix="%", zeroline=True, title="增速(%)")
+    fig.update_yaxes(automargin=True, title=None)
+    return _layout(fig, height=max(240, 36 * len(rows) + 100), title=title, showlegend=False)

@@ -1,0 +1,220 @@
+"""Loading and caching for the dashboard: the one module that touches files.
+
+Pages never read files themselves. They call `current()`, which finds the
+targets file (command line, then environment, then the bundled file), and gets
+the loaded book and its status table from Streamlit's data cache. The cache
+key holds the file's modification time and size, so an edit to targets.yaml
+shows on the next interaction without a restart; `reload()` (the 重新加载
+button) empties the cache outright.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+import tracker
+
+__all__ = [
+    "DEFAULT_TARGETS",
+    "ENV_VAR",
+    "Loaded",
+    "current",
+    "document_figures",
+    "find_document",
+    "html_text",
+    "load",
+    "read_upload",
+    "proposed_yaml",
+    "reload",
+    "targets_path",
+]
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_TARGETS = REPO_ROOT / "targets.yaml"
+ENV_VAR = "TRACKER_TARGETS"
+# Where the source documents named in targets.yaml (`source_doc`) are looked
+# for, in order: the folders in TRACKER_DOCS (os.pathsep separated), then the
+# shared corpus that sits beside a checkout.
+DOCS_ENV_VAR = "TRACKER_DOCS"
+DOCS_DIRS = (REPO_ROOT / "docs" / "corpus", REPO_ROOT.parent / "shared" / "corpus")
+
+
+def targets_path(argv: list[str] | None = None, environ: dict | None = None) -> Path:
+    """The targets file: `-- --targets FILE`, else $TRACKER_TARGETS, else the bundled one."""
+    argv = sys.argv[1:] if argv is None else argv
+    environ = os.environ if environ is None else environ
+    parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
+    parser.add_argument("--targets")
+    known, _ = parser.parse_known_args(argv)
+    chosen = known.targets or environ.get(ENV_VAR) or DEFAULT_TARGETS
+    return Path(chosen).expanduser().resolve()
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """What the cache is keyed on besides the path: (mtime in ns, size), None if absent."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size)
+
+
+@st.cache_data(show_spinner="正在读取目标文件……", max_entries=8)
+def _book(path: str, stamp: tuple[int, int] | None) -> tracker.Book:
+    return tracker.load(path)
+
+
+@st.cache_data(show_spinner="正在计算进度……", max_entries=8)
+def _status(path: str, stamp: tuple[int, int] | None, today: dt.date) -> pd.DataFrame:
+    return tracker.status(_book(path, stamp), today=today)
+
+
+@dataclass
+class Loaded:
+    """The targets file as the pages see it."""
+
+    path: Path
+    exists: bool
+    book: tracker.Book
+    status: pd.DataFrame
+    today: dt.date
+    modified: dt.datetime | None = None
+    problems: list = field(default_factory=list)
+
+
+def load(path: Path, today: dt.date | None = None) -> Loaded:
+    """Load `path` through the cache; never raises (tracker.load never does)."""
+    today = today or dt.date.today()
+    stamp = _stamp(path)
+    book = _book(str(path), stamp)
+    status = _status(str(path), stamp, today)
+    modified = dt.datetime.fromtimestamp(stamp[0] / 1e9) if stamp else None
+    return Loaded(
+        path=path,
+        exists=stamp is not None,
+        book=book,
+        status=status,
+        today=today,
+        modified=modified,
+        problems=list(book.problems),
+    )
+
+
+def current() -> Loaded:
+    """The book for this session's targets file."""
+    return load(targets_path())
+
+
+def reload() -> None:
+    """Forget every cached load, so the next run reads the files again."""
+    _book.clear()
+    _status.clear()
+    _trajectory.clear()
+    document_figures.clear()
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _trajectory(path: str, stamp, today: dt.date, target_id: str) -> pd.DataFrame:
+    return tracker.trajectory(_book(path, stamp), target_id, today=today)
+
+
+def trajectory(loaded: Loaded, target_id: str) -> pd.DataFrame:
+    """tracker.trajectory for one target, cached with the book it came from."""
+    return _trajectory(str(loaded.path), _stamp(loaded.path), loaded.today, target_id)
+
+
+@st.cache_data(show_spinner="正在提取数字……", max_entries=32)
+def document_figures(text: str, doc: str | None = None, date: str | None = None) -> pd.DataFrame:
+    """extract.figures, cached on the text, so reruns of a page do not extract again."""
+    import extract  # the extractor loads only on pages that show document figures
+
+    return extract.figures(text, doc=doc, date=date)
+
+
+def proposed_yaml(figures: pd.DataFrame, region: str | None = None) -> str:
+    """targets.yaml entries proposed for a document's target figures (extract.suggest)."""
+    from extract import suggest  # a separate part of extract, loaded only when a page asks
+
+    return suggest.to_yaml(suggest.entries(figures, region=region))
+
+
+def find_document(name: str | None) -> Path | None:
+    """The file of a source document named in targets.yaml, if one is at hand."""
+    if not name or not isinstance(name, str):
+        return None
+    extra = [Path(p) for p in os.environ.get(DOCS_ENV_VAR, "").split(os.pathsep) if p]
+    for folder in (*extra, *DOCS_DIRS):
+        candidate = folder / Path(name).name
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def read_document(path: Path) -> str:
+    """The text of a document file, decoded the way the extractor decodes it."""
+    from extract.reading import read_text
+
+    return read_text(path)
+
+
+# HTML elements whose content is never shown (dropped when an .html upload becomes text),
+# and elements that start a new line of text.
+HTML_HIDDEN = frozenset({"script", "style", "noscript", "template", "head", "title"})
+HTML_BLOCKS = frozenset({
+    "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
+    "table", "ul", "ol", "blockquote", "pre", "hr", "header", "footer",
+})
+
+
+class _VisibleText(HTMLParser):
+    """Collects the text a browser would show, one line per block element."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in HTML_HIDDEN:
+            self.hidden += 1
+        elif tag in HTML_BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in HTML_HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in HTML_BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, text):
+        if not self.hidden:
+            self.parts.append(text)
+
+
+def html_text(markup: str) -> str:
+    """The visible text of an HTML page: scripts and styles dropped, one line per block."""
+    parser = _VisibleText()
+    parser.feed(markup)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def read_upload(name: str, payload: bytes) -> str:
+    """Text of an uploaded file, decoded as the extractor decodes files (encoding detection);
+    an .html/.htm upload becomes its visible text. Raises extract.ReadError for binary files."""
+    from extract.reading import decode
+
+    text = decode(payload, name)
+    if Path(name).suffix.lower() in (".html", ".htm"):
+        return html_text(text)
+    return text

@@ -1,0 +1,58 @@
+"""文档提取: a pasted or uploaded document with every figure marked, its figures table and downloads."""
+
+import streamlit as st
+
+import extract
+from dashboard import data, export, highlight, ui, views
+
+st.title("文档提取")
+st.caption("上传 .txt / .html 文件或直接粘贴文字:文中每个数字都会标出(鼠标停留可看数值、单位、指标和期限),下方列出全部数字,可下载表格和可粘贴进 targets.yaml 的目标条目。")
+
+left, right = st.columns(2)
+upload = left.file_uploader("上传文件", type=["txt", "html", "htm"], key="document-upload")
+pasted = right.text_area("或粘贴文字", height=150, key="document-text", placeholder="例如:力争用3年时间,地区生产总值迈上6000亿元新台阶。")
+with st.expander("选项"):
+    options = st.columns(2)
+    doc_date = options[0].text_input("文件日期(YYYY-MM-DD)", key="document-date",
+                                     help="推算“用3年时间”“今年”等期限;不填时从正文中读取").strip()
+    region = options[1].text_input("地区(生成目标条目时使用)", key="document-region", placeholder="如 昆山市").strip()
+
+text, name = None, None
+if upload is not None:
+    try:
+        text, name = data.read_upload(upload.name, upload.getvalue()), upload.name
+    except extract.ExtractError as err:
+        st.error(f"无法读取上传的文件:{err}")
+elif pasted.strip():
+    text, name = pasted, "粘贴文字"
+
+date_problem = views.date_problem(doc_date)
+if date_problem:
+    st.error(date_problem)
+elif text is not None:
+    figures = data.document_figures(text, doc=name, date=doc_date or None)
+    kinds = figures["kind"].value_counts()
+    st.subheader(f"找到 {len(figures)} 个数字")
+    st.caption(f"目标 {int(kinds.get('target', 0))} 个 · 实际 {int(kinds.get('actual', 0))} 个")
+    st.html(highlight.legend_html())
+    with st.container(height=min(600, 120 + len(text) // 2), border=True):
+        st.html(highlight.highlight_html(text, figures))
+
+    if len(figures):
+        st.subheader("数字列表")
+        table = export.figure_table(figures)
+        st.dataframe(table, hide_index=True, key="document-figures")
+        ui.download_buttons(table, stem="数字提取", key="document-figures")
+
+        st.subheader("建议的目标条目")
+        proposed = data.proposed_yaml(figures, region or None)
+        if proposed.strip():
+            st.download_button("下载目标条目(YAML)", proposed.encode("utf-8"), file_name="targets-proposed.yaml",
+                               mime="text/yaml", key="document-yaml", on_click="ignore")
+            with st.expander("查看条目"):
+                st.code(proposed, language="yaml")
+            st.caption("复制到 targets.yaml 后,运行 `python -m tracker check targets.yaml` 检查。")
+        else:
+            st.caption("文中没有可作为目标的数字。")
+else:
+    st.info("请上传文件或粘贴文字。")

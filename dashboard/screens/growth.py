@@ -1,0 +1,22 @@
+"""增速: growth rates by region and period, as sorted bar charts, and every rate in one table."""
+
+import streamlit as st
+
+from dashboard import charts, data, ui, views
+
+st.title("增速")
+loaded = data.current()
+if ui.need_targets(loaded):
+    rates = views.rate_rows(loaded.book.targets, loaded.book.observations, loaded.status)
+    reported = rates.dropna(subset=["value"])
+    if not len(rates):
+        st.info("目标文件中没有增速类目标(type: rate)。")
+    for (region, period), group in reported.groupby(["region", "period"], sort=True):
+        st.subheader(f"{region} · {period}")
+        st.plotly_chart(charts.rate_chart(group), key=f"growth-{region}-{period}", config={"displaylogo": False})
+    if len(rates):
+        st.subheader("全部增速")
+        st.dataframe(views.rate_table(rates), hide_index=True, key="growth-table",
+                     column_config={"详情": st.column_config.LinkColumn("详情", display_text="查看")})
+        if len(reported) < len(rates):
+            st.caption(f"{len(rates) - len(reported)} 项增速目标暂无数据。")

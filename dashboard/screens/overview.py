@@ -1,0 +1,40 @@
+"""总览: metric cards, every target's progress, and the sortable table, all following one set of filters."""
+
+import streamlit as st
+
+from dashboard import charts, data, ui, views
+
+st.title("总览")
+loaded = data.current()
+if ui.need_targets(loaded):
+    shown = ui.filter_bar(loaded.status, key="overview")
+    st.caption(f"统计日期 {loaded.today:%Y年%m月%d日} · 显示 {len(shown)} / {len(loaded.status)} 项目标")
+
+    for column, (title, count) in zip(st.columns(len(views.CARDS)), views.card_counts(shown).items()):
+        column.metric(title, count)
+
+    st.subheader("完成进度")
+    if len(shown):
+        if len(shown) > charts.MAX_BARS:
+            st.caption(f"图中显示前 {charts.MAX_BARS} 项;完整列表见下表,可用筛选缩小范围。")
+        clicked = st.plotly_chart(
+            charts.progress_chart(shown), key="overview-progress", config={"displaylogo": False},
+            on_select="rerun", selection_mode="points",
+        )
+        st.caption("竖线为按时间进度今天应达到的位置;颜色与文字同时标示状态。点击图中的条或表格中的“查看”进入目标详情。")
+        if target_id := views.clicked_id(clicked):
+            st.switch_page("screens/target.py", query_params={"id": target_id})
+
+        st.subheader("目标列表")
+        st.dataframe(
+            views.status_table(shown),
+            hide_index=True,
+            column_config={
+                "完成进度": st.column_config.ProgressColumn("完成进度", format="%.1f%%", min_value=0, max_value=100),
+                "时间进度": st.column_config.NumberColumn("时间进度", format="%.0f%%"),
+                "详情": st.column_config.LinkColumn("详情", display_text="查看"),
+            },
+            key="overview-table",
+        )
+    else:
+        st.info("没有符合筛选条件的目标。")

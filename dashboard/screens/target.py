@@ -1,0 +1,72 @@
+"""目标详情: one target's trajectory, gap, time left, growth, source sentence and sibling figures."""
+
+import streamlit as st
+
+from dashboard import charts, data, export, highlight, ui, views
+
+st.title("目标详情")
+loaded = data.current()
+if ui.need_targets(loaded):
+    status = loaded.status.set_index("id", drop=False)
+    ids = list(status.index)
+    wanted = st.query_params.get("id")
+    if wanted and wanted not in status.index:
+        st.warning(f"找不到编号为“{wanted}”的目标,已显示第一个目标。")
+    chosen = st.selectbox(
+        "选择目标", ids, index=ids.index(wanted) if wanted in status.index else 0,
+        format_func=lambda i: views.label(status.loc[i]),
+    )
+    if st.query_params.get("id") != chosen:
+        st.query_params["id"] = chosen
+    row = status.loc[chosen]
+    target = loaded.book.targets.set_index("id", drop=False).loc[chosen]
+    unit = row["unit"]
+
+    colour = charts.STATUS_COLOURS.get(row["status"], "#666666")
+    st.html(
+        f'<div style="font-size:1.3rem;font-weight:600">{views.label(row)} '
+        f'<span style="background:{colour};color:#fff;border-radius:4px;padding:2px 8px;margin-left:8px">{row["status"]}</span></div>'
+    )
+    cards = [*st.columns(3), *st.columns(3)]
+    cards[0].metric("最新值", views.fmt(row["latest"], unit), help=f"数据日期:{views.fmt_date(row['latest_date'])}")
+    cards[1].metric("目标值", views.fmt(row["target"], unit), help=f"基期值:{views.fmt(row['baseline'], unit)}({views.fmt_date(row['baseline_date'])})")
+    cards[2].metric("差距", views.fmt(row["gap"], unit))
+    cards[3].metric("剩余时间", views.time_left(row["due"], loaded.today), help=f"截止:{views.fmt_date(row['due'])}")
+    cards[4].metric("完成进度", views.fmt_share(row["progress"]), help=f"时间进度:{views.fmt_share(row['elapsed'])};按时间进度今天应达 {views.fmt(row['expected_now'], unit)}")
+    cards[5].metric("实际 / 所需年均增速", f"{views.fmt_share(row['cagr_observed'])} / {views.fmt_share(row['cagr_required'])}",
+                    help=f"比值 R = {views.fmt_share(row['ratio'])};评估方法:{row['method']}")
+
+    st.subheader("进展轨迹")
+    st.plotly_chart(charts.trajectory_chart(data.trajectory(loaded, chosen), row), key="target-trajectory",
+                    config={"displaylogo": False})
+
+    st.subheader("出处")
+    quote = target.get("source_quote")
+    source = " · ".join(str(v) for v in (target.get("source_doc"), views.fmt_date(target.get("source_date"))) if v and v != "—")
+    st.caption(source)
+    if isinstance(target.get("source_url"), str) and target.get("source_url"):
+        st.markdown(f"[原文链接]({target['source_url']})")
+    if isinstance(quote, str) and quote:
+        figures = data.document_figures(quote)
+        st.html(highlight.highlight_html(quote, figures, focus=views.matching_figures(figures, target)))
+
+    observations = loaded.book.observations
+    mine = observations[observations["target_id"] == chosen]
+    st.subheader(f"进展数据({len(mine)} 条)")
+    if len(mine):
+        st.dataframe(views.observation_table(mine, unit), hide_index=True, key="target-observations")
+
+    st.subheader("同一文件的其他数字")
+    siblings = views.siblings(loaded.book.targets, loaded.status, chosen)
+    if len(siblings):
+        st.dataframe(views.status_table(siblings), hide_index=True, key="target-siblings",
+                     column_config={"完成进度": st.column_config.ProgressColumn("完成进度", format="%.1f%%", min_value=0, max_value=100),
+                                    "详情": st.column_config.LinkColumn("详情", display_text="查看")})
+    document = data.find_document(target.get("source_doc"))
+    if document is not None:
+        with st.expander(f"从原文件 {document.name} 提取的全部数字"):
+            text = data.read_document(document)
+            found = data.document_figures(text, document.name)
+            st.dataframe(export.figure_table(found), hide_index=True, key="target-doc-figures")
+    elif not len(siblings):
+        st.caption("该文件没有其他已登记的目标。")

@@ -1,0 +1,442 @@
+"""Plain functions that shape the tracker's tables for display.
+
+Nothing here decides a status or computes progress: that is tracker's job.
+These functions filter, count, label and format what tracker computed, so
+that every page shows the same words and the same number formats, and so
+that they can be tested without Streamlit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import numbers
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+import pandas as pd
+
+import tracker
+
+__all__ = [
+    "CARDS",
+    "Filters",
+    "apply_filters",
+    "card_counts",
+    "clicked_id",
+    "date_problem",
+    "deadline_years",
+    "filter_options",
+    "fmt",
+    "fmt_date",
+    "fmt_share",
+    "label",
+    "matching_figures",
+    "observation_table",
+    "panels",
+    "shared_indicators",
+    "rate_rows",
+    "rate_table",
+    "readable",
+    "siblings",
+    "status_table",
+    "target_url",
+    "time_left",
+    "tags_text",
+]
+
+# The metric cards of the overview: card title -> the statuses it counts.
+# None counts every target.
+CARDS: dict[str, tuple[str, ...] | None] = {
+    "目标总数": None,
+    "已完成": ("已完成",),
+    "进度正常": ("进度正常",),
+    "需加快": ("需加快",),
+    "进展缓慢/倒退": ("进展缓慢", "倒退"),
+    "暂无数据": ("暂无数据",),
+}
+
+# URL path of each page in st.navigation; links to a target or region use these.
+PAGE_PATHS = {
+    "overview": "overview",
+    "target": "target",
+    "region": "region",
+    "growth": "growth",
+    "document": "document",
+    "data": "data",
+}
+
+# Column headings of the status table as officials read them (status column -> heading).
+STATUS_HEADINGS = {
+    "id": "编号",
+    "region": "地区",
+    "indicator": "指标",
+    "department": "责任部门",
+    "tags": "标签",
+    "baseline_text": "基期值",
+    "latest_text": "最新值",
+    "latest_date": "最新数据日期",
+    "target_text": "目标值",
+    "due_text": "截止",
+    "progress_pct": "完成进度",
+    "elapsed_pct": "时间进度",
+    "gap_text": "差距",
+    "status": "状态",
+    "link": "详情",
+}
+
+
+def _missing(value) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _is_year(value) -> bool:
+    """A bare year (2025, "2025"), as extract gives deadlines, rather than a date."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, float):  # a year column with gaps is float: 2025.0
+        return value.is_integer() and 1000 <= value <= 9999
+    return isinstance(value, numbers.Integral) or (isinstance(value, str) and value.isdigit())
+
+
+def fmt(value, unit) -> str:
+    """A number the way officials write it (via tracker.format_value); an em dash when absent."""
+    if _missing(value):
+        return "—"
+    return tracker.format_value(value, unit if isinstance(unit, str) else "")
+
+
+def fmt_share(share) -> str:
+    """A share (0.763) as a percent (76.3%); an em dash when absent."""
+    if _missing(share) or (isinstance(share, float) and math.isinf(share)):
+        return "—"
+    return f"{share * 100:.1f}%".replace(".0%", "%")
+
+
+def fmt_date(value) -> str:
+    """A date as 2025年12月31日, a bare year as 2025年; an em dash when absent."""
+    if _missing(value):
+        return "—"
+    if _is_year(value):
+        return f"{int(value)}年"
+    stamp = pd.Timestamp(value)
+    if stamp.month == 12 and stamp.day == 31:  # a year written alone is stored as its last day
+        return f"{stamp.year}年"
+    return f"{stamp.year}年{stamp.month}月{stamp.day}日"
+
+
+def tags_text(tags) -> str:
+    """A tag list as 12345、343; an empty string for none."""
+    if isinstance(tags, (list, tuple)):
+        return "、".join(str(t) for t in tags)
+    return "" if _missing(tags) else str(tags)
+
+
+def label(row) -> str:
+    """How a target is named in charts and lists: 昆山市 · 地区生产总值 (id)."""
+    parts = [str(row[k]) for k in ("region", "indicator") if not _missing(row.get(k))]
+    return f"{' · '.join(parts)}({row['id']})"
+
+
+def deadline_years(status: pd.DataFrame) -> pd.Series:
+    """The year each target is due, as nullable integers."""
+    if "due" not in status:
+        return pd.Series(pd.NA, index=status.index, dtype="Int64")
+    due = status["due"]
+    years = pd.to_datetime(due.astype("string"), errors="coerce", format="mixed").dt.year
+    return years.astype("Int64")
+
+
+@dataclass
+class Filters:
+    """What a person picked in the filter boxes; an empty list means no restriction."""
+
+    regions: list[str] = field(default_factory=list)
+    departments: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+
+
+def filter_options(status: pd.DataFrame) -> dict[str, list]:
+    """The choices each filter box offers, sorted, without blanks."""
+
+    def values(column):
+        if column not in status:
+            return []
+        return sorted({str(v) for v in status[column] if not _missing(v) and str(v)})
+
+    tags = set()
+    for entry in status.get("tags", pd.Series(dtype=object)):
+        if isinstance(entry, (list, tuple)):
+            tags.update(str(t) for t in entry)
+    years = sorted({int(y) for y in deadline_years(status).dropna()})
+    return {
+        "regions": values("region"),
+        "departments": values("department"),
+        "tags": sorted(tags),
+        "years": years,
+    }
+
+
+def apply_filters(status: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The rows of `status` that pass every filter (a target passes a tag filter if it has any of the tags)."""
+    keep = pd.Series(True, index=status.index)
+    if filters.regions:
+        keep &= status["region"].astype("string").isin(filters.regions).fillna(False)
+    if filters.departments:
+        keep &= status["department"].astype("string").isin(filters.departments).fillna(False)
+    if filters.tags:
+        wanted = set(filters.tags)
+        keep &= status["tags"].map(
+            lambda t: isinstance(t, (list, tuple)) and bool(wanted & {str(x) for x in t})
+        )
+    if filters.years:
+        keep &= deadline_years(status).isin(filters.years).fillna(False).astype(bool)
+    return status[keep.astype(bool)]
+
+
+def card_counts(status: pd.DataFrame) -> dict[str, int]:
+    """The number on each metric card of the overview, in CARDS order."""
+    counts = status["status"].value_counts() if "status" in status else pd.Series(dtype=int)
+    return {
+        title: len(status) if wanted is None else int(sum(counts.get(s, 0) for s in wanted))
+        for title, wanted in CARDS.items()
+    }
+
+
+def clicked_id(event) -> str | None:
+    """The target id of the first point clicked in a chart whose points carry the id as customdata."""
+    try:
+        points = event["selection"]["points"]
+    except (KeyError, TypeError):
+        return None
+    for point in points:
+        custom = point.get("customdata")
+        if isinstance(custom, (list, tuple)):
+            custom = custom[0] if custom else None
+        if isinstance(custom, str) and custom:
+            return custom
+    return None
+
+
+def time_left(due, today) -> str:
+    """Time to a deadline as officials say it: 还剩2年3个月, 还剩45天, 已过期3个月; — when unknown."""
+    if _missing(due):
+        return "—"
+    end = pd.Timestamp(f"{int(due)}-12-31") if _is_year(due) else pd.Timestamp(due)
+    start = pd.Timestamp(today)
+    days = (end - start).days
+    prefix = "还剩" if days >= 0 else "已过期"
+    days = abs(days)
+    if days < 62:
+        return f"{prefix}{days}天"
+    months = round(days / 30.44)
+    years, months = divmod(months, 12)
+    text = (f"{years}年" if years else "") + (f"{months}个月" if months else "")
+    return prefix + text
+
+
+def siblings(targets: pd.DataFrame, status: pd.DataFrame, target_id: str) -> pd.DataFrame:
+    """Status rows of the other targets taken from the same source document as `target_id`."""
+    docs = targets.set_index("id")["source_doc"]
+    doc = docs.get(target_id)
+    if _missing(doc) or not doc:
+        return status.iloc[0:0]
+    same = set(docs.index[docs.eq(doc).fillna(False).to_numpy()]) - {target_id}
+    return status[status["id"].isin(same)]
+
+
+def matching_figures(figures: pd.DataFrame, target) -> set:
+    """Index labels of the figures in a source sentence that state the target's own value.
+
+    A figure matches when its value (or range end), in base units, is within 0.5% of the
+    target's value in base units; the page outlines those in the highlighted sentence.
+    """
+    goal = target.get("target_base")
+    if _missing(goal) or not len(figures):
+        return set()
+    goal = float(goal)
+    hits = set()
+    for column in ("value", "value_max"):
+        values = pd.to_numeric(figures[column], errors="coerce")
+        close = (values - goal).abs() <= max(abs(goal) * 0.005, 1e-9)
+        hits.update(figures.index[close.fillna(False).to_numpy()])
+    return hits
+
+
+# Column headings of the observations table (observation column -> heading).
+OBSERVATION_HEADINGS = {
+    "target_id": "目标编号",
+    "date_text": "日期",
+    "value_text": "数值",
+    "period": "统计期",
+    "source": "来源",
+    "url": "网址",
+    "note": "备注",
+}
+
+
+def observation_table(observations: pd.DataFrame, unit: str) -> pd.DataFrame:
+    """One target's observations, newest first, values written with the target's unit."""
+    rows = observations.sort_values("date", ascending=False)
+    out = pd.DataFrame(index=rows.index)
+    out["target_id"] = rows["target_id"]
+    out["date_text"] = rows["date"].map(fmt_date)
+    out["value_text"] = [fmt(v, unit) for v in rows["value"]]
+    for column in ("period", "source", "url", "note"):
+        out[column] = rows[column] if column in rows else ""
+    return out.drop(columns=["target_id"]).rename(columns=OBSERVATION_HEADINGS).reset_index(drop=True)
+
+
+def panels(status: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
+    """A region's targets grouped for display: one panel per tag (“12345”目标), then the untagged.
+
+    A target with two tags shows in both panels; the order is that of first appearance.
+    """
+    groups: dict[str, list] = {}
+    untagged = []
+    for index, tags in status["tags"].items():
+        if isinstance(tags, (list, tuple)) and tags:
+            for tag in tags:
+                groups.setdefault(f"“{tag}”目标", []).append(index)
+        else:
+            untagged.append(index)
+    out = [(name, status.loc[rows]) for name, rows in groups.items()]
+    if untagged:
+        out.append(("其他目标" if groups else "全部目标", status.loc[untagged]))
+    return out
+
+
+def shared_indicators(status: pd.DataFrame) -> pd.DataFrame:
+    """Rows of the indicators that more than one region has, for side-by-side comparison."""
+    if not len(status):
+        return status
+    regions = status.groupby("indicator")["region"].transform("nunique")
+    return status[regions > 1]
+
+
+def date_problem(text: str) -> str | None:
+    """What is wrong with a typed document date (YYYY-MM-DD), or None when blank or fine."""
+    if not text:
+        return None
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return f"文件日期“{text}”无法识别,请写成 2024-01-04 这样的年-月-日。"
+    return None
+
+
+# Headings of the tracker's own columns (targets, observations, status) for the 数据 page and
+# its downloads. A column not listed keeps its name.
+COLUMN_HEADINGS = {
+    "id": "编号", "target_id": "目标编号", "region": "地区", "indicator": "指标", "unit": "单位",
+    "category": "类别", "scale": "单位换算", "direction": "方向", "qualifier": "限定",
+    "type": "目标类型", "baseline": "基期值", "baseline_date": "基期日期", "target": "目标值",
+    "value_max": "区间上限", "due": "截止", "department": "责任部门", "tags": "标签",
+    "source_doc": "出处文件", "source_date": "出处日期", "source_quote": "原文", "source_url": "原文网址",
+    "line": "行号", "baseline_base": "基期值(基本单位)", "target_base": "目标值(基本单位)",
+    "date": "日期", "value": "数值", "value_base": "数值(基本单位)", "period": "统计期",
+    "source": "来源", "url": "网址", "note": "备注", "latest": "最新值", "latest_date": "最新日期",
+    "progress": "完成进度", "gap": "差距", "elapsed": "时间进度", "expected_now": "按时间进度应达",
+    "cagr_required": "所需年均增速", "cagr_observed": "实际年均增速", "ratio": "增速比R",
+    "method": "评估方法", "status": "状态",
+}
+
+
+def readable(table: pd.DataFrame) -> pd.DataFrame:
+    """A tracker table with Chinese headings and tag lists as text, for showing and downloading."""
+    out = table.reset_index(drop=True).copy()
+    if "tags" in out:
+        out["tags"] = out["tags"].map(tags_text)
+    return out.rename(columns=COLUMN_HEADINGS)
+
+
+# Target types whose values are growth rates (tracker's type codes).
+RATE_TYPES = ("rate",)
+
+
+def rate_rows(targets: pd.DataFrame, observations: pd.DataFrame, status: pd.DataFrame) -> pd.DataFrame:
+    """One row per growth-rate target: its latest reported rate with the period it covers.
+
+    Columns: id, region, indicator, label, value (percent), period, target_text, status.
+    The period is the observation's stated period, else its date.
+    """
+    rates = targets[targets["type"].isin(RATE_TYPES)]
+    columns = ["id", "region", "indicator", "label", "value", "period", "target_text", "status"]
+    if not len(rates):
+        return pd.DataFrame(columns=columns)
+    latest = (
+        observations[observations["target_id"].isin(rates["id"])]
+        .sort_values(["target_id", "date"])
+        .drop_duplicates("target_id", keep="last")
+        .set_index("target_id")
+    )
+    states = status.set_index("id")["status"]
+    rows = []
+    for _, t in rates.iterrows():
+        obs = latest.loc[t["id"]] if t["id"] in latest.index else None
+        period = None
+        if obs is not None:
+            period = obs.get("period") or fmt_date(obs.get("date"))
+        rows.append({
+            "id": t["id"],
+            "region": t["region"],
+            "indicator": t["indicator"],
+            "label": t["indicator"],
+            "value": None if obs is None else obs.get("value"),
+            "period": period or "—",
+            "target_text": fmt(t["target"], t["unit"]),
+            "status": states.get(t["id"], "—"),
+        })
+    out = pd.DataFrame(rows, columns=columns)
+    out["value"] = pd.to_numeric(out["value"], errors="coerce")
+    return out
+
+
+# Column headings of the growth-rate table.
+RATE_HEADINGS = {"region": "地区", "indicator": "指标", "value_text": "增速", "period": "统计期",
+                 "target_text": "目标", "status": "状态", "link": "详情"}
+
+
+def rate_table(rates: pd.DataFrame) -> pd.DataFrame:
+    """The growth-rate rows as a table, fastest first."""
+    rows = rates.sort_values("value", ascending=False, na_position="last")
+    out = rows[["region", "indicator", "period", "target_text", "status"]].copy()
+    out.insert(2, "value_text", [fmt(v, "%") for v in rows["value"]])
+    out["link"] = rows["id"].map(target_url)
+    return out.rename(columns=RATE_HEADINGS).reset_index(drop=True)
+
+
+def target_url(target_id: str) -> str:
+    """The relative link to a target's detail page."""
+    return f"{PAGE_PATHS['target']}?{urlencode({'id': target_id})}"
+
+
+def status_table(status: pd.DataFrame) -> pd.DataFrame:
+    """The overview's table: one row per target, numbers written as officials write them.
+
+    Progress and time elapsed stay numeric (percent) so the column sorts and draws as a bar.
+    """
+    rows = pd.DataFrame(index=status.index)
+    rows["id"] = status["id"]
+    rows["region"] = status["region"]
+    rows["indicator"] = status["indicator"]
+    rows["department"] = status["department"]
+    rows["tags"] = status["tags"].map(tags_text)
+    units = status["unit"]
+    rows["baseline_text"] = [fmt(v, u) for v, u in zip(status["baseline"], units)]
+    rows["latest_text"] = [fmt(v, u) for v, u in zip(status["latest"], units)]
+    rows["latest_date"] = status["latest_date"].map(fmt_date)
+    rows["target_text"] = [fmt(v, u) for v, u in zip(status["target"], units)]
+    rows["due_text"] = status["due"].map(fmt_date)
+    rows["progress_pct"] = pd.to_numeric(status["progress"], errors="coerce") * 100
+    rows["elapsed_pct"] = pd.to_numeric(status["elapsed"], errors="coerce") * 100
+    rows["gap_text"] = [fmt(v, u) for v, u in zip(status["gap"], units)]
+    rows["status"] = status["status"]
+    rows["link"] = status["id"].map(target_url)
+    return rows.rename(columns=STATUS_HEADINGS).reset_index(drop=True)

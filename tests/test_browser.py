@@ -1,0 +1,149 @@
+"""The dashboard in a real browser: Debian's headless Chromium driven by Playwright.
+
+Starts `streamlit run dashboard/app.py` on a free local port with the bundled
+targets.yaml, opens every page, checks its Chinese heading, that its Plotly
+charts drew (`.main-svg`) and that no exception box shows, and saves a
+screenshot per page in tests/screenshots/ (look at them: Chinese must render as
+characters, not boxes). Skipped only when /usr/bin/chromium is absent;
+`.ci/run` installs it with fonts-noto-cjk.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+import tracker
+from dashboard import data, views
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync", "--no-first-run"]
+START_TIMEOUT = 90  # seconds for streamlit to answer its health endpoint
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is not installed (apt-get install chromium fonts-noto-cjk)")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _bundled_has_rates() -> bool:
+    book = tracker.load(data.DEFAULT_TARGETS)
+    rates = views.rate_rows(book.targets, book.observations, tracker.status(book))
+    return bool(rates["value"].notna().any())
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    port = _free_port()
+    log = tmp_path_factory.mktemp("streamlit") / "server.log"
+    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    env.pop(data.ENV_VAR, None)
+    with open(log, "wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
+             "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
+             "--server.fileWatcherType", "none", "--", "--targets", str(data.DEFAULT_TARGETS)],
+            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + START_TIMEOUT
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
+                    if reply.status == 200:
+                        break
+            except OSError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"streamlit did not start:\n{log.read_text(errors='replace')[-3000:]}")
+            time.sleep(0.3)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="zh-CN")
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def _settle(page) -> None:
+    """Wait until Streamlit has finished running the page script."""
+    page.wait_for_selector('[data-testid="stApp"]', timeout=30_000)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.includes('Running')",
+        timeout=60_000,
+    )
+    page.wait_for_timeout(1500)
+
+
+PAGES = {
+    "overview": ("总览", True),
+    "target": ("目标详情", True),
+    "region": ("地区", True),
+    "growth": ("增速", None),  # charts only when targets.yaml has reported growth rates
+    "document": ("文档提取", False),
+    "data": ("数据", False),
+}
+
+
+@pytest.mark.parametrize("path, heading, charts", [(p, *v) for p, v in PAGES.items()], ids=PAGES.keys())
+def test_page_renders(server, page, path, heading, charts):
+    page.goto(f"{server}/{path}")
+    page.get_by_role("heading", name=heading, exact=True).first.wait_for(timeout=60_000)
+    if charts is None:
+        charts = _bundled_has_rates()
+    if charts:
+        page.wait_for_selector(".main-svg", timeout=60_000)
+    _settle(page)
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{path}.png"), full_page=True)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert (page.locator(".main-svg").count() > 0) == charts
+    assert "Traceback" not in page.inner_text("body")
+
+
+def test_document_page_marks_figures_of_pasted_text(server, page):
+    page.goto(f"{server}/document")
+    box = page.get_by_label("或粘贴文字")
+    box.wait_for(timeout=60_000)
+    box.fill("<script>alert(1)</script>力争用3年时间,规上工业企业突破3000家。去年完成工业投资298.7亿元。")
+    box.press("Control+Enter")
+    page.wait_for_selector("mark.fig-target", timeout=60_000)
+    _settle(page)
+    page.screenshot(path=str(SCREENSHOTS / "document-pasted.png"), full_page=True)
+    assert page.locator("mark.fig-target").count() >= 1
+    assert page.locator("mark.fig-actual").count() >= 1
+    assert "<script>alert(1)</script>" in page.inner_text("body")
+    assert page.locator('[data-testid="stException"]').count() == 0

@@ -1,0 +1,266 @@
+"""The dashboard's plain functions: filters, counts, formats, highlighting, downloads, paths.
+
+Tables here are small hand-made status tables with tracker.status's columns, so each
+case states its own expectation.
+"""
+
+import io
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+import tracker
+from dashboard import data, export, highlight, views
+
+STATUS_COLUMNS = [
+    "id", "region", "indicator", "unit", "department", "tags", "baseline", "baseline_date",
+    "latest", "latest_date", "target", "due", "progress", "gap", "elapsed", "expected_now",
+    "cagr_required", "cagr_observed", "ratio", "method", "status",
+]
+
+
+def status_row(id, region, indicator, unit="亿元", department="市发改委", tags=(), due="2026-12-31",
+               status="进度正常", progress=0.5, elapsed=0.4, baseline=5000.0, latest=5500.0, target=6000.0):
+    row = dict.fromkeys(STATUS_COLUMNS)
+    row.update(id=id, region=region, indicator=indicator, unit=unit, department=department, tags=list(tags),
+               due=pd.Timestamp(due), status=status, progress=progress, elapsed=elapsed,
+               baseline=baseline, latest=latest, target=target, gap=None if latest is None else target - latest,
+               baseline_date=pd.Timestamp("2023-12-31"), latest_date=pd.Timestamp("2024-12-31"))
+    return row
+
+
+@pytest.fixture
+def status():
+    return pd.DataFrame([
+        status_row("ks-gdp", "昆山市", "地区生产总值", tags=["12345"], status="需加快"),
+        status_row("ks-firms", "昆山市", "规上工业企业", unit="家", department="市工信局", tags=["12345"],
+                   status="已完成", baseline=2500, latest=3100, target=3000),
+        status_row("sz-gdp", "苏州市", "地区生产总值", unit="万亿元", due="2027-12-31", status="暂无数据",
+                   progress=None, latest=None, baseline=2.4, target=3.0),
+        status_row("xz-share", "徐州市", "工业税收占比", unit="%", department="区税务局", tags=["343", "1030"],
+                   due="2025-12-31", status="倒退", progress=-0.2, baseline=50, latest=48, target=55),
+    ], columns=STATUS_COLUMNS)
+
+
+FILTER_CASES = {
+    "no filter keeps all": (views.Filters(), ["ks-gdp", "ks-firms", "sz-gdp", "xz-share"]),
+    "region 昆山市": (views.Filters(regions=["昆山市"]), ["ks-gdp", "ks-firms"]),
+    "two regions": (views.Filters(regions=["苏州市", "徐州市"]), ["sz-gdp", "xz-share"]),
+    "department 市工信局": (views.Filters(departments=["市工信局"]), ["ks-firms"]),
+    "tag 12345": (views.Filters(tags=["12345"]), ["ks-gdp", "ks-firms"]),
+    "tag 1030 (second tag of a target)": (views.Filters(tags=["1030"]), ["xz-share"]),
+    "deadline year 2027": (views.Filters(years=[2027]), ["sz-gdp"]),
+    "region and year together": (views.Filters(regions=["昆山市"], years=[2025]), []),
+}
+
+
+@pytest.mark.parametrize("filters, expected", FILTER_CASES.values(), ids=FILTER_CASES.keys())
+def test_filters(status, filters, expected):
+    assert list(views.apply_filters(status, filters)["id"]) == expected
+
+
+def test_filter_options_list_each_choice_once(status):
+    options = views.filter_options(status)
+    assert options == {
+        "regions": ["徐州市", "昆山市", "苏州市"],
+        "departments": ["区税务局", "市发改委", "市工信局"],
+        "tags": ["1030", "12345", "343"],
+        "years": [2025, 2026, 2027],
+    }
+
+
+def test_card_counts_group_slow_and_backwards(status):
+    assert views.card_counts(status) == {
+        "目标总数": 4, "已完成": 1, "进度正常": 0, "需加快": 1, "进展缓慢/倒退": 1, "暂无数据": 1,
+    }
+
+
+def test_card_counts_cover_every_tracker_status():
+    counted = {s for wanted in views.CARDS.values() if wanted for s in wanted}
+    assert counted == set(tracker.STATUSES)
+
+
+FORMAT_CASES = {
+    "money in 亿元": ((6000, "亿元"), "6000亿元"),
+    "money that reaches 万亿": ((13000, "亿元"), "1.3万亿元"),
+    "count": ((4000, "家"), "4000家"),
+    "percent": ((76.3, "%"), "76.3%"),
+    "points": ((2.1, "个百分点"), "2.1个百分点"),
+    "missing value": ((None, "亿元"), "—"),
+    "NaN value": ((float("nan"), "%"), "—"),
+}
+
+
+@pytest.mark.parametrize("args, expected", FORMAT_CASES.values(), ids=FORMAT_CASES.keys())
+def test_fmt(args, expected):
+    assert views.fmt(*args) == expected
+
+
+DATE_CASES = {
+    "year end reads as the year": (pd.Timestamp("2025-12-31"), "2025年"),
+    "a day": (pd.Timestamp("2024-01-04"), "2024年1月4日"),
+    "missing": (pd.NaT, "—"),
+}
+
+
+@pytest.mark.parametrize("value, expected", DATE_CASES.values(), ids=DATE_CASES.keys())
+def test_fmt_date(value, expected):
+    assert views.fmt_date(value) == expected
+
+
+TIME_LEFT_CASES = {
+    "two years and some": ("2026-12-31", dt.date(2024, 10, 1), "还剩2年3个月"),
+    "weeks": ("2025-12-31", dt.date(2025, 12, 1), "还剩30天"),
+    "past due": ("2023-12-31", dt.date(2024, 3, 31), "已过期3个月"),
+    "no deadline": (None, dt.date(2024, 1, 1), "—"),
+}
+
+
+@pytest.mark.parametrize("due, today, expected", TIME_LEFT_CASES.values(), ids=TIME_LEFT_CASES.keys())
+def test_time_left(due, today, expected):
+    assert views.time_left(pd.Timestamp(due) if due else None, today) == expected
+
+
+def test_status_table_writes_numbers_as_officials_do(status):
+    table = views.status_table(status)
+    first = table.iloc[0]
+    assert first["最新值"] == "5500亿元"
+    assert first["目标值"] == "6000亿元"
+    assert first["完成进度"] == pytest.approx(50.0)
+    assert first["标签"] == "12345"
+    assert first["详情"] == "target?id=ks-gdp"
+    assert table.iloc[2]["最新值"] == "—"
+    assert not any("e+" in str(v) for v in table.to_numpy().ravel())
+
+
+def test_status_table_progress_column_sorts_numerically(status):
+    table = views.status_table(status)
+    assert pd.api.types.is_float_dtype(table["完成进度"])
+
+
+def test_panels_group_by_tag_then_untagged(status):
+    names = [name for name, _ in views.panels(status)]
+    assert names == ["“12345”目标", "“343”目标", "“1030”目标", "其他目标"]
+    assert list(dict(views.panels(status))["“12345”目标"]["id"]) == ["ks-gdp", "ks-firms"]
+
+
+def test_shared_indicators_keep_only_indicators_of_two_regions(status):
+    assert list(views.shared_indicators(status)["id"]) == ["ks-gdp", "sz-gdp"]
+
+
+CLICK_CASES = {
+    "bar clicked": ({"selection": {"points": [{"customdata": "ks-gdp", "x": 50}]}}, "ks-gdp"),
+    "customdata as list": ({"selection": {"points": [{"customdata": ["sz-gdp"]}]}}, "sz-gdp"),
+    "nothing clicked": ({"selection": {"points": []}}, None),
+    "no event": (None, None),
+}
+
+
+@pytest.mark.parametrize("event, expected", CLICK_CASES.values(), ids=CLICK_CASES.keys())
+def test_clicked_id(event, expected):
+    assert views.clicked_id(event) == expected
+
+
+DATE_PROBLEM_CASES = {
+    "blank is fine": ("", False),
+    "iso date is fine": ("2024-01-04", False),
+    "slashes are refused": ("2024/01/04", True),
+    "impossible day is refused": ("2024-02-30", True),
+}
+
+
+@pytest.mark.parametrize("text, bad", DATE_PROBLEM_CASES.values(), ids=DATE_PROBLEM_CASES.keys())
+def test_date_problem(text, bad):
+    assert (views.date_problem(text) is not None) == bad
+
+
+def figure(start, end, kind="target", value=6e11, unit="元", indicator="地区生产总值", deadline=2026):
+    return dict(start=start, end=end, kind=kind, value=value, value_max=None, unit=unit,
+                indicator=indicator, deadline=deadline)
+
+
+def test_highlight_escapes_document_text():
+    text = "<script>alert(1)</script> 总量迈上6000亿元"
+    start = text.index("6000")
+    figures = pd.DataFrame([figure(start, start + len("6000亿元"))])
+    out = highlight.highlight_html(text, figures)
+    assert "<script>" not in out
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
+    assert '<mark class="fig-target"' in out and ">6000亿元</mark>" in out
+
+
+def test_highlight_gives_target_and_actual_two_styles_and_a_tooltip():
+    text = "已完成298.7亿元,力争超过400亿元。"
+    a, t = text.index("298.7亿元"), text.index("400亿元")
+    figures = pd.DataFrame([
+        figure(a, a + len("298.7亿元"), kind="actual", value=2.987e10, indicator="智改数转投资", deadline=None),
+        figure(t, t + len("400亿元"), kind="target", value=4e10, indicator="智改数转投资", deadline=2025),
+    ])
+    out = highlight.highlight_html(text, figures)
+    assert out.count('class="fig-actual"') == 1 and out.count('class="fig-target"') == 1
+    assert 'title="数值 298.7亿元 · 单位 元 · 指标 智改数转投资 · 截止 — · 实际"' in out
+    assert 'title="数值 400亿元 · 单位 元 · 指标 智改数转投资 · 截止 2025年 · 目标"' in out
+
+
+def test_highlight_escapes_quotes_inside_tooltips():
+    text = "增长10%"
+    figures = pd.DataFrame([figure(2, 5, value=10, unit="%", indicator='"新"产业"><b>', deadline=None)])
+    out = highlight.highlight_html(text, figures)
+    assert "<b>" not in out and "&quot;&gt;&lt;b&gt;" in out
+
+
+def test_highlight_skips_overlapping_and_out_of_range_spans():
+    text = "新增1000亿元"
+    figures = pd.DataFrame([figure(2, 8), figure(4, 8), figure(5, 50)])
+    out = highlight.highlight_html(text, figures)
+    assert out.count("<mark") == 1
+    assert "新增<mark" in out and ">1000亿元</mark>" in out
+
+
+def test_highlight_of_no_figures_is_the_escaped_text():
+    out = highlight.highlight_html("a<b", pd.DataFrame(columns=["start", "end", "kind"]))
+    assert "a&lt;b" in out and "<mark" not in out
+
+
+def test_csv_has_a_bom_and_chinese_survives():
+    table = pd.DataFrame({"指标": ["地区生产总值"], "标签": [["12345", "343"]]})
+    payload = export.csv_bytes(table)
+    assert payload.startswith(b"\xef\xbb\xbf")
+    assert pd.read_csv(io.BytesIO(payload), encoding="utf-8-sig").iloc[0].tolist() == ["地区生产总值", "12345、343"]
+
+
+def test_xlsx_round_trips():
+    table = pd.DataFrame({"指标": ["规上工业总产值"], "数值": [1.3e12], "日期": [pd.Timestamp("2024-01-04")]})
+    sheet = openpyxl.load_workbook(io.BytesIO(export.xlsx_bytes(table, sheet="数字"))).active
+    assert sheet.title == "数字"
+    assert [c.value for c in sheet[1]] == ["指标", "数值", "日期"]
+    assert sheet["A2"].value == "规上工业总产值" and sheet["B2"].value == 1.3e12
+
+
+def test_readable_names_columns_in_chinese():
+    table = pd.DataFrame({"id": ["a"], "tags": [["12345"]], "mystery": [1]})
+    assert views.readable(table).columns.tolist() == ["编号", "标签", "mystery"]
+    assert views.readable(table)["标签"].tolist() == ["12345"]
+
+
+PATH_CASES = {
+    "command line wins": (["--targets", "/x/a.yaml"], {data.ENV_VAR: "/x/b.yaml"}, Path("/x/a.yaml")),
+    "environment next": ([], {data.ENV_VAR: "/x/b.yaml"}, Path("/x/b.yaml")),
+    "bundled file last": ([], {}, data.DEFAULT_TARGETS),
+    "pytest's own flags are ignored": (["-q", "--tb=short"], {}, data.DEFAULT_TARGETS),
+}
+
+
+@pytest.mark.parametrize("argv, environ, expected", PATH_CASES.values(), ids=PATH_CASES.keys())
+def test_targets_path(argv, environ, expected):
+    assert data.targets_path(argv, environ) == expected
+
+
+def test_upload_of_gbk_text_and_html():
+    assert data.read_upload("a.txt", "地区生产总值6000亿元".encode("gbk")) == "地区生产总值6000亿元"
+    page = "<html><head><title>t</title><script>x=1</script></head><body><p>总量超1.3万亿元</p><div>第二段</div></body></html>"
+    assert data.html_text(page) == "总量超1.3万亿元\n第二段"
+    assert data.read_upload("a.HTML", page.encode("utf-8")) == "总量超1.3万亿元\n第二段"
