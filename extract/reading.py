@@ -126,15 +126,12 @@ def figures_from_files(paths: Iterable[str | os.PathLike[str]],
     `doc` is each file's name without its folder. The first file that cannot be read raises
     ReadError naming it (the command line reports such files and goes on instead).
     """
-    import pandas as pd
+    from . import engine  # imported late: the engine does not need this module
 
-    from .engine import figures  # imported late: the engine does not need this module
-
-    tables = [figures(read_text(path, max_bytes=max_bytes), doc=doc_name(path), date=date)
-              for path in paths]
-    if not tables:
-        return figures("", doc=None, date=date)
-    return pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
+    rows: list[dict] = []
+    for path in paths:  # one document's text in memory at a time; only its figures are kept
+        rows += engine.records(read_text(path, max_bytes=max_bytes), doc=doc_name(path), date=date)
+    return engine.table(rows)
 
 
 def decode(data: bytes, name: str = "<bytes>") -> str:

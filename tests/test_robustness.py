@@ -1,0 +1,167 @@
+"""Bad input never breaks the extractor (issue #2, "Bad input"; STYLE.md 6).
+
+`extract.figures` on any text returns a table with the FIGURES.md columns whose offsets point
+at their text; it never raises. Time stays linear in the input: no wall-clock asserts here
+(the machine may be busy), instead pathological inputs of 1 MB must simply finish, and the
+number of Python-level calls the extractor makes is compared at n and 2n characters.
+`extract.reading.decode` on any bytes returns text or raises ReadError, nothing else.
+"""
+import codecs
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import extract
+from extract.reading import ReadError, decode
+
+CATEGORIES = {"money", "count", "percent", "pp", "multiple", "other"}
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+#: Few examples, no per-example deadline: the file must stay well under 30 s on 2 cores.
+modest = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def check_table(text: str, table: pd.DataFrame) -> None:
+    """What every result must be, whatever the text: the contract's shape, offsets into `text`."""
+    assert isinstance(table, pd.DataFrame)
+    assert list(table.columns) == list(extract.COLUMNS)
+    assert isinstance(table["category"].dtype, pd.CategoricalDtype)
+    for row in table.itertuples(index=False):
+        assert 0 <= row.start < row.end <= len(text)
+        assert text[row.start:row.end] == row.text
+        assert row.category in CATEGORIES
+        assert row.kind in {"target", "actual"}
+        assert not pd.isna(row.value)
+    assert table["start"].is_monotonic_increasing  # document order
+
+
+#: Pieces policy text is made of, to build texts that reach deep into the matching rules:
+#: numbers in every form, scale words, units, qualifiers, brackets (balanced or not), pinyin
+#: readings, separators, dates, and words that are not figures.
+PIECES = [
+    "0", "1", "7", "12", "305,160", "1.3", ".", ",", "，", "、", "１２３", "．５", "一", "两", "十",
+    "百", "千", "万", "亿", "萬", "億", "万亿", "零", "三成", "百分之", "分之", "翻一番", "%", "％",
+    "元", "亿元", "美元", "个", "個", "家", "项", "个百分点", "倍", "吨", "千瓦时", "TEU", "G", "/",
+    "/人", "台/万人", "超", "突破", "余", "以上", "左右", "近", "约", "不低于", "下降", "下降至",
+    "增长", "同比", "到2025年", "用3年时间", "1至9月份", "至", "到", "-", "—", "～", "和",
+    "(", ")", "（", "）", "【", "】", "“", "”", "\"", "(wàn)", "(chǎn)", "(", "萬(", "wàn", " ",
+    "\u3000", "\n", "。", "；", "地区生产总值", "规上工业总产值", "高新技术企业", "昆山市", "苏州市",
+    "“343”", "5G", "第4家", "十大行动", "万亿级", "2023-04-11", "2月17日", "力争", "已", "累计",
+]
+
+policy_like = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
+
+
+@modest
+@given(st.text(max_size=400))
+def test_any_unicode(text):
+    check_table(text, extract.figures(text, doc="任意.txt"))
+
+
+@modest
+@given(policy_like)
+def test_policy_like_pieces_in_any_order(text):
+    check_table(text, extract.figures(text, doc="拼接.txt"))
+
+
+#: Inputs that make careless patterns backtrack or loop, as functions of their length in
+#: characters: runs of digits, numerals and scale words, brackets that never close, pinyin
+#: readings, ranges and lists that never end, one sentence holding thousands of figures.
+PATHOLOGICAL = {
+    "digit-run": lambda n: "1" * n,
+    "digit-run-then-unit": lambda n: "9" * (n - 3) + "亿元。",
+    "digits-and-dots": lambda n: "1." * (n // 2),
+    "thousands-separators": lambda n: "1,000" * (n // 5),
+    "chinese-numerals": lambda n: "一二三四五六七八九十百千万亿" * (n // 14),
+    "scale-words": lambda n: "万亿" * (n // 2),
+    "open-brackets": lambda n: "（" * (n // 2) + "(" * (n // 2) + "5万亿元",
+    "close-brackets": lambda n: ")" * (n // 2) + "）" * (n // 2),
+    "pinyin-readings": lambda n: "萬(wàn)億(yì)元" * (n // 12),
+    "unclosed-pinyin": lambda n: "萬(wàn" * (n // 6),
+    "spaces-in-numbers": lambda n: "1 " * (n // 2) + "亿元",
+    "ranges": lambda n: "1至2至3-4—5到" * (n // 12),
+    "qualifiers": lambda n: "超突破近约以上左右" * (n // 9) + "100家",
+    "one-sentence": lambda n: "，".join(["地区生产总值突破6000亿元"] * (n // 15)),
+}
+
+
+@pytest.mark.parametrize("make", PATHOLOGICAL.values(), ids=PATHOLOGICAL.keys())
+def test_pathological_input(make):
+    text = make(20_000)
+    check_table(text, extract.figures(text, doc="病态.txt"))
+
+
+def test_pathological_megabyte_finishes():
+    """All of the above in one document of 1,000,000 characters: it must simply finish."""
+    text = "\n".join(make(1_000_000 // len(PATHOLOGICAL)) for make in PATHOLOGICAL.values())
+    check_table(text, extract.figures(text, doc="病态.txt"))
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpus is not beside the repository")
+def test_ten_megabyte_document():
+    docs = [extract.read_text(p) for p in sorted(CORPUS.glob("*.txt"))]
+    one = "\n".join(docs)
+    copies = 10 * 1024 * 1024 // len(one.encode("utf-8")) + 1
+    text = "\n".join([one] * copies)
+    table = extract.figures(text, doc="十兆.txt")
+    check_table(text, table)
+    assert len(table) == copies * len(extract.figures(one))
+
+
+def python_calls(text: str) -> int:
+    """Function calls (Python and C) made while extracting `text`: a count, not a time."""
+    calls = 0
+
+    def count(frame, event, arg):
+        nonlocal calls
+        if event in ("call", "c_call"):
+            calls += 1
+
+    sys.setprofile(count)
+    try:
+        extract.figures(text, doc="计数.txt")
+    finally:
+        sys.setprofile(None)
+    return calls
+
+
+@pytest.mark.parametrize("unit", [
+    "到2025年，全市地区生产总值突破6000亿元，高新技术企业达到3000家。\n",
+    "萬(wàn)億(yì)元（" * 3 + "1至2个、5%—6%，收窄6.9和1.4个百分点。",
+    "1" * 40 + "（(【“",
+    "地区生产总值突破6000亿元，",
+], ids=["sentences", "pinyin-ranges-lists", "digits-and-open-brackets", "one-long-sentence"])
+def test_work_grows_linearly(unit):
+    """Twice the text costs about twice the calls (a quadratic step would cost four times)."""
+    small = unit * (8_000 // len(unit))
+    extract.figures(small)  # warm up: lazy tables and caches are loaded once
+    once, twice = python_calls(small), python_calls(small * 2)
+    assert twice <= 2.5 * once + 1000, (once, twice)
+
+
+@modest
+@given(st.binary(max_size=2000))
+def test_any_bytes_are_text_or_a_read_error(data):
+    try:
+        assert isinstance(decode(data, "任意.bin"), str)
+    except ReadError as err:
+        assert str(err).startswith("任意.bin: ") and "\n" not in str(err)
+
+
+#: Text as a document holds it: no surrogates, no control characters but tab and line feed.
+document_text = st.text(st.characters(exclude_categories=["Cs", "Cc"], include_characters="\t\n"),
+                        max_size=300)
+
+
+@modest
+@given(document_text, st.sampled_from([
+    ("utf-8", b""), ("utf-8", codecs.BOM_UTF8), ("utf-16-le", codecs.BOM_UTF16_LE),
+    ("utf-16-be", codecs.BOM_UTF16_BE), ("utf-32-le", codecs.BOM_UTF32_LE),
+]))
+def test_marked_or_utf8_text_reads_back(text, encoding):
+    codec, bom = encoding
+    assert decode(bom + text.encode(codec)) == text
