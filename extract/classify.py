@@ -6,7 +6,9 @@ two ways, the rule that decides is named here with a one-line reason.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
 
 import regex
 
@@ -16,7 +18,7 @@ from .patterns import CLAUSE_SEP, CUES, DEADLINE, FIGURE, PERIOD, REGIONS, alter
 
 __all__ = [
     "qualifier_before", "qualifier_after", "is_decrease", "kind", "indicator", "region_of",
-    "deadline", "period", "clause_start", "doc_region",
+    "deadline", "period", "clause_start", "doc_region", "forget",
 ]
 
 _QUAL_BEFORE = regex.compile(f"(?:{alternation(vocab.QUALIFIERS_BEFORE)})$")
@@ -35,12 +37,44 @@ _PUNCT = regex.compile(r"[“”\"‘’《》〈〉「」『』*]")
 _HAN = regex.compile(r"\p{Han}")
 
 
+# Each sentence is scanned once for each kind of word; the lists are reused for all its figures.
+@functools.lru_cache(maxsize=512)
+def _clause_ends(sent: str) -> list[int]:
+    return [m.end() for m in CLAUSE_SEP.finditer(sent)]
+
+
+@functools.lru_cache(maxsize=512)
+def _cue_list(sent: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.lastgroup) for m in CUES.finditer(sent) if m.lastgroup != "not"]
+
+
+@functools.lru_cache(maxsize=512)
+def _deadline_list(sent: str) -> list[tuple[int, dict]]:
+    return [(m.end(), m.groupdict()) for m in DEADLINE.finditer(sent)]
+
+
+@functools.lru_cache(maxsize=512)
+def _period_list(sent: str) -> list[tuple[int, dict]]:
+    return [(m.end(), m.groupdict()) for m in PERIOD.finditer(sent)]
+
+
+@functools.lru_cache(maxsize=512)
+def _region_list(sent: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in REGIONS.finditer(sent)]
+
+
+def forget() -> None:
+    """Drop the per-sentence lists: called at the start of each document, so that memory stays
+    flat and a benchmark of repeated documents measures real work."""
+    for cached in (_clause_ends, _cue_list, _deadline_list, _period_list, _region_list):
+        cached.cache_clear()
+
+
 def clause_start(sent: str, pos: int) -> int:
     """Start of the clause (between commas, semicolons, colons) that holds `pos`."""
-    last = 0
-    for m in CLAUSE_SEP.finditer(sent, 0, pos):
-        last = m.end()
-    return last
+    ends = _clause_ends(sent)
+    i = bisect.bisect_right(ends, pos)
+    return ends[i - 1] if i else 0
 
 
 def qualifier_before(before: str) -> tuple[str | None, int]:
@@ -63,11 +97,9 @@ def is_decrease(before: str) -> bool:
     return _DECREASE.search(before) is not None
 
 
-def _cues(text: str):
-    """(position, 'target'|'actual') of each cue of kind in `text`."""
-    for m in CUES.finditer(text):
-        if m.lastgroup != "not":
-            yield m.start(), m.lastgroup
+def _cues(sent: str, lo: int, hi: int) -> list[tuple[int, str]]:
+    """(position, 'target'|'actual') of each cue of kind that starts in sent[lo:hi]."""
+    return [c for c in _cue_list(sent) if lo <= c[0] < hi]
 
 
 def kind(sent: str, start: int, end: int, category: str, has_deadline: bool) -> str:
@@ -81,17 +113,18 @@ def kind(sent: str, start: int, end: int, category: str, has_deadline: bool) -> 
     5. a stated deadline makes a target; otherwise actual (reports state what was done).
     """
     c0 = clause_start(sent, start)
-    own = list(_cues(sent[c0:start]))
+    own = _cues(sent, c0, start)
     if own:
         return own[-1][1]
     if category == "count" and "、" in sent[c0:start]:
         return "actual"
-    m = CLAUSE_SEP.search(sent, end)
-    c1 = m.start() if m else len(sent)
-    after = next(_cues(sent[end:c1]), None)
+    ends = _clause_ends(sent)
+    i = bisect.bisect_right(ends, end)
+    c1 = ends[i] - 1 if i < len(ends) else len(sent)
+    after = _cues(sent, end, c1)
     if after:
-        return after[1]
-    earlier = list(_cues(sent[:c0]))
+        return after[0][1]
+    earlier = _cues(sent, 0, c0)
     if earlier:
         return earlier[-1][1]
     return "target" if has_deadline else "actual"
@@ -150,9 +183,10 @@ def region_of(sent: str, start: int, default: str | None) -> str | None:
     its clause ('苏州已有…'), since inside a name it is no region ('上海交大', '苏州纳米所').
     """
     last = None
-    for m in REGIONS.finditer(sent, 0, start):
-        word = m.group()
-        if word.endswith("市") or word in vocab.OWN_REGION_WORDS or m.start() - clause_start(sent, m.start()) <= 2:
+    for s0, s1, word in _region_list(sent):
+        if s1 > start:
+            break
+        if word.endswith("市") or word in vocab.OWN_REGION_WORDS or s0 - clause_start(sent, s0) <= 2:
             last = word
     if last is None or last in vocab.OWN_REGION_WORDS:
         return default
@@ -184,8 +218,9 @@ def deadline(sent: str, start: int, doc_date: dt.date | None) -> int | None:
     starts with the next year otherwise (FIGURES.md). 每年 targets have none.
     """
     explicit = relative = plan = this = None
-    for m in DEADLINE.finditer(sent, 0, start):
-        g = m.groupdict()
+    for m_end, g in _deadline_list(sent):
+        if m_end > start:
+            break
         if g["by"] or g["to"] or g["before"]:
             explicit = int(g["by"] or g["to"] or g["before"])
         elif g["rel"] or g["rel3"]:
@@ -210,11 +245,13 @@ def deadline(sent: str, start: int, doc_date: dt.date | None) -> int | None:
 def period(sent: str, start: int, doc_date: dt.date | None) -> str | None:
     """The period an actual covers: '2023-01/2023-09' for 1至9月份 of 2023, '2023' for 2023年."""
     found = None
-    for m in PERIOD.finditer(sent, 0, start):
-        found = m
+    for m_end, g in _period_list(sent):
+        if m_end > start:
+            break
+        found = g
     if not found:
         return None
-    g = found.groupdict()
+    g = found
     year = doc_date.year if doc_date else None
     if g["m1"]:
         y = int(g["year"]) if g["year"] else year

@@ -19,7 +19,7 @@ import regex
 
 from . import classify, vocab
 from .normalize import has_readings, strip_readings, to_simplified
-from .numbers import TRAD_SCALE, parse_chinese, parse_number, scale_of
+from .numbers import TRAD_SCALE, parse_arabic, parse_chinese, parse_number, scale_of
 from .patterns import DOC_DATE, FIGURE, SENTENCE_END, UNITS, trad_forms
 
 __all__ = ["COLUMNS", "CATEGORIES", "records", "figures", "document_date", "empty_table"]
@@ -55,8 +55,12 @@ class _Token:
 
 def _parse(m: regex.Match) -> _Token | None:
     """Value and unit of one match of patterns.FIGURE, or None where it is not a number."""
-    g = m.groupdict()
     s, e = m.span()
+    ar = m.group("ar")
+    if ar is not None and m.group("unit") is None and m.group("scale") is None:
+        v = parse_arabic(ar)  # the common case: a bare number (a year, a date, a list member)
+        return None if v is None else _Token(s, m.end("ar"), v, None)
+    g = m.groupdict()
     if g["pct"] is not None:
         v = parse_number(g["pct"])
         return None if v is None else _Token(s, e, v, "percent", "%")
@@ -228,6 +232,7 @@ def records(text: str, doc: str | None = None, date=None) -> list[dict]:
         return []
     work, omap = strip_readings(text) if has_readings(text) else (text, None)
     doc_date = _as_date(date) or document_date(work)
+    classify.forget()
     sents = _Sentences(work)
     home = classify.doc_region(to_simplified(work[:20000]))
 
@@ -291,17 +296,21 @@ def empty_table() -> pd.DataFrame:
     return table([])
 
 
+#: The dtype of each column: nullable where FIGURES.md allows null.
+DTYPES = {
+    "doc": "string", "start": "int64", "end": "int64", "text": "string", "value": "float64",
+    "value_max": "float64", "category": pd.CategoricalDtype(CATEGORIES), "unit": "string",
+    "qualifier": "string", "kind": "string", "indicator": "string", "region": "string",
+    "deadline": "Int64", "period": "string", "sentence": "string",
+}
+
+
 def table(rows: list[dict]) -> pd.DataFrame:
     """Records → the tidy table, with the FIGURES.md columns and proper dtypes."""
-    df = pd.DataFrame(rows, columns=COLUMNS)
-    df = df.astype({
-        "doc": "string", "start": "int64", "end": "int64", "text": "string",
-        "value": "float64", "value_max": "float64", "unit": "string", "qualifier": "string",
-        "kind": "string", "indicator": "string", "region": "string", "deadline": "Int64",
-        "period": "string", "sentence": "string",
-    })
-    df["category"] = pd.Categorical(df["category"], categories=CATEGORIES)
-    return df
+    data = {c: pd.array([r[c] for r in rows], dtype=DTYPES[c]) if c not in ("value", "value_max")
+            else pd.array([r[c] if r[c] is not None else float("nan") for r in rows], dtype="float64")
+            for c in COLUMNS}
+    return pd.DataFrame(data, columns=COLUMNS, copy=False)
 
 
 def figures(text: str, doc: str | None = None, date=None) -> pd.DataFrame:

@@ -82,7 +82,6 @@ def _char_t2s(ch: str) -> str:
     return out if len(out) == 1 else ch
 
 
-@functools.lru_cache(maxsize=8192)
 def to_simplified(text: str) -> str:
     """Traditional → simplified, keeping the length (so positions stay valid)."""
     out = _T2S.convert(text)

@@ -10,6 +10,7 @@ import functools
 import math
 
 import cn2an
+import regex
 
 from .vocab import SCALES
 
@@ -19,6 +20,7 @@ __all__ = ["parse_arabic", "parse_chinese", "parse_number", "scale_of", "TRAD_SC
 TRAD_SCALE = str.maketrans({"萬": "万", "億": "亿", "兩": "两", "〇": "零", "．": ".", "，": ","})
 
 _CHINESE_DIGITS = frozenset("零〇一二两三四五六七八九十百千万亿点")
+_ADJACENT_DIGITS = regex.compile("[一二两三四五六七八九]{2}")
 
 
 def parse_arabic(s: str) -> float | None:
@@ -37,8 +39,10 @@ def parse_chinese(s: str) -> float | None:
     s = s.translate(TRAD_SCALE)
     if not s or not set(s) <= _CHINESE_DIGITS:
         return None
+    if _ADJACENT_DIGITS.search(s):
+        return None  # 唯一一家, 三四个: two digits in a row are a word or an estimate, not a numeral
     try:
-        value = cn2an.cn2an(s, "strict")
+        value = cn2an.cn2an(s, "normal")  # normal mode reads 两 as 2
     except (ValueError, KeyError, IndexError, TypeError):
         return None
     return float(value)

@@ -47,13 +47,16 @@ BARE_SCALE_WORDS = trad_forms(vocab.BARE_SCALES)
 _ARABIC = r"""(?:\d{1,3}(?:,\d{3})++(?!\d)|\d++)(?:[.．]\d++)?+"""
 _CN_DIGIT = "零〇一二两兩三四五六七八九十百千万萬亿億"
 _CHINESE = rf"""[一二两兩三四五六七八九十][{_CN_DIGIT}]*+(?:[点點][零〇一二三四五六七八九]++)?+"""
-_SCALE = rf"""(?:{alternation(SCALE_WORDS)}|百(?!分))"""  # 百 but not 百分点/百分之
+#: 百 but not 百分点/百分之; 千 but not 千瓦/千米/千克/千伏 (units of their own).
+_SCALE = rf"""(?!千[瓦米克伏])(?:{alternation(SCALE_WORDS)}|百(?!分))"""
 _UNIT = alternation(UNITS)
 _SPACE = r"[ \u00a0\u3000]?"
 
 #: A figure, in one of its forms. Group names say what was found; engine.py reads them.
 FIGURE = regex.compile(
     rf"""
+    (?=[\d０-９百翻一二两兩三四五六七八九十万萬亿億千])   # cheap test first: most positions start nothing
+    (?:
       百分之(?P<pct>{_ARABIC}|{_CHINESE})                      # 百分之二十
     | (?P<den>[一二两三四五六七八九十]++)分之(?P<numr>[一二两三四五六七八九十]++)  # 三分之一
     | 翻(?P<fan>[一两兩二三四])?番                              # 翻一番 = 2, 翻两番 = 4
@@ -69,6 +72,7 @@ FIGURE = regex.compile(
       (?P<scale2>{_SCALE})?                                     # ... 300余万元 ...
       {_SPACE}(?P<unit>{_UNIT})?                                # ... and its unit, if any ...
       (?:/(?P<per>万?(?:{_UNIT}|\p{{Han}})))?                   # ... per something (50万元/人)
+    )
     """,
     regex.VERBOSE,
 )

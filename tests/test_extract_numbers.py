@@ -1,0 +1,140 @@
+"""Numbers, scales, units and what is not a figure (FIGURES.md), one table per behaviour.
+
+Each case is a sentence of the kind policy documents write, and the figures it must yield
+as (value, value_max, category, unit). Sentences that must yield nothing are cases too.
+"""
+import math
+
+import pytest
+
+import extract
+
+
+def found(text, **kw):
+    df = extract.figures(text, **kw)
+    return [
+        (r.value, None if math.isnan(r.value_max) else r.value_max, r.category, r.unit)
+        for r in df.itertuples()
+    ]
+
+
+def close(got, want):
+    if len(got) != len(want):
+        return False
+    for g, w in zip(got, want):
+        if not (math.isclose(g[0], w[0], rel_tol=1e-9) and g[2:] == w[2:]):
+            return False
+        if (g[1] is None) != (w[1] is None) or (w[1] is not None and not math.isclose(g[1], w[1])):
+            return False
+    return True
+
+
+NUMBERS = [
+    ("arabic-money", "全年实现地区生产总值5380亿元。", [(5.38e11, None, "money", "元")]),
+    ("decimal-wan-yi", "规上工业总产值达1.3万亿元。", [(1.3e12, None, "money", "元")]),
+    ("traditional", "規上工業總產值超1.3萬億元。", [(1.3e12, None, "money", "元")]),
+    ("full-width-digits", "新增企业１２３家。", [(123, None, "count", "家")]),
+    ("full-width-percent", "同比增长１２．５％。", [(12.5, None, "percent", "%")]),
+    ("thousands-separator", "全市常住人口达305,160人。", [(305160, None, "count", "人")]),
+    ("space-inside", "力争规上工业总产值突破 1 万亿元。", [(1e12, None, "money", "元")]),
+    ("chinese-thousand-yi", "计划投资一千亿元建设新区。", [(1e11, None, "money", "元")]),
+    ("chinese-liang-wan", "培育科技型中小企业两万家。", [(20000, None, "count", "家")]),
+    ("chinese-with-ling", "全年新增市场主体二万零三百家。", [(20300, None, "count", "家")]),
+    ("chinese-fifty-three", "共有五十三户企业参与。", [(53, None, "count", "户")]),
+    ("percent-in-words", "研发投入占比提高到百分之二十。", [(20, None, "percent", "%")]),
+    ("tenths", "民营经济贡献了三成税收。", [(30, None, "percent", "%")]),
+    ("near-tenths", "新能源汽车占近七成。", [(70, None, "percent", "%")]),
+    ("fraction", "约占全省的三分之一。", [(100 / 3, None, "percent", "%")]),
+    ("double-once", "力争经济总量翻一番。", [(2, None, "multiple", "倍")]),
+    ("double-twice", "到2035年产值翻两番。", [(4, None, "multiple", "倍")]),
+    ("multiple", "出口额增长970.6倍。", [(970.6, None, "multiple", "倍")]),
+    ("mixed-qian-wan", "获得补助3千万元。", [(3e7, None, "money", "元")]),
+    ("omitted-one", "力争产值突破万亿元。", [(1e12, None, "money", "元")]),
+    ("omitted-one-threshold", "新开工亿元以上项目86个。", [(1e8, None, "money", "元"), (86, None, "count", "个")]),
+    ("usd", "实际使用外资850亿美元。", [(8.5e10, None, "money", "美元")]),
+    ("bare-wan-yi-money", "全市规上工业总产值达5万亿。", [(5e12, None, "money", "元")]),
+    ("bare-yi-count", "标识注册量累计达到120.5亿。", [(1.205e10, None, "count", "")]),
+    ("count-wan", "建成5G基站超1.7万个。", [(17000, None, "count", "个")]),
+    ("range-zhi", "培育1至2个重点产业链。", [(1, 2, "count", "个")]),
+    ("range-dash", "每年新建3-5个示范园区。", [(3, 5, "count", "个")]),
+    ("range-percent", "增速保持在5%—6%。", [(5, 6, "percent", "%")]),
+    ("range-dao", "新增6到8个产业集群。", [(6, 8, "count", "个")]),
+    ("list-shared-unit", "降幅分别收窄6.9和1.4个百分点。", [(6.9, None, "pp", "个百分点"), (1.4, None, "pp", "个百分点")]),
+    ("pp", "城镇化率提高2个百分点。", [(2, None, "pp", "个百分点")]),
+    ("pp-chinese", "比上年提高十五个百分点。", [(15, None, "pp", "个百分点")]),
+    ("threshold-and-count", "营业收入超1000亿元的企业2家。", [(1e11, None, "money", "元"), (2, None, "count", "家")]),
+    ("other-ton", "粮食产量120万吨。", [(1.2e6, None, "other", "吨")]),
+    ("other-kwh", "全年发电36亿千瓦时。", [(3.6e9, None, "other", "千瓦时")]),
+    ("other-jin", "粮食总产8.2亿斤。", [(8.2e8, None, "other", "斤")]),
+    ("other-teu", "集装箱吞吐量达24116TEU。", [(24116, None, "other", "TEU")]),
+    ("per-person", "人均补贴50万元/人。", [(5e5, None, "other", "元/人")]),
+    ("per-wan-denominator", "每万人拥有360台/万人。", [(360, None, "other", "台/万人")]),
+    ("yu-infix", "吸引1500余家企业入驻。", [(1500, None, "count", "家")]),
+    ("duo-infix", "开展活动100多次。", [(100, None, "count", "次")]),
+]
+
+
+@pytest.mark.parametrize("text,want", [c[1:] for c in NUMBERS], ids=[c[0] for c in NUMBERS])
+def test_numbers_and_units(text, want):
+    assert close(found(text), want), found(text)
+
+
+NOT_FIGURES = [
+    ("iso-date", "2023-04-11  来源:徐州日报"),
+    ("month-day", "2月17日,春节假期最后一天。"),
+    ("year", "到2035年,基本形成现代工业体系。"),
+    ("month-range", "1至9月份,集群发展良好。"),
+    ("duration", "用3年时间,三到五年内实现目标。"),
+    ("quoted-code", "培育提升“343”创新产业集群,实现“12345”目标。"),
+    ("system-code", "构建“1030”产业体系和1650产业体系,系统构筑“4-1050”体系。"),
+    ("ship-number", "系列3号船成功下水。"),
+    ("5g", "推进5G网络建设。"),
+    ("congress", "党的二十大报告指出。"),
+    ("ordinal", "成为全省第4家获批单位,跃升至全国第二位。"),
+    ("rank", "综合实力位列前10名。"),
+    ("ordinal-session", "第十五届运动会开幕。"),
+    ("small-chinese", "从五个方面部署,讲三点意见,打造一批企业。"),
+    ("two-plans", "实施两个“新三年计划”。"),
+    ("idiom", "形成四梁八柱的支撑。"),
+    ("named-actions", "制定十大行动计划,培育百强企业,千家高企培育。"),
+    ("size-labels", "打造万亿级产业和百亿级企业,建设双千兆网络。"),
+    ("ratio", "三次产业结构为11.4:52.8:35.8。"),
+    ("time-of-day", "2024 01/04 10:20 新闻"),
+    ("url", "链接地址:http://www.example.com/detail_id/422971.html"),
+    ("stair-not-unit", "成功迈上新台阶。"),
+    ("empty", ""),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NOT_FIGURES], ids=[c[0] for c in NOT_FIGURES])
+def test_not_figures(text):
+    assert found(text) == []
+
+
+def test_pinyin_readings_make_one_figure():
+    text = "总产值超1.3萬(wàn)億(yì)元,地區(qū)生產(chǎn)總值6000億元。"
+    df = extract.figures(text)
+    assert list(df.value) == [1.3e12, 6e11]
+    assert df.text.iloc[0] == "1.3萬(wàn)億(yì)元"
+    assert "地区生产总值" in df.indicator.iloc[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["全年实现地区生产总值5380亿元。", "規上工業總產值超1.3萬億元,增長１２．５％。",
+     "萬(wàn)億元以上項目3个,降幅收窄6.9和1.4个百分点。", "\ufeff增长5%—6%。"],
+    ids=["plain", "traditional-fullwidth", "pinyin-list", "bom"],
+)
+def test_offsets_point_into_the_original(text):
+    df = extract.figures(text)
+    assert len(df) > 0
+    for r in df.itertuples():
+        assert text[r.start:r.end] == r.text
+
+
+@pytest.mark.parametrize(
+    "text", ["国内唯一一家成功进入供应链的企业。", "引进三四个项目。", "二〇二三年工作总结。"],
+    ids=["weiyi-yijia", "estimate-three-four", "digit-by-digit-year"],
+)
+def test_adjacent_chinese_digits_are_no_numeral(text):
+    assert found(text) == []
