@@ -115,7 +115,10 @@ def kind(sent: str, start: int, end: int, category: str, has_deadline: bool) -> 
     c0 = clause_start(sent, start)
     own = _cues(sent, c0, start)
     if own:
-        return own[-1][1]
+        last = own[-1][1]
+        if last == "weak":  # '力争建成20个': a plan's verb of achievement
+            return "target" if any(k == "target" for _, k in own) else "actual"
+        return last
     if category == "count" and "、" in sent[c0:start]:
         return "actual"
     ends = _clause_ends(sent)
@@ -123,10 +126,10 @@ def kind(sent: str, start: int, end: int, category: str, has_deadline: bool) -> 
     c1 = ends[i] - 1 if i < len(ends) else len(sent)
     after = _cues(sent, end, c1)
     if after:
-        return after[0][1]
+        return "actual" if after[0][1] == "weak" else after[0][1]
     earlier = _cues(sent, 0, c0)
     if earlier:
-        return earlier[-1][1]
+        return "actual" if earlier[-1][1] == "weak" else earlier[-1][1]
     return "target" if has_deadline else "actual"
 
 
@@ -186,7 +189,8 @@ def region_of(sent: str, start: int, default: str | None) -> str | None:
     for s0, s1, word in _region_list(sent):
         if s1 > start:
             break
-        if word.endswith("市") or word in vocab.OWN_REGION_WORDS or s0 - clause_start(sent, s0) <= 2:
+        if (word.endswith("市") or word in vocab.OWN_REGION_WORDS
+                or (s0 - clause_start(sent, s0) <= 2 and sent.startswith(vocab.REGION_SUBJECT_FOLLOWERS, s1))):
             last = word
     if last is None or last in vocab.OWN_REGION_WORDS:
         return default

@@ -172,11 +172,14 @@ TARGET_CUES = (
     "十四五", "十五五", "着力", "预期", "期末",
 )
 ACTUAL_CUES = (
-    "已", "已经", "完成(?:了)?(?:年度|全年)?(?:投资)?计划", "完成", "累计", "同比", "比上年",
-    "较上年", "拥有", "目前", "现有", "共有", "建成", "以来", "获批", "获", "入选",
-    "实现了", "达到了", "成功", "去年", "上年", "20\\d\\d年(?:全年)?(?:实现|完成|全市|全省|全区)",
+    "已", "已经", "完成(?:了)?(?:年度|全年)?(?:投资)?计划", "同比", "比上年",
+    "较上年", "拥有", "目前", "现有", "共有", "以来", "实现了", "达到了", "去年", "上年",
+    "20\\d\\d年(?:全年)?(?:实现|完成|全市|全省|全区)",
     "[一二三四五六七八九十\\d]+至[一二三四五六七八九十\\d]+月", "前三季度", "上半年", "年初以来", "稳步提升至",
 )
+#: Verbs of achievement that a plan uses too ('力争建成20个'): they mark an actual figure only
+#: when no target cue stands before them in the same clause.
+ACTUAL_WEAK_CUES = ("完成", "建成", "获批", "获", "入选", "成功")
 #: A cue of kind only counts when it is not part of a larger word: 要 in 重要/主要, 将 in 将近.
 NOT_CUES = (
     "重要", "主要", "需要", "要素", "纲要", "摘要", "要求", "将近", "即将", "完成度",
@@ -220,6 +223,14 @@ CITIES = (
 )
 PROVINCES = ("江苏", "浙江", "广东", "山东", "安徽", "上海", "北京")
 REGIONS = {**{c: c + "市" for c in CITIES}, **{c + "市": c + "市" for c in CITIES}}
+#: A short region name (苏州, not 苏州市) names a region only as a subject, followed by one of
+#: these; otherwise it is part of a name (上海交大, 苏州纳米所).
+REGION_SUBJECT_FOLLOWERS = (
+    "是", "已", "将", "全", "共", "实现", "新增", "的", "在", "要", "还", "正", "拥有", "累计",
+    "GDP", "地区", "经济", "工业", "规上", "市", "作为", "坚持", "聚焦", "加快", "推动", "今年",
+    "去年", "力争", "目前", "以", "把", "对", "为",
+)
+
 #: Words by which a document speaks of its own city: the document's region.
 OWN_REGION_WORDS = ("我市", "全市", "本市")
 

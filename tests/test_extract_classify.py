@@ -1,0 +1,176 @@
+"""Qualifier, sign, kind, deadline, region, period and indicator of a figure, one table each.
+
+Cases are sentences written the way work reports and bulletins write them; each names the
+figure it is about by its surface text.
+"""
+import datetime as dt
+
+import pytest
+
+import extract
+
+
+def figure(text, surface, **kw):
+    df = extract.figures(text, **kw)
+    rows = df[df.text == surface]
+    assert len(rows) == 1, f"{surface!r} not found once in {list(df.text)}"
+    return rows.iloc[0]
+
+
+QUALIFIERS = [
+    ("tupo-ge", "高新技术企业突破4000家。", "4000家", "ge"),
+    ("yishang-ge", "每年实施300项以上重大技改项目。", "300项", "ge"),
+    ("budiyu-ge", "研发投入强度不低于3%。", "3%", "ge"),
+    ("zhishao-ge", "新建园区至少20个。", "20个", "ge"),
+    ("chao-gt", "总产值超5000亿元。", "5000亿元", "gt"),
+    ("chaoguo-gt", "贡献超过40%。", "40%", "gt"),
+    ("yu-gt", "带动1500余家企业。", "1500余家", "gt"),
+    ("duo-gt", "带动100多家企业。", "100多家", "gt"),
+    ("yinei-le", "能耗增幅控制在2%以内。", "2%", "le"),
+    ("buchaoguo-le", "负债率不超过60%。", "60%", "le"),
+    ("budao-lt", "占比不到10%。", "10%", "lt"),
+    ("jin-lt", "新增就业近8万人。", "8万人", "lt"),
+    ("yixia-lt", "失业率控制在5.5%以下。", "5.5%", "lt"),
+    ("yue-approx", "全年投资约120亿元。", "120亿元", "approx"),
+    ("zuoyou-approx", "经济增长5%左右。", "5%", "approx"),
+    ("plain-eq", "地区生产总值达6000亿元。", "6000亿元", "eq"),
+]
+
+
+@pytest.mark.parametrize("text,surface,want", [c[1:] for c in QUALIFIERS], ids=[c[0] for c in QUALIFIERS])
+def test_qualifier(text, surface, want):
+    assert figure(text, surface).qualifier == want
+
+
+SIGNS = [
+    ("decrease", "单位GDP能耗同比下降3.2%。", "3.2%", -3.2),
+    ("reduce", "规上企业数量减少12家。", "12家", -12),
+    ("fall-back", "出口增速回落1.5个百分点。", "1.5个百分点", -1.5),
+    ("negative-growth", "进口负增长4.1%。", "4.1%", -4.1),
+    ("level-reached", "负债率下降至17.2%。", "17.2%", 17.2),
+    ("narrowed-drop", "降幅收窄2个百分点。", "2个百分点", 2),
+    ("minus-sign", "工业增加值增速为-3.2%。", "3.2%", -3.2),
+    ("increase", "营业收入增长8.1%。", "8.1%", 8.1),
+]
+
+
+@pytest.mark.parametrize("text,surface,want", [c[1:] for c in SIGNS], ids=[c[0] for c in SIGNS])
+def test_sign(text, surface, want):
+    assert figure(text, surface).value == pytest.approx(want)
+
+
+def test_decrease_governs_every_member_of_a_list():
+    df = extract.figures("能耗和排放分别下降3.1和2.4个百分点。")
+    assert list(df.value) == [-3.1, -2.4]
+
+
+KINDS = [
+    ("lizheng", "力争到2027年高新技术企业达到5000家。", "5000家", "target"),
+    ("mubiao", "主要预期目标是：地区生产总值增长5.5%左右。", "5.5%", "target"),
+    ("meinian", "每年实施200项以上技改项目。", "200项", "target"),
+    ("jiang", "全市将新建10个产业园区。", "10个", "target"),
+    ("colon-list", "总体目标：新增产值1000亿元，企业突破3000家。", "3000家", "target"),
+    ("yi", "目前已建成数据中心16个。", "16个", "actual"),
+    ("tongbi", "1至9月份，软件收入同比增长11.5%。", "11.5%", "actual"),
+    ("leiji", "累计完成投资298亿元，完成年度计划的76%。", "76%", "actual"),
+    ("yongyou", "苏州拥有3个万亿级产业。", "3个", "actual"),
+    ("enumeration", "针对钢铁、纺织、食品3个特色集群，加快升级。", "3个", "actual"),
+    ("after-cue", "今年以来，573个项目提前完成全年投资计划。", "573个", "actual"),
+    ("no-cue-report", "全区工业税收占比提升至55%。", "55%", "actual"),
+]
+
+
+@pytest.mark.parametrize("text,surface,want", [c[1:] for c in KINDS], ids=[c[0] for c in KINDS])
+def test_kind(text, surface, want):
+    assert figure(text, surface).kind == want
+
+
+DEADLINES = [
+    ("dao-year", "到2025年，规上工业总产值突破5万亿元。", None, "5万亿元", 2025),
+    ("year-range", "2023—2027年，累计新增企业500家的目标。", None, "500家", 2027),
+    ("year-before", "力争2030年前建成20个零碳园区。", None, "20个", 2030),
+    ("relative-first-half", "力争用3年时间新增产值1000亿元。", "2024-02-17", "1000亿元", 2026),
+    ("relative-second-half", "力争用3年时间新增产值1000亿元。", "2023-11-20", "1000亿元", 2026),
+    ("relative-range", "力争在未来三到五年内培育10个集群。", "2024-03-01", "10个", 2028),
+    ("explicit-beats-relative", "用3年时间，即2016至2018年，力争新增企业300家。", "2015-12-01", "300家", 2018),
+    ("this-year", "今年力争新增高企500家。", "2024-02-01", "500家", 2024),
+    ("plan-period", "十四五期间力争新增上市公司20家。", None, "20家", 2025),
+    ("each-year-none", "每年实施300项以上技改项目。", "2023-04-11", "300项", None),
+    ("no-horizon", "力争打造10个特色园区。", "2023-04-11", "10个", None),
+    ("later-year-ignored", "力争形成4个万亿级产业；到2035年，基本建成。", "2024-01-04", "4个", None),
+]
+
+
+@pytest.mark.parametrize("text,date,surface,want", [c[1:] for c in DEADLINES], ids=[c[0] for c in DEADLINES])
+def test_deadline(text, date, surface, want):
+    got = figure(text, surface, date=date).deadline
+    assert (None if got is None or got is __import__("pandas").NA else int(got)) == want
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("2023-04-11  来源:徐州日报\n正文", dt.date(2023, 4, 11)),
+        ("新闻\n2024\n01/04\n10:20\n正文", dt.date(2024, 1, 4)),
+        ("发布时间：2024年3月5日", dt.date(2024, 3, 5)),
+        ("2月17日，会议召开。", None),
+        ("2023-02-30 不是日期", None),
+    ],
+    ids=["iso", "year-line-then-month-day", "chinese", "no-year", "impossible"],
+)
+def test_document_date(text, want):
+    assert extract.engine.document_date(text) == want
+
+
+def test_relative_deadline_uses_the_date_read_from_the_text():
+    text = "2024-02-17 来源：昆山日报\n力争用3年时间新增地区生产总值1000亿元。"
+    assert figure(text, "1000亿元").deadline == 2026
+
+
+REGIONS = [
+    ("named-city", "昆山市规上工业总产值超1万亿元。苏州市GDP达2.4万亿元。", "2.4万亿元", "苏州市"),
+    ("document-city", "徐州市召开大会。全市新增高企300家。", "300家", "徐州市"),
+    ("own-city-word", "苏州市召开会议。我市新增上市公司12家。", "12家", "苏州市"),
+    ("short-subject", "徐州市工信局发布。苏州已有示范企业12家。", "12家", "苏州市"),
+    ("name-inside-org", "徐州市召开会议。上海交大等90余家单位参与。", "90余家", "徐州市"),
+    ("no-region", "全区工业税收占比55%。", "55%", None),
+]
+
+
+@pytest.mark.parametrize("text,surface,want", [c[1:] for c in REGIONS], ids=[c[0] for c in REGIONS])
+def test_region(text, surface, want):
+    got = figure(text, surface).region
+    assert (None if got is __import__("pandas").NA else got) == want
+
+
+PERIODS = [
+    ("month-range", "2023-12-25\n1至9月份，软件收入同比增长11.5%。", "11.5%", "2023-01/2023-09"),
+    ("explicit-year-months", "2024年1-6月，出口增长3.1%。", "3.1%", "2024-01/2024-06"),
+    ("first-half", "2024年上半年，地区生产总值2637亿元。", "2637亿元", "2024-01/2024-06"),
+    ("year", "2023年，全市实现地区生产总值5140亿元。", "5140亿元", "2023"),
+    ("none", "全市拥有高企3000家。", "3000家", None),
+]
+
+
+@pytest.mark.parametrize("text,surface,want", [c[1:] for c in PERIODS], ids=[c[0] for c in PERIODS])
+def test_period(text, surface, want):
+    got = figure(text, surface).period
+    assert (None if got is __import__("pandas").NA else got) == want
+
+
+INDICATORS = [
+    ("before", "全年实现地区生产总值5380亿元。", "5380亿元", "地区生产总值"),
+    ("after-count", "打造50个特色专业创新园区。", "50个", "特色专业创新园区"),
+    ("before-with-verb", "规上工业企业突破3000家。", "3000家", "规上工业企业"),
+    ("growth", "绿色低碳能源产值同比增长11.5%。", "11.5%", "绿色低碳能源产值"),
+    ("traditional", "新增地區生產總值1000億元。", "1000億元", "新增地区生产总值"),
+    ("after-money", "获省3000万元专项支持。", "3000万元", "专项支持"),
+    ("stair-is-not", "总量迈上6000亿元新台阶。", "6000亿元", "总量"),
+    ("shared-noun", "明确4方面20条具体举措。", "4方面", "具体举措"),
+    ("list-member", "制造业增加值占全省21%、全国2.8%。", "2.8%", "全国"),
+]
+
+
+@pytest.mark.parametrize("text,surface,want", [c[1:] for c in INDICATORS], ids=[c[0] for c in INDICATORS])
+def test_indicator(text, surface, want):
+    assert figure(text, surface).indicator == want
