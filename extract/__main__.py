@@ -76,11 +76,11 @@ def run(paths: Iterable[str], *, fmt: str = "table", date: dt.date | None = None
             text = read_text(path, max_bytes=max_bytes)
             table = figures(text, doc=doc_name(path), date=date)
         except ReadError as error:
-            _error(err, f"错误:{error}")
+            _error(err, f"错误：{error}")
             status = 1
             continue
         except Exception as error:  # the engine promises not to raise; if it does, keep the other files
-            _error(err, f"错误:{path}: 提取失败({type(error).__name__}: {error})")
+            _error(err, f"错误：{path}: 提取失败（{type(error).__name__}: {error}）")
             status = 1
             continue
         write(table, out, first, doc_name(path))
@@ -107,7 +107,7 @@ def write_table(table: pd.DataFrame, out: TextIO, first: bool, doc: str) -> None
     """An aligned view for a person, one block a document; CJK characters count two columns."""
     if not first:
         out.write("\n")
-    out.write(f"== {doc}:{len(table)} 个数字 ==\n")
+    out.write(f"== {doc}（{len(table)} 个数字）==\n")
     if not len(table):
         return
     rows = [[heading for _, heading, _ in TABLE_COLUMNS]]
@@ -193,7 +193,7 @@ def parse_date(value: str) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"日期应写作 YYYY-MM-DD 且是真实日期,例如 2024-02-17,而不是 {value!r}") from None
+            f"日期应写作 YYYY-MM-DD 且是真实日期，例如 2024-02-17，而不是 {value!r}") from None
 
 
 def parse_mb(value: str) -> float:
@@ -202,22 +202,22 @@ def parse_mb(value: str) -> float:
     except ValueError:
         mb = -1.0
     if not mb > 0 or math.isinf(mb):
-        raise argparse.ArgumentTypeError(f"应为正数(单位 MB),而不是 {value!r}")
+        raise argparse.ArgumentTypeError(f"应为正数（单位 MB），而不是 {value!r}")
     return mb
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m extract",
-        description="从政策文本中提取每一个带单位的数字(目标或实际值),输出为表格、JSON 行或 CSV。"
-                    "另有子命令:python -m extract suggest DOC 生成可粘贴进 targets.yaml 的目标条目。")
-    parser.add_argument("files", nargs="+", metavar="FILE", help="文本文件(UTF-8、GBK/GB18030 或 UTF-16);- 表示标准输入")
+        description="从政策文本中提取每一个带单位的数字（目标或实际值），输出为表格、JSON 行或 CSV。"
+                    "另有子命令：python -m extract suggest DOC 生成可粘贴进 targets.yaml 的目标条目。")
+    parser.add_argument("files", nargs="+", metavar="FILE", help="文本文件（UTF-8、GBK/GB18030 或 UTF-16）；- 表示标准输入")
     parser.add_argument("--format", choices=FORMATS, default="table",
-                        help="输出格式:table 供人阅读(默认),jsonl 每行一个 JSON 对象,csv 表格")
+                        help="输出格式：table 供人阅读（默认），jsonl 每行一个 JSON 对象，csv 表格")
     parser.add_argument("--date", type=parse_date, default=None, metavar="YYYY-MM-DD",
-                        help="文档日期,用于推算“用3年时间”“今年”之类的相对期限")
+                        help="文档日期，用于推算“用3年时间”“今年”之类的相对期限")
     parser.add_argument("--max-mb", type=parse_mb, default=MAX_BYTES / (1024 * 1024), metavar="N",
-                        help=f"单个文件大小上限(MB,默认 {MAX_BYTES // (1024 * 1024)})")
+                        help=f"单个文件大小上限（MB，默认 {MAX_BYTES // (1024 * 1024)}）")
     return parser
 
 

@@ -64,8 +64,8 @@ BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\xff\xd8\xff", "JPEG 图片"),
     (b"GIF87a", "GIF 图片"),
     (b"GIF89a", "GIF 图片"),
-    (b"PK\x03\x04", "zip 压缩包或 Office 文档(docx/xlsx)"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "旧版 Office 文档(doc/xls)"),
+    (b"PK\x03\x04", "zip 压缩包或 Office 文档（docx/xlsx）"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "旧版 Office 文档（doc/xls）"),
     (b"\x1f\x8b", "gzip 压缩包"),
     (b"Rar!\x1a\x07", "rar 压缩包"),
     (b"7z\xbc\xaf\x27\x1c", "7z 压缩包"),
@@ -108,7 +108,7 @@ def read_text(path: str | os.PathLike[str], *, max_bytes: int | None = None,
     else:
         data = _read_file(name, limit)
     if len(data) > limit:
-        raise ReadError(name, f"文件过大(超过上限 {_mb(limit)}),可用 --max-mb 调高上限")
+        raise ReadError(name, f"文件过大（超过上限 {_mb(limit)}），可用 --max-mb 调高上限")
     return decode(data, name)
 
 
@@ -138,7 +138,7 @@ def decode(data: bytes, name: str = "<bytes>") -> str:
     """Decode a document's bytes (see the module docstring for the order of the checks)."""
     kind = _binary_kind(data)
     if kind:
-        raise ReadError(name, f"不是文本文件(看来是{kind}),请先另存为 .txt")
+        raise ReadError(name, f"不是文本文件（{kind}），请先另存为 .txt")
     text = _decode_bom(data, name)
     if text is None and b"\x00" not in data:  # NUL bytes mean UTF-16/32 or binary, never UTF-8 text
         try:
@@ -148,9 +148,9 @@ def decode(data: bytes, name: str = "<bytes>") -> str:
     if text is None:
         text = _detect(data)
         if text is None:
-            raise ReadError(name, "不是文本文件(无法识别其编码),请确认是 UTF-8、GBK 或 UTF-16 文本")
+            raise ReadError(name, "不是文本文件（无法识别其编码），请确认是 UTF-8、GBK 或 UTF-16 文本")
     if not _looks_like_text(text):
-        raise ReadError(name, "不是文本文件(含大量控制字符),请确认是 UTF-8、GBK 或 UTF-16 文本")
+        raise ReadError(name, "不是文本文件（含大量控制字符），请确认是 UTF-8、GBK 或 UTF-16 文本")
     return _universal_newlines(text)
 
 
@@ -158,9 +158,9 @@ def _read_file(name: str, limit: int) -> bytes:
     try:
         size = os.stat(name).st_size
         if os.path.isdir(name):
-            raise ReadError(name, "是文件夹,不是文件")
+            raise ReadError(name, "是文件夹，不是文件")
         if size > limit:
-            raise ReadError(name, f"文件过大({_mb(size)},上限 {_mb(limit)}),可用 --max-mb 调高上限")
+            raise ReadError(name, f"文件过大（{_mb(size)}，上限 {_mb(limit)}），可用 --max-mb 调高上限")
         with open(name, "rb") as f:
             return f.read(limit + 1)  # a file that grows while read is still capped
     except FileNotFoundError:
@@ -168,9 +168,9 @@ def _read_file(name: str, limit: int) -> bytes:
     except PermissionError:
         raise ReadError(name, "没有读取权限") from None
     except IsADirectoryError:
-        raise ReadError(name, "是文件夹,不是文件") from None
+        raise ReadError(name, "是文件夹，不是文件") from None
     except OSError as err:
-        raise ReadError(name, f"无法读取({err.strerror or err})") from None
+        raise ReadError(name, f"无法读取（{err.strerror or err}）") from None
 
 
 def _binary_kind(data: bytes) -> str | None:
@@ -189,7 +189,7 @@ def _decode_bom(data: bytes, name: str) -> str | None:
             try:
                 return data[len(bom):].decode(codec)
             except UnicodeDecodeError as err:
-                raise ReadError(name, f"以 {codec} 标记开头,但第 {err.start + len(bom)} 字节起不是 {codec} 文本") from None
+                raise ReadError(name, f"以 {codec} 标记开头，但第 {err.start + len(bom)} 字节起不是 {codec} 文本") from None
     return None
 
 

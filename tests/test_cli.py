@@ -108,7 +108,7 @@ def test_table_is_aligned_for_a_person(capsys):
     status, out, _ = run_main(capsys, [DOCS[3], "--format", "table"])
     lines = out.splitlines()
     assert status == 0
-    assert lines[0].startswith(f"== {DOCS[3].name}:")
+    assert lines[0].startswith(f"== {DOCS[3].name}（")
     header = lines[1]
     assert [h for _, h, _ in cli.TABLE_COLUMNS] == header.split()
     category_column = cli.width(header[:header.index("类别")])
