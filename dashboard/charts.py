@@ -26,6 +26,7 @@ __all__ = [
     "progress_chart",
     "rate_chart",
     "trajectory_chart",
+    "value_ticks",
 ]
 
 # One colour per status (Okabe-Ito, readable with colour-blindness); the status
@@ -71,6 +72,24 @@ def _num(value) -> float | None:
     except (TypeError, ValueError):
         return None
     return None if math.isnan(number) or math.isinf(number) else number
+
+
+def value_ticks(low: float, high: float, unit: str, count: int = 5) -> tuple[list[float], list[str]]:
+    """About `count` round tick values between low and high, labelled as officials write them
+    (6000亿元, 1.3万亿元), so axes never show 11k亿元 or 1.3e12."""
+    if high <= low:  # a single value: centre it
+        pad = abs(low) * 0.1 or 1.0
+        low, high = low - pad, low + pad
+    raw = (high - low) / max(count - 1, 1)
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    first = math.ceil(low / step) * step
+    values = []
+    value = first
+    while value <= high + step * 1e-9:
+        values.append(round(value, 10))
+        value += step
+    return values, [views.fmt(v, unit) for v in values]
 
 
 def progress_chart(status: pd.DataFrame) -> go.Figure:
@@ -172,8 +191,14 @@ def trajectory_chart(trajectory: pd.DataFrame, target: pd.Series) -> go.Figure:
                 hovertemplate="目标 %{text}<extra></extra>",
             )
         )
-    fig.update_yaxes(title=None, ticksuffix=unit, automargin=True, separatethousands=False)
-    fig.update_xaxes(title=None, tickformat="%Y年")
+    shown = [v for column in ("observed", "linear", "required") if column in trajectory
+             for v in pd.to_numeric(trajectory[column], errors="coerce").dropna()]
+    shown += [v for v in (baseline, goal) if v is not None]
+    if shown:
+        ticks, labels = value_ticks(min(shown), max(shown), unit)
+        fig.update_yaxes(tickvals=ticks, ticktext=labels)
+    fig.update_yaxes(title=None, automargin=True)
+    fig.update_xaxes(title=None, tickformat="%Y年", dtick="M12")
     return _layout(fig, height=420)
 
 
@@ -184,7 +209,7 @@ def bullet_panel(status: pd.DataFrame) -> go.Figure:
     rows = status.head(MAX_BULLETS).reset_index(drop=True)
     count = max(len(rows), 1)
     titles = [
-        f"{r['indicator']}  {views.fmt(r['latest'], r['unit'])} / 目标 {views.fmt(r['target'], r['unit'])} · {r['status']}"
+        f"{r['indicator']}({r['id']})  {views.fmt(r['latest'], r['unit'])} / 目标 {views.fmt(r['target'], r['unit'])} · {r['status']}"
         for _, r in rows.iterrows()
     ]
     row_px, gap_px = 70, 62  # each bullet's height and the room for its title and axis
@@ -219,7 +244,8 @@ def bullet_panel(status: pd.DataFrame) -> go.Figure:
                                      showlegend=False,
                                      hovertemplate=f"{name} {views.fmt(value, unit)}<extra></extra>"),
                           row=row, col=1)
-        fig.update_xaxes(range=[low - pad, high + pad], ticksuffix=unit, nticks=6, row=row, col=1)
+        ticks, labels = value_ticks(low - pad, high + pad, unit)
+        fig.update_xaxes(range=[low - pad, high + pad], tickvals=ticks, ticktext=labels, row=row, col=1)
         fig.update_yaxes(showticklabels=False, row=row, col=1)
     fig.update_annotations(font=dict(size=14), xanchor="left", x=0)
     return _layout(fig, height=height, barmode="overlay", showlegend=False)

@@ -363,11 +363,12 @@ RATE_TYPES = ("rate",)
 def rate_rows(targets: pd.DataFrame, observations: pd.DataFrame, status: pd.DataFrame) -> pd.DataFrame:
     """One row per growth-rate target: its latest reported rate with the period it covers.
 
-    Columns: id, region, indicator, label, value (percent), period, target_text, status.
+    Columns: id, region, indicator, label, value (percent), period, target_text, status, note
+    (tracker's note, e.g. that a rate without a goal is only monitored).
     The period is the observation's stated period, else its date.
     """
     rates = targets[targets["type"].isin(RATE_TYPES)]
-    columns = ["id", "region", "indicator", "label", "value", "period", "target_text", "status"]
+    columns = ["id", "region", "indicator", "label", "value", "period", "target_text", "status", "note"]
     if not len(rates):
         return pd.DataFrame(columns=columns)
     latest = (
@@ -377,6 +378,7 @@ def rate_rows(targets: pd.DataFrame, observations: pd.DataFrame, status: pd.Data
         .set_index("target_id")
     )
     states = status.set_index("id")["status"]
+    notes = status.set_index("id")["note"] if "note" in status else pd.Series(dtype=object)
     rows = []
     for _, t in rates.iterrows():
         obs = latest.loc[t["id"]] if t["id"] in latest.index else None
@@ -392,6 +394,7 @@ def rate_rows(targets: pd.DataFrame, observations: pd.DataFrame, status: pd.Data
             "period": period or "—",
             "target_text": fmt(t["target"], t["unit"]),
             "status": states.get(t["id"], "—"),
+            "note": notes.get(t["id"], "") or "",
         })
     out = pd.DataFrame(rows, columns=columns)
     out["value"] = pd.to_numeric(out["value"], errors="coerce")
@@ -400,13 +403,13 @@ def rate_rows(targets: pd.DataFrame, observations: pd.DataFrame, status: pd.Data
 
 # Column headings of the growth-rate table.
 RATE_HEADINGS = {"region": "地区", "indicator": "指标", "value_text": "增速", "period": "统计期",
-                 "target_text": "目标", "status": "状态", "link": "详情"}
+                 "target_text": "目标", "status": "状态", "note": "说明", "link": "详情"}
 
 
 def rate_table(rates: pd.DataFrame) -> pd.DataFrame:
     """The growth-rate rows as a table, fastest first."""
     rows = rates.sort_values("value", ascending=False, na_position="last")
-    out = rows[["region", "indicator", "period", "target_text", "status"]].copy()
+    out = rows[["region", "indicator", "period", "target_text", "status", "note"]].copy()
     out.insert(2, "value_text", [fmt(v, "%") for v in rows["value"]])
     out["link"] = rows["id"].map(target_url)
     return out.rename(columns=RATE_HEADINGS).reset_index(drop=True)

@@ -108,8 +108,10 @@ def _settle(page) -> None:
     page.wait_for_timeout(1500)
 
 
+# url path -> (heading, whether Plotly charts are expected). The overview is the default
+# page, served at the root.
 PAGES = {
-    "overview": ("总览", True),
+    "": ("总览", True),
     "target": ("目标详情", True),
     "region": ("地区", True),
     "growth": ("增速", None),  # charts only when targets.yaml has reported growth rates
@@ -118,7 +120,8 @@ PAGES = {
 }
 
 
-@pytest.mark.parametrize("path, heading, charts", [(p, *v) for p, v in PAGES.items()], ids=PAGES.keys())
+@pytest.mark.parametrize("path, heading, charts", [(p, *v) for p, v in PAGES.items()],
+                         ids=[p or "overview" for p in PAGES])
 def test_page_renders(server, page, path, heading, charts):
     page.goto(f"{server}/{path}")
     page.get_by_role("heading", name=heading, exact=True).first.wait_for(timeout=60_000)
@@ -128,8 +131,9 @@ def test_page_renders(server, page, path, heading, charts):
         page.wait_for_selector(".main-svg", timeout=60_000)
     _settle(page)
     SCREENSHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{path}.png"), full_page=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{path or 'overview'}.png"), full_page=True)
     assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.get_by_text("Page not found").count() == 0
     assert (page.locator(".main-svg").count() > 0) == charts
     assert "Traceback" not in page.inner_text("body")
 
