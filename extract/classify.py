@@ -18,7 +18,7 @@ from .patterns import CLAUSE_SEP, CUES, DEADLINE, FIGURE, PERIOD, REGIONS, alter
 
 __all__ = [
     "qualifier_before", "qualifier_after", "is_decrease", "kind", "indicator", "region_of",
-    "deadline", "period", "clause_start", "doc_region", "forget",
+    "deadline", "period", "clause_start", "doc_region", "forget", "indicator_fallback",
 ]
 
 _QUAL_BEFORE = regex.compile(f"(?:{alternation(vocab.QUALIFIERS_BEFORE)})$")
@@ -33,7 +33,7 @@ _MONEY_SUBJECT = regex.compile(alternation(vocab.MONEY_SUBJECTS))
 #: Stops of the noun phrase after a figure: punctuation, or a verb that begins a new predicate.
 _AFTER_STOP = regex.compile(r"[，,。；;：:！？!?、（(）)\s“”\"《》]|的|和|及|是|在|为|达|占|等")
 _QUOTE_NAME = regex.compile(r"^[“\"][^”\"]{1,10}[”\"](?:是|为)")
-_PUNCT = regex.compile(r"[“”\"‘’《》〈〉「」『』*]")
+_PUNCT = regex.compile(r"[“”\"‘’'《》〈〉「」『』*]")
 _HAN = regex.compile(r"\p{Han}")
 
 
@@ -45,7 +45,8 @@ def _clause_ends(sent: str) -> list[int]:
 
 @functools.lru_cache(maxsize=512)
 def _cue_list(sent: str) -> list[tuple[int, str]]:
-    return [(m.start(), m.lastgroup) for m in CUES.finditer(sent) if m.lastgroup != "not"]
+    return [(m.start(), "actual" if m.lastgroup == "override" else m.lastgroup)
+            for m in CUES.finditer(sent) if m.lastgroup != "not"]
 
 
 @functools.lru_cache(maxsize=512)
@@ -102,7 +103,8 @@ def _cues(sent: str, lo: int, hi: int) -> list[tuple[int, str]]:
     return [c for c in _cue_list(sent) if lo <= c[0] < hi]
 
 
-def kind(sent: str, start: int, end: int, category: str, has_deadline: bool) -> str:
+def kind(sent: str, start: int, end: int, category: str, has_deadline: bool,
+         doc_date: dt.date | None = None) -> str:
     """Target or actual, by the nearest cue.
 
     Order of the rules, each a reading that wins over the next:
@@ -111,14 +113,22 @@ def kind(sent: str, start: int, end: int, category: str, has_deadline: bool) -> 
     3. the first cue after the figure in its own clause ('573个项目提前完成');
     4. the nearest cue in the clauses before it in the sentence ('力争…：A，B，C');
     5. a stated deadline makes a target; otherwise actual (reports state what was done).
+    A deciding 预计 in a report of January to March with no deadline estimates the year just ended.
     """
+    def read(cue: tuple[int, str]) -> str:
+        pos, k = cue
+        if (k == "target" and not has_deadline and doc_date is not None
+                and doc_date.month in vocab.ESTIMATE_REPORT_MONTHS
+                and sent.startswith(vocab.ESTIMATE_CUE, pos)):
+            return "actual"
+        return "actual" if k == "weak" else k
+
     c0 = clause_start(sent, start)
     own = _cues(sent, c0, start)
     if own:
-        last = own[-1][1]
-        if last == "weak":  # '力争建成20个': a plan's verb of achievement
+        if own[-1][1] == "weak":  # '力争建成20个': a plan's verb of achievement
             return "target" if any(k == "target" for _, k in own) else "actual"
-        return last
+        return read(own[-1])
     if category == "count" and "、" in sent[c0:start]:
         return "actual"
     ends = _clause_ends(sent)
@@ -126,10 +136,10 @@ def kind(sent: str, start: int, end: int, category: str, has_deadline: bool) -> 
     c1 = ends[i] - 1 if i < len(ends) else len(sent)
     after = _cues(sent, end, c1)
     if after:
-        return "actual" if after[0][1] == "weak" else after[0][1]
+        return read(after[0])
     earlier = _cues(sent, 0, c0)
     if earlier:
-        return "actual" if earlier[-1][1] == "weak" else earlier[-1][1]
+        return read(earlier[-1])
     return "target" if has_deadline else "actual"
 
 
@@ -171,6 +181,27 @@ def indicator(sent: str, start: int, end: int, prev_end: int) -> str | None:
         return before
     whole = _clean(sent[c0:start])[-20:]
     return whole or None
+
+
+_RATE_WORDS = regex.compile("增长|下降|增速|提高|降低|回落|上涨|减少")
+
+
+def indicator_fallback(sent: str, start: int, prev_end: int, prev: str | None,
+                       category: str) -> str | None:
+    """The indicator of a figure whose own clause names nothing ('…，增长12.1%', '…，达1330亿元').
+
+    A rate right after another figure is that figure's growth rate ('生产总值增速'); anything
+    else takes the phrase of the clause before it.
+    """
+    if prev and prev_end and category in ("percent", "pp") and _RATE_WORDS.search(sent, prev_end, start):
+        return prev if prev.endswith("增速") else prev + "增速"
+    if prev and prev_end and not _HAN.search(_clean(sent[prev_end:start])):
+        return prev  # '跨越5000亿元，达5600亿元': the same indicator again
+    c0 = clause_start(sent, start)
+    if c0 == 0:
+        return None
+    p0 = max(clause_start(sent, c0 - 1), prev_end)
+    return _clean(sent[p0:c0 - 1])[-20:] or None
 
 
 def is_money_subject(sent: str, start: int) -> bool:

@@ -242,27 +242,35 @@ def records(text: str, doc: str | None = None, date=None) -> list[dict]:
 
     tokens = [t for t in map(_parse, FIGURE.finditer(work)) if t is not None]
     out: list[dict] = []
-    prev_sentence, prev_end = None, 0
+    prev_sentence, prev_end, prev_negative, prev_indicator = None, 0, False, None
     for group in _group(work, tokens, money_subject):
         first = group[0]
         s0, s1 = sents.bounds(first.start)
         sent = sents.simple(s0, s1)
         if (s0, s1) != prev_sentence:
-            prev_sentence, prev_end = (s0, s1), 0
+            prev_sentence, prev_end, prev_negative, prev_indicator = (s0, s1), 0, False, None
         a, z = first.start - s0, group[-1].end - s0
         before = sent[max(0, a - 8):a]
         qual, qlen = classify.qualifier_before(before)
         negative = classify.is_decrease(before[: len(before) - qlen])
+        # '分别下降9.3%和6.8%': a figure joined to the one before by 和/、 shares its change
+        joined = prev_end > 0 and sent[prev_end:a - qlen].strip() in _LIST_SEPS
+        negative = negative or (joined and prev_negative)
         if work[first.start - 1:first.start] in ("-", "－") and first.start >= 2 \
                 and not work[first.start - 2].isdigit() and first.category in ("percent", "pp"):
             negative = True  # 增速为-3.2%
         after_qual, alen = classify.qualifier_after(sent, z)
         due = classify.deadline(sent, a, doc_date)
-        kind = classify.kind(sent, a, z, first.category, due is not None)
+        kind = classify.kind(sent, a, z, first.category, due is not None, doc_date)
         region = classify.region_of(sent, a, home)
-        for t in group:
-            ta, tz = t.start - s0, t.end - s0
-            ind = classify.indicator(sent, ta, group[-1].end - s0, prev_end)
+        for i, t in enumerate(group):
+            ta = t.start - s0
+            ind = classify.indicator(sent, ta, group[-1].end - s0, prev_end) if i == 0 else prev_indicator
+            if joined and (ind is None or ind in _LIST_SEPS):
+                ind = prev_indicator  # '排放量分别下降9.3%和6.8%'
+            elif ind is None:
+                ind = classify.indicator_fallback(sent, ta, prev_end, prev_indicator, t.category)
+            prev_indicator = ind or prev_indicator
             start, end = (omap.start(t.start), omap.end(t.end)) if omap else (t.start, t.end)
             sign = -1.0 if negative else 1.0
             out.append({
@@ -282,7 +290,7 @@ def records(text: str, doc: str | None = None, date=None) -> list[dict]:
                 "period": classify.period(sent, ta, doc_date) if kind == "actual" else None,
                 "sentence": _original(text, omap, s0, s1),
             })
-        prev_end = group[-1].end - s0
+        prev_end, prev_negative = group[-1].end - s0, negative
     return out
 
 

@@ -64,7 +64,7 @@ FIGURE = regex.compile(
       (?!不变|立|为|為|功|果|本|员|員|交|就|熟|型|品|长|長|都|绩|績|效|全|文|批|片|套|规|規|龙|龍)
     | (?<![{_CN_DIGIT}\d数數几幾上多余餘])                       # an amount whose 一 is left out:
       (?P<bare>{alternation(BARE_SCALE_WORDS)})                 #   突破万亿元, 亿元以上项目
-      (?P<bare_unit>美元|元)
+      (?P<bare_unit>美元|元)(?!{alternation(vocab.PER_AMOUNT_FOLLOWERS)})  # not 万元GDP能耗
     | (?<![\d.．A-Za-z_])                                       # a number ...
       (?:(?P<ar>{_ARABIC})|(?P<cn>{_CHINESE}))
       {_SPACE}(?P<scale>{_SCALE})?                              # ... its scale (1.3万亿) ...
@@ -81,6 +81,7 @@ FIGURE = regex.compile(
 CUES = regex.compile(
     "|".join(
         [f"(?P<not>{alternation(vocab.NOT_CUES)})"]
+        + [f"(?P<override>{alternation(vocab.ACTUAL_OVERRIDES)})"]
         + [f"(?P<target>{'|'.join(sorted(vocab.TARGET_CUES, key=len, reverse=True))})"]
         + [f"(?P<actual>{'|'.join(sorted(vocab.ACTUAL_CUES, key=len, reverse=True))})"]
         + [f"(?P<weak>{alternation(vocab.ACTUAL_WEAK_CUES)})"]

@@ -101,6 +101,7 @@ RATE_UNITS = {
     "％": ("percent", "%"),
     "个百分点": ("pp", "个百分点"),
     "百分点": ("pp", "个百分点"),
+    "个点": ("pp", "个百分点"),  # 高出预期目标1.9个点: the spoken form of percentage points
     "倍": ("multiple", "倍"),
 }
 
@@ -145,6 +146,9 @@ QUALIFIERS_AFTER = {
 #: Infixes between number and unit: 1500余家, 100多个.
 QUALIFIERS_INFIX = {"余": "gt", "多": "gt"}
 
+#: After these, a bare 万元 is a unit of intensity, not an amount: 万元GDP能耗, 万元产值.
+PER_AMOUNT_FOLLOWERS = ("GDP", "地区生产总值", "生产总值", "产值", "工业增加值", "增加值", "营收", "收入")
+
 #: Separators of a range: 1至2个, 3-5个, 5%—6%, 6到8个.
 RANGE_SEPARATORS = ("至", "到", "-", "—", "–", "~", "～", "〜", "－", "——")
 
@@ -177,6 +181,14 @@ ACTUAL_CUES = (
     "20\\d\\d年(?:全年)?(?:实现|完成|全市|全省|全区)",
     "[一二三四五六七八九十\\d]+至[一二三四五六七八九十\\d]+月", "前三季度", "上半年", "年初以来", "稳步提升至",
 )
+#: 预计 looks forward, except in the year-end reports of January to March, where '预计，全市实现
+#: 地区生产总值…' estimates the year just ended (FIGURES.md: 预计 of a period already over).
+ESTIMATE_CUE = "预计"
+ESTIMATE_REPORT_MONTHS = (1, 2, 3)
+
+#: Actual cues that begin with a target cue and win over it: 预计数 (an estimate of a past year).
+ACTUAL_OVERRIDES = ("预计数", "计划完成")
+
 #: Verbs of achievement that a plan uses too ('力争建成20个'): they mark an actual figure only
 #: when no target cue stands before them in the same clause.
 ACTUAL_WEAK_CUES = ("完成", "建成", "获批", "获", "入选", "成功")
@@ -208,6 +220,7 @@ INDICATOR_TAIL_WORDS = (
     "稳步提升至", "累计达到", "达到", "达", "突破", "超过", "超", "迈上", "实现", "完成", "占比",
     "占", "为", "是", "的", "约", "近", "逾", "至", "到", "新增", "共", "有", "已有", "拥有",
     "分别", "获批", "获", "建成", "形成", "打造", "力争", "确保", "收窄", "扩大", "累计",
+    "跨越", "迈过", "跃上", "站上", "到达", "保持在", "控制在", "稳定在",
 )
 #: Words stripped from the start of that phrase.
 INDICATOR_HEAD_WORDS = (

@@ -59,9 +59,15 @@ def test_sign(text, surface, want):
     assert figure(text, surface).value == pytest.approx(want)
 
 
-def test_decrease_governs_every_member_of_a_list():
-    df = extract.figures("能耗和排放分别下降3.1和2.4个百分点。")
+@pytest.mark.parametrize(
+    "text",
+    ["能耗和排放分别下降3.1和2.4个百分点。", "二氧化硫和氨氮排放量分别下降3.1%和2.4%。"],
+    ids=["shared-unit", "each-with-unit"],
+)
+def test_decrease_governs_every_member_of_a_list(text):
+    df = extract.figures(text)
     assert list(df.value) == [-3.1, -2.4]
+    assert df.indicator.iloc[1] == df.indicator.iloc[0]
 
 
 KINDS = [
@@ -77,6 +83,10 @@ KINDS = [
     ("enumeration", "针对钢铁、纺织、食品3个特色集群，加快升级。", "3个", "actual"),
     ("after-cue", "今年以来，573个项目提前完成全年投资计划。", "573个", "actual"),
     ("no-cue-report", "全区工业税收占比提升至55%。", "55%", "actual"),
+    ("planner-verb", "力争2030年前建成20个零碳园区。", "20个", "target"),
+    ("estimate-in-year-end-report", "2016年1月6日\n预计，全市实现地区生产总值1360亿元。", "1360亿元", "actual"),
+    ("estimate-ahead", "2016年7月6日\n预计全年地区生产总值达到1500亿元。", "1500亿元", "target"),
+    ("estimate-number", "地区生产总值达5600亿元(预计数,下同)。", "5600亿元", "actual"),
 ]
 
 
@@ -168,6 +178,9 @@ INDICATORS = [
     ("stair-is-not", "总量迈上6000亿元新台阶。", "6000亿元", "总量"),
     ("shared-noun", "明确4方面20条具体举措。", "4方面", "具体举措"),
     ("list-member", "制造业增加值占全省21%、全国2.8%。", "2.8%", "全国"),
+    ("rate-after-level", "全年实现地区生产总值7806.5亿元，增长12.1%。", "12.1%", "地区生产总值增速"),
+    ("same-again", "地区生产总值跨越5000亿元，达5600亿元。", "5600亿元", "地区生产总值"),
+    ("previous-clause", "辖内财政收入迈过千亿大关，达1330亿元。", "1330亿元", "辖内财政收入迈过千亿大关"),
 ]
 
 

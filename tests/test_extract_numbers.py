@@ -62,6 +62,7 @@ NUMBERS = [
     ("list-shared-unit", "降幅分别收窄6.9和1.4个百分点。", [(6.9, None, "pp", "个百分点"), (1.4, None, "pp", "个百分点")]),
     ("pp", "城镇化率提高2个百分点。", [(2, None, "pp", "个百分点")]),
     ("pp-chinese", "比上年提高十五个百分点。", [(15, None, "pp", "个百分点")]),
+    ("pp-spoken", "物价涨幅高出预期目标1.9个点。", [(1.9, None, "pp", "个百分点")]),
     ("threshold-and-count", "营业收入超1000亿元的企业2家。", [(1e11, None, "money", "元"), (2, None, "count", "家")]),
     ("other-ton", "粮食产量120万吨。", [(1.2e6, None, "other", "吨")]),
     ("other-kwh", "全年发电36亿千瓦时。", [(3.6e9, None, "other", "千瓦时")]),
@@ -102,6 +103,7 @@ NOT_FIGURES = [
     ("time-of-day", "2024 01/04 10:20 新闻"),
     ("url", "链接地址:http://www.example.com/detail_id/422971.html"),
     ("stair-not-unit", "成功迈上新台阶。"),
+    ("intensity-unit", "万元GDP能耗继续下降,万元产值水耗降低。"),
     ("empty", ""),
 ]
 
