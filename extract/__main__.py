@@ -15,6 +15,7 @@ import datetime as dt
 import json
 import math
 import os
+import re
 import sys
 import unicodedata
 from typing import Any, Callable, Iterable, TextIO
@@ -206,11 +207,41 @@ def parse_mb(value: str) -> float:
     return mb
 
 
+#: argparse's English messages, as Chinese (pattern, replacement); the first that matches wins.
+ARGPARSE_MESSAGES: tuple[tuple[str, str], ...] = (
+    (r"the following arguments are required: (.*)", r"缺少参数：\1"),
+    (r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)", r"参数 \1 的取值 \2 无效，可选：\3"),
+    (r"argument (\S+): expected one argument", r"参数 \1 需要一个值"),
+    (r"unrecognized arguments: (.*)", r"无法识别的参数：\1"),
+    (r"argument (\S+): (.*)", r"参数 \1：\2"),
+)
+
+
+class _ChineseHelp(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its messages in Chinese; bad arguments still exit 2."""
+
+    def error(self, message: str):
+        for pattern, chinese in ARGPARSE_MESSAGES:
+            if re.fullmatch(pattern, message):
+                message = re.sub(pattern, chinese, message)
+                break
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}：参数错误：{message}\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
+        formatter_class=_ChineseHelp, add_help=False,
         prog="python -m extract",
         description="从政策文本中提取每一个带单位的数字（目标或实际值），输出为表格、JSON 行或 CSV。"
                     "另有子命令：python -m extract suggest DOC 生成可粘贴进 targets.yaml 的目标条目。")
+    parser._positionals.title, parser._optionals.title = "参数", "选项"
+    parser.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
     parser.add_argument("files", nargs="+", metavar="FILE", help="文本文件（UTF-8、GBK/GB18030 或 UTF-16）；- 表示标准输入")
     parser.add_argument("--format", choices=FORMATS, default="table",
                         help="输出格式：table 供人阅读（默认），jsonl 每行一个 JSON 对象，csv 表格")
