@@ -29,6 +29,7 @@ _DECREASE = regex.compile(
 _TAIL = regex.compile(f"(?:{alternation(vocab.INDICATOR_TAIL_WORDS)})+$")
 _HEAD = regex.compile(f"^(?:{alternation(vocab.INDICATOR_HEAD_WORDS)})+")
 _NOT_INDICATOR = regex.compile(f"^(?:{alternation(vocab.NOT_INDICATORS)})")
+_NOT_INDICATOR_ANY = regex.compile(alternation(vocab.NOT_INDICATORS))
 _MONEY_SUBJECT = regex.compile(alternation(vocab.MONEY_SUBJECTS))
 #: Stops of the noun phrase after a figure: punctuation, or a verb that begins a new predicate.
 _AFTER_STOP = regex.compile(r"[，,。；;：:！？!?、（(）)\s“”\"《》]|的|和|及|是|在|为|达|占|等")
@@ -117,17 +118,18 @@ def kind(sent: str, start: int, end: int, category: str, has_deadline: bool,
     """
     def read(cue: tuple[int, str]) -> str:
         pos, k = cue
+        if k == "weak":  # '力争建成20个': a plan's verb of achievement follows the cue before it
+            strong = [c for c in _cues(sent, 0, pos) if c[1] != "weak"]
+            return read(strong[-1]) if strong else "actual"
         if (k == "target" and not has_deadline and doc_date is not None
                 and doc_date.month in vocab.ESTIMATE_REPORT_MONTHS
                 and sent.startswith(vocab.ESTIMATE_CUE, pos)):
             return "actual"
-        return "actual" if k == "weak" else k
+        return k
 
     c0 = clause_start(sent, start)
     own = _cues(sent, c0, start)
     if own:
-        if own[-1][1] == "weak":  # '力争建成20个': a plan's verb of achievement
-            return "target" if any(k == "target" for _, k in own) else "actual"
         return read(own[-1])
     if category == "count" and "、" in sent[c0:start]:
         return "actual"
@@ -143,12 +145,16 @@ def kind(sent: str, start: int, end: int, category: str, has_deadline: bool,
     return "target" if has_deadline else "actual"
 
 
+_LEADING_TIME = regex.compile(r"^(?:20\d\d\s*年(?:底|末|全年|上半年)?|[一二三四五六七八九十\d]+(?:至|-)[一二三四五六七八九十\d]+月份?)")
+
+
 def _clean(phrase: str) -> str:
-    phrase = _QUOTE_NAME.sub("", phrase)
+    phrase = _LEADING_TIME.sub("", _QUOTE_NAME.sub("", phrase))
     phrase = _PUNCT.sub("", phrase)
     for _ in range(3):
         new = _HEAD.sub("", _TAIL.sub("", phrase))
         new = REGIONS.sub("", new, count=1) if REGIONS.match(new) else new
+        new = _LEADING_TIME.sub("", new)
         if new == phrase:
             break
         phrase = new
@@ -195,7 +201,7 @@ def indicator_fallback(sent: str, start: int, prev_end: int, prev: str | None,
     """
     if prev and prev_end and category in ("percent", "pp") and _RATE_WORDS.search(sent, prev_end, start):
         return prev if prev.endswith("增速") else prev + "增速"
-    if prev and prev_end and not _HAN.search(_clean(sent[prev_end:start])):
+    if prev and prev_end and not _HAN.search(_NOT_INDICATOR_ANY.sub("", _clean(sent[prev_end:start]))):
         return prev  # '跨越5000亿元，达5600亿元': the same indicator again
     c0 = clause_start(sent, start)
     if c0 == 0:
@@ -245,8 +251,10 @@ def _years(word: str | None) -> int | None:
     return int(v) if v else None
 
 
-def deadline(sent: str, start: int, doc_date: dt.date | None) -> int | None:
-    """The year a target is due, from its sentence before the figure.
+def deadline(sent: str, start: int, doc_date: dt.date | None) -> tuple[int | None, bool]:
+    """The year a target is due, from its sentence before the figure, and whether the sentence
+    states a horizon (到2025年, 用3年时间, 十四五) rather than only 今年/全年, which reports of a
+    past year use too.
 
     An explicit year beats a relative horizon (用3年时间 … 2016至2018年 → 2018). A relative
     horizon counts the document's own year when the document is from its first half, and
@@ -266,15 +274,15 @@ def deadline(sent: str, start: int, doc_date: dt.date | None) -> int | None:
             this = True
         elif g["each"]:
             explicit = relative = plan = this = None
-    if explicit:
-        return explicit
+    if explicit and not (doc_date and explicit < doc_date.year):
+        return explicit, True  # a year already past when the document was written is no deadline
     if relative and doc_date:
-        return doc_date.year + relative - (1 if doc_date.month <= 6 else 0)
-    if plan:
-        return plan
+        return doc_date.year + relative - (1 if doc_date.month <= 6 else 0), True
+    if relative or plan:
+        return plan, True
     if this and doc_date:
-        return doc_date.year
-    return None
+        return doc_date.year, False
+    return None, False
 
 
 def period(sent: str, start: int, doc_date: dt.date | None) -> str | None:

@@ -260,8 +260,8 @@ def records(text: str, doc: str | None = None, date=None) -> list[dict]:
                 and not work[first.start - 2].isdigit() and first.category in ("percent", "pp"):
             negative = True  # 增速为-3.2%
         after_qual, alen = classify.qualifier_after(sent, z)
-        due = classify.deadline(sent, a, doc_date)
-        kind = classify.kind(sent, a, z, first.category, due is not None, doc_date)
+        due, stated = classify.deadline(sent, a, doc_date)
+        kind = classify.kind(sent, a, z, first.category, stated, doc_date)
         region = classify.region_of(sent, a, home)
         for i, t in enumerate(group):
             ta = t.start - s0

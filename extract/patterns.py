@@ -81,7 +81,7 @@ FIGURE = regex.compile(
 CUES = regex.compile(
     "|".join(
         [f"(?P<not>{alternation(vocab.NOT_CUES)})"]
-        + [f"(?P<override>{alternation(vocab.ACTUAL_OVERRIDES)})"]
+        + [f"(?P<override>{'|'.join(vocab.ACTUAL_OVERRIDES)})"]
         + [f"(?P<target>{'|'.join(sorted(vocab.TARGET_CUES, key=len, reverse=True))})"]
         + [f"(?P<actual>{'|'.join(sorted(vocab.ACTUAL_CUES, key=len, reverse=True))})"]
         + [f"(?P<weak>{alternation(vocab.ACTUAL_WEAK_CUES)})"]
@@ -107,14 +107,14 @@ DOC_DATE = regex.compile(
 #: Deadlines: explicit years (到2025年, 2023—2027年, 2025年前, 2025年底) and relative horizons.
 DEADLINE = regex.compile(
     r"""
-      (?:到|至|截至|截止到?)\s*(?P<by>20\d\d)\s*年
+      (?:到|至|预计|力争|争取|确保|计划|目标)\s*(?:到|在)?\s*(?P<by>20\d\d)\s*年
     | (?P<from>20\d\d)\s*年?\s*(?:-|—|–|至|到|~)\s*(?P<to>20\d\d)\s*年
     | (?P<before>20\d\d)\s*年\s*(?:前|底|末|以前|之前)
     | (?:用|花|经过|通过|未来|在未来)\s*(?P<rel>\d+|[一二两三四五六七八九十]+)\s*(?:(?:到|至|-)\s*(?P<rel2>\d+|[一二两三四五六七八九十]+))?\s*年(?:左右)?(?:时间|内)?
     | (?P<rel3>\d+|[一二两三四五六七八九十]+)\s*(?:(?:到|至|-)\s*(?P<rel4>\d+|[一二两三四五六七八九十]+))?\s*年(?:左右)?(?:时间|内)
     | (?P<plan>十四五|十五五|十三五)
     | (?P<this>今年|全年|年内)
-    | (?P<each>每年|年均)
+    | (?P<each>每年)
     """,
     regex.VERBOSE,
 )

@@ -171,12 +171,12 @@ RANK_UNITS = ("名", "位", "强")
 #: A cue may be a regular expression fragment (to tie two words together).
 TARGET_CUES = (
     "力争", "争取", "目标", "确保", "计划", "规划", "预计", "将", "要", "拟", "力求",
-    "努力", "每年", "下一步", "未来", "加快构建", "加快形成", "打造", "迈上",
+    "努力", "每年", "下一步", "未来", "加快构建", "加快形成", "打造",
     "用\\d+年", "用[一二两三四五六七八九十]+年", "到20\\d\\d年", "至20\\d\\d年", "20\\d\\d年前",
     "十四五", "十五五", "着力", "预期", "期末",
 )
 ACTUAL_CUES = (
-    "已", "已经", "完成(?:了)?(?:年度|全年)?(?:投资)?计划", "同比", "比上年",
+    "已", "已经", "截至", "截止", "同比", "比上年",
     "较上年", "拥有", "目前", "现有", "共有", "以来", "实现了", "达到了", "去年", "上年",
     "20\\d\\d年(?:全年)?(?:实现|完成|全市|全省|全区)",
     "[一二三四五六七八九十\\d]+至[一二三四五六七八九十\\d]+月", "前三季度", "上半年", "年初以来", "稳步提升至",
@@ -187,7 +187,8 @@ ESTIMATE_CUE = "预计"
 ESTIMATE_REPORT_MONTHS = (1, 2, 3)
 
 #: Actual cues that begin with a target cue and win over it: 预计数 (an estimate of a past year).
-ACTUAL_OVERRIDES = ("预计数", "计划完成")
+#: 完成年度计划的76.3%, 占年度计划的81.83%: shares of a plan reached so far.
+ACTUAL_OVERRIDES = ("预计数", "计划完成", "(?:完成|占)了?(?:年度|全年)?(?:投资)?计划")
 
 #: Verbs of achievement that a plan uses too ('力争建成20个'): they mark an actual figure only
 #: when no target cue stands before them in the same clause.
@@ -220,12 +221,14 @@ INDICATOR_TAIL_WORDS = (
     "稳步提升至", "累计达到", "达到", "达", "突破", "超过", "超", "迈上", "实现", "完成", "占比",
     "占", "为", "是", "的", "约", "近", "逾", "至", "到", "新增", "共", "有", "已有", "拥有",
     "分别", "获批", "获", "建成", "形成", "打造", "力争", "确保", "收窄", "扩大", "累计",
+    "比上年", "较上年", "比去年",
     "跨越", "迈过", "跃上", "站上", "到达", "保持在", "控制在", "稳定在",
 )
 #: Words stripped from the start of that phrase.
 INDICATOR_HEAD_WORDS = (
     "其中", "目前", "全年", "今年以来", "今年", "年初以来", "同时", "此外", "全市", "全区", "全省",
     "已有", "已", "共有", "拥有", "推动", "实现", "力争", "确保", "形成", "开展", "明确", "组织",
+    "预计", "按可比价格计算", "按可比价计算", "按现价计算", "比上年", "较上年", "同比", "年均", "其中",
 )
 
 #: Region names: surface → canonical name. Short forms count when the text uses them.
