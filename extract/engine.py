@@ -34,6 +34,7 @@ _RANGE_SEPS = frozenset(vocab.RANGE_SEPARATORS)
 _LIST_SEPS = frozenset(vocab.LIST_SEPARATORS)
 _RANK_UNITS = frozenset(vocab.RANK_UNITS)
 _FALSE_UNITS = tuple(trad_forms(vocab.FALSE_UNITS))
+_PAGE_COUNTERS = tuple(trad_forms(vocab.PAGE_COUNTERS))
 _FAN = {"一": 1, "两": 2, "兩": 2, "二": 2, "三": 3, "四": 4}
 #: Longest sentence read around a figure; a document with no punctuation is read in windows.
 _MAX_SENTENCE = 600
@@ -108,7 +109,9 @@ def _unitless(m: regex.Match, g: dict, v: float, chinese: bool) -> _Token | None
 
 def _excluded(work: str, t: _Token) -> bool:
     """Ordinals, ranks and small Chinese numerals are not figures (FIGURES.md)."""
-    head = work[max(0, t.start - 3):t.start].rstrip(" \u3000")
+    head = work[max(0, t.start - 6):t.start].rstrip(" \u3000:：")
+    if head.endswith(_PAGE_COUNTERS):
+        return True
     if head.endswith(vocab.ORDINAL_PREFIXES):
         return True
     if t.unit in _RANK_UNITS and head.endswith(vocab.RANK_PREFIXES):

@@ -88,6 +88,8 @@ OTHER_UNITS = {
     "千米": "公里",
     "亩": "亩",
     "公顷": "公顷",
+    "微克/立方米": "微克/立方米",
+    "毫克/立方米": "毫克/立方米",
     "GW": "GW",
     "MW": "MW",
     "kWh": "kWh",
@@ -161,6 +163,10 @@ DECREASE_WORDS = ("下降", "减少", "降低", "回落", "负增长", "收缩",
 #: After a decrease word these words make the figure a level reached, not a change.
 LEVEL_MARKERS = ("至", "到", "为")
 
+#: A number right after these counts a web page's visits, not anything the text is about.
+PAGE_COUNTERS = ("浏览次数", "浏览量", "阅读量", "阅读次数", "阅读数", "点击量", "点击数", "点击次数",
+                 "访问量", "访问次数", "评论数", "点赞数", "浏览")
+
 #: Words before a number that make it an ordinal or rank, not a quantity.
 ORDINAL_PREFIXES = ("第",)
 #: 前10名, 排名前3位: ranks.
@@ -228,7 +234,7 @@ INDICATOR_TAIL_WORDS = (
 INDICATOR_HEAD_WORDS = (
     "其中", "目前", "全年", "今年以来", "今年", "年初以来", "同时", "此外", "全市", "全区", "全省",
     "已有", "已", "共有", "拥有", "推动", "实现", "力争", "确保", "形成", "开展", "明确", "组织",
-    "预计", "按可比价格计算", "按可比价计算", "按现价计算", "比上年", "较上年", "同比", "年均", "其中",
+    "去年", "上年", "要", "将", "预计", "按可比价格计算", "按可比价计算", "按现价计算", "比上年", "较上年", "同比", "年均", "其中",
 )
 
 #: Region names: surface → canonical name. Short forms count when the text uses them.

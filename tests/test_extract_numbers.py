@@ -69,6 +69,7 @@ NUMBERS = [
     ("other-jin", "粮食总产8.2亿斤。", [(8.2e8, None, "other", "斤")]),
     ("other-teu", "集装箱吞吐量达24116TEU。", [(24116, None, "other", "TEU")]),
     ("per-person", "人均补贴50万元/人。", [(5e5, None, "other", "元/人")]),
+    ("concentration", "PM2.5平均浓度控制在35微克/立方米以内。", [(35, None, "other", "微克/立方米")]),
     ("per-wan-denominator", "每万人拥有360台/万人。", [(360, None, "other", "台/万人")]),
     ("yu-infix", "吸引1500余家企业入驻。", [(1500, None, "count", "家")]),
     ("duo-infix", "开展活动100多次。", [(100, None, "count", "次")]),
@@ -104,6 +105,7 @@ NOT_FIGURES = [
     ("url", "链接地址:http://www.example.com/detail_id/422971.html"),
     ("stair-not-unit", "成功迈上新台阶。"),
     ("intensity-unit", "万元GDP能耗继续下降,万元产值水耗降低。"),
+    ("page-counter", "2024年05月20日 星期一  浏览次数：1234次"),
     ("empty", ""),
 ]
 
