@@ -124,7 +124,16 @@ def reload() -> None:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _trajectory(path: str, stamp, today: dt.date, target_id: str) -> pd.DataFrame:
-    return tracker.trajectory(_book(path, stamp), target_id, today=today)
+    book = _book(path, stamp)
+    # Hand tracker only this target's rows: the maths is the same, the scan is not.
+    one = tracker.Book(
+        path=book.path,
+        targets=book.targets[book.targets["id"] == target_id],
+        observations=book.observations[book.observations["target_id"] == target_id],
+        problems=[],
+        settings=book.settings,
+    )
+    return tracker.trajectory(one, target_id, today=today)
 
 
 def trajectory(loaded: Loaded, target_id: str) -> pd.DataFrame:

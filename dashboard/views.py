@@ -31,6 +31,7 @@ __all__ = [
     "fmt_date",
     "fmt_share",
     "label",
+    "labels",
     "matching_figures",
     "observation_table",
     "panels",
@@ -141,6 +142,14 @@ def label(row) -> str:
     """How a target is named in charts and lists: 昆山市 · 地区生产总值 (id)."""
     parts = [str(row[k]) for k in ("region", "indicator") if not _missing(row.get(k))]
     return f"{' · '.join(parts)}({row['id']})"
+
+
+def labels(status: pd.DataFrame) -> dict[str, str]:
+    """label() of every target, keyed by id, built column-wise (fast for thousands of targets)."""
+    region = status["region"].astype("string").fillna("")
+    indicator = status["indicator"].astype("string").fillna("")
+    joined = (region + " · " + indicator).str.strip(" ·")
+    return dict(zip(status["id"], joined + "(" + status["id"].astype("string") + ")"))
 
 
 def deadline_years(status: pd.DataFrame) -> pd.Series:

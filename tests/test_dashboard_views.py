@@ -264,3 +264,7 @@ def test_upload_of_gbk_text_and_html():
     page = "<html><head><title>t</title><script>x=1</script></head><body><p>总量超1.3万亿元</p><div>第二段</div></body></html>"
     assert data.html_text(page) == "总量超1.3万亿元\n第二段"
     assert data.read_upload("a.HTML", page.encode("utf-8")) == "总量超1.3万亿元\n第二段"
+
+
+def test_labels_match_label_for_every_target(status):
+    assert views.labels(status) == {r["id"]: views.label(r) for _, r in status.iterrows()}

@@ -12,9 +12,9 @@ if ui.need_targets(loaded):
     wanted = st.query_params.get("id")
     if wanted and wanted not in status.index:
         st.warning(f"找不到编号为“{wanted}”的目标,已显示第一个目标。")
+    names = views.labels(loaded.status)
     chosen = st.selectbox(
-        "选择目标", ids, index=ids.index(wanted) if wanted in status.index else 0,
-        format_func=lambda i: views.label(status.loc[i]),
+        "选择目标", ids, index=ids.index(wanted) if wanted in status.index else 0, format_func=names.get,
     )
     if st.query_params.get("id") != chosen:
         st.query_params["id"] = chosen
