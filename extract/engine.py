@@ -58,9 +58,18 @@ def _parse(m: regex.Match) -> _Token | None:
     """Value and unit of one match of patterns.FIGURE, or None where it is not a number."""
     s, e = m.span()
     ar = m.group("ar")
-    if ar is not None and m.group("unit") is None and m.group("scale") is None:
-        v = parse_arabic(ar)  # the common case: a bare number (a year, a date, a list member)
-        return None if v is None else _Token(s, m.end("ar"), v, None)
+    if ar is not None:
+        if m.group("unit") is None and m.group("scale") is None:
+            v = parse_arabic(ar)  # the common case: a bare number (a year, a date, a list member)
+            return None if v is None else _Token(s, m.end("ar"), v, None)
+        return _number(m, ar)
+    cn = m.group("cn")
+    if cn is not None:
+        v = parse_chinese(cn)
+        if v is None or m.string.startswith(_FALSE_UNITS, m.start("cn_unit")):
+            return None
+        category, unit = UNITS[m.group("cn_unit")]
+        return _Token(s, e, v, category, unit, 1.0, m.group("cn_infix") is not None, False, True)
     g = m.groupdict()
     if g["pct"] is not None:
         v = parse_number(g["pct"])
@@ -75,36 +84,32 @@ def _parse(m: regex.Match) -> _Token | None:
     if g["bare"] is not None:
         unit = vocab.CURRENCIES.get(g["bare_unit"], "元")
         return _Token(s, e, scale_of(g["bare"]), "money", unit)
-    if m.group(0).startswith("翻"):
-        return _Token(s, e, 2.0 ** _FAN.get(g["fan"] or "一", 1), "multiple", "倍")
-    chinese = g["cn"] is not None
-    v = parse_chinese(g["cn"]) if chinese else parse_number(g["ar"])
+    return _Token(s, e, 2.0 ** _FAN.get(g["fan"] or "一", 1), "multiple", "倍")  # 翻番
+
+
+def _number(m: regex.Match, ar: str) -> _Token | None:
+    """An Arabic number with a scale or a unit."""
+    v = parse_arabic(ar)
     if v is None:
         return None
-    scale = scale_of(g["scale"]) * scale_of(g["scale2"])
-    if g["unit"] is None:
-        return _unitless(m, g, v, chinese)
-    if work_startswith_false_unit(m):
-        return _unitless(m, g, v, chinese)
-    category, unit = UNITS[g["unit"]]
-    if g["per"]:
-        category, unit = "other", f"{unit}/{g['per'].translate(TRAD_SCALE)}"
-    return _Token(s, e, v, category, unit, scale, bool(g["infix"]), False, chinese)
+    unit_word = m.group("unit")
+    if unit_word is None or m.string.startswith(_FALSE_UNITS, m.start("unit")):
+        return _unitless(m, v)
+    scale = scale_of(m.group("scale")) * scale_of(m.group("scale2"))
+    category, unit = UNITS[unit_word]
+    per = m.group("per")
+    if per:
+        category, unit = "other", f"{unit}/{per.translate(TRAD_SCALE)}"
+    return _Token(m.start(), m.end(), v, category, unit, scale, m.group("infix") is not None)
 
 
-def work_startswith_false_unit(m: regex.Match) -> bool:
-    """3万亿台阶: the 'unit' begins a word that is no unit (vocab.FALSE_UNITS)."""
-    return m.string.startswith(_FALSE_UNITS, m.start("unit"))
-
-
-def _unitless(m: regex.Match, g: dict, v: float, chinese: bool) -> _Token | None:
+def _unitless(m: regex.Match, v: float) -> _Token:
     """A number with no unit: it may join a range or a list, or be a bare 万/亿 magnitude."""
-    if chinese:
-        return None  # 一是, 三点意见: a Chinese numeral needs its unit
-    end = m.end("scale2") if g["scale2"] else m.end("scale") if g["scale"] else m.end("ar")
-    magnitude = any(x and x.translate(TRAD_SCALE) in _MAGNITUDE for x in (g["scale"], g["scale2"]))
-    scale = scale_of(g["scale"]) * scale_of(g["scale2"])
-    return _Token(m.start(), end, v, None, "", scale, bool(g["infix"]) and magnitude, magnitude, chinese)
+    scale1, scale2 = m.group("scale"), m.group("scale2")
+    end = m.end("scale2") if scale2 else m.end("scale") if scale1 else m.end("ar")
+    magnitude = any(x and x.translate(TRAD_SCALE) in _MAGNITUDE for x in (scale1, scale2))
+    scale = scale_of(scale1) * scale_of(scale2)
+    return _Token(m.start(), end, v, None, "", scale, m.group("infix") is not None and magnitude, magnitude)
 
 
 def _excluded(work: str, t: _Token) -> bool:
