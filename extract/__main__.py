@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib
 import json
 import math
 import os
@@ -51,7 +52,13 @@ LABELS: dict[str, dict[str, str]] = {
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv and argv[0] == "suggest":
-        from . import suggest  # another part of the package; imported only when asked for
+        try:  # another part of the package, imported only when asked for
+            suggest = importlib.import_module("extract.suggest")
+        except ModuleNotFoundError as error:
+            if error.name != "extract.suggest":
+                raise
+            print("错误：本安装没有 suggest 子命令（extract/suggest.py）", file=sys.stderr)
+            return 2
         return suggest.main(argv[1:])
     args = _parser().parse_args(argv)
     _utf8_stdout()

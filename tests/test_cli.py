@@ -275,3 +275,52 @@ def test_figures_from_files_names_an_unreadable_file(tmp_path):
 def test_figures_from_no_files_is_an_empty_table():
     table = extract.figures_from_files([])
     assert table.empty and list(table.columns) == list(extract.COLUMNS)
+
+
+# --- the README's commands run ----------------------------------------------------------------
+
+def readme_blocks() -> list[list[tuple[str, int]]]:
+    """The `console` blocks of README.md that use the command lines of this repository, each a
+    list of (command, expected exit status). A command's status is 0 unless the block shows
+    it with `$ echo $?` and the number."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = []
+    for body in re.findall(r"```console\n(.*?)```", text, flags=re.S):
+        lines = body.splitlines()
+        commands: list[tuple[str, int]] = []
+        for i, line in enumerate(lines):
+            if not line.startswith("$ "):
+                continue
+            command = line[2:]
+            if command == "echo $?":
+                commands[-1] = (commands[-1][0], int(lines[i + 1]))
+            else:
+                commands.append((command, 0))
+        if any(" -m extract" in c or " -m tracker" in c for c, _ in commands):
+            blocks.append(commands)
+    return blocks
+
+
+def _runnable(command: str) -> bool:
+    """Commands that start servers, change the bundled targets.yaml or need a part not yet here are left out."""
+    if "--append" in command or "streamlit" in command or command.startswith("make "):
+        return False
+    return "suggest" not in command or (ROOT / "extract" / "suggest.py").exists()
+
+
+@needs_corpus
+@pytest.mark.parametrize("block", readme_blocks(), ids=lambda b: b[0][0][:60])
+def test_readme_commands_run(tmp_path, block):
+    """Each command runs as shown (in a scratch copy: outputs such as figures.csv land there)."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    for name in ("extract", "tracker", "targets.yaml"):
+        (repo / name).symlink_to(ROOT / name)
+    (tmp_path / "shared").symlink_to(SHARED)
+    for command, status in block:
+        if not _runnable(command):
+            continue
+        command = command.replace(".venv/bin/python", sys.executable)
+        proc = subprocess.run(["bash", "-c", command], cwd=repo, capture_output=True, timeout=600)
+        assert proc.returncode == status, (command, proc.stderr.decode("utf-8", "replace")[-2000:])
+        assert b"Traceback" not in proc.stderr
