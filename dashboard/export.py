@@ -75,6 +75,9 @@ def figure_table(figures: pd.DataFrame) -> pd.DataFrame:
     rows["unit"] = figures["unit"]
     rows["qualifier"] = figures["qualifier"].map(lambda q: QUALIFIER_WORDS.get(q, q))
     rows["kind_text"] = figures["kind"].map(lambda k: highlight.KIND_LABELS.get(k, k))
-    for column in ("indicator", "region", "deadline", "period", "sentence", "start", "end"):
-        rows[column] = figures[column]
+    for column in ("indicator", "region", "period", "sentence"):
+        rows[column] = figures[column].astype("string").fillna("")
+    rows["deadline"] = [views.fmt_date(d) if not views._missing(d) else "" for d in figures["deadline"]]
+    rows["start"], rows["end"] = figures["start"], figures["end"]
+    rows = rows[list(FIGURE_HEADINGS)]
     return rows.rename(columns=FIGURE_HEADINGS).reset_index(drop=True)

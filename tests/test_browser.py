@@ -151,3 +151,21 @@ def test_document_page_marks_figures_of_pasted_text(server, page):
     assert page.locator("mark.fig-actual").count() >= 1
     assert "<script>alert(1)</script>" in page.inner_text("body")
     assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_one_click_from_overview_chart_to_target_detail(server, page):
+    page.goto(server)
+    page.wait_for_selector(".main-svg .barlayer .point", timeout=60_000)
+    _settle(page)
+    bars = page.locator(".main-svg .barlayer .point")
+    widths = [bars.nth(i).bounding_box()["width"] for i in range(bars.count())]
+    widest = bars.nth(max(range(len(widths)), key=widths.__getitem__))
+    widest.scroll_into_view_if_needed()
+    box = widest.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_url("**/target?id=*", timeout=60_000)
+    page.get_by_role("heading", name="目标详情", exact=True).first.wait_for(timeout=60_000)
+    target_id = page.url.split("id=", 1)[1]
+    assert target_id in set(tracker.load(data.DEFAULT_TARGETS).targets["id"])
+    _settle(page)
+    assert page.locator('[data-testid="stException"]').count() == 0

@@ -268,3 +268,17 @@ def test_upload_of_gbk_text_and_html():
 
 def test_labels_match_label_for_every_target(status):
     assert views.labels(status) == {r["id"]: views.label(r) for _, r in status.iterrows()}
+
+
+def test_figure_table_reads_as_words():
+    import extract
+
+    sentence = "到2025年,规上工业企业突破3000家;1至9月完成投资298.7亿元。"
+    figures = extract.figures(sentence)
+    table = export.figure_table(figures)
+    assert list(table.columns) == list(export.FIGURE_HEADINGS.values())
+    assert list(table["原文"]) == list(figures["text"])
+    assert list(table["数值"]) == [views.fmt(v, u) for v, u in zip(figures["value"], figures["unit"])]
+    assert set(table["性质"]) <= {"目标", "实际"}
+    assert not table.drop(columns=["起", "止"]).isna().any().any()
+    assert all(sentence[s:e] == t for s, e, t in zip(table["起"], table["止"], table["原文"]))
