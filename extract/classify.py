@@ -14,7 +14,8 @@ import regex
 
 from . import vocab
 from .numbers import parse_number
-from .patterns import CLAUSE_SEP, CUES, DEADLINE, FIGURE, PERIOD, REGIONS, alternation
+from .patterns import (CLAUSE_SEP, CUES, DEADLINE, FIGURE, PERIOD, REGION_FORMS, REGIONS,
+                       REGIONS_ANY_SCRIPT, alternation)
 
 __all__ = [
     "qualifier_before", "qualifier_after", "is_decrease", "kind", "indicator", "region_of",
@@ -234,13 +235,12 @@ def region_of(sent: str, start: int, default: str | None) -> str | None:
     return vocab.REGIONS[last]
 
 
-def doc_region(text_simplified_head: str) -> str | None:
+def doc_region(text: str) -> str | None:
     """The city a document is about: the region it names most often (first on a tie)."""
     counts: dict[str, int] = {}
-    for m in REGIONS.finditer(text_simplified_head):
-        name = vocab.REGIONS.get(m.group())
-        if name:
-            counts[name] = counts.get(name, 0) + 1
+    for m in REGIONS_ANY_SCRIPT.finditer(text):
+        name = REGION_FORMS[m.group()]
+        counts[name] = counts.get(name, 0) + 1
     return max(counts, key=counts.get) if counts else None
 
 

@@ -242,7 +242,7 @@ def records(text: str, doc: str | None = None, date=None) -> list[dict]:
     doc_date = _as_date(date) or document_date(work)
     classify.forget()
     sents = _Sentences(work)
-    home = classify.doc_region(to_simplified(work[:20000]))
+    home = classify.doc_region(work)
 
     def money_subject(t: _Token) -> bool:
         s0, s1 = sents.bounds(t.start)

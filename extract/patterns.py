@@ -92,6 +92,9 @@ CUES = regex.compile(
 
 # --- regions -----------------------------------------------------------------------------
 REGIONS = regex.compile(alternation(list(vocab.REGIONS) + list(vocab.OWN_REGION_WORDS)))
+#: Region names in either script → canonical name: to find a document's city without converting it.
+REGION_FORMS = {form: vocab.REGIONS[word] for form, word in trad_forms(vocab.REGIONS).items()}
+REGIONS_ANY_SCRIPT = regex.compile(alternation(REGION_FORMS))
 
 #: Ends of sentences and clauses.
 SENTENCE_END = regex.compile(r"[。！？!?\n]")
@@ -109,6 +112,8 @@ DOC_DATE = regex.compile(
 #: Deadlines: explicit years (到2025年, 2023—2027年, 2025年前, 2025年底) and relative horizons.
 DEADLINE = regex.compile(
     r"""
+    (?=[到至预力争确计目用花经通未在今全年每十\d一二两三四五六七八九])   # cheap test first
+    (?:
       (?:到|至|预计|力争|争取|确保|计划|目标)\s*(?:到|在)?\s*(?P<by>20\d\d)\s*年
     | (?P<from>20\d\d)\s*年?\s*(?:-|—|–|至|到|~)\s*(?P<to>20\d\d)\s*年
     | (?P<before>20\d\d)\s*年\s*(?:前|底|末|以前|之前)
@@ -117,6 +122,7 @@ DEADLINE = regex.compile(
     | (?P<plan>十四五|十五五|十三五)
     | (?P<this>今年|全年|年内)
     | (?P<each>每年)
+    )
     """,
     regex.VERBOSE,
 )
@@ -124,10 +130,13 @@ DEADLINE = regex.compile(
 #: Periods of actual figures.
 PERIOD = regex.compile(
     rf"""
+    (?=[\d一二三四五六七八九十上前下第今年])   # cheap test first
+    (?:
       (?:(?P<year>20\d\d)\s*年\s*)?{vocab.MONTH_RANGE}
     | (?:(?P<hyear>20\d\d)\s*年\s*)?(?P<half>上半年|前三季度|一季度|第一季度|下半年)
     | (?P<fyear>20\d\d)\s*年(?!前|底|末|以前|之前)
     | (?P<thisyear>今年以来|今年|年初以来)
+    )
     """,
     regex.VERBOSE,
 )
