@@ -11,6 +11,7 @@ button) empties the cache outright.
 from __future__ import annotations
 
 import argparse
+import importlib
 import datetime as dt
 import os
 import sys
@@ -149,10 +150,15 @@ def document_figures(text: str, doc: str | None = None, date: str | None = None)
     return extract.figures(text, doc=doc, date=date)
 
 
-def proposed_yaml(figures: pd.DataFrame, region: str | None = None) -> str:
-    """targets.yaml entries proposed for a document's target figures (extract.suggest)."""
-    from extract import suggest  # a separate part of extract, loaded only when a page asks
-
+def proposed_yaml(figures: pd.DataFrame, region: str | None = None) -> str | None:
+    """targets.yaml entries proposed for a document's target figures (extract.suggest);
+    None when this installation has no extract/suggest.py."""
+    try:  # a separate part of extract, loaded only when a page asks
+        suggest = importlib.import_module("extract.suggest")
+    except ModuleNotFoundError as error:
+        if error.name != "extract.suggest":
+            raise
+        return None
     return suggest.to_yaml(suggest.entries(figures, region=region))
 
 

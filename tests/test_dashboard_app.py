@@ -248,3 +248,19 @@ def test_document_page_rejects_a_bad_date(app):
     at.text_area(key="document-text").input(SENTENCE).run()
     assert not at.exception
     assert "2024/13/01" in at.error[0].value
+
+
+def test_document_page_offers_targets_yaml_entries_that_pass_the_check(app):
+    try:
+        from extract import suggest
+    except ImportError:
+        pytest.skip("extract/suggest.py is not in this checkout")
+    at = open_page(app(), "文档提取")
+    at.text_input(key="document-region").input("昆山市").run()
+    at.text_area(key="document-text").input(SENTENCE).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "下载目标条目(YAML)" in [b.label for b in at.get("download_button")]
+    proposed = next(c.value for c in at.code if "targets" in c.value or "id:" in c.value)
+    expected = suggest.to_yaml(suggest.entries(extract.figures(SENTENCE), region="昆山市"))
+    assert proposed == expected
+    assert not tracker.load(proposed if "targets:" in proposed else "targets:\n" + proposed).problems

@@ -46,7 +46,9 @@ elif text is not None:
 
         st.subheader("建议的目标条目")
         proposed = data.proposed_yaml(figures, region or None)
-        if proposed.strip():
+        if proposed is None:
+            st.caption("本安装没有生成目标条目的模块(extract/suggest.py)。")
+        elif proposed.strip():
             st.download_button("下载目标条目(YAML)", proposed.encode("utf-8"), file_name="targets-proposed.yaml",
                                mime="text/yaml", key="document-yaml", on_click="ignore")
             with st.expander("查看条目"):
