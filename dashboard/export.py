@@ -32,9 +32,6 @@ FIGURE_HEADINGS = {
     "start": "起",
     "end": "止",
 }
-# Qualifier codes of FIGURES.md as words.
-QUALIFIER_WORDS = {"eq": "", "ge": "不低于", "gt": "超过", "le": "不超过", "lt": "不到", "approx": "约"}
-CATEGORY_WORDS = {"money": "金额", "count": "数量", "percent": "百分比", "pp": "百分点", "multiple": "倍数", "other": "其他"}
 
 
 def plain(table: pd.DataFrame) -> pd.DataFrame:
@@ -71,10 +68,10 @@ def figure_table(figures: pd.DataFrame) -> pd.DataFrame:
     rows = pd.DataFrame(index=figures.index)
     rows["text"] = figures["text"]
     rows["value_text"] = [highlight.tooltip(f).split(" · ")[0].removeprefix("数值 ") for _, f in figures.iterrows()]
-    rows["category"] = figures["category"].astype("string").map(lambda c: CATEGORY_WORDS.get(c, c))
+    rows["category"] = figures["category"].astype("string").map(lambda c: views.words("category", c))
     rows["unit"] = figures["unit"]
-    rows["qualifier"] = figures["qualifier"].map(lambda q: QUALIFIER_WORDS.get(q, q))
-    rows["kind_text"] = figures["kind"].map(lambda k: highlight.KIND_LABELS.get(k, k))
+    rows["qualifier"] = figures["qualifier"].map(lambda q: views.words("qualifier", q))
+    rows["kind_text"] = figures["kind"].map(lambda k: views.words("kind", k))
     for column in ("indicator", "region", "period", "sentence"):
         rows[column] = figures[column].astype("string").fillna("")
     rows["deadline"] = [views.fmt_date(d) if not views._missing(d) else "" for d in figures["deadline"]]

@@ -17,7 +17,7 @@ from dashboard import views
 __all__ = ["KIND_LABELS", "KIND_STYLES", "STYLE_SHEET", "highlight_html", "legend_html", "tooltip"]
 
 # Words shown for a figure's kind.
-KIND_LABELS = {"target": "目标", "actual": "实际"}
+KIND_LABELS = views.CODE_WORDS["kind"]
 # CSS class and style of each kind; a legend on the page uses the same table.
 KIND_STYLES = {
     "target": ("fig-target", "background:#DCEBFA;border-bottom:2px solid #0072B2;"),

@@ -39,6 +39,7 @@ __all__ = [
     "rate_rows",
     "rate_table",
     "readable",
+    "words",
     "siblings",
     "status_table",
     "target_url",
@@ -357,12 +358,45 @@ COLUMN_HEADINGS = {
 }
 
 
+# The codes tracker and extract store, as words (column -> code -> word). Codes not listed stay.
+CODE_WORDS = {
+    "type": {"level": "水平", "increment": "新增", "flow": "每年", "rate": "增速", "share": "占比"},
+    "direction": {"up": "上升", "down": "下降"},
+    "category": {"money": "金额", "count": "数量", "percent": "百分比", "pp": "百分点", "multiple": "倍数", "other": "其他"},
+    "qualifier": {"eq": "", "ge": "不低于", "gt": "超过", "le": "不超过", "lt": "不到", "approx": "约"},
+    "method": {"cagr": "年均增速比较", "linear": "匀速进度比较", "direct": "直接与目标比较"},
+    "kind": {"target": "目标", "actual": "实际"},
+}
+# Shares tracker keeps as fractions, shown and downloaded as percents (column -> heading).
+PERCENT_COLUMNS = {
+    "progress": "完成进度(%)", "elapsed": "时间进度(%)",
+    "cagr_required": "所需年均增速(%)", "cagr_observed": "实际年均增速(%)",
+}
+
+
+def words(column: str, code) -> str:
+    """A stored code as its word (CODE_WORDS); the code itself when the table has none."""
+    if _missing(code):
+        return ""
+    return CODE_WORDS.get(column, {}).get(str(code), str(code))
+
+
 def readable(table: pd.DataFrame) -> pd.DataFrame:
-    """A tracker table with Chinese headings and tag lists as text, for showing and downloading."""
+    """A tracker table for people: Chinese headings, codes as words, tag lists as text,
+    dates without a clock, shares as percents. Used for showing and for downloads."""
     out = table.reset_index(drop=True).copy()
     if "tags" in out:
         out["tags"] = out["tags"].map(tags_text)
-    return out.rename(columns=COLUMN_HEADINGS)
+    for column in CODE_WORDS:
+        if column in out:
+            out[column] = out[column].map(lambda code, c=column: words(c, code))
+    for column in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[column]):
+            out[column] = out[column].dt.date
+    for column in PERCENT_COLUMNS:
+        if column in out:
+            out[column] = pd.to_numeric(out[column], errors="coerce") * 100
+    return out.rename(columns={**COLUMN_HEADINGS, **PERCENT_COLUMNS})
 
 
 # Target types whose values are growth rates (tracker's type codes).

@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 import tracker
+from tracker import schema
 from dashboard import data, export, highlight, views
 
 STATUS_COLUMNS = [
@@ -240,10 +241,21 @@ def test_xlsx_round_trips():
     assert sheet["A2"].value == "规上工业总产值" and sheet["B2"].value == 1.3e12
 
 
-def test_readable_names_columns_in_chinese():
-    table = pd.DataFrame({"id": ["a"], "tags": [["12345"]], "mystery": [1]})
-    assert views.readable(table).columns.tolist() == ["编号", "标签", "mystery"]
-    assert views.readable(table)["标签"].tolist() == ["12345"]
+def test_readable_names_columns_and_codes_in_chinese():
+    table = pd.DataFrame({
+        "id": ["a"], "tags": [["12345", "343"]], "type": ["increment"], "direction": ["down"],
+        "method": ["cagr"], "due": [pd.Timestamp("2026-12-31")], "progress": [0.763], "mystery": [1],
+    })
+    shown = views.readable(table)
+    assert shown.columns.tolist() == ["编号", "标签", "目标类型", "方向", "评估方法", "截止", "完成进度(%)", "mystery"]
+    assert shown.iloc[0].tolist()[:6] == ["a", "12345、343", "新增", "下降", "年均增速比较", dt.date(2026, 12, 31)]
+    assert shown.iloc[0]["完成进度(%)"] == pytest.approx(76.3)
+
+
+def test_every_tracker_code_has_a_word():
+    assert set(views.CODE_WORDS["type"]) == set(schema.TYPES.values())
+    assert set(views.CODE_WORDS["direction"]) == set(schema.DIRECTIONS.values())
+    assert set(views.CODE_WORDS["qualifier"]) == set(schema.QUALIFIERS.values())
 
 
 PATH_CASES = {
