@@ -86,6 +86,8 @@ CASES = [
     ("due 2024 passed, last data 2023 on pace (5750 after 3 of 4 years) → 进度正常, R≈0.96",
      target(base=5000, base_date="2020-12-31", goal=6000, due="2024-12-31"), [("2023-12-31", 5750)], TODAY,
      "进度正常", 1.02),
+    ("新增1000亿 without a baseline → 暂无数据 (no level to reach)",
+     target(kind="increment", goal=None, due="2026-12-31"), [("2024-12-31", 5250)], TODAY, "暂无数据", None),
     ("monitored growth rate without a target → 暂无数据, latest shown",
      target(kind="rate"), [("2023-09-30", 11.5)], TODAY, "暂无数据", None),
 ]

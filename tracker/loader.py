@@ -409,8 +409,6 @@ class _Reader:
             self.problem(at("unit"), tid, "unit", f"{schema.TYPE_MEANING[kind]}类目标的单位应属于 {allowed}，这里是 {row['unit']}")
         base, goal = row["baseline"], row["target_stated"]
         if kind == "increment":
-            if base is None:
-                self.problem(at("target"), tid, "baseline", "新增类目标需要基期值（baseline），才能算出要达到的总量")
             if goal is not None and goal <= 0:
                 self.problem(at("target"), tid, "target.value",
                              f"新增量应为正数，这里是 {goal:g}；减少的目标请写正数并设 direction: down")

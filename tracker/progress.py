@@ -105,6 +105,9 @@ def frame(t: dict, points: list[tuple[pd.Timestamp, float]], today: pd.Timestamp
         start, end = pd.Timestamp(year - 1, 12, 31), pd.Timestamp(year, 12, 31)
         inside = tuple(p for p in points if start < p[0] <= end)
         return Frame(0.0, start, T, end, inside, "linear", f"按{year}年计")
+    if kind == "increment" and b is None:
+        # The level to reach is baseline + increment: without a baseline there is none.
+        return Frame(NaN, pd.NaT, None, td, tuple(points), "", "新增类目标缺少基期值，无法计算进度")
     if kind in ("rate", "share"):
         later = tuple(p for p in points if tb is None or p[0] > tb)
         return Frame(b, tb, T, td, later, "direct", "")
@@ -150,7 +153,7 @@ def assess(t: dict, points: list[tuple[pd.Timestamp, float]], today=None, settin
     if f.method == "cagr":
         out["cagr_required"] = (T / b) ** (1 / _years(tb, td)) - 1
     if T is None:
-        out["note"] = "未设目标值，仅作监测"
+        out["note"] = f.note or "未设目标值，仅作监测"
         if points:
             out["latest_date"], out["latest"] = sorted(points, key=lambda p: p[0])[-1]
         return out
