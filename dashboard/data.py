@@ -34,6 +34,7 @@ __all__ = [
     "html_text",
     "load",
     "read_upload",
+    "Proposal",
     "proposed_yaml",
     "reload",
     "targets_path",
@@ -150,16 +151,31 @@ def document_figures(text: str, doc: str | None = None, date: str | None = None)
     return extract.figures(text, doc=doc, date=date)
 
 
-def proposed_yaml(figures: pd.DataFrame, region: str | None = None) -> str | None:
-    """targets.yaml entries proposed for a document's target figures (extract.suggest);
-    None when this installation has no extract/suggest.py."""
+@dataclass
+class Proposal:
+    """targets.yaml entries proposed for a document, and the figures left out (with why)."""
+
+    text: str
+    count: int
+    skipped: list[str]
+
+
+def proposed_yaml(figures: pd.DataFrame, text: str, region: str | None = None, doc: str | None = None,
+                  date: str | None = None) -> Proposal | None:
+    """targets.yaml entries for a document's target figures (extract.suggest, as
+    `python -m extract suggest` makes them); None when this installation has no
+    extract/suggest.py. The source date is the typed one, else the one the text gives."""
     try:  # a separate part of extract, loaded only when a page asks
         suggest = importlib.import_module("extract.suggest")
     except ModuleNotFoundError as error:
         if error.name != "extract.suggest":
             raise
         return None
-    return suggest.to_yaml(suggest.entries(figures, region=region))
+    from extract.engine import document_date
+
+    when = dt.date.fromisoformat(date) if date else document_date(text)
+    found = suggest.entries(figures, region=region, doc=doc, date=when, text=text)
+    return Proposal(suggest.to_yaml(found) if found else "", len(found), list(getattr(found, "skipped", [])))
 
 
 def find_document(name: str | None) -> Path | None:

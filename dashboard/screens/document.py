@@ -24,7 +24,7 @@ if upload is not None:
     except extract.ExtractError as err:
         st.error(f"无法读取上传的文件:{err}")
 elif pasted.strip():
-    text, name = pasted, "粘贴文字"
+    text = pasted
 
 date_problem = views.date_problem(doc_date)
 if date_problem:
@@ -45,16 +45,19 @@ elif text is not None:
         ui.download_buttons(table, stem="数字提取", key="document-figures")
 
         st.subheader("建议的目标条目")
-        proposed = data.proposed_yaml(figures, region or None)
-        if proposed is None:
+        proposal = data.proposed_yaml(figures, text, region=region or None, doc=name, date=doc_date or None)
+        if proposal is None:
             st.caption("本安装没有生成目标条目的模块(extract/suggest.py)。")
-        elif proposed.strip():
-            st.download_button("下载目标条目(YAML)", proposed.encode("utf-8"), file_name="targets-proposed.yaml",
+        elif proposal.count:
+            st.caption(f"共 {proposal.count} 条;基期和责任部门须由工作人员补充。")
+            st.download_button("下载目标条目(YAML)", proposal.text.encode("utf-8"), file_name="targets-proposed.yaml",
                                mime="text/yaml", key="document-yaml", on_click="ignore")
             with st.expander("查看条目"):
-                st.code(proposed, language="yaml")
+                st.code(proposal.text, language="yaml")
             st.caption("复制到 targets.yaml 后,运行 `python -m tracker check targets.yaml` 检查。")
         else:
             st.caption("文中没有可作为目标的数字。")
+        if proposal is not None and proposal.skipped:
+            st.caption("未生成条目的数字:" + "；".join(proposal.skipped))
 else:
     st.info("请上传文件或粘贴文字。")
