@@ -58,7 +58,7 @@ FIGURE = regex.compile(
     (?=[\d０-９百翻一二两兩三四五六七八九十万萬亿億千])   # cheap test first: most positions start nothing
     (?:
       百分之(?P<pct>{_ARABIC}|{_CHINESE})                      # 百分之二十
-    | (?P<den>[一二两三四五六七八九十]++)分之(?P<numr>[一二两三四五六七八九十]++)  # 三分之一
+    | (?<![{_CN_DIGIT}])(?P<den>[一二两三四五六七八九十]++)分之(?P<numr>[一二两三四五六七八九十]++)  # 三分之一
     | 翻(?P<fan>[一两兩二三四])?番                              # 翻一番 = 2, 翻两番 = 4
     | (?<![{_CN_DIGIT}\d])(?P<cheng>[一二两兩三四五六七八九])成   # 三成 = 30%
       (?!不变|立|为|為|功|果|本|员|員|交|就|熟|型|品|长|長|都|绩|績|效|全|文|批|片|套|规|規|龙|龍)
@@ -72,7 +72,8 @@ FIGURE = regex.compile(
       (?P<scale2>{_SCALE})?                                     # ... 300余万元 ...
       {_SPACE}(?P<unit>{_UNIT})?                                # ... and its unit, if any ...
       (?:/(?P<per>万?(?:{_UNIT}|\p{{Han}})))?                   # ... per something (50万元/人)
-    | (?<![A-Za-z])                                             # a Chinese numeral needs its unit:
+    | (?<![A-Za-z{_CN_DIGIT}])                                 # a Chinese numeral (from the start of
+                                                                #   its run: linear) needs its unit:
       (?P<cn>{_CHINESE})(?P<cn_infix>[余多餘])?{_SPACE}(?P<cn_unit>{_UNIT})   # 二万零三百家
     )
     """,
@@ -118,7 +119,7 @@ DEADLINE = regex.compile(
     | (?P<from>20\d\d)\s*年?\s*(?:-|—|–|至|到|~)\s*(?P<to>20\d\d)\s*年
     | (?P<before>20\d\d)\s*年\s*(?:前|底|末|以前|之前)
     | (?:用|花|经过|通过|未来|在未来)\s*(?P<rel>\d+|[一二两三四五六七八九十]+)\s*(?:(?:到|至|-)\s*(?P<rel2>\d+|[一二两三四五六七八九十]+))?\s*年(?:左右)?(?:时间|内)?
-    | (?P<rel3>\d+|[一二两三四五六七八九十]+)\s*(?:(?:到|至|-)\s*(?P<rel4>\d+|[一二两三四五六七八九十]+))?\s*年(?:左右)?(?:时间|内)
+    | (?<![\d一二两三四五六七八九十])(?P<rel3>\d+|[一二两三四五六七八九十]+)\s*(?:(?:到|至|-)\s*(?P<rel4>\d+|[一二两三四五六七八九十]+))?\s*年(?:左右)?(?:时间|内)
     | (?P<plan>十四五|十五五|十三五)
     | (?P<this>今年|全年|年内)
     | (?P<each>每年)
