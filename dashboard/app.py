@@ -32,7 +32,6 @@ PAGES = (
 )
 
 st.set_page_config(page_title="目标进度跟踪", page_icon=":material/flag:", layout="wide")
-st.set_option("client.toolbarMode", "viewer")  # no developer menu or Deploy button for officials
 page = st.navigation(
     [st.Page(PAGES_DIR / file, title=title, url_path=path, icon=icon, default=(i == 0))
      for i, (file, title, path, icon) in enumerate(PAGES)]

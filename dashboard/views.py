@@ -68,23 +68,24 @@ PAGE_PATHS = {
     "data": "data",
 }
 
-# Column headings of the status table as officials read them (status column -> heading).
+# Column headings of the status table as officials read them (column -> heading), in the
+# order shown: what officials ask first (status, progress) before the detail.
 STATUS_HEADINGS = {
-    "id": "编号",
+    "link": "详情",
     "region": "地区",
     "indicator": "指标",
-    "department": "责任部门",
-    "tags": "标签",
-    "baseline_text": "基期值",
-    "latest_text": "最新值",
-    "latest_date": "最新数据日期",
-    "target_text": "目标值",
-    "due_text": "截止",
+    "status": "状态",
     "progress_pct": "完成进度",
     "elapsed_pct": "时间进度",
+    "latest_text": "最新值",
+    "target_text": "目标值",
     "gap_text": "差距",
-    "status": "状态",
-    "link": "详情",
+    "due_text": "截止",
+    "baseline_text": "基期值",
+    "latest_date": "最新数据日期",
+    "department": "责任部门",
+    "tags": "标签",
+    "id": "编号",
 }
 
 
@@ -485,4 +486,4 @@ def status_table(status: pd.DataFrame) -> pd.DataFrame:
     rows["gap_text"] = [fmt(v, u) for v, u in zip(status["gap"], units)]
     rows["status"] = status["status"]
     rows["link"] = status["id"].map(target_url)
-    return rows.rename(columns=STATUS_HEADINGS).reset_index(drop=True)
+    return rows[list(STATUS_HEADINGS)].rename(columns=STATUS_HEADINGS).reset_index(drop=True)

@@ -110,6 +110,21 @@ def _settle(page) -> None:
 
 # url path -> (heading, whether Plotly charts are expected). The overview is the default
 # page, served at the root.
+def _screenshot(page, name: str) -> None:
+    """Save the whole page: Streamlit scrolls inside its main block, so the window is first
+    made as tall as the content (full_page alone would stop at the window's height)."""
+    height = page.evaluate(
+        "() => Math.max(...[...document.querySelectorAll('[data-testid=\"stMain\"], [data-testid=\"stMainBlockContainer\"]')]"
+        ".map(e => e.scrollHeight), 800)"
+    )
+    width = page.viewport_size["width"]
+    page.set_viewport_size({"width": width, "height": min(int(height) + 120, 8000)})
+    page.wait_for_timeout(1500)
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    page.set_viewport_size({"width": width, "height": 1000})
+
+
 PAGES = {
     "": ("总览", True),
     "target": ("目标详情", True),
@@ -130,8 +145,7 @@ def test_page_renders(server, page, path, heading, charts):
     if charts:
         page.wait_for_selector(".main-svg", timeout=60_000)
     _settle(page)
-    SCREENSHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{path or 'overview'}.png"), full_page=True)
+    _screenshot(page, path or "overview")
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.get_by_text("Page not found").count() == 0
     assert (page.locator(".main-svg").count() > 0) == charts
@@ -146,7 +160,7 @@ def test_document_page_marks_figures_of_pasted_text(server, page):
     box.press("Control+Enter")
     page.wait_for_selector("mark.fig-target", timeout=60_000)
     _settle(page)
-    page.screenshot(path=str(SCREENSHOTS / "document-pasted.png"), full_page=True)
+    _screenshot(page, "document-pasted")
     assert page.locator("mark.fig-target").count() >= 1
     assert page.locator("mark.fig-actual").count() >= 1
     assert "<script>alert(1)</script>" in page.inner_text("body")
