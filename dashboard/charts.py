@@ -198,7 +198,13 @@ def trajectory_chart(trajectory: pd.DataFrame, target: pd.Series) -> go.Figure:
         ticks, labels = value_ticks(min(shown), max(shown), unit)
         fig.update_yaxes(tickvals=ticks, ticktext=labels)
     fig.update_yaxes(title=None, automargin=True)
-    fig.update_xaxes(title=None, tickformat="%Y年", dtick="M12")
+    dates = [pd.Timestamp(d) for d in trajectory["date"].dropna()] if "date" in trajectory else []
+    dates += [pd.Timestamp(d) for d in (baseline_date, due) if not views._missing(d)]
+    if dates:
+        # A year's figure is dated its last day (tracker stores 2023 as 2023-12-31): tick there.
+        years = range(min(dates).year, max(dates).year + 1)
+        fig.update_xaxes(tickvals=[pd.Timestamp(y, 12, 31) for y in years], ticktext=[f"{y}年" for y in years])
+    fig.update_xaxes(title=None)
     return _layout(fig, height=420)
 
 

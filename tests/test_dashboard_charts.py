@@ -80,6 +80,7 @@ def test_trajectory_chart_draws_paths_baseline_and_target(status):
     assert list(fig.data[0].text) == ["5000亿元", "5300亿元"]
     assert fig.data[-1].text == ("6000亿元",)
     assert all("e+" not in label and "k" not in label for label in fig.layout.yaxis.ticktext)
+    assert list(fig.layout.xaxis.ticktext) == ["2023年", "2024年", "2025年", "2026年"]
 
 
 def test_trajectory_chart_of_a_target_without_data_still_draws(status):
