@@ -124,7 +124,7 @@ def frame(t: dict, points: list[tuple[pd.Timestamp, float]], today: pd.Timestamp
     elif td <= tb:
         method = "linear"
         notes.append("期限不晚于基期，无法计算进度")
-    elif T is not None and b > 0 and T > 0 and all(v > 0 for _, v in later):
+    elif T is not None and b > 0 and T > 0:
         method = "cagr"
     else:
         method = "linear"
@@ -146,6 +146,10 @@ def assess(t: dict, points: list[tuple[pd.Timestamp, float]], today=None, settin
                cagr_required=NaN, cagr_observed=NaN, ratio=NaN, method=f.method, status=NO_DATA, note=f.note)
     b, tb, T, td = f.baseline, f.baseline_date, f.target, f.due
     has_base = _ok(b) and _ok(tb)
+    if has_base:
+        out.update(baseline=b, baseline_date=tb)
+    else:
+        out.update(baseline=t.get("baseline"), baseline_date=t.get("baseline_date"))
     if _ok(tb) and _ok(td):
         out["elapsed"] = min(max(_share(tb, td, today), 0.0), 1.0)
         if has_base and _ok(T):
@@ -167,11 +171,12 @@ def assess(t: dict, points: list[tuple[pd.Timestamp, float]], today=None, settin
         out["progress"] = (L - b) / (T - b) if T != b else NaN
     done = _meets(L, T, direction, qualifier)
 
-    if f.method == "cagr":
+    if f.method == "cagr" and L > 0:
         years = _years(tb, tl)
         out["cagr_observed"] = (L / b) ** (1 / years) - 1
         out["ratio"] = out["cagr_observed"] / out["cagr_required"]
-    elif f.method == "linear":
+    elif f.method in ("cagr", "linear"):
+        # (A level fallen to zero or below has no growth rate: the straight-line share says how far.)
         share = _share(tb, td, tl) if _ok(td) else NaN
         if _ok(td) and share > 0:
             out["ratio"] = out["progress"] / share
@@ -205,23 +210,53 @@ def assess(t: dict, points: list[tuple[pd.Timestamp, float]], today=None, settin
 
 
 def _points_by_target(book) -> dict:
-    obs = book.observations
+    """Every observation of each target as (date, value), in date order (for drawing)."""
+    obs = book.observations.sort_values(["target_id", "date"], kind="stable")
     grouped: dict = {}
     for tid, date, value in zip(obs["target_id"], obs["date"], obs["value"]):
         grouped.setdefault(tid, []).append((date, value))
     return grouped
 
 
+def _ends_by_target(book) -> dict:
+    """The first and the latest observation of each target: all that status needs (the first
+    stands in for a missing baseline; pace and status use the latest). Done in pandas, so
+    that 100,000 observations do not become 100,000 Python objects."""
+    obs = book.observations
+    if obs.empty:
+        return {}
+    obs = obs.sort_values(["target_id", "date"], kind="stable")
+    grouped = obs.groupby("target_id", sort=False)
+    first, last = grouped.head(1), grouped.tail(1)
+    counts = grouped["value"].size()
+    ends: dict = {}
+    for tid, date, value in zip(first["target_id"].tolist(), first["date"].tolist(), first["value"].tolist()):
+        ends[tid] = [(date, value)]
+    for tid, date, value in zip(last["target_id"].tolist(), last["date"].tolist(), last["value"].tolist()):
+        if counts[tid] > 1:
+            ends[tid].append((date, value))
+    return ends
+
+
+# Columns of the status table that assess() computes (the baseline is the one it used).
+_ASSESSED = ("baseline", "baseline_date", "latest", "latest_date", "progress", "gap", "elapsed", "expected_now",
+             "cagr_required", "cagr_observed", "ratio", "method", "status", "note")
+
+# Columns of Book.targets that assess() reads.
+_INPUTS = ["id", "type", "direction", "qualifier", "baseline", "baseline_date", "target", "due"]
+
+
 def status(book, today=None) -> pd.DataFrame:
     """One row per valid target with progress, gap, pace and status (STATUS_COLUMNS)."""
     today = pd.Timestamp(today or pd.Timestamp.today()).normalize()
-    grouped = _points_by_target(book)
-    rows = []
-    for t in book.targets.to_dict("records"):
-        row = {k: t.get(k) for k in STATUS_COLUMNS if k in t}
-        row.update(assess(t, grouped.get(t["id"], []), today, book.settings))
-        rows.append(row)
-    out = pd.DataFrame(rows, columns=STATUS_COLUMNS)
+    ends = _ends_by_target(book)
+    targets = book.targets
+    results = []
+    for t in targets[_INPUTS].to_dict("records"):
+        results.append(assess(t, ends.get(t["id"], []), today, book.settings))
+    computed = pd.DataFrame(results, index=targets.index, columns=list(_ASSESSED))
+    out = targets.reindex(columns=[c for c in STATUS_COLUMNS if c not in _ASSESSED]).join(computed)
+    out = out[STATUS_COLUMNS].reset_index(drop=True)
     for col in ("baseline_date", "latest_date", "due"):
         out[col] = pd.to_datetime(out[col]).astype("datetime64[ns]")
     for col in ("baseline", "latest", "target", "progress", "gap", "elapsed", "expected_now",
