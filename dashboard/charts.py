@@ -277,7 +277,10 @@ def comparison_chart(status: pd.DataFrame) -> go.Figure:
                 hovertemplate="%{x}<br>" + str(region) + " 完成进度 %{y:.1f}%<br>%{text} · %{customdata}<extra></extra>",
             )
         )
-    fig.update_yaxes(title="完成进度(%)", ticksuffix="%")
+    shown = pd.to_numeric(rows["progress"], errors="coerce") * 100
+    top = max(100.0, float(shown.max()) + 15 if shown.notna().any() else 100.0)
+    bottom = min(0.0, float(shown.min()) - 15 if shown.notna().any() else 0.0)
+    fig.update_yaxes(title="完成进度(%)", ticksuffix="%", range=[bottom, top])
     return _layout(fig, height=420, barmode="group")
 
 

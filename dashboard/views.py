@@ -324,11 +324,13 @@ def panels(status: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
 
 
 def shared_indicators(status: pd.DataFrame) -> pd.DataFrame:
-    """Rows of the indicators that more than one region has, for side-by-side comparison."""
+    """Rows of the indicators that more than one region has, for side-by-side comparison;
+    one row per region and indicator (the first in the file, when a region has two)."""
     if not len(status):
         return status
-    regions = status.groupby("indicator")["region"].transform("nunique")
-    return status[regions > 1]
+    once = status.drop_duplicates(["region", "indicator"], keep="first")
+    regions = once.groupby("indicator")["region"].transform("nunique")
+    return once[regions > 1]
 
 
 def date_problem(text: str) -> str | None:

@@ -152,6 +152,11 @@ def test_shared_indicators_keep_only_indicators_of_two_regions(status):
     assert list(views.shared_indicators(status)["id"]) == ["ks-gdp", "sz-gdp"]
 
 
+def test_shared_indicators_keep_one_row_per_region(status):
+    twice = pd.concat([status, status.iloc[[0]].assign(id="ks-gdp-new")], ignore_index=True)
+    assert list(views.shared_indicators(twice)["id"]) == ["ks-gdp", "sz-gdp"]
+
+
 CLICK_CASES = {
     "bar clicked": ({"selection": {"points": [{"customdata": "ks-gdp", "x": 50}]}}, "ks-gdp"),
     "customdata as list": ({"selection": {"points": [{"customdata": ["sz-gdp"]}]}}, "sz-gdp"),
