@@ -224,3 +224,19 @@ def test_syntax_error_costs_only_its_entry():
 def test_no_code_execution_from_yaml():
     book = tracker.load("targets: !!python/object/apply:os.system ['echo hacked']\n")
     assert book.problems and book.targets.empty
+
+
+SCALARS = ["5000", "-3.5", "1.3", "+7", "0.95", "0", "0x1F", "1_000", ".5", "1:30", "1.0e+3", "007", ".inf",
+           "yes", "No", "null", "~", "2024-02-17", "'5000'", '"1.3"', "昆山市", "12345", "1e3", "|\n  text"]
+
+
+@pytest.mark.parametrize("raw", SCALARS)
+def test_lazy_scalar_typing_matches_safe_load(raw):
+    """The loader types plain scalars lazily and fast; the values must be what yaml.safe_load gives."""
+    import yaml
+
+    from tracker import loader
+    node = yaml.compose("a: " + raw, Loader=loader._Loader).value[0][1]
+    got, want = loader._Reader("x").scalar(node), yaml.safe_load("a: " + raw)["a"]
+    assert type(got) is type(want)
+    assert got == want or (got != got and want != want)

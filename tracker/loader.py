@@ -41,6 +41,9 @@ class _Loader(_Base):
 
 
 _RESOLVER = yaml.resolver.Resolver()
+# Plain ints and floats written the ordinary way (no 0x/0o/sexagesimal/_/.inf) that Python
+# reads exactly as the safe constructor would.
+_FAST = {"tag:yaml.org,2002:int": int, "tag:yaml.org,2002:float": float}
 _PLAIN_TAGS: dict[str, str] = {}
 
 
@@ -127,6 +130,10 @@ class _Reader:
             tag = _plain_tag(node.value)
             if tag == _STR:
                 return node.value
+            if tag in _FAST:                       # plain decimal numbers: skip the constructor
+                value = node.value
+                if "_" not in value and ":" not in value and not value.lstrip("+-").startswith(("0", ".")):
+                    return _FAST[tag](value)
         try:
             build = self.constructor.yaml_constructors.get(tag)
             if build is None:
