@@ -190,3 +190,11 @@ def test_trajectory_unknown_id_is_empty():
 def test_nan_safe():
     r = assess(target(**GDP), [], today=TODAY)
     assert math.isnan(r["progress"]) and math.isnan(r["ratio"]) and r["latest_date"] is pd.NaT
+
+
+def test_trajectory_without_baseline_still_shows_the_target():
+    book = tracker.load("targets:\n  - {id: firms, region: 昆山市, indicator: 高新技术企业, unit: 家, "
+                        "target: {value: 4000, due: 2026}, source: {doc: d}}\n")
+    path = tracker.trajectory(book, "firms", today="2025-06-30")
+    assert path[["date", "target", "label"]].values.tolist() == [[D("2026-12-31"), 4000, "目标"]]
+    assert path["linear"].isna().all() and path["observed"].isna().all()

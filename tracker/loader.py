@@ -13,6 +13,7 @@ import contextlib
 import datetime as dt
 import difflib
 import gc
+import os
 import math
 import re
 from dataclasses import dataclass, field
@@ -528,8 +529,9 @@ def _frames(rows: list[dict], observations: list[dict]) -> tuple[pd.DataFrame, p
 
 def _read_source(path_or_text) -> tuple[str, str | None, Problem | None]:
     """(file name for messages, text or None, problem or None). Never raises."""
-    if isinstance(path_or_text, Path) or (
-        isinstance(path_or_text, str) and "\n" not in path_or_text and path_or_text.strip().endswith((".yaml", ".yml"))
+    if isinstance(path_or_text, os.PathLike) or (
+        isinstance(path_or_text, str) and "\n" not in path_or_text
+        and (path_or_text.strip().endswith((".yaml", ".yml")) or os.path.isfile(path_or_text))
     ):
         path = Path(path_or_text)
         name = str(path_or_text)
@@ -596,6 +598,9 @@ def _compose_parts(reader: _Reader, text: str):
             continue
         items = node.value[0][1].value if node is not None and node.value and isinstance(node.value[0][1], yaml.SequenceNode) else []
         entries.extend(items)
+    if not any(p.message.startswith("YAML 语法错误") for p in reader.problems):
+        # The pieces parse on their own, so the error lies between them: report it as found.
+        reader.problems.append(_syntax_problem(reader.file, first_error))
     return header, entries
 
 

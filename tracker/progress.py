@@ -162,7 +162,8 @@ def assess(t: dict, points: list[tuple[pd.Timestamp, float]], today=None, settin
             out["latest_date"], out["latest"] = sorted(points, key=lambda p: p[0])[-1]
         return out
     if not f.points:
-        out["note"] = "；".join(x for x in (f.note, "暂无基期之后的观测数据") if x)
+        missing = "暂无基期之后的观测数据" if points else "暂无进展数据"
+        out["note"] = "；".join(x for x in (f.note, missing) if x)
         return out
     tl, L = f.points[-1]
     out.update(latest=L, latest_date=tl)
@@ -267,10 +268,11 @@ def status(book, today=None) -> pd.DataFrame:
 
 def trajectory(book, target_id: str, today=None) -> pd.DataFrame:
     """Points to draw one target: date, observed, linear (straight line baseline -> target),
-    required (the compound-growth path, only where the CAGR method applies), and label
+    required (the compound-growth path, only where the CAGR method applies), target (the
+    target value on its due date, also when there is no baseline to draw a path from), and label
     (基期 / 观测 / 今天 / 目标 / '' for in-between year ends)."""
     today = pd.Timestamp(today or pd.Timestamp.today()).normalize()
-    columns = ["date", "observed", "linear", "required", "label"]
+    columns = ["date", "observed", "linear", "required", "target", "label"]
     match = book.targets[book.targets["id"] == target_id]
     if match.empty:
         return pd.DataFrame(columns=columns)
@@ -295,12 +297,16 @@ def trajectory(book, target_id: str, today=None) -> pd.DataFrame:
     if _ok(tb) and _ok(td):
         for year in range(tb.year + 1, td.year):
             put(pd.Timestamp(year, 12, 31), "")
-        put(td, "目标")
         if tb <= today <= td:
             put(today, "今天")
+    if _ok(td):
+        put(td, "目标")
     out = pd.DataFrame(sorted(rows.values(), key=lambda r: r["date"]), columns=["date", "observed", "label"])
     out["linear"] = NaN
     out["required"] = NaN
+    out["target"] = NaN
+    if _ok(td) and _ok(T):
+        out.loc[out["date"] == td, "target"] = T        # the target itself, drawn even without a baseline
     if _ok(b) and _ok(tb) and _ok(td) and _ok(T):
         share = np.array([_share(tb, td, d) for d in out["date"]], dtype=float)
         inside = (share >= 0) & (share <= 1)
