@@ -162,6 +162,24 @@ def _clean(phrase: str) -> str:
     return phrase.strip()
 
 
+_HEAD_WORD = regex.compile(alternation(vocab.INDICATOR_HEADS))
+#: Phrases after a figure up to this length are kept whole.
+_SHORT_PHRASE = 8
+
+
+def _trim_after(phrase: str) -> str:
+    """Cut a long phrase after its first head word and the heads that follow it directly."""
+    if len(phrase) <= _SHORT_PHRASE:
+        return phrase
+    m = _HEAD_WORD.search(phrase)
+    if not m:
+        return phrase
+    end = m.end()
+    while (nxt := _HEAD_WORD.match(phrase, end)) is not None:
+        end = nxt.end()
+    return phrase[:end]
+
+
 def indicator(sent: str, start: int, end: int, prev_end: int) -> str | None:
     """What the figure measures: the noun phrase right after it, else the phrase before it.
 
@@ -183,7 +201,7 @@ def indicator(sent: str, start: int, end: int, prev_end: int) -> str | None:
     sep = sent.rfind("、", c0, start)
     before = _clean(sent[(sep + 1 if sep >= 0 else c0):start])[-20:]
     if len(_HAN.findall(after)) >= 2 and not _NOT_INDICATOR.match(after):
-        return _clean(after) or after
+        return _trim_after(_clean(after) or after)
     if len(_HAN.findall(before)) >= 1:
         return before
     whole = _clean(sent[c0:start])[-20:]

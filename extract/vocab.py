@@ -221,6 +221,15 @@ MONEY_SUBJECTS = (
 #: Words after a figure that do not name what it measures (6000亿元新台阶).
 NOT_INDICATORS = ("新台阶", "台阶", "大关", "关口", "级", "新高", "目标", "水平", "左右", "以上")
 
+#: Heads of indicator noun phrases: what a figure counts or measures usually ends with one.
+#: A long phrase after a figure is cut after its first head ('综合科研平台加快建设' → 综合科研平台).
+INDICATOR_HEADS = (
+    "企业", "项目", "园区", "集群", "产业", "产业链", "平台", "工厂", "车间", "基地", "中心", "机构",
+    "单位", "股东", "领域", "场景", "零部件", "产品", "专班", "活动", "举措", "图表", "基站", "机架",
+    "人才", "岗位", "学校", "医院", "资金", "用户", "专利", "标准", "品牌", "案例", "节点", "工程",
+    "产值", "总值", "增加值", "收入", "投资", "税收", "利润", "总额", "总量", "规模", "比重", "增速",
+)
+
 #: Words stripped from the end of the phrase before a figure to leave its indicator.
 INDICATOR_TAIL_WORDS = (
     "同比增长", "同比下降", "同比", "增长", "增速", "下降", "减少", "降低", "提高", "提升至", "提升",
