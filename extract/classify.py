@@ -31,6 +31,7 @@ _TAIL = regex.compile(f"(?:{alternation(vocab.INDICATOR_TAIL_WORDS)})+$")
 _HEAD = regex.compile(f"^(?:{alternation(vocab.INDICATOR_HEAD_WORDS)})+")
 _NOT_INDICATOR = regex.compile(f"^(?:{alternation(vocab.NOT_INDICATORS)})")
 _NOT_INDICATOR_ANY = regex.compile(alternation(vocab.NOT_INDICATORS))
+_AFTER_VERBS = tuple(vocab.AFTER_VERBS)
 _MONEY_SUBJECT = regex.compile(alternation(vocab.MONEY_SUBJECTS))
 #: Stops of the noun phrase after a figure: punctuation, or a verb that begins a new predicate.
 _AFTER_STOP = regex.compile(r"[，,。；;：:！？!?、（(）)\s“”\"《》]|的|和|及|是|在|为|达|占|等")
@@ -105,6 +106,20 @@ def _cues(sent: str, lo: int, hi: int) -> list[tuple[int, str]]:
     return [c for c in _cue_list(sent) if lo <= c[0] < hi]
 
 
+_CUE_YEAR = regex.compile(r"(?:到|至|用)?\s*(20\d\d)\s*年|(十三五|十四五|十五五)")
+
+
+def _past_horizon(sent: str, pos: int, doc_date: dt.date | None) -> bool:
+    """A target cue that names a year or plan period already over when the document was written."""
+    if doc_date is None:
+        return False
+    m = _CUE_YEAR.match(sent, pos)
+    if not m:
+        return False
+    year = int(m.group(1)) if m.group(1) else vocab.PLAN_PERIODS[m.group(2)]
+    return year < doc_date.year
+
+
 def kind(sent: str, start: int, end: int, category: str, has_deadline: bool,
          doc_date: dt.date | None = None) -> str:
     """Target or actual, by the nearest cue.
@@ -119,6 +134,8 @@ def kind(sent: str, start: int, end: int, category: str, has_deadline: bool,
     """
     def read(cue: tuple[int, str]) -> str:
         pos, k = cue
+        if k == "target" and _past_horizon(sent, pos, doc_date):
+            return "actual"  # '“十三五”期间…', '升至2021年' in a document of 2022: looking back
         if k == "weak":  # '力争建成20个': a plan's verb of achievement follows the cue before it
             strong = [c for c in _cues(sent, 0, pos) if c[1] != "weak"]
             return read(strong[-1]) if strong else "actual"
@@ -149,13 +166,16 @@ def kind(sent: str, start: int, end: int, category: str, has_deadline: bool,
 _LEADING_TIME = regex.compile(r"^(?:20\d\d\s*年(?:底|末|全年|上半年)?|[一二三四五六七八九十\d]+(?:至|-)[一二三四五六七八九十\d]+月份?)")
 
 
+_TRAILING_TIME = regex.compile(r"(?:由|从|在)?\s*20\d\d\s*年(?:底|末)?的?$")
+
+
 def _clean(phrase: str) -> str:
     phrase = _LEADING_TIME.sub("", _QUOTE_NAME.sub("", phrase))
     phrase = _PUNCT.sub("", phrase)
     for _ in range(3):
         new = _HEAD.sub("", _TAIL.sub("", phrase))
         new = REGIONS.sub("", new, count=1) if REGIONS.match(new) else new
-        new = _LEADING_TIME.sub("", new)
+        new = _TRAILING_TIME.sub("", _LEADING_TIME.sub("", new))
         if new == phrase:
             break
         phrase = new
@@ -197,10 +217,13 @@ def indicator(sent: str, start: int, end: int, prev_end: int) -> str | None:
     after = rest[: stop.start()] if stop else rest
     after = after[:16]
     c0 = max(clause_start(sent, start), prev_end)
-    # 、 separates list members: '占全省21%、全国2.8%' names 全国 for the second.
+    # 、 right after the figure before separates list members: '占全省21%、全国2.8%' names 全国.
     sep = sent.rfind("、", c0, start)
+    if sep >= 0 and (prev_end == 0 or sent[prev_end:sep].strip()):
+        sep = -1  # an enumeration inside the subject ('物联网、集成电路…产值'), not a list of figures
     before = _clean(sent[(sep + 1 if sep >= 0 else c0):start])[-20:]
-    if len(_HAN.findall(after)) >= 2 and not _NOT_INDICATOR.match(after):
+    if (len(_HAN.findall(after)) >= 2 and not _NOT_INDICATOR.match(after)
+            and not after.startswith(_AFTER_VERBS)):
         return _trim_after(_clean(after) or after)
     if len(_HAN.findall(before)) >= 1:
         return before
@@ -296,6 +319,8 @@ def deadline(sent: str, start: int, doc_date: dt.date | None) -> tuple[int | Non
         return explicit, True  # a year already past when the document was written is no deadline
     if relative and doc_date:
         return doc_date.year + relative - (1 if doc_date.month <= 6 else 0), True
+    if plan and doc_date and plan < doc_date.year:
+        plan = None  # '“十三五”期间' in a document of 2022 looks back
     if relative or plan:
         return plan, True
     if this and doc_date:

@@ -131,10 +131,16 @@ def _finish(t: _Token, sent_subject_money) -> _Token:
     """Apply the scale; decide a bare magnitude's category by what it measures."""
     if t.magnitude:
         t.category, t.unit = ("money", "元") if sent_subject_money(t) else ("count", "")
-    t.value *= t.scale
+    t.value = _scaled(t.value, t.scale)
     if t.value_max is not None:
-        t.value_max *= t.scale
+        t.value_max = _scaled(t.value_max, t.scale)
     return t
+
+
+def _scaled(value: float, scale: float) -> float:
+    """value × scale, rounded to the 15 significant digits a double holds (2.14万亿 → 2.14e12,
+    not 2140000000000.0002)."""
+    return float(format(value * scale, ".15g"))
 
 
 def _group(work: str, tokens: list[_Token], money_subject) -> list[list[_Token]]:

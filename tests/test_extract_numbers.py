@@ -32,6 +32,7 @@ def close(got, want):
 NUMBERS = [
     ("arabic-money", "全年实现地区生产总值5380亿元。", [(5.38e11, None, "money", "元")]),
     ("decimal-wan-yi", "规上工业总产值达1.3万亿元。", [(1.3e12, None, "money", "元")]),
+    ("no-float-noise", "由1.45万亿元增长至2.14万亿元。", [(1.45e12, None, "money", "元"), (2.14e12, None, "money", "元")]),
     ("traditional", "規上工業總產值超1.3萬億元。", [(1.3e12, None, "money", "元")]),
     ("full-width-digits", "新增企业１２３家。", [(123, None, "count", "家")]),
     ("full-width-percent", "同比增长１２．５％。", [(12.5, None, "percent", "%")]),
@@ -79,6 +80,10 @@ NUMBERS = [
 @pytest.mark.parametrize("text,want", [c[1:] for c in NUMBERS], ids=[c[0] for c in NUMBERS])
 def test_numbers_and_units(text, want):
     assert close(found(text), want), found(text)
+
+
+def test_scaled_values_are_exact_decimals():
+    assert list(extract.figures("增加值从3056.9亿元增长至4926.4亿元。").value) == [305690000000.0, 492640000000.0]
 
 
 NOT_FIGURES = [
