@@ -34,7 +34,7 @@ _NOT_INDICATOR_ANY = regex.compile(alternation(vocab.NOT_INDICATORS))
 _AFTER_VERBS = tuple(vocab.AFTER_VERBS)
 _MONEY_SUBJECT = regex.compile(alternation(vocab.MONEY_SUBJECTS))
 #: Stops of the noun phrase after a figure: punctuation, or a verb that begins a new predicate.
-_AFTER_STOP = regex.compile(r"[，,。；;：:！？!?、（(）)\s“”\"《》]|的|和|及|是|在|为|达|占|等")
+_AFTER_STOP = regex.compile(r"[，,。；;：:！？!?、（(）)\s“”\"《》\d]|的|和|及|是|在|为|达|占|等")
 _QUOTE_NAME = regex.compile(r"^[“\"][^”\"]{1,10}[”\"](?:是|为)")
 _PUNCT = regex.compile(r"[“”\"‘’'《》〈〉「」『』*]")
 _HAN = regex.compile(r"\p{Han}")
@@ -175,7 +175,7 @@ def _clean(phrase: str) -> str:
     for _ in range(3):
         new = _HEAD.sub("", _TAIL.sub("", phrase))
         new = REGIONS.sub("", new, count=1) if REGIONS.match(new) else new
-        new = _TRAILING_TIME.sub("", _LEADING_TIME.sub("", new))
+        new = _TRAILING_TIME.sub("", _LEADING_TIME.sub("", new)).strip("-－—~～ ")
         if new == phrase:
             break
         phrase = new
@@ -200,7 +200,7 @@ def _trim_after(phrase: str) -> str:
     return phrase[:end]
 
 
-def indicator(sent: str, start: int, end: int, prev_end: int) -> str | None:
+def indicator(sent: str, start: int, end: int, prev_end: int, category: str = "") -> str | None:
     """What the figure measures: the noun phrase right after it, else the phrase before it.
 
     After: '50个特色专业创新园区', '3000万元专项支持' name their thing after the unit.
@@ -222,6 +222,8 @@ def indicator(sent: str, start: int, end: int, prev_end: int) -> str | None:
     if sep >= 0 and (prev_end == 0 or sent[prev_end:sep].strip()):
         sep = -1  # an enumeration inside the subject ('物联网、集成电路…产值'), not a list of figures
     before = _clean(sent[(sep + 1 if sep >= 0 else c0):start])[-20:]
+    if category == "money" and _MONEY_SUBJECT.search(before):
+        return before  # '营收超百亿元企业5家': the threshold measures 营收, not 企业
     if (len(_HAN.findall(after)) >= 2 and not _NOT_INDICATOR.match(after)
             and not after.startswith(_AFTER_VERBS)):
         return _trim_after(_clean(after) or after)

@@ -166,9 +166,10 @@ def _group(work: str, tokens: list[_Token], money_subject) -> list[list[_Token]]
             pending.append(t)
             continue
         gap = work[pending[-1].end:t.start].strip() if pending else None
-        if gap in _RANGE_SEPS and len(pending) == 1 and not pending[0].magnitude:
+        if gap in _RANGE_SEPS and len(pending) == 1:
             p = pending.pop()
-            t.value_max, t.value = t.value, p.value * p.scale / t.scale
+            # '1至2万个': the low end shares the scale of the high one; '30万-50万元' has its own
+            t.value_max, t.value = t.value, p.value * (p.scale / t.scale if p.scale != 1.0 else 1.0)
             t.start = p.start
             t.chinese = t.chinese and p.chinese
         elif gap in _LIST_SEPS:
@@ -272,14 +273,16 @@ def records(text: str, doc: str | None = None, date=None) -> list[dict]:
         negative = negative or (joined and prev_negative)
         if work[first.start - 1:first.start] in ("-", "－") and first.start >= 2 \
                 and not work[first.start - 2].isdigit() and first.category in ("percent", "pp"):
-            negative = True  # 增速为-3.2%
+            negative = True  # 增速为-3.2%: the sign is part of the figure's text
+            first.start -= 1
         after_qual, alen = classify.qualifier_after(sent, z)
         due, stated = classify.deadline(sent, a, doc_date)
         kind = classify.kind(sent, a, z, first.category, stated, doc_date)
         region = classify.region_of(sent, a, home)
         for i, t in enumerate(group):
             ta = t.start - s0
-            ind = classify.indicator(sent, ta, group[-1].end - s0, prev_end) if i == 0 else prev_indicator
+            ind = (classify.indicator(sent, ta, group[-1].end - s0, prev_end, t.category) if i == 0
+                   else prev_indicator)
             if joined and (ind is None or ind in _LIST_SEPS):
                 ind = prev_indicator  # '排放量分别下降9.3%和6.8%'
             elif ind is None:

@@ -238,7 +238,7 @@ INDICATOR_TAIL_WORDS = (
     "分别", "获批", "获", "建成", "形成", "打造", "力争", "确保", "收窄", "扩大", "累计",
     "比上年", "较上年", "比去年",
     "跨越", "迈过", "跃上", "站上", "到达", "保持在", "控制在", "稳定在", "增至", "升至", "降至",
-    "增加", "将", "合计", "合计将", "首次", "首次达到",
+    "增加", "将", "合计", "合计将", "首次", "首次达到", "由", "从",
 )
 #: A phrase after a figure that starts with one of these is a predicate, not what the figure measures.
 AFTER_VERBS = (
