@@ -12,6 +12,7 @@ import calendar
 import contextlib
 import datetime as dt
 import difflib
+import functools
 import gc
 import os
 import math
@@ -42,9 +43,9 @@ class _Loader(_Base):
 
 
 _RESOLVER = yaml.resolver.Resolver()
-# Plain ints and floats written the ordinary way (no 0x/0o/sexagesimal/_/.inf) that Python
-# reads exactly as the safe constructor would.
-_FAST = {"tag:yaml.org,2002:int": int, "tag:yaml.org,2002:float": float}
+# Plain numbers written the ordinary way, which the safe loader reads as int or float exactly
+# as Python does (no 0x, octal 007, 1_000, 1:30 or .inf: those take the resolver).
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?\Z")
 _PLAIN_TAGS: dict[str, str] = {}
 
 
@@ -128,13 +129,12 @@ class _Reader:
             if node.style:
                 return node.value                  # quoted or block text is always text
                                                    # (plain style is None, or '' from libyaml)
-            tag = _plain_tag(node.value)
+            value = node.value
+            if _DECIMAL.match(value):              # 5000, -3.5, 0.95: no resolver, no constructor
+                return float(value) if "." in value else int(value)
+            tag = _plain_tag(value)
             if tag == _STR:
-                return node.value
-            if tag in _FAST:                       # plain decimal numbers: skip the constructor
-                value = node.value
-                if "_" not in value and ":" not in value and not value.lstrip("+-").startswith(("0", ".")):
-                    return _FAST[tag](value)
+                return value
         try:
             build = self.constructor.yaml_constructors.get(tag)
             if build is None:
@@ -146,6 +146,13 @@ class _Reader:
             raise _Bad(node, f"无法读取的值：{node.value}") from None
 
     def text(self, node, what: str, required: bool = True) -> str:
+        if node.__class__ is yaml.ScalarNode and node.tag == _STR:
+            # Fast path for the common case, text that is text (quoted, or plain and not a number).
+            raw = node.value
+            if node.style or _PLAIN_TAGS.get(raw) == _STR:
+                raw = raw.strip()
+                if raw:
+                    return raw
         value = self.scalar(node)
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
@@ -443,6 +450,7 @@ class _Reader:
 _DATES: dict = {}
 
 
+@functools.lru_cache(maxsize=4096)
 def _date_parts(y: int, m: int, d: int | None):
     """A Timestamp, or a message template ({} is the value as written) saying what is wrong."""
     if not _MIN_YEAR <= y <= _MAX_YEAR:
