@@ -11,8 +11,8 @@ button) empties the cache outright.
 from __future__ import annotations
 
 import argparse
-import importlib
 import datetime as dt
+import importlib
 import os
 import sys
 from dataclasses import dataclass, field
@@ -26,18 +26,21 @@ import tracker
 
 __all__ = [
     "DEFAULT_TARGETS",
+    "DOCS_ENV_VAR",
     "ENV_VAR",
     "Loaded",
+    "Proposal",
     "current",
     "document_figures",
     "find_document",
     "html_text",
     "load",
-    "read_upload",
-    "Proposal",
     "proposed_yaml",
+    "read_document",
+    "read_upload",
     "reload",
     "targets_path",
+    "trajectory",
 ]
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -72,7 +75,7 @@ def _stamp(path: Path) -> tuple[int, int] | None:
 
 @st.cache_data(show_spinner="正在读取目标文件……", max_entries=8)
 def _book(path: str, stamp: tuple[int, int] | None) -> tracker.Book:
-    return tracker.load(path)
+    return tracker.load(Path(path))  # a Path: tracker reads a str not ending in .yaml as YAML text
 
 
 @st.cache_data(show_spinner="正在计算进度……", max_entries=8)

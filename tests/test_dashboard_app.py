@@ -264,3 +264,11 @@ def test_document_page_offers_targets_yaml_entries_that_pass_the_check(app):
     expected = suggest.to_yaml(suggest.entries(extract.figures(SENTENCE), region="昆山市", text=SENTENCE))
     assert proposed.rstrip("\n") == expected.rstrip("\n")
     assert not tracker.load(proposed).problems
+
+
+def test_a_targets_file_with_another_suffix_is_read_as_a_file(app, tmp_path):
+    path = tmp_path / "targets-copy.txt"
+    path.write_text(BUNDLED.read_text(encoding="utf-8"), encoding="utf-8")
+    at = open_page(app(path), "总览")
+    assert not at.exception and not at.code
+    assert metrics(at)["目标总数"] == len(tracker.load(BUNDLED).targets)
