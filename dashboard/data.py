@@ -32,6 +32,7 @@ __all__ = [
     "Proposal",
     "current",
     "document_figures",
+    "figures_of",
     "find_document",
     "html_text",
     "load",
@@ -39,6 +40,7 @@ __all__ = [
     "read_document",
     "read_upload",
     "reload",
+    "source_documents",
     "targets_path",
     "trajectory",
 ]
@@ -124,6 +126,7 @@ def reload() -> None:
     _book.clear()
     _status.clear()
     _trajectory.clear()
+    _texts.clear()
     document_figures.clear()
 
 
@@ -179,6 +182,32 @@ def proposed_yaml(figures: pd.DataFrame, text: str, region: str | None = None, d
     when = dt.date.fromisoformat(date) if date else document_date(text)
     found = suggest.entries(figures, region=region, doc=doc, date=when, text=text)
     return Proposal(suggest.to_yaml(found) if found else "", len(found), list(getattr(found, "skipped", [])))
+
+
+def source_documents(loaded: Loaded) -> dict[str, str]:
+    """The texts of the source documents named in targets.yaml that are at hand, by name."""
+    names = sorted({n for n in loaded.book.targets["source_doc"] if isinstance(n, str) and n})
+    found = {name: path for name in names if (path := find_document(name)) is not None}
+    return _texts(tuple((name, str(path), _stamp(path)) for name, path in found.items()))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _texts(files: tuple) -> dict[str, str]:
+    texts = {}
+    for name, path, _ in files:
+        try:
+            texts[name] = read_document(Path(path))
+        except Exception:  # an unreadable source document is left out, never breaks the page
+            continue
+    return texts
+
+
+def figures_of(texts: dict[str, str]) -> pd.DataFrame:
+    """extract.figures of several documents, one table (each document cached on its text)."""
+    tables = [document_figures(text, doc=name) for name, text in texts.items()]
+    if not tables:
+        return document_figures("")
+    return pd.concat(tables, ignore_index=True)
 
 
 def find_document(name: str | None) -> Path | None:

@@ -36,6 +36,10 @@ __all__ = [
     "observation_table",
     "panels",
     "shared_indicators",
+    "document_rate_table",
+    "document_rates",
+    "is_growth",
+    "period_text",
     "rate_rows",
     "rate_table",
     "readable",
@@ -447,6 +451,60 @@ def rate_rows(targets: pd.DataFrame, observations: pd.DataFrame, status: pd.Data
     return out
 
 
+# Words that make a percent before them a growth rate (同比增长11.5%, 提升超过20%), and the
+# qualifier words that may stand between (超过, 达). A level reached (提升至55%) is not a rate:
+# 至 is not in the list, so the growth word no longer ends the text before the figure.
+GROWTH_WORDS = ("增长", "增速", "增幅", "提高", "提升", "下降", "降低", "回落", "增加", "减少")
+BETWEEN_WORDS = ("超过", "超", "达到", "达", "约", "近", "了", "分别")
+RATE_CATEGORIES = ("percent", "pp")
+
+
+def is_growth(document: str, start: int) -> bool:
+    """Whether the figure at `start` of `document` is a growth rate, by the words just before it."""
+    before = document[max(0, start - 10):start].rstrip()
+    stripped = True
+    while stripped:
+        stripped = False
+        for word in BETWEEN_WORDS:
+            if before.endswith(word):
+                before, stripped = before[: -len(word)], True
+    return before.endswith(GROWTH_WORDS)
+
+
+def period_text(period) -> str:
+    """A figure's period as officials write it: 2023-01/2023-09 -> 2023年1—9月; 未注明统计期 if none."""
+    if _missing(period) or not str(period):
+        return "未注明统计期"
+    parts = [p.split("-") for p in str(period).split("/")]
+    try:
+        (y1, m1), (y2, m2) = (parts[0], parts[-1])
+        y1, m1, y2, m2 = int(y1), int(m1), int(y2), int(m2)
+    except ValueError:
+        return str(period)
+    if y1 != y2:
+        return f"{y1}年{m1}月—{y2}年{m2}月"
+    if (m1, m2) == (1, 12):
+        return f"{y1}年"
+    return f"{y1}年{m1}月" if m1 == m2 else f"{y1}年{m1}—{m2}月"
+
+
+def document_rates(figures: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
+    """The growth-rate figures of documents: label, value, period (as text), doc, sentence.
+
+    `figures` is extract.figures' table of several documents; `texts` maps each `doc` to its
+    text, so the words before a figure can be read.
+    """
+    columns = ["label", "value", "period", "doc", "sentence"]
+    rows = []
+    for _, f in figures.iterrows():
+        if str(f["category"]) not in RATE_CATEGORIES or not is_growth(texts.get(f["doc"], ""), int(f["start"])):
+            continue
+        rows.append({"label": f["indicator"] if not _missing(f["indicator"]) else f["text"],
+                     "value": float(f["value"]), "period": period_text(f["period"]),
+                     "doc": f["doc"], "sentence": f["sentence"]})
+    return pd.DataFrame(rows, columns=columns)
+
+
 # Column headings of the growth-rate table.
 RATE_HEADINGS = {"region": "地区", "indicator": "指标", "value_text": "增速", "period": "统计期",
                  "target_text": "目标", "status": "状态", "note": "说明", "link": "详情"}
@@ -459,6 +517,15 @@ def rate_table(rates: pd.DataFrame) -> pd.DataFrame:
     out.insert(2, "value_text", [fmt(v, "%") for v in rows["value"]])
     out["link"] = rows["id"].map(target_url)
     return out.rename(columns=RATE_HEADINGS).reset_index(drop=True)
+
+
+def document_rate_table(rates: pd.DataFrame) -> pd.DataFrame:
+    """document_rates' rows as a table, fastest first."""
+    rows = rates.sort_values("value", ascending=False)
+    return pd.DataFrame({
+        "指标": rows["label"], "增速": [fmt(v, "%") for v in rows["value"]], "统计期": rows["period"],
+        "文件": rows["doc"], "所在句子": rows["sentence"],
+    }).reset_index(drop=True)
 
 
 def target_url(target_id: str) -> str:

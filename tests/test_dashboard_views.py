@@ -299,3 +299,47 @@ def test_figure_table_reads_as_words():
     assert set(table["性质"]) <= {"目标", "实际"}
     assert not table.drop(columns=["起", "止"]).isna().any().any()
     assert all(sentence[s:e] == t for s, e, t in zip(table["起"], table["止"], table["原文"]))
+
+
+GROWTH_CASES = {
+    "同比增长 is a rate": ("绿色低碳能源产值同比增长11.5%", "11.5%", True),
+    "a qualifier between": ("生产效率提升超过20%", "20%", True),
+    "a fall is a rate": ("能耗同比下降3.2%", "3.2%", True),
+    "a level reached is not": ("比重稳步提升至55%以上", "55%", False),
+    "a share is not": ("制造业增加值占全省21%", "21%", False),
+    "points of change": ("降幅收窄提高2个百分点", "2个百分点", True),
+}
+
+
+@pytest.mark.parametrize("text, figure, expected", GROWTH_CASES.values(), ids=GROWTH_CASES.keys())
+def test_is_growth(text, figure, expected):
+    assert views.is_growth(text, text.index(figure)) == expected
+
+
+PERIOD_CASES = {
+    "months of one year": ("2023-01/2023-09", "2023年1—9月"),
+    "a whole year": ("2023-01/2023-12", "2023年"),
+    "one month": ("2024-03/2024-03", "2024年3月"),
+    "across years": ("2023-07/2024-06", "2023年7月—2024年6月"),
+    "none": (None, "未注明统计期"),
+}
+
+
+@pytest.mark.parametrize("period, expected", PERIOD_CASES.values(), ids=PERIOD_CASES.keys())
+def test_period_text(period, expected):
+    assert views.period_text(period) == expected
+
+
+def test_document_rates_pick_growth_figures_of_each_document():
+    import extract
+
+    texts = {
+        "a.txt": "1至9月份,高端纺织同比增长36%,占全省21%。",
+        "b.txt": "生产效率提升超过20%,工业税收比重提升至55%以上。",
+    }
+    figures = pd.concat([extract.figures(t, doc=d, date="2023-12-25") for d, t in texts.items()], ignore_index=True)
+    rates = views.document_rates(figures, texts)
+    assert sorted(rates["value"]) == [20.0, 36.0]
+    assert set(rates["doc"]) == {"a.txt", "b.txt"}
+    table = views.document_rate_table(rates)
+    assert list(table["增速"]) == ["36%", "20%"]

@@ -20,3 +20,13 @@ if ui.need_targets(loaded):
                      column_config={"详情": st.column_config.LinkColumn("详情", display_text="查看")})
         if len(reported) < len(rates):
             st.caption(f"{len(rates) - len(reported)} 项增速目标暂无数据。")
+
+    texts = data.source_documents(loaded)
+    others = views.document_rates(data.figures_of(texts), texts)
+    shown = set(zip(reported["value"].round(6), reported["period"]))
+    others = others[[(round(v, 6), p) not in shown for v, p in zip(others["value"], others["period"])]]
+    st.subheader("原文件中的其他增速")
+    if len(others):
+        st.dataframe(views.document_rate_table(others), hide_index=True, key="growth-documents")
+    else:
+        st.caption(f"在 {len(texts)} 份可读取的原文件中没有其他增速数字。")
