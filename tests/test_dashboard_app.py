@@ -6,6 +6,7 @@ Expectations come from the tracker and the extractor themselves (tracker.status,
 
 import csv
 import io
+import json
 import os
 import subprocess
 import sys
@@ -272,3 +273,29 @@ def test_a_targets_file_with_another_suffix_is_read_as_a_file(app, tmp_path):
     at = open_page(app(path), "总览")
     assert not at.exception and not at.code
     assert metrics(at)["目标总数"] == len(tracker.load(BUNDLED).targets)
+
+
+def test_growth_page_charts_every_reported_rate(app):
+    book = tracker.load(BUNDLED)
+    rates = views.rate_rows(book.targets, book.observations, tracker.status(book)).dropna(subset=["value"])
+    at = open_page(app(), "增速")
+    charts = at.get("plotly_chart")
+    assert len(charts) == rates.groupby(["region", "period"]).ngroups
+    drawn = [label for c in charts for label in json.loads(c.proto.spec)["data"][0]["y"]]
+    assert sorted(drawn) == sorted(rates["label"])
+    for region, period in set(zip(rates["region"], rates["period"])):
+        assert f"{region} · {period}" in [s.value for s in at.subheader]
+
+
+def test_region_page_follows_the_region_in_the_link(app):
+    status = tracker.status(tracker.load(BUNDLED))
+    region = status["region"].iloc[-1]
+    at = app()
+    at.run()
+    at.switch_page(PAGES["地区"])
+    at.query_params["region"] = region
+    at.run()
+    assert not at.exception
+    assert at.selectbox[0].value == region
+    assert metrics(at)["目标总数"] == int((status["region"] == region).sum())
+    assert set(at.dataframe[0].value["地区"]) == {region}
