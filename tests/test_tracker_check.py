@@ -240,3 +240,17 @@ def test_lazy_scalar_typing_matches_safe_load(raw):
     got, want = loader._Reader("x").scalar(node), yaml.safe_load("a: " + raw)["a"]
     assert type(got) is type(want)
     assert got == want or (got != got and want != want)
+
+
+def test_repeated_targets_block_keeps_both():
+    text = "targets:\n" + GOOD + "targets:\n" + GOOD.replace("id: good", "id: good2")
+    book = tracker.load(text)
+    assert list(book.targets["id"]) == ["good", "good2"]
+    assert [p.field for p in book.problems] == ["targets"] and "两处的目标都已读入" in book.problems[0].message
+
+
+def test_missing_targets_line_still_reads_the_entries():
+    book = tracker.load("settings: {on_track: 0.9}\n" + GOOD + GOOD.replace("id: good", "id: good2"))
+    assert list(book.targets["id"]) == ["good", "good2"]
+    assert any("缺少 targets: 一行" in p.message for p in book.problems)
+    assert book.settings["on_track"] == 0.9

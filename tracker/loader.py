@@ -219,6 +219,38 @@ class _Reader:
         return out if ok else None
 
     # -- the file --------------------------------------------------------------------------
+    def top_level(self, root, need_targets: bool):
+        """(settings node, entry nodes) of the file. A repeated `targets:` block is reported
+        and its entries are still read, so that nothing pasted in is lost."""
+        if not isinstance(root, yaml.MappingNode):
+            if need_targets or not _is_null(root):
+                self.problem(root, "-", "-", f"文件顶层应为键值表（settings: 与 targets:），这里是 {_describe(root)}")
+            return None, []
+        settings_node, entries, seen = None, None, {}
+        for key_node, value_node in root.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+            if key in seen:
+                also = "两处的目标都已读入，请合并为一个 targets: 列表" if key == "targets" else "只用第一处"
+                self.problem(key_node, "-", key, f"重复的字段 {key}（第 {seen[key]} 行已有）；{also}")
+                if key != "targets":
+                    continue
+            seen.setdefault(key, key_node.start_mark.line + 1)
+            if key not in schema.TOP_FIELDS:
+                close = difflib.get_close_matches(key, list(schema.TOP_FIELDS), n=1, cutoff=0.6)
+                hint = f"，是否应为 {close[0]}？" if close else "。"
+                self.problem(key_node, "-", key, f"未知字段 {key}{hint}可用字段：{'、'.join(schema.TOP_FIELDS)}")
+            elif key == "settings":
+                settings_node = value_node
+            elif isinstance(value_node, yaml.SequenceNode):
+                entries = (entries or []) + value_node.value
+            else:
+                if not _is_null(value_node):
+                    self.problem(value_node, "-", "targets", "targets 应为列表，每个目标以“- id:”开头")
+                entries = entries or []
+        if entries is None and need_targets:
+            self.problem(root, "-", "targets", "缺少 targets:（目标列表）；请参照文件开头的示例")
+        return settings_node, entries or []
+
     def read_settings(self, node) -> dict:
         settings = dict(schema.SETTINGS)
         if node is None or _is_null(node):
@@ -580,19 +612,27 @@ def _compose_parts(reader: _Reader, text: str):
         first_error = err
     lines = text.splitlines(keepends=True)
     head = next((i for i, l in enumerate(lines) if re.match(r"^targets\s*:\s*(#.*)?$", l)), None)
-    if head is None:
-        reader.problems.append(_syntax_problem(reader.file, first_error))
-        return None, None
+    if head is not None:
+        header_end, body_start = head, head + 1
+    else:
+        # No `targets:` line (deleted by mistake?): entries start at the first list item.
+        first_item = next((i for i, l in enumerate(lines) if re.match(r"^\s*-(\s|$)", l)), None)
+        if not first_item:
+            reader.problems.append(_syntax_problem(reader.file, first_error))
+            return None, None
+        reader.problems.append(Problem(reader.file, first_item + 1, 1, "-", "targets",
+                                       "目标列表前缺少 targets: 一行；请在第一个“- id:”之前加上 targets:"))
+        header_end = body_start = first_item
     starts = []
     indent = None
-    for i in range(head + 1, len(lines)):
+    for i in range(body_start, len(lines)):
         m = re.match(r"^(\s*)-(\s|$)", lines[i])
         if m and (indent is None or len(m[1]) == indent):
             indent = len(m[1]) if indent is None else indent
             starts.append(i)
     entries = []
     try:
-        header = yaml.compose("".join(lines[:head]) or "{}", Loader=_Loader)
+        header = yaml.compose("".join(lines[:header_end]) or "{}", Loader=_Loader)
     except yaml.YAMLError as err:
         reader.problems.append(_syntax_problem(reader.file, err))
         header = None
@@ -642,24 +682,15 @@ def _load(path_or_text) -> Book:
     rows, observations, settings = [], [], dict(schema.SETTINGS)
     if text is not None:
         root, entries = _compose_parts(reader, text)
-        settings_node, entry_nodes = None, entries or []
-        if entries is None and root is not None:
-            top = reader.mapping(root, schema.TOP_FIELDS, "-", "")
-            if top is not None:
-                settings_node = top.get("settings", (None, None))[1]
-                if "targets" not in top:
-                    reader.problem(root, "-", "targets", "缺少 targets:（目标列表）；请参照文件开头的示例")
-                else:
-                    seq = top["targets"][1]
-                    if isinstance(seq, yaml.SequenceNode):
-                        entry_nodes = seq.value
-                    elif not _is_null(seq):
-                        reader.problem(seq, "-", "targets", "targets 应为列表，每个目标以“- id:”开头")
-        elif entries is None and root is None and not reader.problems:
-            reader.problem(None, "-", "targets", "文件是空的；请参照仓库自带 targets.yaml 开头的示例")
-        elif entries is not None and root is not None:
-            top = reader.mapping(root, schema.TOP_FIELDS, "-", "")
-            settings_node = (top or {}).get("settings", (None, None))[1]
+        if entries is None and root is None:
+            if not reader.problems:
+                reader.problem(None, "-", "targets", "文件是空的；请参照仓库自带 targets.yaml 开头的示例")
+            settings_node, entry_nodes = None, []
+        elif entries is None:
+            settings_node, entry_nodes = reader.top_level(root, need_targets=True)
+        else:   # recovered after a syntax error: the header holds only settings
+            settings_node = reader.top_level(root, need_targets=False)[0] if root is not None else None
+            entry_nodes = entries
         settings = reader.read_settings(settings_node)
         seen: dict[str, int] = {}
         for index, node in enumerate(entry_nodes):
