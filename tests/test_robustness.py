@@ -213,9 +213,10 @@ def test_any_bytes_are_text_or_a_read_error(data):
         assert str(err).startswith("任意.bin: ") and "\n" not in str(err)
 
 
-#: Text as a document holds it: no surrogates, no control characters but tab and line feed.
-document_text = st.text(st.characters(exclude_categories=["Cs", "Cc"], include_characters="\t\n"),
-                        max_size=300)
+#: Text as a document holds it: no surrogates, no control characters but tab and line feed,
+#: and no U+FEFF (at the start of UTF-8 bytes it is a byte-order mark, and read as one).
+document_text = st.text(st.characters(exclude_categories=["Cs", "Cc"], include_characters="\t\n",
+                                      exclude_characters="\ufeff"), max_size=300)
 
 
 @modest
