@@ -51,6 +51,7 @@ VALUES = [
     ("NaN → dash", float("nan"), "亿元", "—"),
     ("None → dash", None, "亿元", "—"),
     ("unknown unit appended as given", 5, "朵", "5朵"),
+    ("zero keeps the staff unit: 0亿元", 0, "亿元", "0亿元"),
 ]
 
 

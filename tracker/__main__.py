@@ -22,7 +22,8 @@ DEFAULT_FILE = "targets.yaml"
 TABLE_COLUMNS = (
     ("id", "编号"), ("region", "地区"), ("indicator", "指标"), ("baseline", "基期"), ("latest", "最新"),
     ("latest_date", "日期"), ("target", "目标"), ("due", "期限"), ("progress", "进度"), ("elapsed", "时间"),
-    ("gap", "差距"), ("status", "状态"),
+    ("expected_now", "应达"), ("gap", "差距"), ("cagr_required", "需年增"), ("cagr_observed", "实年增"),
+    ("ratio", "R"), ("status", "状态"),
 )
 
 
@@ -36,10 +37,12 @@ def _pad(text: str, width: int) -> str:
 
 def _cell(row, col: str) -> str:
     value = row[col]
-    if col in ("baseline", "latest", "target", "gap"):
+    if col in ("baseline", "latest", "target", "gap", "expected_now"):
         return format_value(value, row["unit"])
-    if col in ("progress", "elapsed"):
+    if col in ("progress", "elapsed", "cagr_required", "cagr_observed"):
         return "—" if pd.isna(value) else format_number(value * 100, 1) + "%"
+    if col == "ratio":
+        return "—" if pd.isna(value) else format_number(value, 2)
     if col in ("latest_date", "due"):
         return "—" if pd.isna(value) else f"{value:%Y-%m-%d}"
     return "" if value is None else str(value)

@@ -145,8 +145,8 @@ def format_value(value, unit: str) -> str:
     if not _finite(value):
         return "—"
     known = lookup(unit)
-    if known is None:
-        return format_number(value) + (unit or "")
+    if known is None or float(value) == 0:
+        return format_number(value) + (unit or "")      # unknown unit, or zero: 0亿元, not 0元
     if known.category in ("money", "count", "other"):
         return format_base(float(value) * known.scale, known.category, known.base)
     return format_base(float(value), known.category, known.base)
