@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import extract
 from extract.reading import ReadError, decode, read_text
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -147,3 +148,21 @@ def test_control_character_in_path_stays_one_line(tmp_path):
     with pytest.raises(ReadError) as err:
         read_text(tmp_path / "a\nb.txt")
     assert "\n" not in str(err.value)
+
+
+@pytest.mark.skipif(not DOCS, reason="../shared/corpus is not beside the repository")
+@pytest.mark.parametrize("codec, bom", [
+    ("gb18030", b""), ("utf-16-le", codecs.BOM_UTF16_LE), ("utf-8", codecs.BOM_UTF8),
+], ids=["gb18030", "utf-16le-bom", "utf-8-bom"])
+def test_same_figures_whatever_the_encoding(tmp_path, codec, bom):
+    """A document saved in another encoding (and with Windows line ends) gives the same figures."""
+    originals, copies = [], []
+    for doc in DOCS:
+        copy = tmp_path / doc.name
+        copy.write_bytes(bom + doc.read_text(encoding="utf-8").replace("\n", "\r\n").encode(codec))
+        originals.append(doc)
+        copies.append(copy)
+    columns = ["doc", "start", "end", "text", "value", "category", "kind", "deadline"]
+    expected = extract.figures_from_files(originals)[columns]
+    assert len(expected)
+    assert extract.figures_from_files(copies)[columns].equals(expected)
