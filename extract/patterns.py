@@ -48,7 +48,7 @@ _ARABIC = r"""(?:\d{1,3}(?:,\d{3})++(?!\d)|\d++)(?:[.．]\d++)?+"""
 _CN_DIGIT = "零〇一二两兩三四五六七八九十百千万萬亿億"
 _CHINESE = rf"""[一二两兩三四五六七八九十][{_CN_DIGIT}]*+(?:[点點][零〇一二三四五六七八九]++)?+"""
 #: 百 but not 百分点/百分之; 千 but not 千瓦/千米/千克/千伏 (units of their own).
-_SCALE = rf"""(?!千[瓦米克伏])(?:{alternation(SCALE_WORDS)}|百(?!分))"""
+_SCALE = rf"""(?!千[瓦米克伏]|百分)(?:{alternation(SCALE_WORDS)})"""
 _UNIT = alternation(UNITS)
 _SPACE = r"[ \u00a0\u3000]?"
 

@@ -23,6 +23,7 @@ SCALES = {
     "十万": 1e5,
     "万": 1e4,
     "千": 1e3,
+    "百": 1e2,  # 5百家; patterns.py keeps 百分点/百分之 out
 }
 
 #: Scale words that may stand alone before 元 when the 一 is left out
