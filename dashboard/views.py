@@ -46,6 +46,7 @@ __all__ = [
     "words",
     "siblings",
     "status_table",
+    "table_height",
     "target_url",
     "time_left",
     "tags_text",
@@ -533,10 +534,16 @@ def target_url(target_id: str) -> str:
     return f"{PAGE_PATHS['target']}?{urlencode({'id': target_id})}"
 
 
+def table_height(rows: int, most: int = 30) -> int:
+    """Pixel height that shows up to `most` rows of st.dataframe without inner scrolling."""
+    return 38 + 35 * max(1, min(rows, most))
+
+
 def status_table(status: pd.DataFrame) -> pd.DataFrame:
     """The overview's table: one row per target, numbers written as officials write them.
 
-    Progress and time elapsed stay numeric (percent) so the column sorts and draws as a bar.
+    Progress stays numeric (percent) so the column sorts and draws as a bar; the rest is text,
+    with an em dash where there is nothing to show.
     """
     rows = pd.DataFrame(index=status.index)
     rows["id"] = status["id"]
@@ -551,7 +558,7 @@ def status_table(status: pd.DataFrame) -> pd.DataFrame:
     rows["target_text"] = [fmt(v, u) for v, u in zip(status["target"], units)]
     rows["due_text"] = status["due"].map(fmt_date)
     rows["progress_pct"] = pd.to_numeric(status["progress"], errors="coerce") * 100
-    rows["elapsed_pct"] = pd.to_numeric(status["elapsed"], errors="coerce") * 100
+    rows["elapsed_pct"] = status["elapsed"].map(fmt_share)
     rows["gap_text"] = [fmt(v, u) for v, u in zip(status["gap"], units)]
     rows["status"] = status["status"]
     rows["link"] = status["id"].map(target_url)

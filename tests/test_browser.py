@@ -114,8 +114,8 @@ def _screenshot(page, name: str) -> None:
     """Save the whole page: Streamlit scrolls inside its main block, so the window is first
     made as tall as the content (full_page alone would stop at the window's height)."""
     height = page.evaluate(
-        "() => Math.max(...[...document.querySelectorAll('[data-testid=\"stMain\"], [data-testid=\"stMainBlockContainer\"]')]"
-        ".map(e => e.scrollHeight), 800)"
+        "() => Math.max(1000, ...[...document.querySelectorAll('[data-testid=\"stElementContainer\"]')]"
+        ".map(e => e.getBoundingClientRect().bottom + window.scrollY)) + 60"
     )
     width = page.viewport_size["width"]
     page.set_viewport_size({"width": width, "height": min(int(height) + 120, 8000)})

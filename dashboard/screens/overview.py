@@ -29,9 +29,9 @@ if ui.need_targets(loaded):
         st.dataframe(
             views.status_table(shown),
             hide_index=True,
+            height=views.table_height(len(shown)),
             column_config={
                 "完成进度": st.column_config.ProgressColumn("完成进度", format="%.1f%%", min_value=0, max_value=100),
-                "时间进度": st.column_config.NumberColumn("时间进度", format="%.0f%%"),
                 "详情": st.column_config.LinkColumn("详情", display_text="查看"),
             },
             key="overview-table",

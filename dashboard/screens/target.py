@@ -60,6 +60,7 @@ if ui.need_targets(loaded):
     siblings = views.siblings(loaded.book.targets, loaded.status, chosen)
     if len(siblings):
         st.dataframe(views.status_table(siblings), hide_index=True, key="target-siblings",
+                     height=views.table_height(len(siblings)),
                      column_config={"完成进度": st.column_config.ProgressColumn("完成进度", format="%.1f%%", min_value=0, max_value=100),
                                     "详情": st.column_config.LinkColumn("详情", display_text="查看")})
     document = data.find_document(target.get("source_doc"))
