@@ -11,7 +11,6 @@ import math
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 import tracker
 from dashboard import views
@@ -211,17 +210,16 @@ def trajectory_chart(trajectory: pd.DataFrame, target: pd.Series) -> go.Figure:
 def bullet_panel(status: pd.DataFrame) -> go.Figure:
     """One bullet chart per target, stacked: latest value as a bar from the baseline, the
     baseline-to-target range behind it, a dark tick where a straight-line pace would be
-    today and a red tick at the target. Each row keeps its own unit and scale."""
+    today and a red tick at the target. Each row keeps its own unit and scale.
+
+    The rows' axes are laid out here directly (not with make_subplots and per-row updates,
+    which take seconds for dozens of rows)."""
     rows = status.head(MAX_BULLETS).reset_index(drop=True)
     count = max(len(rows), 1)
-    titles = [
-        f"{r['indicator']}({r['id']})  {views.fmt(r['latest'], r['unit'])} / 目标 {views.fmt(r['target'], r['unit'])} · {r['status']}"
-        for _, r in rows.iterrows()
-    ]
-    row_px, gap_px = 70, 62  # each bullet's height and the room for its title and axis
-    height = count * row_px + (count - 1) * gap_px + 70
-    fig = make_subplots(rows=count, cols=1, subplot_titles=titles or [""],
-                        vertical_spacing=gap_px / height if count > 1 else 0.0)
+    row_px, title_px, axis_px = 44, 30, 34  # bar height, room for the title above, ticks below
+    band = title_px + row_px + axis_px
+    plot_px = count * band
+    traces, layout, titles = [], {}, []
     for i, r in rows.iterrows():
         unit = r["unit"] or ""
         base, goal = _num(r["baseline"]), _num(r["target"])
@@ -231,30 +229,39 @@ def bullet_panel(status: pd.DataFrame) -> go.Figure:
         low, high = min(known + [0.0 if start == 0 else start]), max(known)
         pad = (high - low) * 0.08 or abs(high) * 0.1 or 1.0
         colour = STATUS_COLOURS.get(r["status"], "#666666")
-        row = i + 1
+        suffix = "" if i == 0 else str(i + 1)
+        axes = dict(xaxis=f"x{suffix}", yaxis=f"y{suffix}")
         if goal is not None:
-            fig.add_trace(go.Bar(x=[goal - start], base=[start], y=["目标"], orientation="h",
+            traces.append(go.Bar(x=[goal - start], base=[start], y=["目标"], orientation="h",
                                  marker_color="#E8E8E8", width=0.9, showlegend=False,
-                                 hovertemplate=f"基期至目标 {views.fmt(base, unit)} → {views.fmt(goal, unit)}<extra></extra>"),
-                          row=row, col=1)
+                                 hovertemplate=f"基期至目标 {views.fmt(base, unit)} → {views.fmt(goal, unit)}<extra></extra>",
+                                 **axes))
         if latest is not None:
-            fig.add_trace(go.Bar(x=[latest - start], base=[start], y=["目标"], orientation="h",
+            traces.append(go.Bar(x=[latest - start], base=[start], y=["目标"], orientation="h",
                                  marker_color=colour, width=0.4, showlegend=False,
-                                 hovertemplate=f"最新值 {views.fmt(latest, unit)} · {r['status']}<extra></extra>"),
-                          row=row, col=1)
-        for value, name, colour_tick in ((expected, "按时间进度应达", "#333333"), (goal, "目标", "#CC0000")):
-            if value is None:
-                continue
-            fig.add_trace(go.Scatter(x=[value], y=["目标"], mode="markers", name=name,
-                                     marker=dict(symbol="line-ns", size=26, line=dict(width=3, color=colour_tick)),
-                                     showlegend=False,
-                                     hovertemplate=f"{name} {views.fmt(value, unit)}<extra></extra>"),
-                          row=row, col=1)
+                                 hovertemplate=f"最新值 {views.fmt(latest, unit)} · {r['status']}<extra></extra>",
+                                 **axes))
+        ticks_at = [(v, name, tick) for v, name, tick in ((expected, "按时间进度应达", "#333333"), (goal, "目标", "#CC0000"))
+                    if v is not None]
+        if ticks_at:  # both ticks in one trace: half the traces to build
+            traces.append(go.Scatter(
+                x=[v for v, _, _ in ticks_at], y=["目标"] * len(ticks_at), mode="markers", showlegend=False,
+                marker=dict(symbol="line-ns", size=26, line=dict(width=3, color=[t for _, _, t in ticks_at])),
+                text=[f"{name} {views.fmt(v, unit)}" for v, name, _ in ticks_at],
+                hovertemplate="%{text}<extra></extra>", **axes))
+        top = i * band + title_px  # pixels from the top of the plot area to this bar
         ticks, labels = value_ticks(low - pad, high + pad, unit)
-        fig.update_xaxes(range=[low - pad, high + pad], tickvals=ticks, ticktext=labels, row=row, col=1)
-        fig.update_yaxes(showticklabels=False, row=row, col=1)
-    fig.update_annotations(font=dict(size=14), xanchor="left", x=0)
-    return _layout(fig, height=height, barmode="overlay", showlegend=False)
+        layout[f"xaxis{suffix}"] = dict(anchor=f"y{suffix}", domain=[0, 1], range=[low - pad, high + pad],
+                                        tickvals=ticks, ticktext=labels, fixedrange=True)
+        layout[f"yaxis{suffix}"] = dict(anchor=f"x{suffix}", showticklabels=False, fixedrange=True,
+                                        domain=[1 - (top + row_px) / plot_px, 1 - top / plot_px])
+        titles.append(dict(
+            text=f"{r['indicator']}({r['id']})  {views.fmt(r['latest'], unit)} / 目标 {views.fmt(r['target'], unit)} · {r['status']}",
+            x=0, xref="paper", xanchor="left", y=1 - (top - 4) / plot_px, yref="paper", yanchor="bottom",
+            showarrow=False, font=dict(size=14),
+        ))
+    fig = go.Figure(data=traces, layout=dict(annotations=titles, **layout))
+    return _layout(fig, height=plot_px + 50, barmode="overlay", showlegend=False)
 
 
 def comparison_chart(status: pd.DataFrame) -> go.Figure:
