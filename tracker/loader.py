@@ -623,13 +623,12 @@ def _compose_parts(reader: _Reader, text: str):
         reader.problems.append(Problem(reader.file, first_item + 1, 1, "-", "targets",
                                        "目标列表前缺少 targets: 一行；请在第一个“- id:”之前加上 targets:"))
         header_end = body_start = first_item
-    starts = []
-    indent = None
-    for i in range(body_start, len(lines)):
-        m = re.match(r"^(\s*)-(\s|$)", lines[i])
-        if m and (indent is None or len(m[1]) == indent):
-            indent = len(m[1]) if indent is None else indent
-            starts.append(i)
+    # Entries are the list items of least indent: the first item of the body may be a
+    # progress point of an entry whose "- id:" line was deleted.
+    items = [(i, len(m[1])) for i in range(body_start, len(lines))
+             if (m := re.match(r"^(\s*)-(\s|$)", lines[i]))]
+    indent = min((n for _, n in items), default=0)
+    starts = [i for i, n in items if n == indent]
     entries = []
     try:
         header = yaml.compose("".join(lines[:header_end]) or "{}", Loader=_Loader)
