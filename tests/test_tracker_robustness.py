@@ -58,3 +58,14 @@ def test_damaged_bundled_file_keeps_most_targets(data):
     # One changed line costs at most its own entry and the one before it (a deleted "- id:"
     # line joins an entry's fields to the previous entry, whose keys then repeat).
     assert len(book.targets) >= len(tracker.load(BUNDLED).targets) - 2 * len(touched)
+
+
+def test_first_entry_without_its_id_line_costs_only_itself():
+    """Found by the test above: the first entry's progress points were taken for the entries."""
+    lines = list(LINES)
+    first_id = next(i for i, line in enumerate(lines) if line.startswith("  - id:"))
+    del lines[first_id]
+    book = tracker.load("".join(lines))
+    well_formed(book)
+    assert len(book.targets) >= len(tracker.load(BUNDLED).targets) - 2
+    assert book.problems
