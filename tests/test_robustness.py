@@ -72,9 +72,8 @@ def test_policy_like_pieces_in_any_order(text, date):
     check_table(text, extract.figures(text, doc="拼接.txt", date=date))
 
 
-#: Texts the property tests above once found breaking the extractor, kept as cases. A case
-#: still marked xfail is a known failure: when it is fixed, strict xfail fails, and the mark
-#: goes (with the _KNOWN_FAILURE filter of policy_like).
+#: Texts the property tests above once found breaking the extractor, kept as cases. A known
+#: failure not yet fixed is marked xfail(strict=True), so that its fix is noticed.
 FOUND_BY_HYPOTHESIS = [
     pytest.param("0百", id="digit-then-bai"),
     pytest.param("到2025年，新增0百家。", id="digit-bai-measure-word"),
