@@ -120,6 +120,15 @@ def _past_horizon(sent: str, pos: int, doc_date: dt.date | None) -> bool:
     return year < doc_date.year
 
 
+_TALLY_BREAKERS = regex.compile("等|达|突破|超|为|是|有|增|实现|不|近|约|逾|以上|左右")
+
+
+def _is_tally(sent: str, c0: int, start: int) -> bool:
+    """'工程机械、绿色低碳能源、新材料3个集群': the count tallies the named items right before it."""
+    sep = sent.rfind("、", c0, start)
+    return sep >= 0 and 0 < start - sep - 1 <= 15 and not _TALLY_BREAKERS.search(sent, sep + 1, start)
+
+
 def kind(sent: str, start: int, end: int, category: str, has_deadline: bool,
          doc_date: dt.date | None = None) -> str:
     """Target or actual, by the nearest cue.
@@ -149,7 +158,7 @@ def kind(sent: str, start: int, end: int, category: str, has_deadline: bool,
     own = _cues(sent, c0, start)
     if own:
         return read(own[-1])
-    if category == "count" and "、" in sent[c0:start]:
+    if category == "count" and _is_tally(sent, c0, start):
         return "actual"
     ends = _clause_ends(sent)
     i = bisect.bisect_right(ends, end)

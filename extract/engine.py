@@ -80,7 +80,7 @@ def _parse(m: regex.Match) -> _Token | None:
             return None
         return _Token(s, e, num / den * 100, "percent", "%")
     if g["cheng"] is not None:
-        return _Token(s, e, parse_chinese(g["cheng"]) * 10, "percent", "%")
+        return _Token(s, e, parse_number(g["cheng"]) * 10, "percent", "%")
     if g["bare"] is not None:
         unit = vocab.CURRENCIES.get(g["bare_unit"], "元")
         return _Token(s, e, scale_of(g["bare"]), "money", unit)
@@ -257,13 +257,13 @@ def records(text: str, doc: str | None = None, date=None) -> list[dict]:
 
     tokens = [t for t in map(_parse, FIGURE.finditer(work)) if t is not None]
     out: list[dict] = []
-    prev_sentence, prev_end, prev_negative, prev_indicator = None, 0, False, None
+    prev_sentence, prev_end, prev_negative, prev_indicator, prev_qualifier = None, 0, False, None, None
     for group in _group(work, tokens, money_subject):
         first = group[0]
         s0, s1 = sents.bounds(first.start)
         sent = sents.simple(s0, s1)
         if (s0, s1) != prev_sentence:
-            prev_sentence, prev_end, prev_negative, prev_indicator = (s0, s1), 0, False, None
+            prev_sentence, prev_end, prev_negative, prev_indicator, prev_qualifier = (s0, s1), 0, False, None, None
         a, z = first.start - s0, group[-1].end - s0
         before = sent[max(0, a - 8):a]
         qual, qlen = classify.qualifier_before(before)
@@ -276,6 +276,9 @@ def records(text: str, doc: str | None = None, date=None) -> list[dict]:
             negative = True  # 增速为-3.2%: the sign is part of the figure's text
             first.start -= 1
         after_qual, alen = classify.qualifier_after(sent, z)
+        if joined and not qual and not after_qual:
+            qual = prev_qualifier  # '分别超过90家和870家': both are 'more than'
+
         due, stated = classify.deadline(sent, a, doc_date)
         kind = classify.kind(sent, a, z, first.category, stated, doc_date)
         region = classify.region_of(sent, a, home)
@@ -307,7 +310,7 @@ def records(text: str, doc: str | None = None, date=None) -> list[dict]:
                 "period": classify.period(sent, ta, doc_date) if kind == "actual" else None,
                 "sentence": _original(text, omap, s0, s1),
             })
-        prev_end, prev_negative = group[-1].end - s0, negative
+        prev_end, prev_negative, prev_qualifier = group[-1].end - s0, negative, qual or after_qual
     return out
 
 

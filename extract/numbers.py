@@ -25,7 +25,7 @@ _ADJACENT_DIGITS = regex.compile("[一二两三四五六七八九]{2}")
 
 def parse_arabic(s: str) -> float | None:
     """'305,160' → 305160.0; '１２．５' → 12.5 (Python reads full-width digits)."""
-    s = s.translate(TRAD_SCALE).replace(",", "").replace(" ", "")
+    s = s.translate(TRAD_SCALE).replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u2009", "")
     try:
         value = float(s)
     except ValueError:

@@ -44,7 +44,8 @@ for _surface, _simple in trad_forms(vocab.RATE_UNITS).items():
 SCALE_WORDS = trad_forms(vocab.SCALES)
 BARE_SCALE_WORDS = trad_forms(vocab.BARE_SCALES)
 
-_ARABIC = r"""(?:\d{1,3}(?:,\d{3})++(?!\d)|\d++)(?:[.．]\d++)?+"""
+#: Thousands are grouped by commas (305,160) or, in typeset text, by a space (4 410).
+_ARABIC = r"""(?:\d{1,3}(?:,\d{3})++(?!\d)|\d{1,3}(?:[ \u00a0\u2009]\d{3})++(?![\d.])|\d++)(?:[.．]\d++)?+"""
 _CN_DIGIT = "零〇一二两兩三四五六七八九十百千万萬亿億"
 _CHINESE = rf"""[一二两兩三四五六七八九十][{_CN_DIGIT}]*+(?:[点點][零〇一二三四五六七八九]++)?+"""
 #: 百 but not 百分点/百分之; 千 but not 千瓦/千米/千克/千伏 (units of their own).
@@ -60,8 +61,8 @@ FIGURE = regex.compile(
       百分之(?P<pct>{_ARABIC}|{_CHINESE})                      # 百分之二十
     | (?<![{_CN_DIGIT}])(?P<den>[一二两三四五六七八九十]++)分之(?P<numr>[一二两三四五六七八九十]++)  # 三分之一
     | 翻(?P<fan>[一两兩二三四])?番                              # 翻一番 = 2, 翻两番 = 4
-    | (?<![{_CN_DIGIT}\d])(?P<cheng>[一二两兩三四五六七八九])成   # 三成 = 30%
-      (?!不变|立|为|為|功|果|本|员|員|交|就|熟|型|品|长|長|都|绩|績|效|全|文|批|片|套|规|規|龙|龍)
+    | (?<![{_CN_DIGIT}\d.])(?P<cheng>[一二两兩三四五六七八九]|[1-9])成   # 三成, 7成 = 30%, 70%
+      (?!不变|立|功|果|本|员|員|交|就|熟|型|品|长|長|都|绩|績|效|全|文|批|片|套|规|規|龙|龍)
     | (?<![{_CN_DIGIT}\d数數几幾上多余餘])                       # an amount whose 一 is left out:
       (?P<bare>{alternation(BARE_SCALE_WORDS)})                 #   突破万亿元, 亿元以上项目
       (?P<bare_unit>美元|元)(?!{alternation(vocab.PER_AMOUNT_FOLLOWERS)})  # not 万元GDP能耗

@@ -59,6 +59,11 @@ def test_sign(text, surface, want):
     assert figure(text, surface).value == pytest.approx(want)
 
 
+def test_qualifier_is_shared_by_a_joined_figure():
+    df = extract.figures("科技型企业分别超过90家和870家。")
+    assert list(df.qualifier) == ["gt", "gt"]
+
+
 @pytest.mark.parametrize(
     "text",
     ["能耗和排放分别下降3.1和2.4个百分点。", "二氧化硫和氨氮排放量分别下降3.1%和2.4%。"],
@@ -82,6 +87,8 @@ KINDS = [
     ("yongyou", "苏州拥有3个万亿级产业。", "3个", "actual"),
     ("enumeration", "针对钢铁、纺织、食品3个特色集群，加快升级。", "3个", "actual"),
     ("after-cue", "今年以来，573个项目提前完成全年投资计划。", "573个", "actual"),
+    ("not-a-tally-with-verb", "到2025年,高新技术企业突破75家、科技型企业超过690家。", "690家", "target"),
+    ("not-a-tally-with-deng", "力争到2027年,新增单项冠军、独角兽和上市企业等10家。", "10家", "target"),
     ("no-cue-report", "全区工业税收占比提升至55%。", "55%", "actual"),
     ("planner-verb", "力争2030年前建成20个零碳园区。", "20个", "target"),
     ("estimate-in-year-end-report", "2016年1月6日\n预计，全市实现地区生产总值1360亿元。", "1360亿元", "actual"),
