@@ -8,9 +8,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, export, views
+from dashboard import charts, data, export, views
 
-__all__ = ["download_buttons", "filter_bar", "need_targets", "problems_panel", "source_box"]
+__all__ = ["download_buttons", "filter_bar", "need_targets", "problems_panel", "source_box", "status_columns",
+           "status_styled"]
 
 
 def source_box(loaded: data.Loaded) -> None:
@@ -63,6 +64,28 @@ def filter_bar(status: pd.DataFrame, key: str) -> pd.DataFrame:
         ),
     )
     return views.apply_filters(status, picked)
+
+
+# Tables longer than this are shown without per-cell colour: pandas' Styler takes seconds
+# for thousands of rows, and the word in 状态 is there either way.
+MAX_STYLED_ROWS = 300
+
+
+def status_styled(table: pd.DataFrame):
+    """views.status_table with each 状态 cell in its status colour (the word stays: never colour alone)."""
+    if len(table) > MAX_STYLED_ROWS:
+        return table
+    return table.style.map(
+        lambda state: f"color: {charts.STATUS_COLOURS.get(state, '#333333')}; font-weight: 600", subset=["状态"]
+    )
+
+
+def status_columns() -> dict:
+    """How st.dataframe draws views.status_table: progress as a bar, 详情 as a link."""
+    return {
+        "完成进度": st.column_config.ProgressColumn("完成进度", format="%.1f%%", min_value=0, max_value=100, color="blue"),
+        "详情": st.column_config.LinkColumn("详情", display_text="查看", help="打开目标详情"),
+    }
 
 
 def download_buttons(table: pd.DataFrame, stem: str, key: str) -> None:

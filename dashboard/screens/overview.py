@@ -27,13 +27,10 @@ if ui.need_targets(loaded):
 
         st.subheader("目标列表")
         st.dataframe(
-            views.status_table(shown),
+            ui.status_styled(views.status_table(shown)),
             hide_index=True,
             height=views.table_height(len(shown)),
-            column_config={
-                "完成进度": st.column_config.ProgressColumn("完成进度", format="%.1f%%", min_value=0, max_value=100),
-                "详情": st.column_config.LinkColumn("详情", display_text="查看"),
-            },
+            column_config=ui.status_columns(),
             key="overview-table",
         )
     else:

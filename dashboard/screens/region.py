@@ -25,9 +25,8 @@ if ui.need_targets(loaded):
     st.caption("浅灰色为基期到目标的区间,彩色条为最新值(颜色与文字同时标示状态),黑色竖线为按时间进度今天应达,红色竖线为目标。")
 
     st.subheader(f"{chosen}全部目标")
-    st.dataframe(views.status_table(mine), hide_index=True, key="region-table", height=views.table_height(len(mine)),
-                 column_config={"完成进度": st.column_config.ProgressColumn("完成进度", format="%.1f%%", min_value=0, max_value=100),
-                                "详情": st.column_config.LinkColumn("详情", display_text="查看")})
+    st.dataframe(ui.status_styled(views.status_table(mine)), hide_index=True, key="region-table", height=views.table_height(len(mine)),
+                 column_config=ui.status_columns())
 
     st.subheader("同一指标的地区对比")
     shared = views.shared_indicators(loaded.status)

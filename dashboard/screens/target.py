@@ -59,10 +59,9 @@ if ui.need_targets(loaded):
     st.subheader("同一文件的其他数字")
     siblings = views.siblings(loaded.book.targets, loaded.status, chosen)
     if len(siblings):
-        st.dataframe(views.status_table(siblings), hide_index=True, key="target-siblings",
+        st.dataframe(ui.status_styled(views.status_table(siblings)), hide_index=True, key="target-siblings",
                      height=views.table_height(len(siblings)),
-                     column_config={"完成进度": st.column_config.ProgressColumn("完成进度", format="%.1f%%", min_value=0, max_value=100),
-                                    "详情": st.column_config.LinkColumn("详情", display_text="查看")})
+                     column_config=ui.status_columns())
     document = data.find_document(target.get("source_doc"))
     if document is not None:
         with st.expander(f"从原文件 {document.name} 提取的全部数字"):
