@@ -343,3 +343,13 @@ def test_document_rates_pick_growth_figures_of_each_document():
     assert set(rates["doc"]) == {"a.txt", "b.txt"}
     table = views.document_rate_table(rates)
     assert list(table["增速"]) == ["36%", "20%"]
+
+
+def test_status_words_are_coloured_in_small_tables_only(status):
+    from dashboard import charts, ui
+
+    styled = ui.status_styled(views.status_table(status)).to_html()
+    for state in status["status"]:
+        assert charts.STATUS_COLOURS[state] in styled and state in styled
+    big = pd.concat([status] * (ui.MAX_STYLED_ROWS // len(status) + 1), ignore_index=True)
+    assert isinstance(ui.status_styled(views.status_table(big)), pd.DataFrame)
