@@ -127,6 +127,7 @@ def reload() -> None:
     _status.clear()
     _trajectory.clear()
     _texts.clear()
+    _read.clear()
     document_figures.clear()
 
 
@@ -223,7 +224,12 @@ def find_document(name: str | None) -> Path | None:
 
 
 def read_document(path: Path) -> str:
-    """The text of a document file, decoded the way the extractor decodes it."""
+    """The text of a document file, decoded the way the extractor decodes it (cached on its mtime)."""
+    return _read(str(path), _stamp(path))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _read(path: str, stamp) -> str:
     from extract.reading import read_text
 
     return read_text(path)

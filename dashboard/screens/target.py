@@ -1,5 +1,7 @@
 """目标详情: one target's trajectory, gap, time left, growth, source sentence and sibling figures."""
 
+import html
+
 import streamlit as st
 
 from dashboard import charts, data, export, highlight, ui, views
@@ -24,7 +26,7 @@ if ui.need_targets(loaded):
 
     colour = charts.STATUS_COLOURS.get(row["status"], "#666666")
     st.html(
-        f'<div style="font-size:1.3rem;font-weight:600">{views.label(row)} '
+        f'<div style="font-size:1.3rem;font-weight:600">{html.escape(views.label(row))} '
         f'<span style="background:{colour};color:#fff;border-radius:4px;padding:2px 8px;margin-left:8px">{row["status"]}</span></div>'
     )
     cards = [*st.columns(3), *st.columns(3)]
@@ -34,7 +36,7 @@ if ui.need_targets(loaded):
     cards[3].metric("剩余时间", views.time_left(row["due"], loaded.today), help=f"截止:{views.fmt_date(row['due'])}")
     cards[4].metric("完成进度", views.fmt_share(row["progress"]), help=f"时间进度:{views.fmt_share(row['elapsed'])};按时间进度今天应达 {views.fmt(row['expected_now'], unit)}")
     cards[5].metric("实际 / 所需年均增速", f"{views.fmt_share(row['cagr_observed'])} / {views.fmt_share(row['cagr_required'])}",
-                    help=f"比值 R = {views.fmt_share(row['ratio'])};评估方法:{row['method']}")
+                    help=f"比值 R = {views.fmt_share(row['ratio'])};评估方法:{views.words('method', row['method'])}")
 
     st.subheader("进展轨迹")
     st.plotly_chart(charts.trajectory_chart(data.trajectory(loaded, chosen), row), key="target-trajectory",
