@@ -41,6 +41,14 @@ class _Loader(_Base):
     def resolve(self, kind, value, implicit):
         return _DEFAULT_TAGS[kind]
 
+    # No path-dependent resolvers are registered, so the bookkeeping of the path is skipped:
+    # it is called for every node and cost a tenth of the load of a large file.
+    def descend_resolver(self, current_node, current_index):
+        pass
+
+    def ascend_resolver(self):
+        pass
+
 
 _RESOLVER = yaml.resolver.Resolver()
 # Plain numbers written the ordinary way, which the safe loader reads as int or float exactly
