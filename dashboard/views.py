@@ -271,17 +271,23 @@ def matching_figures(figures: pd.DataFrame, target) -> set:
     """Index labels of the figures in a source sentence that state the target's own value.
 
     A figure matches when its value (or range end), in base units, is within 0.5% of the
-    target's value in base units; the page outlines those in the highlighted sentence.
+    target's value in base units, or of the amount an increment states; the page outlines
+    those in the highlighted sentence.
     """
-    goal = target.get("target_base")
-    if _missing(goal) or not len(figures):
+    # An increment states the amount to add (新增1000亿元); its level (6000亿元) is derived.
+    stated, scale = target.get("target_stated"), target.get("scale")
+    goals = [target.get("target_base")]
+    if not _missing(stated) and not _missing(scale):
+        goals.append(float(stated) * float(scale))
+    goals = [float(g) for g in goals if not _missing(g)]
+    if not goals or not len(figures):
         return set()
-    goal = float(goal)
     hits = set()
-    for column in ("value", "value_max"):
-        values = pd.to_numeric(figures[column], errors="coerce")
-        close = (values - goal).abs() <= max(abs(goal) * 0.005, 1e-9)
-        hits.update(figures.index[close.fillna(False).to_numpy()])
+    for goal in goals:
+        for column in ("value", "value_max"):
+            values = pd.to_numeric(figures[column], errors="coerce")
+            close = (values - goal).abs() <= max(abs(goal) * 0.005, 1e-9)
+            hits.update(figures.index[close.fillna(False).to_numpy()])
     return hits
 
 

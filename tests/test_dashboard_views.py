@@ -353,3 +353,17 @@ def test_status_words_are_coloured_in_small_tables_only(status):
         assert charts.STATUS_COLOURS[state] in styled and state in styled
     big = pd.concat([status] * (ui.MAX_STYLED_ROWS // len(status) + 1), ignore_index=True)
     assert isinstance(ui.status_styled(views.status_table(big)), pd.DataFrame)
+
+
+@pytest.mark.parametrize(
+    "target_id,surface",
+    [("ks-gdp", "6000億元"), ("ks-gdp-new", "1000億元")],
+    ids=["level-outlines-its-level", "increment-outlines-the-stated-amount"],
+)
+def test_matching_figures_outline_the_target_in_its_quote(target_id, surface):
+    book = tracker.load(Path(__file__).resolve().parent.parent / "targets.yaml")
+    target = book.targets.set_index("id").loc[target_id].to_dict()
+    quote = target["source_quote"]
+    figures = data.document_figures(quote)
+    hits = views.matching_figures(figures, target)
+    assert surface in set(figures.loc[list(hits), "text"])
