@@ -38,7 +38,7 @@ def test_progress_chart_has_one_bar_per_target_with_status_in_words(status):
     fig = charts.progress_chart(status)
     drawn = {i: (trace.name, text) for trace in bars(fig) for i, text in zip(trace.customdata, trace.text)}
     assert set(drawn) == {"a", "b", "c", "d"}
-    for target_id, (state, text) in drawn.items():
+    for state, text in drawn.values():
         assert state in tracker.STATUSES and text.endswith(state)
     assert drawn["a"][1] == "50% · 需加快"
     assert drawn["c"][1] == "— · 暂无数据"
