@@ -253,7 +253,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--format", choices=FORMATS, default="table",
                         help="输出格式：table 供人阅读（默认），jsonl 每行一个 JSON 对象，csv 表格")
     parser.add_argument("--date", type=parse_date, default=None, metavar="YYYY-MM-DD",
-                        help="文档日期，用于推算“用3年时间”“今年”之类的相对期限")
+                        help="文档日期，用于推算“用3年时间”“今年”之类的相对期限；文中写有日期时以文中为准")
     parser.add_argument("--max-mb", type=parse_mb, default=MAX_BYTES / (1024 * 1024), metavar="N",
                         help=f"单个文件大小上限（MB，默认 {MAX_BYTES // (1024 * 1024)}）")
     return parser

@@ -248,7 +248,8 @@ def records(text: str, doc: str | None = None, date=None) -> list[dict]:
     if not isinstance(text, str) or not text:
         return []
     work, omap = strip_readings(text) if has_readings(text) else (text, None)
-    doc_date = _as_date(date) or document_date(work)
+    # FIGURES.md: the date the text gives itself comes first; `date` is for texts without one.
+    doc_date = document_date(work) or _as_date(date)
     classify.forget()
     sents = _Sentences(work)
     home = classify.doc_region(work)

@@ -184,12 +184,15 @@ def _binary_kind(data: bytes) -> str | None:
 
 
 def _decode_bom(data: bytes, name: str) -> str | None:
+    """Text after a byte-order mark. A UTF-8 mark is kept as U+FEFF, as Python's open() reads
+    it: FIGURES.md counts offsets in the document exactly as read, and the scorer reads so."""
     for bom, codec in BOMS:
         if data.startswith(bom):
+            kept = len(bom) if codec != "utf-8" else 0
             try:
-                return data[len(bom):].decode(codec)
+                return data[kept:].decode(codec)
             except UnicodeDecodeError as err:
-                raise ReadError(name, f"以 {codec} 标记开头，但第 {err.start + len(bom)} 字节起不是 {codec} 文本") from None
+                raise ReadError(name, f"以 {codec} 标记开头，但第 {err.start + kept} 字节起不是 {codec} 文本") from None
     return None
 
 

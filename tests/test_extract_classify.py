@@ -152,6 +152,12 @@ def test_relative_deadline_uses_the_date_read_from_the_text():
     assert figure(text, "1000亿元").deadline == 2026
 
 
+def test_the_date_in_the_text_beats_the_date_given():
+    """FIGURES.md: the document's date is read from the text when present, else --date."""
+    text = "2024-02-17 来源：昆山日报\n力争用3年时间新增地区生产总值1000亿元。"
+    assert figure(text, "1000亿元", date="2020-06-30").deadline == 2026
+
+
 REGIONS = [
     ("named-city", "昆山市规上工业总产值超1万亿元。苏州市GDP达2.4万亿元。", "2.4万亿元", "苏州市"),
     ("document-city", "徐州市召开大会。全市新增高企300家。", "300家", "徐州市"),
