@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 import pandas as pd
 
 import tracker
+from extract import vocab
 
 __all__ = [
     "CARDS",
@@ -458,11 +459,6 @@ def rate_rows(targets: pd.DataFrame, observations: pd.DataFrame, status: pd.Data
     return out
 
 
-# Words that make a percent before them a growth rate (同比增长11.5%, 提升超过20%), and the
-# qualifier words that may stand between (超过, 达). A level reached (提升至55%) is not a rate:
-# 至 is not in the list, so the growth word no longer ends the text before the figure.
-GROWTH_WORDS = ("增长", "增速", "增幅", "提高", "提升", "下降", "降低", "回落", "增加", "减少")
-BETWEEN_WORDS = ("超过", "超", "达到", "达", "约", "近", "了", "分别")
 RATE_CATEGORIES = ("percent", "pp")
 
 
@@ -472,10 +468,10 @@ def is_growth(document: str, start: int) -> bool:
     stripped = True
     while stripped:
         stripped = False
-        for word in BETWEEN_WORDS:
+        for word in vocab.CHANGE_INFIXES:
             if before.endswith(word):
                 before, stripped = before[: -len(word)], True
-    return before.endswith(GROWTH_WORDS)
+    return before.endswith(vocab.CHANGE_WORDS)
 
 
 def period_text(period) -> str:
