@@ -1,11 +1,12 @@
-"""`extract suggest`: from a document's target figures to targets.yaml entries that pass the check."""
+"""`tracker suggest`: from a document's target figures to targets.yaml entries that pass the check."""
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import tracker
-from extract.suggest import append, entries, main, to_yaml
+from tracker.bookfile import EditError
+from tracker.suggest import append, entries, main, to_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -126,33 +127,45 @@ def test_kunshan_document_gives_the_12345_targets(capsys):
 
 
 @needs_corpus
-def test_append_keeps_comments_backs_up_and_refuses_existing_ids(tmp_path, capsys):
+def test_append_keeps_comments_backs_up_and_skips_what_is_tracked(tmp_path, capsys):
     path = tmp_path / "targets.yaml"
     original = BUNDLED.read_text(encoding="utf-8")
     path.write_text(original, encoding="utf-8")
     doc = str(CORPUS / "002_4f4d68f545fb0096.txt")
+    tracked = tracker.load(BUNDLED).targets
     assert main([doc, "--append", str(path)]) == 0
     new = path.read_text(encoding="utf-8")
     assert new.startswith(original)                                   # every comment and line kept as it was
     assert (tmp_path / "targets.yaml.bak").read_text(encoding="utf-8") == original
     book = tracker.load(path)
-    assert book.problems == [] and len(book.targets) == len(tracker.load(BUNDLED).targets) + 5
+    # 苏州's GDP (3万亿) and 规上工业总产值 (5万亿) are tracked already: only the new ones are added
+    err = capsys.readouterr().err
+    assert "已在台账中" in err and "sz-gdp" in err and "sz-industrial-output" in err
+    assert book.problems == [] and len(book.targets) > len(tracked)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["targets.yaml", "targets.yaml.bak"]   # no temp file left
-    capsys.readouterr()
-    assert main([doc, "--append", str(path)]) == 1                    # the same ids again
-    assert "已有这些编号" in capsys.readouterr().err
+    assert main([doc, "--append", str(path)]) == 0                    # the same document again: nothing new
+    assert "没有新的目标" in capsys.readouterr().err
     assert path.read_text(encoding="utf-8") == new
 
 
+def test_append_gives_a_clashing_id_a_suffix(tmp_path):
+    path = tmp_path / "targets.yaml"
+    path.write_text("targets:\n  - id: 昆山市-高新技术企业-2026\n    region: 昆山市\n    indicator: 高新技术企业\n"
+                    "    unit: 家\n    target: {value: 3000, due: 2026}\n    source: {doc: 旧文件}\n", encoding="utf-8")
+    found = entries(pd.DataFrame([figure("4000家", 4000, "count", "家", "高新技术企业突破4000家", "高新技术企业", "ge")]))
+    append(path, found)
+    assert list(tracker.load(path).targets["id"]) == ["昆山市-高新技术企业-2026", "昆山市-高新技术企业-2026-2"]
+
+
 def test_append_to_missing_file_refuses(tmp_path):
-    with pytest.raises(ValueError, match="找不到"):
+    with pytest.raises(EditError, match="不存在"):
         append(tmp_path / "none.yaml", entries(pd.DataFrame([figure("4000家", 4000, "count", "家", "突破4000家", "高新技术企业")])))
 
 
 def test_append_to_broken_file_refuses_and_keeps_it(tmp_path):
     path = tmp_path / "targets.yaml"
     path.write_text("targets:\n  - id: [oops\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="无法解析"):
+    with pytest.raises(EditError, match="无法解析"):
         append(path, entries(pd.DataFrame([figure("4000家", 4000, "count", "家", "突破4000家", "高新技术企业")])))
     assert path.read_text(encoding="utf-8") == "targets:\n  - id: [oops\n"
     assert not (tmp_path / "targets.yaml.bak").exists()
