@@ -34,12 +34,13 @@ import pandas as pd
 import regex
 
 import extract
-from extract import vocab
+from extract import classify, vocab
 from extract.engine import document_date
 from extract.normalize import has_readings, strip_readings, to_simplified
 
 from . import tables
 from .loader import Book
+from .schema import QUALIFIERS
 from .units import format_value, lookup
 
 __all__ = [
@@ -190,7 +191,16 @@ def indicator_key(name: str | None) -> tuple[str, bool]:
     规上工业总产值 -> ('规模以上工业总产值', False); 地区生产总值增速 -> ('地区生产总值', True);
     绿色低碳能源产业产值 -> ('绿色低碳能源产值', False); GDP -> ('地区生产总值', False)."""
     text, rate = clean_name(name)
-    return _SYNONYM.get(text, text), rate
+    return _key(text), rate
+
+
+def _key(clean: str) -> str:
+    """The key of a cleaned name: same endings merged (产业产值 -> 产值), synonyms resolved."""
+    for long, short in tables.HEAD_MERGES.items():
+        if clean.endswith(long):
+            clean = clean[: -len(long)] + short
+            break
+    return _SYNONYM.get(clean, clean)
 
 
 def clean_name(name: str | None) -> tuple[str, bool]:
@@ -219,9 +229,6 @@ def clean_name(name: str | None) -> tuple[str, bool]:
         if text.endswith(suffix) and len(text) > len(suffix):
             text, rate = text[: -len(suffix)], True
             break
-    for long, short in tables.HEAD_MERGES.items():
-        if text.endswith(long):
-            text = text[: -len(long)] + short
     return text, rate
 
 
@@ -242,6 +249,12 @@ _MONTH_RANGE = regex.compile(vocab.MONTH_RANGE)
 _YEAR = re.compile(r"(20\d\d)\s*年")
 _SINGLE_MONTH = regex.compile(r"(?<![\d一二三四五六七八九十—\-–至到~])(?:[1-9]|1[0-2]|[一二三四五六七八九十]|十[一二])\s*月(?:份)?(?!\s*\d|\s*[一二三四五六七八九十]+日)")
 _CN_MONTHS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)} | {"十一": 11, "十二": 12}
+
+
+#: A period word right after a word of comparison is what a figure is compared with, not its period.
+_COMPARED = regex.compile(r"(比|较|高于|低于|快于|慢于|好于|超过)\s*(?:(?:20\d\d\s*年)?(?:" + "|".join(
+    regex.escape(w) for w in sorted(tables.PERIOD_WORDS, key=len, reverse=True)) + r")|20\d\d\s*年|"
+    + vocab.MONTH_RANGE.replace("(?P<m1>", "(?:").replace("(?P<m2>", "(?:") + r"份?|上年|去年|同期)")
 
 
 def _month(word: str) -> int:
@@ -301,10 +314,15 @@ def context(text: str, doc: str, date: dt.date | None = None, title: str | None 
     simple = _simple(text)
     first = _simple(title) if title else _title(simple)
     doc_date = document_date(simple) or date
-    named = [p for _, _, p in _places_in(first, subject_only=False) if p]
+    named = [p for p in _places_in(first, subject_only=False) if p[2]]
     if named:
-        # The innermost place the title names: 苏州市昆山市… is Kunshan's.
-        region = max(named, key=lambda p: (_depth(p), -named.index(p)))
+        # The first place the title names, and a place right after it that lies inside it:
+        # 苏州市昆山市… is Kunshan's; 苏州市，别称“姑苏” is Suzhou's.
+        region, end = named[0][2], named[0][1]
+        for start, stop, place in named[1:]:
+            if start != end or tables.PLACES.get(place) != region:
+                break
+            region, end = place, stop
     else:
         counts: dict[str, int] = {}
         for _, _, p in _places_in(simple, subject_only=False):
@@ -327,13 +345,6 @@ def context(text: str, doc: str, date: dt.date | None = None, title: str | None 
     return Context(doc=doc, title=title or _title(text), region=region, date=doc_date, period=period, url=url)
 
 
-def _depth(place: str) -> int:
-    depth = 0
-    while tables.PLACES.get(place):
-        place, depth = tables.PLACES[place], depth + 1
-    return depth
-
-
 # --- one document's figures, read for matching -------------------------------------------
 
 @dataclasses.dataclass
@@ -348,12 +359,49 @@ class _Figure:
     period: tuple[dt.date, str] | None
     period_from_doc: bool
     why_no_period: str = ""
+    qualifier: str = "eq"
+    others: list = dataclasses.field(default_factory=list)   # other readings of the name: (name, key)
+
+    def names(self) -> list[tuple[str, str]]:
+        """(name, key) of each reading of what the figure measures, the extractor's first."""
+        return [(self.indicator, self.key)] + self.others
 
 
 _LIST_SEPS = frozenset(vocab.LIST_SEPARATORS)
 _TAIL_WORDS = tuple(sorted(vocab.INDICATOR_TAIL_WORDS, key=len, reverse=True))
 _CHANGE_WORDS = tuple(vocab.CHANGE_WORDS)
 _CHANGE_INFIXES = tuple(vocab.CHANGE_INFIXES)
+
+
+_TRAILING = tuple(sorted(set(tables.TRAILING_WORDS) | set(vocab.INDICATOR_TAIL_WORDS), key=len, reverse=True))
+
+
+def _phrase_before(before: str) -> str:
+    """The words of the figure's clause before it, without the verb that leads to the figure:
+    昆山市2023年GDP总量高达 -> 昆山市2023年GDP总量 (a second reading of what it measures)."""
+    phrase = before[max((m.end() for m in _CLAUSE.finditer(before)), default=0):].strip()
+    changed = True
+    while changed and phrase:
+        changed = False
+        for word in _TRAILING:
+            if phrase.endswith(word):
+                phrase, changed = phrase[: -len(word)].rstrip(), True
+                break
+    return phrase
+
+
+_BOUND_WORDS = tuple(sorted((w for w, code in QUALIFIERS.items() if code != "eq" and not w.isascii()), key=len, reverse=True))
+
+
+def _qualifier(row: dict, before: str) -> str:
+    """The figure's qualifier; a plain one is read again with the words staff use for bounds
+    (迈上4.7万亿新台阶 is at least 4.7万亿)."""
+    qualifier = str(row.get("qualifier") or "eq")
+    if qualifier == "eq":
+        word = next((w for w in _BOUND_WORDS if before.rstrip().endswith(w)), None)
+        if word:
+            qualifier = QUALIFIERS[word]
+    return qualifier
 
 
 def _is_growth(before: str) -> bool:
@@ -389,12 +437,17 @@ class _Reader:
             before = _simple(self.text[s0:start])
             region, named = self.region(before)
             name, rate = clean_name(row.get("indicator"))
+            phrase, _ = clean_name(_phrase_before(before))
             category = str(row["category"])
             if category in ("percent", "pp") and _is_growth(before):
                 rate = True
             period, from_doc, why = self.period(row, before)
-            figures.append(_Figure(row, before, region, named, name, _SYNONYM.get(name, name),
-                                   rate and category in ("percent", "pp"), period, from_doc, why))
+            figure = _Figure(row, before, region, named, name, _key(name),
+                             rate and category in ("percent", "pp"), period, from_doc, why,
+                             qualifier=_qualifier(row, before))
+            if phrase and phrase != name:
+                figure.others = [(phrase, _key(phrase))]
+            figures.append(figure)
         self.respectively(figures)
         self.shared_heads(figures)
         return figures
@@ -407,7 +460,10 @@ class _Reader:
         return self.ctx.region, False
 
     def period(self, row: dict, before: str) -> tuple[tuple[dt.date, str] | None, bool, str]:
-        own = period_of(row.get("period"))
+        # extract's reading of the period, with the periods the sentence only compares with
+        # left out (比前三季度提高0.4个百分点；全年规模以上工业总产值… is of the whole year)
+        masked = _COMPARED.sub(lambda m: m.group(1) + "　" * (len(m.group()) - len(m.group(1))), before)
+        own = period_of(classify.period(masked, len(masked), self.ctx.date))
         if own:
             return own, False, ""
         clause = before[max((m.end() for m in _CLAUSE.finditer(before)), default=0):]
@@ -463,7 +519,7 @@ class _Reader:
                 clean, rate = clean_name(name)
                 if heads and not _head_run(clean):
                     clean = clean_name(clean + heads)[0]
-                figure.indicator, figure.key = clean, _SYNONYM.get(clean, clean)
+                figure.indicator, figure.key, figure.others = clean, _key(clean), []
                 figure.rate = figure.rate or rate
             if str(figure.row["category"]) in ("percent", "pp"):
                 figure.rate = figure.rate or shared_rate
@@ -481,7 +537,7 @@ class _Reader:
                 last[sentence] = run
             elif sentence in last and f.indicator:
                 f.indicator = clean_name(f.indicator + last[sentence])[0]
-                f.key = _SYNONYM.get(f.indicator, f.indicator)
+                f.key, f.others = _key(f.indicator), []
 
 
 # --- targets -----------------------------------------------------------------------------
@@ -606,13 +662,18 @@ def propose_figures(text: str, rows: list[dict], book: Book, ctx: Context,
     candidates: list[_Candidate] = []
     unmatched: list[Unmatched] = []
     for f in figures:
-        found = [t for t in index.get((f.region, f.key, f.rate), []) if _unit_fits(f, t)] if f.key else []
+        found = []
+        for name, key in f.names():
+            found = [t for t in index.get((f.region, key, f.rate), []) if _unit_fits(f, t)] if key else []
+            if found:
+                f.indicator, f.key = name, key
+                break
         if found and f.period is not None:
             day = f.period[0]
             for t in found:
                 if t.type == "flow" and t.due is not None and t.due.year != day.year:
                     continue
-                candidates.append(_Candidate(f, t, _value(f, t), day, _half_unit(f, t), str(f.row.get("qualifier") or "eq")))
+                candidates.append(_Candidate(f, t, _value(f, t), day, _half_unit(f, t), f.qualifier))
         if not found or f.period is None:
             why = f.why_no_period if found else f"台账中没有{f.region or '未知地区'}的这项指标"
             unmatched.append(Unmatched(ctx.doc, int(f.row["start"]), int(f.row["end"]), str(f.row["text"]),

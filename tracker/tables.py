@@ -27,7 +27,7 @@ from __future__ import annotations
 
 __all__ = [
     "PLACES", "OWN_PLACE_WORDS", "PLACE_SUFFIXES", "INDICATOR_SYNONYMS", "ABBREVIATIONS",
-    "HEAD_MERGES", "LEADING_WORDS", "RATE_SUFFIXES", "ANNUAL_REPORT_WORDS", "PERIOD_WORDS",
+    "HEAD_MERGES", "LEADING_WORDS", "TRAILING_WORDS", "RATE_SUFFIXES", "ANNUAL_REPORT_WORDS", "PERIOD_WORDS",
 ]
 
 #: child -> parent. A place is never matched to its parent or its children.
@@ -86,6 +86,10 @@ HEAD_MERGES = {
 #: Words in front of a name that do not change what it measures (全市全年完成地区生产总值).
 LEADING_WORDS = ("全市", "全区", "全县", "全省", "全年", "年末", "年底", "累计", "共有", "共", "实现", "完成",
                  "其中", "当年", "现有", "拥有", "全部", "新兴产业中", "重点培育的产业集群中")
+
+#: Verbs between a name and its figure (GDP总量高达5140.60亿元), besides the extractor's
+#: (extract.vocab.INDICATOR_TAIL_WORDS).
+TRAILING_WORDS = ("高达", "已达", "已达到", "总计", "总计达", "共计", "合计达", "累计完成", "全年完成", "全年实现")
 
 #: Endings of a growth-rate indicator (地区生产总值增速 measures the growth of 地区生产总值).
 RATE_SUFFIXES = ("同比增速", "同比增长率", "同比增幅", "增长率", "增长速度", "增速", "增幅", "同比增长", "增长")
