@@ -1,9 +1,12 @@
 """`tracker suggest`: from a document's target figures to targets.yaml entries that pass the check."""
 from pathlib import Path
 
+import datetime as dt
+
 import pandas as pd
 import pytest
 
+import extract
 import tracker
 from tracker.bookfile import EditError
 from tracker.suggest import append, entries, main, to_yaml
@@ -78,6 +81,28 @@ def test_entry(fig, expected):
     assert {k: got[k] for k in expected} == expected
     book = tracker.load(to_yaml(result))
     assert book.problems == [], [str(p) for p in book.problems]
+
+
+# (id, sentence of a document of 2024-02-17, expected entries: (indicator, target value, baseline or None))
+STARTS = [
+    ("由2023年的5140亿元增加到6000亿元: one target, its baseline from the sentence",
+     "力争到2026年，地区生产总值由2023年的5140亿元增加到6000亿元。", [("地区生产总值", 6000, {"value": 5140, "date": 2023})]),
+    ("a past year's value after the goal: 2023年为3000家",
+     "到2026年，高新技术企业突破4000家，2023年为3000家。", [("高新技术企业", 4000, {"value": 3000, "date": 2023})]),
+    ("从5000亿元增至6000亿元: the baseline dated as the document",
+     "力争用3年时间，地区生产总值从5000亿元增至6000亿元。",
+     [("地区生产总值", 6000, {"value": 5000, "date": dt.date(2024, 2, 17)})]),
+    ("two goals, no starting point",
+     "到2026年，地区生产总值突破6000亿元，高新技术企业突破4000家。", [("地区生产总值", 6000, None), ("高新技术企业", 4000, None)]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", [c[1:] for c in STARTS], ids=[c[0] for c in STARTS])
+def test_a_starting_point_is_a_baseline_not_a_second_target(sentence, expected):
+    result = entries(extract.figures(sentence, date="2024-02-17"), region="昆山市", doc="d.txt", date="2024-02-17", text=sentence)
+    got = [(e["indicator"], e["target"]["value"], dict(e["baseline"]) if "baseline" in e else None) for e in result]
+    assert got == expected
+    assert tracker.load(to_yaml(result)).problems == []
 
 
 def test_actual_figures_and_unknown_units_are_left_out():
