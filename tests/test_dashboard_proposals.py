@@ -96,6 +96,6 @@ def test_the_page_shows_proposals_with_tick_boxes_and_marked_sentences(monkeypat
     assert "台账进展建议" in [s.value for s in at.subheader]
     button = at.button(key="document-write")
     assert button.disabled and "1 条" in button.label
-    marked = [h for h in at.get("html") if 'class="fig-actual fig-focus"' in str(h.proto)]
+    marked = [h for h in at.get("html") if 'class="fig-actual fig-focus"' in h.proto.body]
     assert len(marked) == 2                                   # one sentence a proposal, its figure marked
     assert path.read_text(encoding="utf-8") == BOOK          # showing never writes
