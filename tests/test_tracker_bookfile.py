@@ -50,7 +50,11 @@ def small(tmp_path):
 
 
 def test_a_round_trip_without_edits_changes_nothing():
-    assert BookFile.open(BUNDLED).render() == BUNDLED.read_text(encoding="utf-8")
+    edit = BookFile.open(BUNDLED)
+    for target_id in sorted(edit.ids()):
+        edit._entry(target_id)                     # every entry through ruamel.yaml and back
+    assert all(e.parsed is not None for e in edit.entries)
+    assert edit.render() == BUNDLED.read_text(encoding="utf-8")
 
 
 def test_an_observation_goes_in_date_order_in_the_style_of_its_neighbours(small):
@@ -180,3 +184,15 @@ def test_the_book_of_an_open_file_names_the_file(tmp_path):
     book = BookFile.open(path).book
     assert book.problems and all(p.file == str(path) for p in book.problems)
     assert os.fspath(path) == book.path
+
+
+def test_one_open_file_saves_twice(small):
+    edit = BookFile.open(small)
+    edit.add_observation("gdp", {"date": 2024, "value": 5380.17})
+    edit.save()
+    edit.add_observation("firms", {"date": 2024, "value": 3300})
+    edit.delete_target("old")
+    edit.save()
+    book = tracker.load(small)
+    assert book.problems == [] and list(book.targets["id"]) == ["gdp", "firms"]
+    assert sorted(book.observations["value"]) == [3300, 5140.6, 5380.17, 5600]

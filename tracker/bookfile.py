@@ -34,11 +34,13 @@ import datetime as dt
 import hashlib
 import io
 import os
+import re
 import shutil
 import stat
 import tempfile
 from pathlib import Path
 
+import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import CommentMark
@@ -92,13 +94,56 @@ def _problem_keys(book) -> collections.Counter:
 
 
 @dataclasses.dataclass
+class _Entry:
+    """One target entry of the file: its lines [start, end) and, once edited, its parsed form."""
+
+    id: str
+    start: int
+    end: int
+    parsed: CommentedSeq | None = None
+    deleted: bool = False
+
+
+def _entries(path: Path, text: str) -> tuple[list[_Entry], int]:
+    """The entries of the `targets:` list (lines they span, from the fast safe composer) and
+    the line where new entries go. Raises EditError when the file cannot be edited safely."""
+    try:
+        root = yaml.compose(text, Loader=loader._Loader)
+    except yaml.YAMLError:
+        raise EditError(f"{path}: 无法解析（YAML 语法错误）；请先运行 python -m tracker check {path} 修正") from None
+    found = [v for k, v in (root.value if isinstance(root, yaml.MappingNode) else [])
+             if isinstance(k, yaml.ScalarNode) and k.value == "targets"]
+    if len(found) != 1:
+        why = "有多个 targets: 列表，请合并为一个" if found else "没有 targets: 列表；请参照仓库自带 targets.yaml 开头的示例"
+        raise EditError(f"{path}: {why}")
+    seq = found[0]
+    if loader._is_null(seq) or (isinstance(seq, yaml.SequenceNode) and not seq.value):
+        return [], seq.start_mark.line + 1
+    if not isinstance(seq, yaml.SequenceNode) or seq.flow_style:
+        raise EditError(f"{path}: targets 应为每个目标以“- id:”开头的列表，才能安全修改")
+    starts = [item.start_mark.line for item in seq.value]
+    last_line = seq.end_mark.line if seq.end_mark.line > starts[-1] else len(text.splitlines())
+    ends = starts[1:] + [last_line + (1 if seq.end_mark.line == starts[-1] else 0)]
+    entries = []
+    for item, start, end in zip(seq.value, starts, ends):
+        ident = loader._peek_id(item) or f"第{len(entries) + 1}项"
+        entries.append(_Entry(ident, start, end))
+    return entries, ends[-1]
+
+
+@dataclasses.dataclass
 class BookFile:
-    """targets.yaml opened for editing (use `BookFile.open`)."""
+    """targets.yaml opened for editing (use `BookFile.open`).
+
+    Only the entries an operation touches go through ruamel.yaml's round trip (it takes
+    seconds a megabyte); every other line of the file is written back exactly as read."""
 
     path: Path
     text: str
     digest: str
-    data: CommentedMap
+    entries: list[_Entry]
+    insert_at: int                      # line where new entries are added
+    added: list[CommentedSeq] = dataclasses.field(default_factory=list)
     changes: list[str] = dataclasses.field(default_factory=list)
 
     # -- reading ---------------------------------------------------------------------------
@@ -115,13 +160,8 @@ class BookFile:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise EditError(f"{path}: 不是 UTF-8 编码；请用 UTF-8 保存后再试") from None
-        try:
-            data = round_trip().load(text)
-        except Exception as err:  # ruamel raises many error types; all mean the file cannot be edited
-            raise EditError(f"{path}: 无法解析（{type(err).__name__}）；请先运行 python -m tracker check {path} 修正") from None
-        if not isinstance(data, CommentedMap) or not isinstance(data.get("targets"), CommentedSeq):
-            raise EditError(f"{path}: 没有 targets: 列表；请参照仓库自带 targets.yaml 开头的示例")
-        return cls(path, text, _digest(raw), data)
+        entries, insert_at = _entries(path, text)
+        return cls(path, text, _digest(raw), entries, insert_at)
 
     @property
     def book(self):
@@ -133,14 +173,36 @@ class BookFile:
             self._book = book
         return self._book
 
-    def _entry(self, target_id: str) -> CommentedMap:
-        for entry in self.data["targets"]:
-            if isinstance(entry, dict) and str(entry.get("id")) == target_id:
+    @property
+    def _lines(self) -> list[str]:
+        if not hasattr(self, "_split"):
+            self._split = self.text.splitlines(keepends=True)
+        return self._split
+
+    def _find(self, target_id: str) -> _Entry:
+        self._fresh()
+        for entry in self.entries:
+            if entry.id == target_id and not entry.deleted:
                 return entry
         raise EditError(f"{self.path}: 没有编号为 {target_id} 的目标")
 
+    def _entry(self, target_id: str) -> CommentedMap:
+        """The entry of a target, parsed for editing (its lines go through the round trip)."""
+        entry = self._find(target_id)
+        if entry.parsed is None:
+            chunk = "".join(self._lines[entry.start:entry.end])
+            try:
+                entry.parsed = round_trip().load(chunk)
+            except Exception as err:  # ruamel raises many error types; all mean the entry cannot be edited
+                raise EditError(f"{self.path}:{entry.start + 1}: 目标 {target_id} 无法解析（{type(err).__name__}）") from None
+        item = entry.parsed[0] if isinstance(entry.parsed, CommentedSeq) and entry.parsed else None
+        if not isinstance(item, CommentedMap):
+            raise EditError(f"{self.path}:{entry.start + 1}: 目标 {target_id} 不是键值表，无法修改")
+        return item
+
     def ids(self) -> set[str]:
-        return {str(e.get("id")) for e in self.data["targets"] if isinstance(e, dict)}
+        self._fresh()
+        return {e.id for e in self.entries if not e.deleted} | {str(seq[0].get("id")) for seq in self.added}
 
     # -- operations ------------------------------------------------------------------------
     def add_observation(self, target_id: str, observation: dict) -> None:
@@ -160,8 +222,7 @@ class BookFile:
         elif isinstance(progress[-1], CommentedMap) and progress[-1].fa.flow_style():
             item.fa.set_flow_style()
         at = len(progress)
-        while at > 0 and (_when(progress[at - 1].get("date")) if isinstance(progress[at - 1], dict) else None) is not None \
-                and _when(progress[at - 1].get("date")) > when:
+        while at > 0 and isinstance(progress[at - 1], dict) and (_when(progress[at - 1].get("date")) or when) > when:
             at -= 1
         progress.insert(at, item)
         self.changes.append(f"{target_id}: 新增进展 {item.get('date')} = {item.get('value')}")
@@ -191,7 +252,7 @@ class BookFile:
         for key in ("target", "baseline"):
             if isinstance(new.get(key), CommentedMap):
                 new[key].fa.set_flow_style()
-        self.data["targets"].append(new)
+        self.added.append(CommentedSeq([new]))
         self.changes.append(f"{target_id}: 新增目标")
 
     def replace_target(self, target_id: str, fields: dict) -> None:
@@ -208,20 +269,41 @@ class BookFile:
             if isinstance(new, CommentedMap) and isinstance(old, CommentedMap) and old.fa.flow_style():
                 new.fa.set_flow_style()
             entry[key] = new
+        if "id" in fields:
+            self._find(target_id).id = str(fields["id"])
         self.changes.append(f"{target_id}: 修改 {'、'.join(fields)}")
 
     def delete_target(self, target_id: str) -> None:
-        entry = self._entry(target_id)
-        targets = self.data["targets"]
-        targets.pop(next(i for i, e in enumerate(targets) if e is entry))
+        self._find(target_id).deleted = True
         self.changes.append(f"{target_id}: 删除目标")
 
     # -- writing ---------------------------------------------------------------------------
     def render(self) -> str:
-        """The file's new content."""
-        out = io.StringIO()
-        round_trip().dump(self.data, out)
-        return out.getvalue()
+        """The file's new content: untouched lines as read, edited entries through the round trip."""
+        lines = self._lines
+        out: list[str] = []
+        cursor = 0
+        for entry in self.entries:
+            out.extend(lines[cursor:entry.start])
+            cursor = entry.end
+            if entry.deleted:
+                out.extend(_after_body(lines[entry.start:entry.end]))
+            elif entry.parsed is not None:
+                out.append(_dump(entry.parsed))
+            else:
+                out.extend(lines[entry.start:entry.end])
+        out.extend(lines[cursor:self.insert_at])
+        if self.added:
+            if out and not out[-1].endswith("\n"):
+                out.append("\n")
+            if out and out[-1].strip() and self.entries:
+                out.append("\n")
+            out.extend(_dump(seq) for seq in self.added)
+        out.extend(lines[max(cursor, self.insert_at):])
+        text = "".join(out)
+        if not self.entries and self.added:
+            text = re.sub(r"^targets:[ \t]*\[\][ \t]*$", "targets:", text, count=1, flags=re.M)
+        return text
 
     def save(self) -> str:
         """Write the edits (see the module docstring); returns a message for people."""
@@ -253,11 +335,32 @@ class BookFile:
             _atomic_write(path, current)
             details = "；".join(str(p) for p in after.problems if (p.target_id, p.field) in new_problems)
             raise EditError(f"{path}: 写入后检查未通过，已恢复原文件：{details}")
-        self.text, self.digest = new_text, _digest(new_text.encode("utf-8"))
-        self._book = after
         count = len(self.changes)
-        self.changes = []
+        self.text, self.digest = new_text, _digest(new_text.encode("utf-8"))
+        self.added, self.changes, self._stale = [], [], True     # entries are found again on the next edit
+        self.__dict__.pop("_split", None)
+        self._book = after
         return f"已写入 {path}（{count} 处修改；原文件备份为 {backup.name}）"
+
+    def _fresh(self) -> None:
+        """After a save, find the entries of the new content before editing again."""
+        if self.__dict__.pop("_stale", False):
+            self.entries, self.insert_at = _entries(self.path, self.text)
+
+
+def _dump(seq: CommentedSeq) -> str:
+    out = io.StringIO()
+    round_trip().dump(seq, out)
+    return out.getvalue()
+
+
+def _after_body(lines: list[str]) -> list[str]:
+    """What stays of a deleted entry: the comment lines after it (they head the next entries)."""
+    body = max((i for i, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")), default=-1)
+    rest = lines[body + 1:]
+    while rest and not rest[0].strip():
+        rest = rest[1:]
+    return rest
 
 
 def _commented(value):
