@@ -124,17 +124,22 @@ _YEAR = re.compile(r"20\d\d\s*年")
 _NUMBER = re.compile(r"\d")
 
 
-def _is_start(clause: str, date: dt.date | None, due: int | None) -> tuple[bool, int | None]:
-    """(whether the clause before a figure makes it a starting point, the year it names).
-    Only the part after the clause's last other number counts: in '由5140亿元增加到' the
-    from-word belongs to 5140, not to the figure after it."""
+#: After a starting point: a change to the goal (由5140亿元增加到6000亿元, 从5000亿元增至…);
+#: '由10个集群和30条产业链组成' has none.
+_TO_GOAL = re.compile(r"^[^，,；;。]{0,6}?(?:增加|增长|提高|提升|上升|扩大|增|升|降低|下降|减少|降|减|达)(?:到|至)")
+
+
+def _is_start(clause: str, after: str, date: dt.date | None, due: int | None) -> tuple[bool, int | None]:
+    """(whether the words around a figure make it a starting point, the year it names).
+    Only the part of the clause after its last other number counts: in '由5140亿元增加到'
+    the from-word belongs to 5140, not to the figure after it."""
     last = max((m.end() for m in _NUMBER.finditer(_YEAR.sub(lambda m: "年" * len(m.group()), clause))), default=0)
     tail = clause[last:]
     years = [int(y[:4]) for y in _YEAR.findall(tail)]
     past = [y for y in years if (date is None or y <= date.year) and (due is None or y < due)]
     if past:
         return True, past[-1]
-    return any(w in tail for w in FROM_WORDS), None
+    return any(w in tail for w in FROM_WORDS) and _TO_GOAL.match(after) is not None, None
 
 
 def _indicator(indicator: str, sentence: str, previous: dict[str, str]) -> str:
@@ -185,7 +190,8 @@ def entries(figures_df: pd.DataFrame, region: str | None = None, doc: str | None
             continue
         deadline = f.get("deadline")
         due = int(deadline) if _present(deadline) else None
-        start, year = _is_start(_clause_before(sentence, figure), date, due)
+        at = sentence.find(figure)
+        start, year = _is_start(_clause_before(sentence, figure), sentence[at + len(figure):] if at >= 0 else "", date, due)
         if start and kind == "level":
             starts[(sentence, indicator, known.base)] = (staff_value, year if year is not None else date)
             continue
