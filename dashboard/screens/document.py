@@ -54,10 +54,11 @@ elif text is not None:
                                     disabled=[h for k, h in views.PROPOSAL_HEADINGS.items() if k != "write"],
                                     key="document-proposals")
             chosen = views.chosen_proposals(proposals, edited)
-            for p in proposals:
-                with st.container(border=True):
-                    st.caption(f"{views.PROPOSAL_HEADINGS['target']} {p.target} · {p.date} · {views.fmt(p.value, p.unit)}")
-                    st.html(highlight.quote_html(p.quote, views.figure_in_quote(text, p), p.reason))
+            with st.expander("原文句子(标出每条建议对应的数字)", expanded=len(proposals) <= 5):
+                for p in proposals:
+                    with st.container(border=True):
+                        st.caption(f"{views.PROPOSAL_HEADINGS['target']} {p.target} · {p.date} · {views.fmt(p.value, p.unit)}")
+                        st.html(highlight.quote_html(p.quote, views.figure_in_quote(text, p), p.reason))
             # Writing goes through data.write_proposals (tracker's safe write path) once editors
             # can log in (issue #10); until then the button only says so.
             st.button(f"写入所选 {len(chosen)} 条进展", disabled=True, key="document-write",
