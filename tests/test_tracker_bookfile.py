@@ -196,3 +196,13 @@ def test_one_open_file_saves_twice(small):
     book = tracker.load(small)
     assert book.problems == [] and list(book.targets["id"]) == ["gdp", "firms"]
     assert sorted(book.observations["value"]) == [3300, 5140.6, 5380.17, 5600]
+
+
+def test_a_long_observation_among_one_line_neighbours_takes_a_line_a_field(small):
+    quote = "全市全年完成地区生产总值5380.17亿元，按可比价格计算，比上年增长6.1%。其中，第一产业增加值30.81亿元，增长2.6%"
+    edit = BookFile.open(small)
+    edit.add_observation("gdp", {"date": 2024, "value": 5380.17, "source": "2024年昆山市国民经济和社会发展统计公报", "quote": quote})
+    edit.save()
+    text = small.read_text(encoding="utf-8")
+    assert ("      - {date: 2023, value: 5140.6}\n      - date: 2024\n        value: 5380.17\n") in text
+    assert f"        quote: {quote}\n      - {{date: 2025, value: 5600}}\n" in text

@@ -219,7 +219,7 @@ class BookFile:
         if len(progress) == 0:
             self._drop_empty_comment(entry, progress, item)
             progress.fa.set_block_style()
-        elif isinstance(progress[-1], CommentedMap) and progress[-1].fa.flow_style():
+        elif isinstance(progress[-1], CommentedMap) and progress[-1].fa.flow_style() and _fits_a_line(item):
             item.fa.set_flow_style()
         at = len(progress)
         while at > 0 and isinstance(progress[at - 1], dict) and (_when(progress[at - 1].get("date")) or when) > when:
@@ -346,6 +346,15 @@ class BookFile:
         """After a save, find the entries of the new content before editing again."""
         if self.__dict__.pop("_stale", False):
             self.entries, self.insert_at = _entries(self.path, self.text)
+
+
+#: A new progress entry is written on one line, like its neighbours, only up to this width;
+#: a longer one (a quoted sentence) is written a field a line.
+FLOW_WIDTH = 120
+
+
+def _fits_a_line(item: CommentedMap) -> bool:
+    return sum(len(str(k)) + len(str(v)) + 4 for k, v in item.items()) <= FLOW_WIDTH
 
 
 def _dump(seq: CommentedSeq) -> str:
