@@ -258,3 +258,31 @@ def test_stored_real_documents(doc, date, expected):
     proposals, _ = propose(text, BOOK, doc=doc, date=date)
     assert {(p.target, p.date, p.value) for p in proposals} == expected
     assert all(text[p.start:p.end] and p.quote in text for p in proposals)
+
+
+# --- the bundled book: what update wrote is in the documents it names -------------------------
+
+def _written_by_update():
+    import re
+
+    import yaml
+
+    entries = yaml.safe_load((ROOT / "targets.yaml").read_text(encoding="utf-8"))["targets"]
+    for entry in entries:
+        for point in entry.get("progress") or []:
+            if "quote" in point:
+                match = re.search(r"（([^（）]+\.txt)）$", str(point.get("source", "")))
+                yield entry["id"], point, match.group(1) if match else None
+
+
+@needs_bulletins
+@pytest.mark.parametrize("target_id, point, doc", list(_written_by_update()),
+                         ids=[f"{t}-{p['date']}" for t, p, _ in _written_by_update()])
+def test_each_quoted_observation_is_in_its_stored_document(target_id, point, doc):
+    from tracker.units import format_number
+
+    corpus = ROOT.parent / "shared" / "corpus"
+    folder = BULLETINS if (BULLETINS / str(doc)).is_file() else corpus
+    text = (folder / str(doc)).read_text(encoding="utf-8")
+    assert point["quote"] in text
+    assert format_number(point["value"]) in point["quote"]
