@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib
 import os
 import sys
 from dataclasses import dataclass, field
@@ -32,6 +31,7 @@ __all__ = [
     "Proposal",
     "current",
     "document_figures",
+    "document_proposals",
     "figures_of",
     "find_document",
     "html_text",
@@ -43,6 +43,7 @@ __all__ = [
     "source_documents",
     "targets_path",
     "trajectory",
+    "write_proposals",
 ]
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -129,6 +130,7 @@ def reload() -> None:
     _texts.clear()
     _read.clear()
     document_figures.clear()
+    _proposals.clear()
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -168,21 +170,41 @@ class Proposal:
 
 
 def proposed_yaml(figures: pd.DataFrame, text: str, region: str | None = None, doc: str | None = None,
-                  date: str | None = None) -> Proposal | None:
-    """targets.yaml entries for a document's target figures (extract.suggest, as
-    `python -m extract suggest` makes them); None when this installation has no
-    extract/suggest.py. The source date is the typed one, else the one the text gives."""
-    try:  # a separate part of extract, loaded only when a page asks
-        suggest = importlib.import_module("extract.suggest")
-    except ModuleNotFoundError as error:
-        if error.name != "extract.suggest":
-            raise
-        return None
+                  date: str | None = None) -> Proposal:
+    """targets.yaml entries for a document's target figures (tracker.suggest, as
+    `python -m tracker suggest` makes them). The source date is the typed one, else the one
+    the text gives."""
     from extract.engine import document_date
+    from tracker import suggest
 
     when = dt.date.fromisoformat(date) if date else document_date(text)
     found = suggest.entries(figures, region=region, doc=doc, date=when, text=text)
     return Proposal(suggest.to_yaml(found) if found else "", len(found), list(getattr(found, "skipped", [])))
+
+
+@st.cache_data(show_spinner="正在与台账对照……", max_entries=16)
+def _proposals(path: str, stamp, text: str, doc: str, date: str | None) -> tuple[list, list]:
+    from tracker.matching import propose
+
+    when = dt.date.fromisoformat(date) if date else None
+    return propose(text, _book(path, stamp), doc=doc, date=when)
+
+
+def document_proposals(loaded: Loaded, text: str, doc: str | None = None, date: str | None = None) -> tuple[list, list]:
+    """Progress the document gives the targets of the loaded book (tracker.matching.propose,
+    as `python -m tracker update` finds it): (proposals, figures that match no target)."""
+    return _proposals(str(loaded.path), _stamp(loaded.path), text, doc or "粘贴的文字", date)
+
+
+def write_proposals(loaded: Loaded, proposals: list) -> str:
+    """Write the chosen proposals (only those whose action is add) into the targets file,
+    through tracker's one safe write path; returns a message, raises tracker.bookfile.EditError.
+    The page offers it to editors once logging in exists (issue #10)."""
+    from tracker.update import apply
+
+    message = apply(loaded.path, proposals)
+    reload()
+    return message
 
 
 def source_documents(loaded: Loaded) -> dict[str, str]:

@@ -14,7 +14,7 @@ import pandas as pd
 
 from dashboard import views
 
-__all__ = ["KIND_LABELS", "KIND_STYLES", "STYLE_SHEET", "highlight_html", "legend_html", "tooltip"]
+__all__ = ["KIND_LABELS", "KIND_STYLES", "STYLE_SHEET", "highlight_html", "legend_html", "quote_html", "tooltip"]
 
 # Words shown for a figure's kind.
 KIND_LABELS = views.CODE_WORDS["kind"]
@@ -93,3 +93,14 @@ def highlight_html(text: str, figures: pd.DataFrame, focus: set[int] | None = No
         cursor = end
     pieces.append(html.escape(text[cursor:]))
     return f'{STYLE_SHEET}<div class="doc-text">{"".join(pieces)}</div>'
+
+
+def quote_html(quote: str, span: tuple[int, int] | None, title: str = "") -> str:
+    """A source sentence as escaped HTML with one figure (`span` in the sentence) marked and
+    outlined; the whole sentence unmarked when `span` is None."""
+    if span is None or not 0 <= span[0] < span[1] <= len(quote):
+        return f'{STYLE_SHEET}<div class="doc-text">{html.escape(quote)}</div>'
+    a, b = span
+    cls = KIND_STYLES["actual"][0] + " fig-focus"
+    mark = f'<mark class="{cls}" title="{html.escape(title, quote=True)}">{html.escape(quote[a:b])}</mark>'
+    return f'{STYLE_SHEET}<div class="doc-text">{html.escape(quote[:a])}{mark}{html.escape(quote[b:])}</div>'

@@ -33,7 +33,7 @@ def problems_panel(loaded: data.Loaded) -> None:
             "查找顺序:命令行参数 `streamlit run dashboard/app.py -- --targets 文件`,"
             f"环境变量 `{data.ENV_VAR}`,最后是仓库自带的 `{data.DEFAULT_TARGETS}`。\n\n"
             "新建一个目标文件:复制仓库自带的 `targets.yaml`(文件开头有各字段的中文说明和示例),"
-            "或用 `python -m extract suggest 文档.txt --region 昆山市 > targets.yaml` 从文件中生成草稿,"
+            "或用 `python -m tracker suggest 文档.txt --region 昆山市 > targets.yaml` 从文件中生成草稿,"
             "然后运行 `python -m tracker check targets.yaml` 检查。"
         )
         return

@@ -22,6 +22,10 @@ from extract import vocab
 __all__ = [
     "CARDS",
     "Filters",
+    "chosen_proposals",
+    "figure_in_quote",
+    "proposal_table",
+    "unmatched_table",
     "apply_filters",
     "card_counts",
     "clicked_id",
@@ -565,3 +569,62 @@ def status_table(status: pd.DataFrame) -> pd.DataFrame:
     rows["status"] = status["status"]
     rows["link"] = status["id"].map(target_url)
     return rows[list(STATUS_HEADINGS)].rename(columns=STATUS_HEADINGS).reset_index(drop=True)
+
+
+# Column headings of the proposals table of the 文档提取 page (proposal field -> heading).
+PROPOSAL_HEADINGS = {
+    "write": "写入",
+    "action_text": "动作",
+    "target": "目标编号",
+    "indicator": "指标",
+    "date": "日期",
+    "value_text": "数值",
+    "period": "统计期",
+    "reason": "理由",
+}
+
+
+def proposal_table(proposals: list, targets: pd.DataFrame) -> pd.DataFrame:
+    """tracker.matching proposals as a table with a tick box each: ticked when the proposal
+    would add an observation (conflicts and doubtful values are for a person to decide)."""
+    from tracker.matching import ACTIONS
+
+    names = targets.set_index("id")["indicator"] if len(targets) else pd.Series(dtype=object)
+    rows = [{
+        "write": p.action == "add",
+        "action_text": ACTIONS.get(p.action, p.action),
+        "target": p.target,
+        "indicator": names.get(p.target, ""),
+        "date": p.date,
+        "value_text": fmt(p.value, p.unit),
+        "period": p.period,
+        "reason": p.reason,
+    } for p in proposals]
+    return pd.DataFrame(rows, columns=list(PROPOSAL_HEADINGS)).rename(columns=PROPOSAL_HEADINGS)
+
+
+def chosen_proposals(proposals: list, table: pd.DataFrame) -> list:
+    """The proposals whose box is ticked in `table` (as st.data_editor returns it) and that
+    can be written: only additions are, the others need a person to edit the file."""
+    ticks = list(table[PROPOSAL_HEADINGS["write"]]) if len(table) else []
+    return [p for p, tick in zip(proposals, ticks) if bool(tick) and p.action == "add"]
+
+
+def figure_in_quote(text: str, proposal) -> tuple[int, int] | None:
+    """Where the proposal's figure stands inside its quote: (start, end) in the quote, or None
+    when the quote is not found around the figure in `text`."""
+    quote, start, end = proposal.quote, int(proposal.start), int(proposal.end)
+    at = text.rfind(quote, max(0, end - len(quote)), start + len(quote)) if quote else -1
+    if at < 0 or not at <= start < end <= at + len(quote):
+        return None
+    return start - at, end - at
+
+
+# Column headings of the table of figures that match no target (field -> heading).
+UNMATCHED_HEADINGS = {"text": "原文", "region": "地区", "indicator": "指标", "period": "统计期", "why": "原因"}
+
+
+def unmatched_table(unmatched: list) -> pd.DataFrame:
+    """tracker.matching's unmatched figures as a table for people."""
+    rows = [{k: getattr(u, k) or "—" for k in UNMATCHED_HEADINGS} for u in unmatched]
+    return pd.DataFrame(rows, columns=list(UNMATCHED_HEADINGS)).rename(columns=UNMATCHED_HEADINGS)

@@ -1,7 +1,6 @@
 """Command line: every figure of one or more documents, as JSON lines, CSV or a table.
 
     python -m extract FILE... [--format jsonl|csv|table] [--date YYYY-MM-DD] [--max-mb N]
-    python -m extract suggest DOC [--region 昆山市] [--append targets.yaml]
 
 `-` reads standard input. A file that cannot be read (missing, binary, too large) gets one
 error line on standard error naming it; the other files are still processed and the exit
@@ -12,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib
 import json
 import math
 import os
@@ -51,15 +49,6 @@ LABELS: dict[str, dict[str, str]] = {
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    if argv and argv[0] == "suggest":
-        try:  # another part of the package, imported only when asked for
-            suggest = importlib.import_module("extract.suggest")
-        except ModuleNotFoundError as error:
-            if error.name != "extract.suggest":
-                raise
-            print("错误：本安装没有 suggest 子命令（extract/suggest.py）", file=sys.stderr)
-            return 2
-        return suggest.main(argv[1:])
     args = _parser().parse_args(argv)
     _utf8_stdout()
     try:
@@ -74,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
 def run(paths: Iterable[str], *, fmt: str = "table", date: dt.date | None = None,
         max_bytes: int = MAX_BYTES, out: TextIO, err: TextIO) -> int:
     """Extract each document in turn and write its figures to `out`; return the exit status."""
-    from .engine import figures  # the matching engine; imported here so `suggest` does not pay for it
+    from .engine import figures  # the matching engine; imported here so `--help` does not pay for it
 
     paths = list(paths)
     write = WRITERS[fmt]
@@ -246,7 +235,7 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=_ChineseHelp, add_help=False,
         prog="python -m extract",
         description="从政策文本中提取每一个带单位的数字（目标或实际值），输出为表格、JSON 行或 CSV。"
-                    "另有子命令：python -m extract suggest DOC 生成可粘贴进 targets.yaml 的目标条目。")
+                    "生成目标条目、对照台账更新进展见 python -m tracker suggest / update。")
     parser._positionals.title, parser._optionals.title = "参数", "选项"
     parser.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
     parser.add_argument("files", nargs="+", metavar="FILE", help="文本文件（UTF-8、GBK/GB18030 或 UTF-16）；- 表示标准输入")

@@ -1,7 +1,7 @@
 """The command line (`python -m extract`) and `extract.figures_from_files`.
 
 Behaviours: output formats (jsonl, csv, table), files that cannot be read, bad arguments,
-standard input, the progress bar, the `suggest` dispatch. Documents are the real ones of
+standard input, the progress bar. Documents are the real ones of
 ../shared/corpus; the column names are read from ../shared/FIGURES.md, the contract.
 """
 import io
@@ -9,7 +9,6 @@ import json
 import re
 import subprocess
 import sys
-import types
 from pathlib import Path
 
 import pandas as pd
@@ -224,7 +223,7 @@ def test_date_reaches_the_engine(capsys, tmp_path, date, deadline):
     assert [(r["value"], r["deadline"]) for r in rows] == [(1000, deadline)]
 
 
-# --- progress bar and suggest --------------------------------------------------------------
+# --- progress bar --------------------------------------------------------------
 
 class _Terminal(io.StringIO):
     def isatty(self):
@@ -241,16 +240,6 @@ def test_progress_bar_only_for_many_files_on_a_terminal(files, stream, bar):
     shown = cli._progress(files, err)
     assert list(shown) == files
     assert (err.getvalue() != "") is bar
-
-
-def test_suggest_is_dispatched(monkeypatch):
-    seen = []
-    fake = types.ModuleType("extract.suggest")
-    fake.main = lambda argv: seen.append(argv) or 0
-    monkeypatch.setitem(sys.modules, "extract.suggest", fake)
-    monkeypatch.setattr(extract, "suggest", fake, raising=False)
-    assert cli.main(["suggest", "doc.txt", "--region", "昆山市"]) == 0
-    assert seen == [["doc.txt", "--region", "昆山市"]]
 
 
 # --- figures_from_files ----------------------------------------------------------------------
@@ -302,10 +291,8 @@ def readme_blocks() -> list[list[tuple[str, int]]]:
 
 
 def _runnable(command: str) -> bool:
-    """Commands that start servers, change the bundled targets.yaml or need a part not yet here are left out."""
-    if "--append" in command or "streamlit" in command or command.startswith("make "):
-        return False
-    return "suggest" not in command or (ROOT / "extract" / "suggest.py").exists()
+    """Commands that start servers or change the bundled targets.yaml are left out."""
+    return not ("--append" in command or "streamlit" in command or command.startswith("make "))
 
 
 @needs_corpus
@@ -321,7 +308,7 @@ def test_readme_commands_run(tmp_path, block):
     """Each command runs as shown (in a scratch copy: outputs such as figures.csv land there)."""
     repo = tmp_path / "repo"
     repo.mkdir()
-    for name in ("extract", "tracker", "targets.yaml"):
+    for name in ("extract", "tracker", "targets.yaml", "docs"):
         (repo / name).symlink_to(ROOT / name)
     (tmp_path / "shared").symlink_to(SHARED)
     for command, status in block:

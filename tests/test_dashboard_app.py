@@ -153,7 +153,7 @@ def test_missing_file_says_where_it_looked_and_how_to_start(app, tmp_path):
     assert not at.exception
     message = at.error[0].value
     assert str(path) in message
-    assert "python -m extract suggest" in message and "targets.yaml" in message
+    assert "python -m tracker suggest" in message and "targets.yaml" in message
     assert any("没有可显示的目标" in i.value for i in at.info)
 
 
@@ -252,10 +252,8 @@ def test_document_page_rejects_a_bad_date(app):
 
 
 def test_document_page_offers_targets_yaml_entries_that_pass_the_check(app):
-    try:
-        from extract import suggest
-    except ImportError:
-        pytest.skip("extract/suggest.py is not in this checkout")
+    from tracker import suggest
+
     at = open_page(app(), "文档提取")
     at.text_input(key="document-region").input("昆山市").run()
     at.text_area(key="document-text").input(SENTENCE).run()

@@ -1,12 +1,15 @@
-"""Command line: ``python -m tracker check [FILE]`` and ``python -m tracker status [FILE]``.
+"""Command line: ``python -m tracker check|status|update|suggest``.
 
 check   prints every problem as FILE:LINE:COL: id/field: message; exit 1 if any, else 0.
 status  prints one row per valid target (--format table for people, csv for programs);
         problems go to standard error and make the exit status 1.
+update  proposes progress for the targets from new documents (tracker/update.py).
+suggest proposes new target entries from a document (tracker/suggest.py).
 """
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 import unicodedata
 
@@ -70,9 +73,21 @@ def _today(text: str) -> pd.Timestamp:
         raise argparse.ArgumentTypeError(f"日期无效：{text}；应为 YYYY-MM-DD") from None
 
 
+# Subcommands with a module of their own (it parses its own arguments): name -> (module, help).
+MODULE_COMMANDS = {
+    "update": ("tracker.update", "从新文件（统计公报、进展报告）提取进展，与目标对应后列出或写入台账"),
+    "suggest": ("tracker.suggest", "为文件中的每个目标类数字生成 targets.yaml 条目"),
+}
+
+
 def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0] in MODULE_COMMANDS:
+        return importlib.import_module(MODULE_COMMANDS[argv[0]][0]).main(argv[1:])
     parser = argparse.ArgumentParser(prog="python -m tracker", description="检查 targets.yaml，计算各目标的进度与状态")
     sub = parser.add_subparsers(dest="command", required=True)
+    for name, (_, help_text) in MODULE_COMMANDS.items():
+        sub.add_parser(name, help=help_text, add_help=False)
     check = sub.add_parser("check", help="检查文件，逐条列出问题（有问题时退出码为 1）")
     check.add_argument("file", nargs="?", default=DEFAULT_FILE)
     stat = sub.add_parser("status", help="每个目标一行：进度、差距、时间进度、状态")

@@ -47,6 +47,7 @@ OBSERVATION_FIELDS = {
     "period": "统计期（如 2023年1—9月）",
     "source": "来源",
     "url": "网址",
+    "quote": "原文句子",
     "note": "备注",
 }
 

@@ -6,7 +6,7 @@ import extract
 from dashboard import data, export, highlight, ui, views
 
 st.title("文档提取")
-st.caption("上传 .txt / .html 文件或直接粘贴文字:文中每个数字都会标出(鼠标停留可看数值、单位、指标和期限),下方列出全部数字,可下载表格和可粘贴进 targets.yaml 的目标条目。")
+st.caption("上传 .txt / .html 文件或直接粘贴文字:文中每个数字都会标出(鼠标停留可看数值、单位、指标和期限),下方列出全部数字、与台账目标对应的进展建议,可下载表格和可粘贴进 targets.yaml 的目标条目。")
 
 left, right = st.columns(2)
 upload = left.file_uploader("上传文件", type=["txt", "html", "htm"], key="document-upload")
@@ -44,11 +44,34 @@ elif text is not None:
         st.dataframe(table, hide_index=True, key="document-figures")
         ui.download_buttons(table, stem="数字提取", key="document-figures")
 
+        st.subheader("台账进展建议")
+        loaded = data.current()
+        proposals, unmatched = data.document_proposals(loaded, text, doc=name, date=doc_date or None)
+        if proposals:
+            st.caption(f"文中 {len(proposals)} 个实际数字对应台账中的目标(对照 `{loaded.path.name}`)。"
+                       "勾选要写入的“新增”进展;“冲突”“存疑”须人工核对后修改台账。")
+            edited = st.data_editor(views.proposal_table(proposals, loaded.book.targets), hide_index=True,
+                                    disabled=[h for k, h in views.PROPOSAL_HEADINGS.items() if k != "write"],
+                                    key="document-proposals")
+            chosen = views.chosen_proposals(proposals, edited)
+            with st.expander("原文句子(标出每条建议对应的数字)", expanded=len(proposals) <= 5):
+                for p in proposals:
+                    with st.container(border=True):
+                        st.caption(f"{views.PROPOSAL_HEADINGS['target']} {p.target} · {p.date} · {views.fmt(p.value, p.unit)}")
+                        st.html(highlight.quote_html(p.quote, views.figure_in_quote(text, p), p.reason))
+            # Writing goes through data.write_proposals (tracker's safe write path) once editors
+            # can log in (issue #10); until then the button only says so.
+            st.button(f"写入所选 {len(chosen)} 条进展", disabled=True, key="document-write",
+                      help="写入台账需要登录,网页编辑功能开放后可用;现在请运行 python -m tracker update 文件 --apply")
+        else:
+            st.caption("文中没有与台账目标对应的实际数字。")
+        if unmatched:
+            with st.expander(f"{len(unmatched)} 个实际数字没有对应的目标(可考虑开始跟踪)"):
+                st.dataframe(views.unmatched_table(unmatched), hide_index=True, key="document-unmatched")
+
         st.subheader("建议的目标条目")
         proposal = data.proposed_yaml(figures, text, region=region or None, doc=name, date=doc_date or None)
-        if proposal is None:
-            st.caption("本安装没有生成目标条目的模块(extract/suggest.py)。")
-        elif proposal.count:
+        if proposal.count:
             st.caption(f"共 {proposal.count} 条;基期和责任部门须由工作人员补充。")
             st.download_button("下载目标条目(YAML)", proposal.text.encode("utf-8"), file_name="targets-proposed.yaml",
                                mime="text/yaml", key="document-yaml", on_click="ignore")
@@ -57,7 +80,7 @@ elif text is not None:
             st.caption("复制到 targets.yaml 后,运行 `python -m tracker check targets.yaml` 检查。")
         else:
             st.caption("文中没有可作为目标的数字。")
-        if proposal is not None and proposal.skipped:
+        if proposal.skipped:
             st.caption("未生成条目的数字:" + "；".join(proposal.skipped))
 else:
     st.info("请上传文件或粘贴文字。")

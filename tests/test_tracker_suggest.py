@@ -1,11 +1,15 @@
-"""`extract suggest`: from a document's target figures to targets.yaml entries that pass the check."""
+"""`tracker suggest`: from a document's target figures to targets.yaml entries that pass the check."""
 from pathlib import Path
+
+import datetime as dt
 
 import pandas as pd
 import pytest
 
+import extract
 import tracker
-from extract.suggest import append, entries, main, to_yaml
+from tracker.bookfile import EditError
+from tracker.suggest import append, entries, main, to_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -79,6 +83,32 @@ def test_entry(fig, expected):
     assert book.problems == [], [str(p) for p in book.problems]
 
 
+# (id, sentence of a document of 2024-02-17, expected entries: (indicator or None when it is not
+# the point of the case, target value, baseline or None))
+STARTS = [
+    ("由2023年的5140亿元增加到6000亿元: one target, its baseline from the sentence",
+     "力争到2026年，地区生产总值由2023年的5140亿元增加到6000亿元。", [("地区生产总值", 6000, {"value": 5140, "date": 2023})]),
+    ("a past year's value after the goal: 2023年为3000家",
+     "到2026年，高新技术企业突破4000家，2023年为3000家。", [("高新技术企业", 4000, {"value": 3000, "date": 2023})]),
+    ("从5000亿元增至6000亿元: the baseline dated as the document",
+     "力争用3年时间，地区生产总值从5000亿元增至6000亿元。",
+     [("地区生产总值", 6000, {"value": 5000, "date": dt.date(2024, 2, 17)})]),
+    ("由…组成 is no starting point",
+     "到2026年，加快构建由10个重点产业集群和30条重点产业链组成的产业体系。",
+     [("重点产业集群", 10, None), (None, 30, None)]),
+    ("two goals, no starting point",
+     "到2026年，地区生产总值突破6000亿元，高新技术企业突破4000家。", [("地区生产总值", 6000, None), ("高新技术企业", 4000, None)]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", [c[1:] for c in STARTS], ids=[c[0] for c in STARTS])
+def test_a_starting_point_is_a_baseline_not_a_second_target(sentence, expected):
+    result = entries(extract.figures(sentence, date="2024-02-17"), region="昆山市", doc="d.txt", date="2024-02-17", text=sentence)
+    got = [(e["indicator"], e["target"]["value"], dict(e["baseline"]) if "baseline" in e else None) for e in result]
+    assert [(g[0] if x[0] else None, *g[1:]) for g, x in zip(got, expected)] == expected and len(got) == len(expected)
+    assert tracker.load(to_yaml(result)).problems == []
+
+
 def test_actual_figures_and_unknown_units_are_left_out():
     figs = pd.DataFrame([
         figure("984个", 984, "count", "个", "已组织实施984个智改数转项目", "智改数转项目", kind="actual"),
@@ -126,33 +156,45 @@ def test_kunshan_document_gives_the_12345_targets(capsys):
 
 
 @needs_corpus
-def test_append_keeps_comments_backs_up_and_refuses_existing_ids(tmp_path, capsys):
+def test_append_keeps_comments_backs_up_and_skips_what_is_tracked(tmp_path, capsys):
     path = tmp_path / "targets.yaml"
     original = BUNDLED.read_text(encoding="utf-8")
     path.write_text(original, encoding="utf-8")
     doc = str(CORPUS / "002_4f4d68f545fb0096.txt")
+    tracked = tracker.load(BUNDLED).targets
     assert main([doc, "--append", str(path)]) == 0
     new = path.read_text(encoding="utf-8")
     assert new.startswith(original)                                   # every comment and line kept as it was
     assert (tmp_path / "targets.yaml.bak").read_text(encoding="utf-8") == original
     book = tracker.load(path)
-    assert book.problems == [] and len(book.targets) == len(tracker.load(BUNDLED).targets) + 5
+    # 苏州's GDP (3万亿) and 规上工业总产值 (5万亿) are tracked already: only the new ones are added
+    err = capsys.readouterr().err
+    assert "已在台账中" in err and "sz-gdp" in err and "sz-industrial-output" in err
+    assert book.problems == [] and len(book.targets) > len(tracked)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["targets.yaml", "targets.yaml.bak"]   # no temp file left
-    capsys.readouterr()
-    assert main([doc, "--append", str(path)]) == 1                    # the same ids again
-    assert "已有这些编号" in capsys.readouterr().err
+    assert main([doc, "--append", str(path)]) == 0                    # the same document again: nothing new
+    assert "没有新的目标" in capsys.readouterr().err
     assert path.read_text(encoding="utf-8") == new
 
 
+def test_append_gives_a_clashing_id_a_suffix(tmp_path):
+    path = tmp_path / "targets.yaml"
+    path.write_text("targets:\n  - id: 昆山市-高新技术企业-2026\n    region: 昆山市\n    indicator: 高新技术企业\n"
+                    "    unit: 家\n    target: {value: 3000, due: 2026}\n    source: {doc: 旧文件}\n", encoding="utf-8")
+    found = entries(pd.DataFrame([figure("4000家", 4000, "count", "家", "高新技术企业突破4000家", "高新技术企业", "ge")]))
+    append(path, found)
+    assert list(tracker.load(path).targets["id"]) == ["昆山市-高新技术企业-2026", "昆山市-高新技术企业-2026-2"]
+
+
 def test_append_to_missing_file_refuses(tmp_path):
-    with pytest.raises(ValueError, match="找不到"):
+    with pytest.raises(EditError, match="不存在"):
         append(tmp_path / "none.yaml", entries(pd.DataFrame([figure("4000家", 4000, "count", "家", "突破4000家", "高新技术企业")])))
 
 
 def test_append_to_broken_file_refuses_and_keeps_it(tmp_path):
     path = tmp_path / "targets.yaml"
     path.write_text("targets:\n  - id: [oops\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="无法解析"):
+    with pytest.raises(EditError, match="无法解析"):
         append(path, entries(pd.DataFrame([figure("4000家", 4000, "count", "家", "突破4000家", "高新技术企业")])))
     assert path.read_text(encoding="utf-8") == "targets:\n  - id: [oops\n"
     assert not (tmp_path / "targets.yaml.bak").exists()

@@ -1,0 +1,742 @@
+"""A document's actual figures, matched to the targets they report progress on.
+
+    proposals, unmatched = propose(text, book, doc="公报.txt")
+
+A figure reports on a target when all four agree (each is decided in one function here):
+
+- **region** (`_Reader.region`): the nearest place the figure's sentence names before it
+  (tables.PLACES, full names anywhere, short names only as a subject), else the
+  document's own place (its title, else the place it names most). 全市/我市 are the
+  document's. A place and the places inside it are different places.
+- **indicator** (`indicator_key`): the figure's indicator and the target's, each with
+  abbreviations expanded, leading words dropped and synonyms resolved (tables), must be
+  equal: never a looser match.
+- **unit**: money to money in the same currency, a count to the same measure word, a
+  growth rate only to a rate target, any other percentage only to a share or level.
+- **date** (`_Reader.period`): the figure's period (2024年 -> 2024-12-31, 1—9月 -> 09-30,
+  上半年 -> 06-30); a figure without one takes the period of the document only when the
+  document is the report of that period (a bulletin of 2024, a 1—2月 report).
+
+Each match is a `Proposal` whose `action` says what writing it would do: ``add``,
+``same`` (the book, or a finer figure of this run, already holds it), ``conflict`` (that
+date holds another value) or ``implausible`` (an amount more than 5x away from the latest
+value: a unit slip). Lists read "respectively" (常熟市和吴江区…分别为A、B; 精品钢材、高端纺织
+产值分别增长a、b) give each figure its own place or indicator.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections import defaultdict
+
+import pandas as pd
+import regex
+
+import extract
+from extract import classify, vocab
+from extract.engine import document_date
+from extract.normalize import has_readings, strip_readings, to_simplified
+
+from . import tables
+from .loader import Book
+from .schema import QUALIFIERS
+from .units import format_value, lookup
+
+__all__ = [
+    "ACTIONS", "FIELDS", "Context", "Proposal", "Unmatched", "clean_name", "context", "indicator_key",
+    "propose", "propose_figures", "place_of",
+]
+
+#: What applying a proposal would do, and its word for people.
+ACTIONS = {"add": "新增", "same": "已有", "conflict": "冲突", "implausible": "存疑"}
+#: The fields of a proposal, as `--format jsonl` prints them.
+FIELDS = ("target", "date", "value", "period", "quote", "doc", "start", "end", "action", "reason")
+#: An amount (money, count, other) more than this many times away from the latest value is a
+#: slip of unit (亿 for 万) rather than progress. Rates and shares move widely (0.8% after
+#: 11.6% is ordinary), so they are not tested.
+IMPLAUSIBLE_FACTOR = 5.0
+
+
+@dataclasses.dataclass(frozen=True)
+class Proposal:
+    """One observation proposed for one target. `value` is in the target's own unit."""
+
+    target: str
+    date: str
+    value: float
+    period: str
+    quote: str
+    doc: str
+    start: int
+    end: int
+    action: str
+    reason: str
+    unit: str = ""
+    text: str = ""
+    title: str = ""
+    url: str = ""
+    note: str = ""
+
+    def record(self) -> dict:
+        """The fields FIELDS, in order (what `--format jsonl` prints)."""
+        return {name: getattr(self, name) for name in FIELDS}
+
+    def observation(self) -> dict:
+        """The progress entry that writing this proposal adds to targets.yaml."""
+        day = dt.date.fromisoformat(self.date)
+        full_year = self.period == f"{day.year}年"
+        obs: dict = {"date": day.year if full_year else _month_or_day(day), "value": self.value}
+        if self.period and not full_year:
+            obs["period"] = self.period
+        obs["source"] = f"{self.title}（{self.doc}）" if self.title and self.title != self.doc else self.doc
+        if self.url:
+            obs["url"] = self.url
+        obs["quote"] = self.quote
+        if self.note:
+            obs["note"] = self.note
+        return obs
+
+
+def _month_or_day(day: dt.date):
+    """2023-09-30 -> '2023-09' (a month end, as staff write it); other days stay dates."""
+    nxt = day + dt.timedelta(days=1)
+    return f"{day.year}-{day.month:02d}" if nxt.month != day.month else day
+
+
+@dataclasses.dataclass(frozen=True)
+class Unmatched:
+    """An actual figure that reports on no target, and why."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    region: str
+    indicator: str
+    period: str
+    quote: str
+    why: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Context:
+    """What a document says of itself: its title, place, date and the period it reports on."""
+
+    doc: str
+    title: str
+    region: str | None
+    date: dt.date | None
+    period: tuple[dt.date, str] | None   # (last day, label) of the period it reports on
+    url: str = ""
+
+
+# --- places ------------------------------------------------------------------------------
+
+def _short(place: str) -> str | None:
+    for suffix in tables.PLACE_SUFFIXES:
+        if place.endswith(suffix) and len(place) - len(suffix) >= 2:
+            return place[: -len(suffix)]
+    return None
+
+
+_KNOWN = dict.fromkeys(list(tables.PLACES) + sorted(set(vocab.REGIONS.values())))
+_FULL = {p: p for p in _KNOWN}
+_SHORT = {s: p for p in _KNOWN if (s := _short(p)) and s not in _FULL}
+_OWN = {w: None for w in tables.OWN_PLACE_WORDS}
+_PLACE_WORDS = regex.compile("|".join(regex.escape(w) for w in sorted({**_FULL, **_SHORT, **_OWN}, key=len, reverse=True)))
+_SUBJECT_FOLLOWERS = tuple(vocab.REGION_SUBJECT_FOLLOWERS)
+_CLAUSE = re.compile(r"[，,；;：:。！？!?\n]")
+
+
+def place_of(name: str | None) -> str | None:
+    """The canonical name of a place as written (昆山 -> 昆山市), or None when unknown."""
+    if not name:
+        return None
+    name = to_simplified(str(name).strip())
+    return _FULL.get(name) or _SHORT.get(name)
+
+
+def _places_in(text: str, subject_only: bool = True) -> list[tuple[int, int, str]]:
+    """(start, end, canonical place or '' for 全市) of each place word in simplified `text`.
+    A short name counts only as a subject (at the head of its clause, before a verb-like
+    word) unless `subject_only` is false, as for a title or a whole document's count."""
+    out = []
+    for m in _PLACE_WORDS.finditer(text):
+        word = m.group()
+        if word in _OWN:
+            out.append((m.start(), m.end(), ""))
+        elif word in _FULL or not subject_only:
+            out.append((m.start(), m.end(), _FULL.get(word) or _SHORT[word]))
+        else:
+            head = max((c.end() for c in _CLAUSE.finditer(text, 0, m.start())), default=0)
+            if m.start() - head <= 2 and text.startswith(_SUBJECT_FOLLOWERS, m.end()):
+                out.append((m.start(), m.end(), _SHORT[word]))
+    return out
+
+
+# --- indicators --------------------------------------------------------------------------
+
+_SYNONYM = {name: group[0] for group in tables.INDICATOR_SYNONYMS for name in group}
+_PUNCT = re.compile(r"[\s“”\"‘’'《》〈〉「」『』()（）·・*]")
+_LEADING_TIME = re.compile(r"^(?:20\d\d\s*年(?:底|末|全年|度)?|[一二三四五六七八九十\d]+\s*(?:—|-|–|至|到)\s*[一二三四五六七八九十\d]+\s*月份?|[上下]半年|前三季度|第?一季度)")
+_LEADING = tuple(sorted(tables.LEADING_WORDS, key=len, reverse=True))
+_RATE_SUFFIXES = tuple(sorted(tables.RATE_SUFFIXES, key=len, reverse=True))
+_HEADS = tuple(sorted(vocab.INDICATOR_HEADS, key=len, reverse=True))
+
+
+def indicator_key(name: str | None) -> tuple[str, bool]:
+    """(the name a measure is compared by, whether it names a growth rate).
+
+    规上工业总产值 -> ('规模以上工业总产值', False); 地区生产总值增速 -> ('地区生产总值', True);
+    绿色低碳能源产业产值 -> ('绿色低碳能源产值', False); GDP -> ('地区生产总值', False)."""
+    text, rate = clean_name(name)
+    return _key(text), rate
+
+
+def _key(clean: str) -> str:
+    """The key of a cleaned name: same endings merged (产业产值 -> 产值), synonyms resolved."""
+    for long, short in tables.HEAD_MERGES.items():
+        if clean.endswith(long):
+            clean = clean[: -len(long)] + short
+            break
+    return _SYNONYM.get(clean, clean)
+
+
+def clean_name(name: str | None) -> tuple[str, bool]:
+    """A name as the text gives it, without what does not change the measure (全市全年完成,
+    a leading year or place, 增速), abbreviations expanded; and whether it names a growth rate."""
+    if not name:
+        return "", False
+    text = _PUNCT.sub("", to_simplified(str(name)))
+    for short, full in tables.ABBREVIATIONS.items():
+        if short in text and full not in text:
+            text = text.replace(short, full)
+    changed = True
+    while changed and text:
+        changed = False
+        match = _LEADING_TIME.match(text)
+        if match:
+            text, changed = text[match.end():], True
+        for word in _LEADING:
+            if text.startswith(word) and len(text) > len(word):
+                text, changed = text[len(word):], True
+        place = next((p for p in _places_in(text) if p[0] == 0 and p[2]), None)
+        if place and len(text) > place[1]:
+            text, changed = text[place[1]:], True
+    rate = False
+    for suffix in _RATE_SUFFIXES:
+        if text.endswith(suffix) and len(text) > len(suffix):
+            text, rate = text[: -len(suffix)], True
+            break
+    return text, rate
+
+
+def _head_run(name: str) -> str:
+    """The trailing run of head words of a name: 新材料产业产值 -> 产业产值; '' when none."""
+    run = ""
+    rest = name
+    while True:
+        head = next((h for h in _HEADS if rest.endswith(h) and len(rest) > len(h)), None)
+        if head is None:
+            return run
+        run, rest = head + run, rest[: -len(head)]
+
+
+# --- periods -----------------------------------------------------------------------------
+
+_MONTH_RANGE = regex.compile(vocab.MONTH_RANGE)
+_YEAR = re.compile(r"(20\d\d)\s*年")
+_SINGLE_MONTH = regex.compile(r"(?<![\d一二三四五六七八九十—\-–至到~])(?:[1-9]|1[0-2]|[一二三四五六七八九十]|十[一二])\s*月(?:份)?(?!\s*\d|\s*[一二三四五六七八九十]+日)")
+_CN_MONTHS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)} | {"十一": 11, "十二": 12}
+
+
+#: A period word right after a word of comparison is what a figure is compared with, not its period.
+_COMPARED = regex.compile(r"(比|较|高于|低于|快于|慢于|好于|超过)\s*(?:(?:20\d\d\s*年)?(?:" + "|".join(
+    regex.escape(w) for w in sorted(tables.PERIOD_WORDS, key=len, reverse=True)) + r")|20\d\d\s*年|"
+    + vocab.MONTH_RANGE.replace("(?P<m1>", "(?:").replace("(?P<m2>", "(?:") + r"份?|上年|去年|同期)")
+
+
+def _month(word: str) -> int:
+    return int(word) if word.isdigit() else _CN_MONTHS[word]
+
+
+def _period_end(year: int, first: int, last: int) -> tuple[dt.date, str]:
+    nxt = dt.date(year + (last == 12), last % 12 + 1, 1)
+    label = f"{year}年" if (first, last) == (1, 12) else f"{year}年{first}—{last}月"
+    return nxt - dt.timedelta(days=1), label
+
+
+def period_of(figure_period: str | None) -> tuple[dt.date, str] | None:
+    """extract's period ('2023-01/2023-09', '2024') -> (last day, label)."""
+    if not figure_period:
+        return None
+    parts = str(figure_period).split("/")
+    try:
+        if len(parts) == 1 and re.fullmatch(r"\d{4}", parts[0]):
+            return _period_end(int(parts[0]), 1, 12)
+        (y1, m1), (y2, m2) = (tuple(int(x) for x in p.split("-")) for p in (parts[0], parts[-1]))
+    except ValueError:
+        return None
+    if y1 != y2 or not 1 <= m1 <= m2 <= 12:
+        return None
+    return _period_end(y1, m1, m2)
+
+
+# --- the document ------------------------------------------------------------------------
+
+def _simple(text: str) -> str:
+    """Text without pinyin readings, in simplified characters."""
+    if has_readings(text):
+        text = strip_readings(text)[0]
+    return to_simplified(text)
+
+
+_HAN = regex.compile(r"\p{Han}")
+#: A title line has at least this many Chinese characters (a scraped page may start with an
+#: image's file name, as 'webwxgetmsgimg_副本.jpg').
+_TITLE_HAN = 5
+
+
+def _title(text: str) -> str:
+    """The document's title: its first line with a few Chinese characters."""
+    for line in text.splitlines():
+        line = line.strip()
+        if len(_HAN.findall(line)) >= _TITLE_HAN:
+            return line[:120]
+    return ""
+
+
+def context(text: str, doc: str, date: dt.date | None = None, title: str | None = None,
+            url: str = "") -> Context:
+    """What the document says of itself. `date` (the document's date) is used when the text
+    gives none; `title` overrides the first line as the title."""
+    simple = _simple(text)
+    first = _simple(title) if title else _title(simple)
+    doc_date = document_date(simple) or date
+    named = [p for p in _places_in(first, subject_only=False) if p[2]]
+    if named:
+        # The first place the title names, and a place right after it that lies inside it:
+        # 苏州市昆山市… is Kunshan's; 苏州市，别称“姑苏” is Suzhou's.
+        region, end = named[0][2], named[0][1]
+        for start, stop, place in named[1:]:
+            if start != end or tables.PLACES.get(place) != region:
+                break
+            region, end = place, stop
+    else:
+        counts: dict[str, int] = {}
+        for _, _, p in _places_in(simple, subject_only=False):
+            if p:
+                counts[p] = counts.get(p, 0) + 1
+        region = max(counts, key=counts.get) if counts else None
+    year_match = _YEAR.search(first)
+    year = int(year_match.group(1)) if year_match else (doc_date.year if doc_date else None)
+    period = None
+    if year_match and any(w in first for w in tables.ANNUAL_REPORT_WORDS):
+        period = _period_end(int(year_match.group(1)), 1, 12)
+    elif year is not None:
+        months = _MONTH_RANGE.search(first)
+        if months:
+            period = _period_end(year, _month(months.group("m1")), _month(months.group("m2")))
+        else:
+            word = next((w for w in sorted(tables.PERIOD_WORDS, key=len, reverse=True) if w in first), None)
+            if word:
+                period = _period_end(year, *tables.PERIOD_WORDS[word])
+    return Context(doc=doc, title=title or _title(text), region=region, date=doc_date, period=period, url=url)
+
+
+# --- one document's figures, read for matching -------------------------------------------
+
+@dataclasses.dataclass
+class _Figure:
+    row: dict
+    before: str          # simplified sentence text before the figure
+    region: str | None
+    region_named: bool
+    indicator: str
+    key: str
+    rate: bool
+    period: tuple[dt.date, str] | None
+    period_from_doc: bool
+    why_no_period: str = ""
+    qualifier: str = "eq"
+    others: list = dataclasses.field(default_factory=list)   # other readings of the name: (name, key)
+
+    def names(self) -> list[tuple[str, str]]:
+        """(name, key) of each reading of what the figure measures, the extractor's first."""
+        return [(self.indicator, self.key)] + self.others
+
+
+_LIST_SEPS = frozenset(vocab.LIST_SEPARATORS)
+_TAIL_WORDS = tuple(sorted(vocab.INDICATOR_TAIL_WORDS, key=len, reverse=True))
+_CHANGE_WORDS = tuple(vocab.CHANGE_WORDS)
+_CHANGE_INFIXES = tuple(vocab.CHANGE_INFIXES)
+
+
+_TRAILING = tuple(sorted(set(tables.TRAILING_WORDS) | set(vocab.INDICATOR_TAIL_WORDS), key=len, reverse=True))
+
+
+def _phrase_before(before: str) -> str:
+    """The words of the figure's clause before it, without the verb that leads to the figure:
+    昆山市2023年GDP总量高达 -> 昆山市2023年GDP总量 (a second reading of what it measures)."""
+    phrase = before[max((m.end() for m in _CLAUSE.finditer(before)), default=0):].strip()
+    changed = True
+    while changed and phrase:
+        changed = False
+        for word in _TRAILING:
+            if phrase.endswith(word):
+                phrase, changed = phrase[: -len(word)].rstrip(), True
+                break
+    return phrase
+
+
+_BOUND_WORDS = tuple(sorted((w for w, code in QUALIFIERS.items() if code != "eq" and not w.isascii()), key=len, reverse=True))
+
+
+def _qualifier(row: dict, before: str) -> str:
+    """The figure's qualifier; a plain one is read again with the words staff use for bounds
+    (迈上4.7万亿新台阶 is at least 4.7万亿)."""
+    qualifier = str(row.get("qualifier") or "eq")
+    if qualifier == "eq":
+        word = next((w for w in _BOUND_WORDS if before.rstrip().endswith(w)), None)
+        if word:
+            qualifier = QUALIFIERS[word]
+    return qualifier
+
+
+def _is_growth(before: str) -> bool:
+    """A percentage right after a change word (同比增长11.5%, 增长了10.6%) is a growth rate."""
+    before = before.rstrip()
+    stripped = True
+    while stripped:
+        stripped = False
+        for word in _CHANGE_INFIXES:
+            if before.endswith(word):
+                before, stripped = before[: -len(word)], True
+    return before.endswith(_CHANGE_WORDS)
+
+
+class _Reader:
+    """Reads each figure of one document: its place, indicator and period."""
+
+    def __init__(self, text: str, ctx: Context):
+        self.text, self.ctx = text, ctx
+        self._sentence_at: dict[tuple[str, int], int] = {}
+
+    def sentence_start(self, sentence: str, start: int) -> int:
+        lo = max(0, start - len(sentence) - 1)
+        at = self.text.find(sentence, lo, start + len(sentence) + 1) if sentence else -1
+        return at if 0 <= at <= start else start
+
+    def read(self, rows: list[dict]) -> list[_Figure]:
+        figures = []
+        for row in rows:
+            sentence = str(row.get("sentence") or "")
+            start = int(row["start"])
+            s0 = self.sentence_start(sentence, start)
+            before = _simple(self.text[s0:start])
+            region, named = self.region(before)
+            name, rate = clean_name(row.get("indicator"))
+            phrase, _ = clean_name(_phrase_before(before))
+            category = str(row["category"])
+            if category in ("percent", "pp") and _is_growth(before):
+                rate = True
+            period, from_doc, why = self.period(row, before)
+            figure = _Figure(row, before, region, named, name, _key(name),
+                             rate and category in ("percent", "pp"), period, from_doc, why,
+                             qualifier=_qualifier(row, before))
+            if phrase and phrase != name:
+                figure.others = [(phrase, _key(phrase))]
+            figures.append(figure)
+        self.respectively(figures)
+        self.shared_heads(figures)
+        return figures
+
+    def region(self, before: str) -> tuple[str | None, bool]:
+        """(the place the figure belongs to, whether its sentence names it)."""
+        places = _places_in(before)
+        if places and places[-1][2]:
+            return places[-1][2], True
+        return self.ctx.region, False
+
+    def period(self, row: dict, before: str) -> tuple[tuple[dt.date, str] | None, bool, str]:
+        # extract's reading of the period, with the periods the sentence only compares with
+        # left out (比前三季度提高0.4个百分点；全年规模以上工业总产值… is of the whole year)
+        masked = _COMPARED.sub(lambda m: m.group(1) + "　" * (len(m.group()) - len(m.group(1))), before)
+        own = period_of(classify.period(masked, len(masked), self.ctx.date))
+        if own:
+            return own, False, ""
+        clause = before[max((m.end() for m in _CLAUSE.finditer(before)), default=0):]
+        if _SINGLE_MONTH.search(clause) or _SINGLE_MONTH.search(before):
+            return None, False, "只写了月份，未写统计期"
+        if self.ctx.period:
+            return self.ctx.period, True, ""
+        return None, False, "未注明统计期，文件也不是该期的公报或报告"
+
+    # -- lists read "respectively" --------------------------------------------------------
+    def respectively(self, figures: list[_Figure]) -> None:
+        """常熟市和吴江区…分别为A、B: the k-th figure of a list takes the k-th place or name."""
+        i = 0
+        while i < len(figures):
+            j = i
+            while (j + 1 < len(figures) and figures[j + 1].row.get("sentence") == figures[i].row.get("sentence")
+                   and self.text[int(figures[j].row["end"]):int(figures[j + 1].row["start"])].strip() in _LIST_SEPS):
+                j += 1
+            if j > i:
+                self._assign(figures[i:j + 1])
+            i = j + 1
+
+    def _assign(self, group: list[_Figure]) -> None:
+        before = group[0].before
+        at = before.rfind("分别")
+        if at < 0:
+            return
+        head = max((m.end() for m in _CLAUSE.finditer(before, 0, at)), default=0)
+        subject = before[head:at]
+        changed = True
+        while changed:
+            changed = False
+            for word in _TAIL_WORDS:
+                if subject.endswith(word) and len(subject) > len(word):
+                    subject, changed = subject[: -len(word)], True
+        parts = subject.split("、")
+        for word in vocab.LIST_SEPARATORS:
+            while len(parts) < len(group) and word in parts[-1]:
+                last = parts.pop()
+                parts.extend(last.split(word, 1))
+        if len(parts) != len(group) or not all(p.strip() for p in parts):
+            return
+        places = [next((p for p in _places_in(part) if p[0] == 0 and p[2]), None) for part in parts]
+        names = [part[place[1]:] if place else part for part, place in zip(parts, places)]
+        if all(places) and all(not n for n in names[:-1]):
+            names = [names[-1]] * len(parts)        # 常熟市和吴江区2023年GDP总量: one shared name
+        heads = _head_run(clean_name(names[-1])[0])
+        shared_rate = any(f.rate for f in group)       # 分别增长a、b和c: the list shares its change
+        for figure, place, name in zip(group, places, names):
+            if place:
+                figure.region, figure.region_named = place[2], True
+            if name:
+                clean, rate = clean_name(name)
+                if heads and not _head_run(clean):
+                    clean = clean_name(clean + heads)[0]
+                figure.indicator, figure.key, figure.others = clean, _key(clean), []
+                figure.rate = figure.rate or rate
+            if str(figure.row["category"]) in ("percent", "pp"):
+                figure.rate = figure.rate or shared_rate
+
+    def shared_heads(self, figures: list[_Figure]) -> None:
+        """绿色低碳能源产值同比增长11.5%，集成电路与ICT同比增长4.6%: a growth rate whose name has
+        no head word takes the head of the growth rate before it in the sentence (产值)."""
+        last: dict[str, str] = {}
+        for f in figures:
+            sentence = str(f.row.get("sentence") or "")
+            if not f.rate:
+                continue
+            run = _head_run(f.indicator)
+            if run:
+                last[sentence] = run
+            elif sentence in last and f.indicator:
+                f.indicator = clean_name(f.indicator + last[sentence])[0]
+                f.key, f.others = _key(f.indicator), []
+
+
+# --- targets -----------------------------------------------------------------------------
+
+@dataclasses.dataclass
+class _Target:
+    id: str
+    region: str | None
+    indicator: str
+    key: str
+    rate: bool
+    unit: str
+    category: str
+    scale: float
+    base: str
+    type: str
+    due: pd.Timestamp | None
+    baseline: float | None
+    observations: dict          # date -> value
+
+
+def _targets(book: Book) -> dict[tuple, list[_Target]]:
+    """The valid targets of a book, indexed by (region, indicator key, is rate)."""
+    obs: dict[str, dict] = defaultdict(dict)
+    frame = book.observations
+    for tid, date, value in zip(frame["target_id"], frame["date"], frame["value"]):
+        obs[tid][pd.Timestamp(date).date()] = float(value)
+    index: dict[tuple, list[_Target]] = defaultdict(list)
+    t = book.targets
+    columns = ("id", "region", "indicator", "unit", "category", "scale", "type", "due", "baseline")
+    for tid, region, indicator, unit, category, scale, kind, due, baseline in zip(*(t[c] for c in columns)):
+        key, rate = indicator_key(indicator)
+        known = lookup(unit)
+        target = _Target(tid, place_of(region) or region, indicator, key, rate or kind == "rate", unit, category,
+                         float(scale), known.base if known else unit, kind,
+                         None if pd.isna(due) else pd.Timestamp(due), None if pd.isna(baseline) else float(baseline),
+                         obs.get(tid, {}))
+        index[(target.region, key, target.rate)].append(target)
+    return index
+
+
+def _unit_fits(figure: _Figure, target: _Target) -> bool:
+    category, unit = str(figure.row["category"]), str(figure.row.get("unit") or "")
+    if figure.rate:
+        return target.type == "rate" and target.category == category
+    if target.type == "rate" or category != target.category:
+        return False
+    if category in ("money", "count", "other"):
+        return unit == target.base
+    return True
+
+
+def _value(figure: _Figure, target: _Target) -> float:
+    value = float(figure.row["value"])
+    if str(figure.row["category"]) in ("money", "count", "other"):
+        value /= target.scale
+    return float(f"{value:.10g}")
+
+
+def _half_unit(figure: _Figure, target: _Target) -> float:
+    """Half the last stated digit of the figure, in the target's unit (4.4万亿元 -> 0.05万亿)."""
+    text = to_simplified(str(figure.row.get("text") or ""))
+    match = re.search(r"\d+(?:[.．](\d+))?", text.replace(",", ""))
+    value = float(figure.row["value"])
+    if not match or value == 0:
+        return 0.0
+    stated = float(match.group().replace("．", "."))
+    decimals = len(match.group(1) or "")
+    if stated == 0:
+        return 0.0
+    step = abs(value / stated) * 10 ** -decimals / 2
+    if str(figure.row["category"]) in ("money", "count", "other"):
+        step /= target.scale
+    return step
+
+
+# --- proposals ---------------------------------------------------------------------------
+
+@dataclasses.dataclass
+class _Candidate:
+    figure: _Figure
+    target: _Target
+    value: float
+    date: dt.date
+    half: float
+    qualifier: str
+
+    def consistent(self, other: float, other_half: float = 0.0) -> bool:
+        """Whether `other` is the same value as this one, within the precision of the coarser
+        of the two, or within this figure's bound (突破5000亿元 is consistent with 5140.6)."""
+        if self.qualifier in ("ge", "gt"):
+            return other >= self.value - other_half
+        if self.qualifier in ("le", "lt"):
+            return other <= self.value + other_half
+        tolerance = max(self.half, other_half, 1e-9 * max(abs(other), abs(self.value)))
+        return abs(other - self.value) <= tolerance
+
+    def rank(self) -> tuple:
+        """Finer figures first: a stated value before a bound, fewer units per digit first."""
+        return (self.qualifier not in ("eq", "approx"), self.half)
+
+
+_BOUNDS = {"ge": "下限", "gt": "下限", "le": "上限", "lt": "上限", "approx": "约数"}
+
+
+def propose(text: str, book: Book, doc: str = "<文本>", date: dt.date | None = None, title: str | None = None,
+            url: str = "", pending: dict | None = None) -> tuple[list[Proposal], list[Unmatched]]:
+    """Proposals for the targets of `book` from one document, and its actual figures that
+    match no target. `date` is the document's date when its text gives none; `pending`
+    carries the proposals of earlier documents of the same run ((target, date) -> value)."""
+    ctx = context(text, doc, date=date, title=title, url=url)
+    rows = extract.figures(text, doc=doc, date=ctx.date).to_dict("records")
+    return propose_figures(text, rows, book, ctx, pending)
+
+
+def propose_figures(text: str, rows: list[dict], book: Book, ctx: Context,
+                    pending: dict | None = None) -> tuple[list[Proposal], list[Unmatched]]:
+    """`propose` for figures already extracted (rows of extract.figures)."""
+    index = _targets(book)
+    actual = [r for r in rows if r.get("kind") == "actual"]
+    figures = _Reader(text, ctx).read(actual)
+    candidates: list[_Candidate] = []
+    unmatched: list[Unmatched] = []
+    for f in figures:
+        found = []
+        for name, key in f.names():
+            found = [t for t in index.get((f.region, key, f.rate), []) if _unit_fits(f, t)] if key else []
+            if found:
+                f.indicator, f.key = name, key
+                break
+        if found and f.period is not None:
+            day = f.period[0]
+            for t in found:
+                if t.type == "flow" and t.due is not None and t.due.year != day.year:
+                    continue
+                candidates.append(_Candidate(f, t, _value(f, t), day, _half_unit(f, t), f.qualifier))
+        if not found or f.period is None:
+            why = f.why_no_period if found else f"台账中没有{f.region or '未知地区'}的这项指标"
+            unmatched.append(Unmatched(ctx.doc, int(f.row["start"]), int(f.row["end"]), str(f.row["text"]),
+                                       f.region or "", f.indicator, f.period[1] if f.period else "",
+                                       str(f.row.get("sentence") or ""), why))
+    actions = _actions(candidates, {} if pending is None else pending)
+    proposals = [_proposal(c, ctx, *actions[id(c)]) for c in candidates]
+    return proposals, unmatched
+
+
+def _actions(candidates: list[_Candidate], pending: dict) -> dict[int, tuple[str, str]]:
+    """action and the why of it, for each candidate: finer figures of a target and date first."""
+    out: dict[int, tuple[str, str]] = {}
+    groups: dict[tuple, list[_Candidate]] = defaultdict(list)
+    for c in candidates:
+        groups[(c.target.id, c.date)].append(c)
+    for (tid, day), group in groups.items():
+        chosen: _Candidate | None = None
+        for c in sorted(group, key=_Candidate.rank):
+            t = c.target
+            held = t.observations.get(day)
+            unit = t.unit
+            if held is not None:
+                if c.consistent(held):
+                    out[id(c)] = ("same", f"该日期已有 {format_value(held, unit)}，与原文一致")
+                else:
+                    out[id(c)] = ("conflict", f"该日期已有 {format_value(held, unit)}，原文为 {format_value(c.value, unit)}")
+                continue
+            earlier = chosen.value if chosen is not None else pending.get((tid, day))
+            if earlier is not None:
+                finer = chosen.half if chosen is not None else 0.0
+                if c.consistent(earlier, finer):
+                    out[id(c)] = ("same", f"与本次另一条建议（{format_value(earlier, unit)}）一致")
+                else:
+                    out[id(c)] = ("conflict", f"本次另一条建议为 {format_value(earlier, unit)}，此处为 {format_value(c.value, unit)}")
+                continue
+            latest = _latest(t)
+            if (latest is not None and str(c.figure.row["category"]) in ("money", "count", "other")
+                    and latest != 0 and c.value != 0
+                    and (c.value / latest > IMPLAUSIBLE_FACTOR or latest / c.value > IMPLAUSIBLE_FACTOR)):
+                out[id(c)] = ("implausible", f"与最新值 {format_value(latest, unit)} 相差{IMPLAUSIBLE_FACTOR:g}倍以上，请核对单位")
+                continue
+            out[id(c)] = ("add", "")
+            chosen = c
+            pending[(tid, day)] = c.value
+    return out
+
+
+def _latest(t: _Target) -> float | None:
+    if t.observations:
+        return t.observations[max(t.observations)]
+    return t.baseline
+
+
+def _proposal(c: _Candidate, ctx: Context, action: str, why: str) -> Proposal:
+    f, t = c.figure, c.target
+    where = f"地区 {t.region}" + ("" if f.region_named else "（文件所述地区）")
+    shown = f.indicator + ("增速" if f.rate and not t.indicator.endswith(f.indicator) else "")
+    what = f"指标 {t.indicator}" + (f"＝{shown}" if f.indicator and shown != t.indicator else "")
+    when = f.period[1] + ("（文件所述统计期）" if f.period_from_doc else "")
+    reason = "，".join([where, what, when]) + (f"；{why}" if why else "")
+    bound = _BOUNDS.get(c.qualifier)
+    note = f"原文“{f.row['text']}”为{bound}" if bound else ""
+    return Proposal(target=t.id, date=c.date.isoformat(), value=c.value, period=f.period[1], quote=str(f.row.get("sentence") or ""),
+                    doc=ctx.doc, start=int(f.row["start"]), end=int(f.row["end"]), action=action, reason=reason,
+                    unit=t.unit, text=str(f.row["text"]), title=ctx.title, url=ctx.url, note=note)

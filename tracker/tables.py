@@ -1,0 +1,109 @@
+"""Tables that join a document's figures to the targets of targets.yaml, as plain data.
+
+Adding a place or a synonym is a one-line change here plus a test case in
+tests/test_tracker_update.py. Every word is written in simplified characters (the
+matcher converts traditional text before it compares).
+
+PLACES — which place lies inside which (child -> parent). Sources, as found with the
+project's search tool (the official list is the Ministry of Civil Affairs' 行政区划
+database, which could not be reached from here):
+  - 苏州市: "苏州市下辖姑苏区、虎丘区、吴中区、相城区、吴江区5个市辖区，代管常熟市、
+    张家港市、昆山市、太仓市4个县级市，另设有苏州工业园区1个功能区"
+    (https://wanbiaoku.com/new/5b8bfb09f78b4aa9b40873e32d4c076b);
+  - 徐州市: "现辖2市(新沂、邳州)、3县(丰县、沛县、睢宁县)、5区(云龙、鼓楼、泉山、铜山、
+    贾汪)和1个国家级经济技术开发区、1个国家高新技术产业开发区" (the city portal's map page,
+    mirrored at http://s3l7v3p.cn/newscenter/map/index.shtml);
+  - 江苏省's 13 cities and their county-level cities: "江苏下辖13个地级市，分别为：南京市、
+    无锡市、徐州市……" (https://juke.outofmemory.cn/read/2885381.html, quoting 百度百科).
+Places outside Jiangsu that the extractor knows (extract.vocab.REGIONS) are places too,
+with no parent here.
+
+INDICATOR_SYNONYMS — names that mean exactly the same measure, as statistics bulletins and
+government reports write them; the first of each group is the name used in messages.
+A looser name is never a synonym: 第二产业增加值 is not 地区生产总值, 高新技术产业产值 is
+not 高新技术企业.
+"""
+from __future__ import annotations
+
+__all__ = [
+    "PLACES", "OWN_PLACE_WORDS", "PLACE_SUFFIXES", "INDICATOR_SYNONYMS", "ABBREVIATIONS",
+    "HEAD_MERGES", "LEADING_WORDS", "TRAILING_WORDS", "RATE_SUFFIXES", "ANNUAL_REPORT_WORDS", "PERIOD_WORDS",
+]
+
+#: child -> parent. A place is never matched to its parent or its children.
+PLACES: dict[str, str | None] = {
+    "江苏省": None,
+    **{city: "江苏省" for city in (
+        "南京市", "无锡市", "徐州市", "常州市", "苏州市", "南通市", "连云港市", "淮安市",
+        "盐城市", "扬州市", "镇江市", "泰州市", "宿迁市")},
+    # 苏州市: 5 districts, 4 county-level cities, 1 functional zone
+    **{place: "苏州市" for place in (
+        "姑苏区", "虎丘区", "吴中区", "相城区", "吴江区", "常熟市", "张家港市", "昆山市", "太仓市",
+        "苏州工业园区")},
+    # 徐州市: 5 districts, 3 counties, 2 county-level cities, 2 national development zones
+    **{place: "徐州市" for place in (
+        "云龙区", "鼓楼区", "泉山区", "铜山区", "贾汪区", "丰县", "沛县", "睢宁县", "新沂市", "邳州市",
+        "徐州经济技术开发区", "徐州高新技术产业开发区")},
+    # county-level cities of the other cities that documents of these three mention
+    "江阴市": "无锡市",
+    "宜兴市": "无锡市",
+}
+
+#: Words by which a document speaks of its own place: the figure is the document's.
+OWN_PLACE_WORDS = ("全市", "我市", "本市", "全区", "我区", "本区", "全县", "我县", "本县")
+
+#: Endings dropped to make a place's short name (昆山市 -> 昆山, 吴江区 -> 吴江). A short name
+#: names a place only as a subject (extract.vocab.REGION_SUBJECT_FOLLOWERS), and only when it
+#: keeps two characters or more (沛县 has none: 沛 alone is too common a character).
+PLACE_SUFFIXES = ("市", "区", "县", "省")
+
+#: Groups of indicator names that mean the same measure (after ABBREVIATIONS are expanded).
+INDICATOR_SYNONYMS: tuple[tuple[str, ...], ...] = (
+    ("地区生产总值", "GDP", "生产总值", "GDP总量", "地区生产总值总量", "经济总量", "地区生产总值GDP"),
+    ("规模以上工业总产值", "规模以上工业企业总产值", "规模以上工业产值", "规模以上工业企业产值",
+     "规模以上工业企业全年实现总产值"),
+    ("规模以上工业企业", "规模以上工业企业数", "规模以上工业企业家数"),
+    ("高新技术企业", "有效高新技术企业", "国家高新技术企业", "高新技术企业总量", "有效国家高新技术企业"),
+    ("规模以上工业增加值",),
+    ("一般公共预算收入",),
+    ("社会消费品零售总额",),
+    ("固定资产投资",),
+)
+
+#: Abbreviations expanded anywhere in a name before comparing (规上工业总产值 -> 规模以上工业总产值).
+ABBREVIATIONS = {
+    "规上": "规模以上",
+    "高企": "高新技术企业",
+    "高新企业": "高新技术企业",
+}
+
+#: Endings that say the same thing: a cluster's 产业产值 is its 产值.
+HEAD_MERGES = {
+    "产业产值": "产值",
+    "产业集群产值": "产值",
+}
+
+#: Words in front of a name that do not change what it measures (全市全年完成地区生产总值).
+LEADING_WORDS = ("全市", "全区", "全县", "全省", "全年", "年末", "年底", "累计", "共有", "共", "实现", "完成",
+                 "其中", "当年", "现有", "拥有", "全部", "新兴产业中", "重点培育的产业集群中")
+
+#: Verbs between a name and its figure (GDP总量高达5140.60亿元), besides the extractor's
+#: (extract.vocab.INDICATOR_TAIL_WORDS).
+TRAILING_WORDS = ("高达", "已达", "已达到", "总计", "总计达", "共计", "合计达", "累计完成", "全年完成", "全年实现")
+
+#: Endings of a growth-rate indicator (地区生产总值增速 measures the growth of 地区生产总值).
+RATE_SUFFIXES = ("同比增速", "同比增长率", "同比增幅", "增长率", "增长速度", "增速", "增幅", "同比增长", "增长")
+
+#: Words in a document's title that make it the annual report of the year the title names
+#: (2024年昆山市国民经济和社会发展统计公报, 解读2023年苏州经济年报).
+ANNUAL_REPORT_WORDS = ("统计公报", "经济年报")
+
+#: Period words in a title that make a document the report of that period (1—2月徐州经济运行
+#: …): word -> (first month, last month). Month ranges (1—9月) are read by pattern.
+PERIOD_WORDS = {
+    "上半年": (1, 6),
+    "前三季度": (1, 9),
+    "一季度": (1, 3),
+    "第一季度": (1, 3),
+    "下半年": (7, 12),
+}
