@@ -119,6 +119,7 @@ def progress_chart(status: pd.DataFrame) -> go.Figure:
     progress = _column(rows, "progress")
     elapsed, today = _column(rows, "elapsed"), _column(rows, "elapsed_today")
     records = rows.to_dict("records")
+    as_of = views.as_of_texts(rows)
     fig = go.Figure()
     for state in tracker.STATUSES:
         mask = rows["status"] == state
@@ -129,7 +130,7 @@ def progress_chart(status: pd.DataFrame) -> go.Figure:
         for i in rows.index[mask]:
             p = progress[i]
             share = views.fmt_share(p / 100) if not pd.isna(p) else "—"
-            flag = [x for x in (views.as_of_text(records[i]),
+            flag = [x for x in (as_of[i],
                                 views.STALE_FLAG if views.is_stale(records[i]) else "") if x]
             text.append(" · ".join([share, state, *flag]))
             reason = records[i].get("reason")
@@ -158,7 +159,7 @@ def progress_chart(status: pd.DataFrame) -> go.Figure:
                 name=PACE_NAME,
                 marker=dict(symbol="line-ns", size=18, line=dict(width=3, color="#333333")),
                 customdata=rows.loc[has_pace, "id"],
-                text=[views.as_of_text(records[i]) for i in rows.index[has_pace]],
+                text=list(as_of[has_pace]),
                 hovertemplate="%{y}<br>%{text}，按时间进度应达 %{x:.1f}%<extra></extra>",
             )
         )
@@ -178,7 +179,10 @@ def progress_chart(status: pd.DataFrame) -> go.Figure:
     fig.update_yaxes(
         categoryorder="array", categoryarray=list(reversed(labels)), automargin=True, title=None
     )
-    fig.update_xaxes(title="完成进度(%)", ticksuffix="%", range=[min(0, progress.min(skipna=True) if progress.notna().any() else 0), 130], zeroline=True)
+    low = min(0, progress.min(skipna=True) if progress.notna().any() else 0)
+    # Room on the right for the labels (progress · status · 数据截至… · 数据滞后); ticks stop at 120%.
+    fig.update_xaxes(title="完成进度(%)", ticksuffix="%", range=[low, 185], zeroline=True,
+                     tickvals=[v for v in range(-100, 121, 20) if v >= low])
     return _layout(fig, height=max(260, 34 * len(rows) + 110), barmode="overlay", bargap=0.35)
 
 

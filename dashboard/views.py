@@ -18,13 +18,13 @@ import numpy as np
 import pandas as pd
 
 import tracker
-from extract import vocab
 
 __all__ = [
     "CARDS",
     "Filters",
     "apply_filters",
     "as_of_text",
+    "as_of_texts",
     "card_counts",
     "clicked_id",
     "date_problem",
@@ -203,6 +203,22 @@ def is_stale(row) -> bool:
     """Whether tracker flagged the row's data as older than settings.stale_after_months."""
     value = row.get("stale")
     return isinstance(value, (bool, np.bool_)) and bool(value)
+
+
+def as_of_texts(status: pd.DataFrame) -> pd.Series:
+    """as_of_text() of every row, built column-wise (fast for thousands of targets)."""
+    if "as_of" not in status:
+        return pd.Series("", index=status.index, dtype=object)
+    as_of = pd.to_datetime(status["as_of"])
+    year, month, day = as_of.dt.year.astype("Int64").astype("string"), as_of.dt.month.astype("Int64").astype("string"), \
+        as_of.dt.day.astype("Int64").astype("string")
+    text = "数据截至" + year + "年" + month + "月" + day + "日"
+    text = text.where(~as_of.dt.is_month_end.fillna(False), "数据截至" + year + "年" + month + "月")
+    text = text.where(~((as_of.dt.month == 12) & (as_of.dt.day == 31)).fillna(False), "数据截至" + year + "年")
+    if "latest_period" in status:
+        period = status["latest_period"].astype("string").fillna("")
+        text = text.where(period == "", "数据截至" + period)
+    return text.fillna("").where(as_of.notna(), "").astype(object)
 
 
 def status_note(row) -> str:
@@ -561,6 +577,8 @@ RATE_CATEGORIES = ("percent", "pp")
 
 def is_growth(document: str, start: int) -> bool:
     """Whether the figure at `start` of `document` is a growth rate, by the words just before it."""
+    from extract import vocab    # the extractor loads only on pages that read documents
+
     before = document[max(0, start - 10):start].rstrip()
     stripped = True
     while stripped:
@@ -668,15 +686,17 @@ def status_table(status: pd.DataFrame) -> pd.DataFrame:
     rows["baseline_text"] = [fmt(v, u) for v, u in zip(status["baseline"], units)]
     rows["latest_text"] = [fmt(v, u) for v, u in zip(status["latest"], units)]
     rows["latest_date"] = status["latest_date"].map(fmt_date)
-    rows["target_text"] = [target_text(r) for r in status[[c for c in ("target", "target_stated", "type", "unit")
-                                                             if c in status]].to_dict("records")]
+    rows["target_text"] = [fmt(v, u) for v, u in zip(status["target"], units)]
+    if "target_stated" in status and "type" in status:
+        increment = (status["type"] == "increment") & status["target_stated"].notna()
+        if increment.any():
+            rows.loc[increment, "target_text"] = [target_text(r) for r in status[increment].to_dict("records")]
     rows["due_text"] = status["due"].map(fmt_date)
     rows["progress_pct"] = pd.to_numeric(status["progress"], errors="coerce") * 100
     rows["elapsed_pct"] = status["elapsed"].map(fmt_share)
     rows["gap_text"] = [fmt(v, u) for v, u in zip(status["gap"], units)]
     rows["status"] = status["status"]
-    rows["as_of_text"] = [as_of_text(r) for r in status[[c for c in ("as_of", "latest_period") if c in status]]
-                          .to_dict("records")] if "as_of" in status else ""
+    rows["as_of_text"] = as_of_texts(status)
     rows["stale_text"] = (status["stale"].fillna(False).astype(bool).map({True: STALE_FLAG, False: ""})
                           if "stale" in status else "")
     rows["reason"] = status["reason"].fillna("") if "reason" in status else ""

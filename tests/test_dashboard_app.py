@@ -355,8 +355,8 @@ def test_target_page_states_projection_increment_and_as_of(app, on_date):
     assert views.as_of_text(row) in header and ("数据滞后" in header) == bool(row["stale"])
     assert views.projection_text(row) in [m.value.strip("*") for m in at.markdown]
     cards = {m.label: m.value for m in at.metric}
-    assert cards["目标值"] == "新增1000亿元，即6000亿元"
-    assert any("编号 ks-gdp" in c.value for c in at.caption)
+    assert cards["目标值"] == "6000亿元"
+    assert any("编号 ks-gdp · 目标:新增1000亿元，即6000亿元(2026年)" in c.value for c in at.caption)
 
 
 WARNED = """targets:

@@ -453,3 +453,8 @@ def test_matching_figures_outline_the_target_in_its_quote(target_id, surface):
     figures = data.document_figures(quote)
     hits = views.matching_figures(figures, target)
     assert surface in set(figures.loc[list(hits), "text"])
+
+
+def test_as_of_texts_match_as_of_text_row_by_row():
+    rows = pd.DataFrame([row for row, _ in AS_OF_CASES.values()])
+    assert list(views.as_of_texts(rows)) == [text for _, text in AS_OF_CASES.values()]

@@ -21,10 +21,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import yaml
 
-from . import schema
+from . import cache, schema
 from .units import MAGNITUDES, UNITS, format_number, format_value, lookup
 
 __all__ = ["Problem", "Book", "load", "TARGET_COLUMNS", "OBSERVATION_COLUMNS"]
@@ -138,10 +139,12 @@ class _Bad(Exception):
 class _Reader:
     """Walks the composed node tree of one file, collecting rows and problems."""
 
-    def __init__(self, file: str, today: pd.Timestamp | None = None):
+    def __init__(self, file: str):
         self.file = file
-        self.today = today
         self.problems: list[Problem] = []
+        # (date in ns, line, column, target id, index) of every observation read: the dates
+        # after the assessment date are warned about once it is known (_future_dates).
+        self.dated: list[tuple] = []
         self.constructor = yaml.constructor.SafeConstructor()
 
     # -- problems --------------------------------------------------------------------------
@@ -375,9 +378,6 @@ class _Reader:
         _derive(row)
         if not row["name"]:
             row["name"] = f"{row['region']}·{row['indicator']}"
-        scale = row["scale"]
-        for obs in observations:
-            obs["value_base"] = obs["value"] * scale
         self._unit_slips(fields, tid, row, observations)
         return row, observations
 
@@ -465,42 +465,66 @@ class _Reader:
         if not isinstance(node, yaml.SequenceNode):
             self.problem(node, tid, "progress", "进展应为列表，每项含 date、value、source")
             return []
+        known, unit, scalar_node = schema.OBSERVATION_FIELDS, row["unit"], yaml.ScalarNode
         out, last, seen = [], None, {}
         for i, item in enumerate(node.value):
-            where = f"progress[{i + 1}]"
-            fields = self.mapping(item, schema.OBSERVATION_FIELDS, tid, where)
+            # Fast path: a mapping of known, distinct keys (nearly every observation); anything
+            # else takes self.mapping, which reports what is wrong.
+            fields = None
+            if item.__class__ is yaml.MappingNode:
+                fields = {}
+                for key_node, value_node in item.value:
+                    key = key_node.value if key_node.__class__ is scalar_node else None
+                    if key not in known or key in fields:
+                        fields = None
+                        break
+                    fields[key] = value_node
             if fields is None:
+                checked = self.mapping(item, known, tid, f"progress[{i + 1}]")
+                if checked is None:
+                    continue
+                fields = {k: v for k, (_, v) in checked.items()}
+            if "date" not in fields or "value" not in fields:
+                for name in ("date", "value"):
+                    if name not in fields:
+                        self.problem(item, tid, f"progress[{i + 1}].{name}", f"进展缺少 {name}（{known[name]}）")
                 continue
-            missing = [n for n in ("date", "value") if n not in fields]
-            for name in missing:
-                self.problem(item, tid, f"{where}.{name}", f"进展缺少 {name}（{schema.OBSERVATION_FIELDS[name]}）")
-            if missing:
-                continue
-            obs = dict.fromkeys(OBSERVATION_COLUMNS, "")
-            obs.update(target_id=tid, line=item.start_mark.line + 1, _node=fields["value"][1], _where=where)
+            date_node, value_node = fields["date"], fields["value"]
+            texts = ["", "", "", ""]
             try:
-                obs["date"] = self.date(fields["date"][1], "进展日期")
-                obs["value"] = self.number(fields["value"][1], "进展数值", row["unit"], (tid, f"{where}.value"))
-                for name in ("period", "source", "url", "note"):
-                    if name in fields:
-                        obs[name] = self.text(fields[name][1], schema.OBSERVATION_FIELDS[name], required=False)
+                date = _parse_date(date_node.value) if date_node.__class__ is scalar_node and not date_node.style else None
+                if date.__class__ is not pd.Timestamp:
+                    date = self.date(date_node, "进展日期")
+                raw = value_node.value if value_node.__class__ is scalar_node and not value_node.style else ""
+                value = float(raw) if _DECIMAL.match(raw) else \
+                    self.number(value_node, "进展数值", unit, (tid, f"progress[{i + 1}].value"))
+                for k, name in enumerate(_OBS_TEXTS):
+                    text_node = fields.get(name)
+                    if text_node is None:
+                        continue
+                    if text_node.__class__ is scalar_node and (text_node.style or _PLAIN_TAGS.get(text_node.value) == _STR):
+                        texts[k] = text_node.value.strip()
+                    else:
+                        texts[k] = self.text(text_node, known[name], required=False)
             except _Bad as bad:
-                self.problem(bad.node, tid, where, bad.message)
+                self.problem(bad.node, tid, f"progress[{i + 1}]", bad.message)
                 continue
-            date = obs["date"]
-            if last is not None and date < last:
-                self.warn(fields["date"][1], tid, f"{where}.date",
-                          f"进展应按日期先后排列：{date:%Y-%m-%d} 早于上一条的 {last:%Y-%m-%d}")
-            if date in seen:
-                self.warn(fields["date"][1], tid, f"{where}.date",
-                          f"同一日期 {date:%Y-%m-%d} 有两条进展（第 {seen[date]} 行已有）；请删去重复或改正日期")
-            if self.today is not None and date > self.today:
-                self.warn(fields["date"][1], tid, f"{where}.date",
-                          f"进展日期 {date:%Y-%m-%d} 晚于评估日期 {self.today:%Y-%m-%d}；日期可能写错")
-            seen.setdefault(date, obs["line"])
-            last = date if last is None else max(last, date)
-            out.append(obs)
-        return sorted(out, key=lambda o: o["date"])
+            ns, line = date.value, item.start_mark.line + 1     # dates compared as integers: much faster
+            if last is not None and ns < last:
+                self.warn(date_node, tid, f"progress[{i + 1}].date",
+                          f"进展应按日期先后排列：{date:%Y-%m-%d} 早于上一条的 {pd.Timestamp(last):%Y-%m-%d}")
+            if ns in seen:
+                self.warn(date_node, tid, f"progress[{i + 1}].date",
+                          f"同一日期 {date:%Y-%m-%d} 有两条进展（第 {seen[ns]} 行已有）；请删去重复或改正日期")
+            else:
+                seen[ns] = line
+            mark = date_node.start_mark
+            self.dated.append((ns, mark.line + 1, mark.column + 1, tid, i))
+            if last is None or ns > last:
+                last = ns
+            out.append((ns, tid, date, value, *texts, line, value_node, i))
+        out.sort(key=_first)
+        return out
 
     def _cross_checks(self, node, fields, tid, row) -> None:
         """Checks between fields: type vs unit, target vs baseline, direction, dates."""
@@ -546,20 +570,22 @@ class _Reader:
         if row["baseline"] is not None:
             reference, what = row["baseline"], "基期值"
         elif observations:
-            latest = max(observations, key=lambda o: o["date"])
-            reference, what = latest["value"], f"最新进展（{latest['date']:%Y-%m-%d}）"
+            latest = observations[-1]                  # sorted by date
+            reference, what = latest[3], f"最新进展（{latest[2]:%Y-%m-%d}）"
         else:
             return
         if not reference > 0:
             return
+        low, high = reference / factor, reference * factor
         checks = []
         if row["target"] is not None and "target" in fields:
             checks.append((fields["target"][1], "target.value", "目标值", row["target"]))
-        checks += [(o["_node"], f"{o['_where']}.value", f"进展 {o['date']:%Y-%m-%d} 的数值", o["value"])
-                   for o in observations]
+        checks += [(o, "", "", o[3]) for o in observations if not low < o[3] < high]
         for where, fld, name, value in checks:
             if value is reference or not value > 0:
                 continue
+            if isinstance(where, tuple):      # an observation: named only once it is flagged
+                where, fld, name = where[9], f"progress[{where[10] + 1}].value", f"进展 {where[2]:%Y-%m-%d} 的数值"
             ratio = value / reference
             if ratio >= factor:
                 times = f"{format_number(ratio, 0 if ratio >= 100 else 1)} 倍"
@@ -642,6 +668,24 @@ def _reached(base: float, goal: float, direction: str, qualifier: str) -> bool:
     return base > goal if qualifier == "gt" else base >= goal
 
 
+# An observation while reading: (date in ns, target id, date, value, period, source, url, note,
+# line, value node, index in the list); the first ten after the ns are OBSERVATION_COLUMNS'
+# order but for value_base, which is added when the table is built.
+_OBS_TEXTS = ("period", "source", "url", "note")
+
+
+def _first(obs: tuple):
+    return obs[0]
+
+
+def _future_dates(file: str, dated: list[tuple], today: pd.Timestamp) -> list[Problem]:
+    """Warnings for observations dated after the assessment date."""
+    limit = today.value
+    return [Problem(file, line, col, tid, f"progress[{i + 1}].date",
+                    f"进展日期 {pd.Timestamp(ns):%Y-%m-%d} 晚于评估日期 {today:%Y-%m-%d}；日期可能写错", WARNING)
+            for ns, line, col, tid, i in dated if ns > limit]
+
+
 def _is_null(node) -> bool:
     return isinstance(node, yaml.ScalarNode) and (
         node.tag == _NULL or (node.tag == _STR and not node.style and _plain_tag(node.value) == _NULL))
@@ -689,12 +733,18 @@ def _frames(rows: list[dict], observations: list[dict]) -> tuple[pd.DataFrame, p
     for col in ("source_doc", "source_quote", "source_url"):
         targets[col] = targets[col].fillna("")
     targets["line"] = targets["line"].astype("int64")
-    obs = pd.DataFrame(observations, columns=OBSERVATION_COLUMNS)
-    obs["date"] = pd.to_datetime(obs["date"]).astype("datetime64[ns]")
-    for col in ("value", "value_base"):
-        obs[col] = pd.to_numeric(obs[col], errors="coerce").astype("float64")
-    obs["line"] = obs["line"].astype("int64")
-    return targets, obs
+    columns = list(zip(*observations)) if observations else [()] * 11
+    obs = pd.DataFrame({
+        "target_id": pd.Series(columns[1], dtype=object),
+        "date": pd.Series(np.array(columns[0], dtype="int64").view("datetime64[ns]")),
+        "value": pd.Series(np.array(columns[3], dtype="float64")),
+    })
+    scale = dict(zip(targets["id"], targets["scale"]))
+    obs["value_base"] = obs["value"] * obs["target_id"].map(scale).astype("float64")
+    for k, name in enumerate(_OBS_TEXTS):
+        obs[name] = pd.Series(columns[4 + k], dtype=object)
+    obs["line"] = pd.Series(np.array(columns[8], dtype="int64"))
+    return targets, obs[OBSERVATION_COLUMNS]
 
 
 def _read_source(path_or_text) -> tuple[str, str | None, Problem | None]:
@@ -951,14 +1001,18 @@ def _no_gc():
             gc.enable()
 
 
-def load(path_or_text, today=None) -> Book:
+def load(path_or_text, today=None, cache: bool = True) -> Book:
     """Read targets.yaml (a path, or the YAML text itself) into a ``Book``. Never raises:
     everything wrong is in ``book.problems`` (errors and warnings), and the valid targets
     are still there. ``today`` is the assessment date (default today): an observation
-    dated after it is warned about."""
+    dated after it is warned about.
+
+    A file read once is kept, parsed, in an on-disk cache keyed by its path and content
+    (tracker/cache.py), so reading it again unchanged takes a fraction of the time;
+    ``cache=False`` always parses."""
     today = pd.Timestamp(today or pd.Timestamp.today()).normalize()
     with _no_gc():
-        return _load(path_or_text, today)
+        return _load(path_or_text, today, cache)
 
 
 def _split_missing_dashes(reader: _Reader, nodes: list) -> list:
@@ -979,38 +1033,62 @@ def _split_missing_dashes(reader: _Reader, nodes: list) -> list:
     return out
 
 
-def _load(path_or_text, today: pd.Timestamp) -> Book:
+def _load(path_or_text, today: pd.Timestamp, use_cache: bool) -> Book:
     file, text, problem = _read_source(path_or_text)
-    reader = _Reader(file, today)
     if problem:
-        reader.problems.append(problem)
-        text = None
-    rows, observations, settings = [], [], dict(schema.SETTINGS)
-    if text is not None:
-        root, entries = _compose_parts(reader, text)
-        if entries is None and root is None:
-            if not reader.problems:
-                reader.problem(None, "-", "targets", "文件是空的；请参照仓库自带 targets.yaml 开头的示例")
-            settings_node, entry_nodes = None, []
-        elif entries is None:
-            settings_node, entry_nodes = reader.top_level(root, need_targets=True)
-        else:   # recovered after a syntax error: the header holds only settings
-            settings_node = reader.top_level(root, need_targets=False)[0] if root is not None else None
-            entry_nodes = entries
-        settings = reader.read_settings(settings_node)
-        entry_nodes = _split_missing_dashes(reader, entry_nodes)
-        seen: dict[str, int] = {}
-        for index, node in enumerate(entry_nodes):
-            result = reader.read_target(node, index)
-            if result is None:
-                continue
-            row, obs = result
-            if row["id"] in seen:
-                reader.problem(node, row["id"], "id", f"编号 {row['id']} 重复（第 {seen[row['id']]} 行已用）；每个目标的编号必须唯一")
-                continue
-            seen[row["id"]] = row["line"]
-            rows.append(row)
-            observations.extend(obs)
+        parsed = _Parsed([problem], dict(schema.SETTINGS), *_frames([], []), [])
+    else:
+        key = cache.key(file, text) if use_cache and file != "<text>" else None
+        parsed = cache.get(key) if key else None
+        if parsed is None:
+            parsed = _parse(file, text)
+            if key:
+                cache.put(key, parsed)
+    problems = sorted([*parsed.problems, *_future_dates(file, parsed.dated, today)], key=lambda p: (p.line, p.col))
+    return Book(path=file, targets=parsed.targets, observations=parsed.observations, problems=problems,
+                settings=dict(parsed.settings))
+
+
+@dataclass
+class _Parsed:
+    """What a file holds whatever the assessment date: what the cache keeps."""
+
+    problems: list
+    settings: dict
+    targets: pd.DataFrame
+    observations: pd.DataFrame
+    dated: list
+
+
+def _parse(file: str, text: str) -> _Parsed:
+    reader = _Reader(file)
+    rows, observations = [], []
+    root, entries = _compose_parts(reader, text)
+    if entries is None and root is None:
+        if not reader.problems:
+            reader.problem(None, "-", "targets", "文件是空的；请参照仓库自带 targets.yaml 开头的示例")
+        settings_node, entry_nodes = None, []
+    elif entries is None:
+        settings_node, entry_nodes = reader.top_level(root, need_targets=True)
+    else:   # recovered after a syntax error: the header holds only settings
+        settings_node = reader.top_level(root, need_targets=False)[0] if root is not None else None
+        entry_nodes = entries
+    settings = reader.read_settings(settings_node)
+    entry_nodes = _split_missing_dashes(reader, entry_nodes)
+    seen: dict[str, int] = {}
+    for index, node in enumerate(entry_nodes):
+        dated = len(reader.dated)
+        result = reader.read_target(node, index)
+        if result is not None and result[0]["id"] in seen:
+            row = result[0]
+            reader.problem(node, row["id"], "id", f"编号 {row['id']} 重复（第 {seen[row['id']]} 行已用）；每个目标的编号必须唯一")
+            result = None
+        if result is None:
+            del reader.dated[dated:]                    # a target left out has no dates to warn about
+            continue
+        row, obs = result
+        seen[row["id"]] = row["line"]
+        rows.append(row)
+        observations.extend(obs)
     targets, obs_frame = _frames(rows, observations)
-    reader.problems.sort(key=lambda p: (p.line, p.col))
-    return Book(path=file, targets=targets, observations=obs_frame, problems=reader.problems, settings=settings)
+    return _Parsed(reader.problems, settings, targets, obs_frame, reader.dated)

@@ -34,13 +34,15 @@ if ui.need_targets(loaded):
         f'<span style="background:{colour};color:#fff;{badge}">{html.escape(row["status"])}</span>'
         f'<span style="color:#555;font-weight:400;{badge}">{html.escape(as_of)}</span>{stale}</div>'
     )
-    st.caption(" · ".join(x for x in (f"编号 {chosen}", row.get("reason") or "") if x))
+    goal = f"目标:{views.target_text(row)}" + (f"({views.fmt_date(row['due'])})" if views.fmt_date(row["due"]) != "—" else "")
+    st.caption(" · ".join(x for x in (f"编号 {chosen}", goal, row.get("reason") or "") if x))
     sentence = views.projection_text(row)
     if sentence:
         st.markdown(f"**{sentence}**")
     cards = [*st.columns(3), *st.columns(3)]
     cards[0].metric("最新值", views.fmt(row["latest"], unit), help=f"{as_of or '暂无数据'}(数据日期:{views.fmt_date(row['latest_date'])})")
-    cards[1].metric("目标值", views.target_text(row), help=f"基期值:{views.fmt(row['baseline'], unit)}({views.fmt_date(row['baseline_date'])})")
+    cards[1].metric("目标值", views.fmt(row["target"], unit), help=f"{views.target_text(row)};"
+                    + f"基期值:{views.fmt(row['baseline'], unit)}({views.fmt_date(row['baseline_date'])})")
     cards[2].metric("差距", views.fmt(row["gap"], unit), help=as_of or None)
     cards[3].metric("剩余时间", views.time_left(row["due"], loaded.today), help=f"截止:{views.fmt_date(row['due'])}")
     cards[4].metric("完成进度", views.fmt_share(row["progress"]),
