@@ -149,40 +149,27 @@ def progress_chart(status: pd.DataFrame) -> go.Figure:
                 hovertemplate="%{y}<br>完成进度 %{text}<br>%{customdata[1]}<extra></extra>",
             )
         )
-    has_pace = elapsed.notna()
-    if has_pace.any():
-        fig.add_trace(
-            go.Scatter(
-                x=elapsed[has_pace].clip(*SHOWN_RANGE),
-                y=[labels[i] for i in rows.index[has_pace]],
-                mode="markers",
-                name=PACE_NAME,
-                marker=dict(symbol="line-ns", size=18, line=dict(width=3, color="#333333")),
-                customdata=rows.loc[has_pace, "id"],
-                text=list(as_of[has_pace]),
-                hovertemplate="%{y}<br>%{text}，按时间进度应达 %{x:.1f}%<extra></extra>",
-            )
-        )
-    apart = today.notna() & (elapsed.isna() | ((today - elapsed).abs() >= TODAY_APART))
-    if apart.any():
-        fig.add_trace(
-            go.Scatter(
-                x=today[apart].clip(*SHOWN_RANGE),
-                y=[labels[i] for i in rows.index[apart]],
-                mode="markers",
-                name=TODAY_NAME,
-                marker=dict(symbol="line-ns", size=12, line=dict(width=2, color="#999999")),
-                customdata=rows.loc[apart, "id"],
-                hovertemplate="%{y}<br>按时间进度今天应达 %{x:.1f}%<extra></extra>",
-            )
-        )
+    # (which rows, shares in percent, name, tick size and width, colour, hover, hover text)
+    markers = (
+        (elapsed.notna(), elapsed, PACE_NAME, 18, 3, "#333333", "%{y}<br>%{text}，按时间进度应达 %{x:.1f}%", as_of),
+        (today.notna() & (elapsed.isna() | ((today - elapsed).abs() >= TODAY_APART)), today, TODAY_NAME, 12, 2, "#999999",
+         "%{y}<br>按时间进度今天应达 %{x:.1f}%", None),
+    )
+    for shown, shares, name, size, width, colour, hover, text in markers:
+        if shown.any():
+            fig.add_trace(go.Scatter(
+                x=shares[shown].clip(*SHOWN_RANGE), y=[labels[i] for i in rows.index[shown]], mode="markers", name=name,
+                marker=dict(symbol="line-ns", size=size, line=dict(width=width, color=colour)),
+                customdata=rows.loc[shown, "id"], text=None if text is None else list(text[shown]),
+                hovertemplate=hover + "<extra></extra>",
+            ))
     fig.update_yaxes(
         categoryorder="array", categoryarray=list(reversed(labels)), automargin=True, title=None
     )
     low = min(0, progress.min(skipna=True) if progress.notna().any() else 0)
     # Room on the right for the labels (progress · status · 数据截至… · 数据滞后); ticks stop at 120%.
-    fig.update_xaxes(title="完成进度(%)", ticksuffix="%", range=[low, 185], zeroline=True,
-                     tickvals=[v for v in range(-100, 121, 20) if v >= low])
+    ticks = [v for v in range(-100, 121, 20) if v >= low]
+    fig.update_xaxes(title="完成进度(%)", range=[low, 185], zeroline=True, tickvals=ticks, ticktext=[f"{v}%" for v in ticks])
     return _layout(fig, height=max(260, 34 * len(rows) + 110), barmode="overlay", bargap=0.35)
 
 
