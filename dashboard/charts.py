@@ -7,6 +7,7 @@ is always drawn as text as well as colour.
 
 from __future__ import annotations
 
+import html
 import math
 
 import pandas as pd
@@ -36,8 +37,16 @@ STATUS_COLOURS: dict[str, str] = {
     "需加快": "#E69F00",
     "进展缓慢": "#D55E00",
     "倒退": "#CC0000",
+    "逾期未完成": "#882255",
+    "待数据": "#CC79A7",
+    "仅监测": "#0072B2",
     "暂无数据": "#999999",
 }
+# Pace markers: where the target should have been at the date of the latest data (the
+# status is judged there), and today's position, drawn only where it differs.
+PACE_NAME, TODAY_NAME = "数据截至时应达", "今天应达"
+# Today's marker is drawn when it is at least this many percentage points from the as-of one.
+TODAY_APART = 0.5
 FONT_FAMILY = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
 # The progress chart draws at most this many bars (those furthest behind first);
 # the table below it always lists every target.
@@ -91,26 +100,41 @@ def value_ticks(low: float, high: float, unit: str, count: int = 5) -> tuple[lis
     return values, [views.fmt(v, unit) for v in values]
 
 
+def _column(rows: pd.DataFrame, name: str) -> pd.Series:
+    return pd.to_numeric(rows[name], errors="coerce") * 100 if name in rows else pd.Series(float("nan"), index=rows.index)
+
+
 def progress_chart(status: pd.DataFrame) -> go.Figure:
-    """Every target's progress as a horizontal bar, with a tick where a straight-line pace would be today.
+    """Every target's progress as a horizontal bar, named as officials name it, with a tick where
+    a straight-line pace would have been at the date of its latest data (where its status is
+    judged) and, where it differs, a hollow tick for today.
 
     One trace per status so the legend names the colours; each bar is labelled with its
-    progress and status. Bars are ordered as `status` is (first row on top).
+    progress, status and 数据截至…(and 数据滞后 when the data are old); the hover adds the
+    reason. Bars are ordered as `status` is (first row on top).
     """
     rows = status.head(MAX_BARS).reset_index(drop=True)
-    labels = [views.label(r) for _, r in rows.iterrows()]
-    progress = pd.to_numeric(rows["progress"], errors="coerce") * 100
-    elapsed = pd.to_numeric(rows["elapsed"], errors="coerce") * 100
+    names = views.labels(rows)
+    labels = [names[i] for i in rows["id"]]
+    progress = _column(rows, "progress")
+    elapsed, today = _column(rows, "elapsed"), _column(rows, "elapsed_today")
+    records = rows.to_dict("records")
+    as_of = views.as_of_texts(rows)
     fig = go.Figure()
     for state in tracker.STATUSES:
         mask = rows["status"] == state
         if not mask.any():
             continue
         shown = progress[mask].fillna(0).clip(*SHOWN_RANGE)
-        text = [
-            f"{views.fmt_share(p / 100) if not pd.isna(p) else '—'} · {state}"
-            for p in progress[mask]
-        ]
+        text, notes = [], []
+        for i in rows.index[mask]:
+            p = progress[i]
+            share = views.fmt_share(p / 100) if not pd.isna(p) else "—"
+            flag = [x for x in (as_of[i],
+                                views.STALE_FLAG if views.is_stale(records[i]) else "") if x]
+            text.append(" · ".join([share, state, *flag]))
+            reason = records[i].get("reason")
+            notes.append(reason if isinstance(reason, str) and reason else "")
         fig.add_trace(
             go.Bar(
                 x=shown,
@@ -121,27 +145,31 @@ def progress_chart(status: pd.DataFrame) -> go.Figure:
                 text=text,
                 textposition="outside",
                 cliponaxis=False,
-                customdata=rows.loc[mask, "id"],
-                hovertemplate="%{y}<br>完成进度 %{text}<extra></extra>",
+                customdata=list(zip(rows.loc[mask, "id"], notes)),
+                hovertemplate="%{y}<br>完成进度 %{text}<br>%{customdata[1]}<extra></extra>",
             )
         )
-    has_pace = elapsed.notna()
-    if has_pace.any():
-        fig.add_trace(
-            go.Scatter(
-                x=elapsed[has_pace].clip(*SHOWN_RANGE),
-                y=[labels[i] for i in rows.index[has_pace]],
-                mode="markers",
-                name="按时间进度应达",
-                marker=dict(symbol="line-ns", size=18, line=dict(width=3, color="#333333")),
-                customdata=rows.loc[has_pace, "id"],
-                hovertemplate="%{y}<br>时间进度 %{x:.1f}%<extra></extra>",
-            )
-        )
+    # (which rows, shares in percent, name, tick size and width, colour, hover, hover text)
+    markers = (
+        (elapsed.notna(), elapsed, PACE_NAME, 18, 3, "#333333", "%{y}<br>%{text}，按时间进度应达 %{x:.1f}%", as_of),
+        (today.notna() & (elapsed.isna() | ((today - elapsed).abs() >= TODAY_APART)), today, TODAY_NAME, 12, 2, "#999999",
+         "%{y}<br>按时间进度今天应达 %{x:.1f}%", None),
+    )
+    for shown, shares, name, size, width, colour, hover, text in markers:
+        if shown.any():
+            fig.add_trace(go.Scatter(
+                x=shares[shown].clip(*SHOWN_RANGE), y=[labels[i] for i in rows.index[shown]], mode="markers", name=name,
+                marker=dict(symbol="line-ns", size=size, line=dict(width=width, color=colour)),
+                customdata=rows.loc[shown, "id"], text=None if text is None else list(text[shown]),
+                hovertemplate=hover + "<extra></extra>",
+            ))
     fig.update_yaxes(
         categoryorder="array", categoryarray=list(reversed(labels)), automargin=True, title=None
     )
-    fig.update_xaxes(title="完成进度(%)", ticksuffix="%", range=[min(0, progress.min(skipna=True) if progress.notna().any() else 0), 130], zeroline=True)
+    low = min(0, progress.min(skipna=True) if progress.notna().any() else 0)
+    # Room on the right for the labels (progress · status · 数据截至… · 数据滞后); ticks stop at 120%.
+    ticks = [v for v in range(-100, 121, 20) if v >= low]
+    fig.update_xaxes(title="完成进度(%)", range=[low, 185], zeroline=True, tickvals=ticks, ticktext=[f"{v}%" for v in ticks])
     return _layout(fig, height=max(260, 34 * len(rows) + 110), barmode="overlay", bargap=0.35)
 
 
@@ -215,6 +243,7 @@ def bullet_panel(status: pd.DataFrame) -> go.Figure:
     The rows' axes are laid out here directly (not with make_subplots and per-row updates,
     which take seconds for dozens of rows)."""
     rows = status.head(MAX_BULLETS).reset_index(drop=True)
+    names = views.labels(rows)
     count = max(len(rows), 1)
     row_px, title_px, axis_px = 44, 30, 34  # bar height, room for the title above, ticks below
     band = title_px + row_px + axis_px
@@ -223,9 +252,12 @@ def bullet_panel(status: pd.DataFrame) -> go.Figure:
     for i, r in rows.iterrows():
         unit = r["unit"] or ""
         base, goal = _num(r["baseline"]), _num(r["target"])
-        latest, expected = _num(r["latest"]), _num(r["expected_now"])
+        latest, expected = _num(r["latest"]), _num(r.get("expected"))
+        today = _num(r.get("expected_now"))
+        if today is not None and expected is not None and abs(today - expected) < abs(expected) * 1e-9:
+            today = None                                  # today's position drawn only where it differs
         start = base if base is not None else 0.0
-        known = [v for v in (base, goal, latest, expected) if v is not None] or [0.0]
+        known = [v for v in (base, goal, latest, expected, today) if v is not None] or [0.0]
         low, high = min(known + [0.0 if start == 0 else start]), max(known)
         pad = (high - low) * 0.08 or abs(high) * 0.1 or 1.0
         colour = STATUS_COLOURS.get(r["status"], "#666666")
@@ -239,9 +271,11 @@ def bullet_panel(status: pd.DataFrame) -> go.Figure:
         if latest is not None:
             traces.append(go.Bar(x=[latest - start], base=[start], y=["目标"], orientation="h",
                                  marker_color=colour, width=0.4, showlegend=False,
-                                 hovertemplate=f"最新值 {views.fmt(latest, unit)} · {r['status']}<extra></extra>",
+                                 hovertemplate=html.escape(f"最新值 {views.fmt(latest, unit)} · {r['status']} · "
+                                                           f"{views.status_note(r)}") + "<extra></extra>",
                                  **axes))
-        ticks_at = [(v, name, tick) for v, name, tick in ((expected, "按时间进度应达", "#333333"), (goal, "目标", "#CC0000"))
+        ticks_at = [(v, name, tick) for v, name, tick in ((expected, PACE_NAME, "#333333"), (today, TODAY_NAME, "#999999"),
+                                                          (goal, "目标", "#CC0000"))
                     if v is not None]
         if ticks_at:  # both ticks in one trace: half the traces to build
             traces.append(go.Scatter(
@@ -255,8 +289,10 @@ def bullet_panel(status: pd.DataFrame) -> go.Figure:
                                         tickvals=ticks, ticktext=labels, fixedrange=True)
         layout[f"yaxis{suffix}"] = dict(anchor=f"x{suffix}", showticklabels=False, fixedrange=True,
                                         domain=[1 - (top + row_px) / plot_px, 1 - top / plot_px])
+        note = " · ".join(x for x in (views.as_of_text(r), views.STALE_FLAG if views.is_stale(r) else "") if x)
         titles.append(dict(
-            text=f"{r['indicator']}({r['id']})  {views.fmt(r['latest'], unit)} / 目标 {views.fmt(r['target'], unit)} · {r['status']}",
+            text=html.escape(f"{names[r['id']]}  {views.fmt(r['latest'], unit)} / 目标 {views.target_text(r)} · {r['status']}"
+                             + (f" · {note}" if note else "")),
             x=0, xref="paper", xanchor="left", y=1 - (top - 4) / plot_px, yref="paper", yanchor="bottom",
             showarrow=False, font=dict(size=14),
         ))
@@ -280,7 +316,7 @@ def comparison_chart(status: pd.DataFrame) -> go.Figure:
                 x=part["indicator"], y=progress.fillna(0), name=str(region),
                 text=[f"{views.fmt(l, u)} / {views.fmt(t, u)}" for l, t, u in zip(part["latest"], part["target"], part["unit"])],
                 textposition="outside", cliponaxis=False,
-                customdata=part["status"],
+                customdata=[f"{r['status']} · {views.status_note(r)}".rstrip(" ·") for r in part.to_dict("records")],
                 hovertemplate="%{x}<br>" + str(region) + " 完成进度 %{y:.1f}%<br>%{text} · %{customdata}<extra></extra>",
             )
         )

@@ -42,6 +42,7 @@ __all__ = [
     "reload",
     "source_documents",
     "targets_path",
+    "today",
     "trajectory",
     "write_proposals",
 ]
@@ -67,6 +68,21 @@ def targets_path(argv: list[str] | None = None, environ: dict | None = None) -> 
     return Path(chosen).expanduser().resolve()
 
 
+def today(argv: list[str] | None = None) -> dt.date:
+    """The assessment date: `-- --today YYYY-MM-DD` (to reproduce a status or a briefing), else today.
+    A date that cannot be read falls back to today (the sidebar shows which date is used)."""
+    argv = sys.argv[1:] if argv is None else argv
+    parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
+    parser.add_argument("--today")
+    known, _ = parser.parse_known_args(argv)
+    if known.today:
+        try:
+            return dt.date.fromisoformat(known.today)
+        except ValueError:
+            pass
+    return dt.date.today()
+
+
 def _stamp(path: Path) -> tuple[int, int] | None:
     """What the cache is keyed on besides the path: (mtime in ns, size), None if absent."""
     try:
@@ -77,13 +93,14 @@ def _stamp(path: Path) -> tuple[int, int] | None:
 
 
 @st.cache_data(show_spinner="正在读取目标文件……", max_entries=8)
-def _book(path: str, stamp: tuple[int, int] | None) -> tracker.Book:
-    return tracker.load(Path(path))  # a Path: tracker reads a str not ending in .yaml as YAML text
+def _book(path: str, stamp: tuple[int, int] | None, today: dt.date) -> tracker.Book:
+    # a Path: tracker reads a str not ending in .yaml as YAML text; today decides which dates lie ahead
+    return tracker.load(Path(path), today=today)
 
 
 @st.cache_data(show_spinner="正在计算进度……", max_entries=8)
 def _status(path: str, stamp: tuple[int, int] | None, today: dt.date) -> pd.DataFrame:
-    return tracker.status(_book(path, stamp), today=today)
+    return tracker.status(_book(path, stamp, today), today=today)
 
 
 @dataclass
@@ -103,7 +120,7 @@ def load(path: Path, today: dt.date | None = None) -> Loaded:
     """Load `path` through the cache; never raises (tracker.load never does)."""
     today = today or dt.date.today()
     stamp = _stamp(path)
-    book = _book(str(path), stamp)
+    book = _book(str(path), stamp, today)
     status = _status(str(path), stamp, today)
     modified = dt.datetime.fromtimestamp(stamp[0] / 1e9) if stamp else None
     return Loaded(
@@ -118,8 +135,8 @@ def load(path: Path, today: dt.date | None = None) -> Loaded:
 
 
 def current() -> Loaded:
-    """The book for this session's targets file."""
-    return load(targets_path())
+    """The book for this session's targets file, assessed on `-- --today` or today."""
+    return load(targets_path(), today())
 
 
 def reload() -> None:
@@ -135,7 +152,7 @@ def reload() -> None:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _trajectory(path: str, stamp, today: dt.date, target_id: str) -> pd.DataFrame:
-    book = _book(path, stamp)
+    book = _book(path, stamp, today)
     # Hand tracker only this target's rows: the maths is the same, the scan is not.
     one = tracker.Book(
         path=book.path,

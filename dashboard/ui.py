@@ -19,7 +19,8 @@ def source_box(loaded: data.Loaded) -> None:
     with st.sidebar:
         st.caption(f"目标文件:{loaded.path}")
         if loaded.modified:
-            st.caption(f"修改时间:{loaded.modified:%Y-%m-%d %H:%M:%S} · 统计日期:{loaded.today:%Y-%m-%d}")
+            st.caption(f"修改时间:{loaded.modified:%Y-%m-%d %H:%M:%S} · 评估日期:{loaded.today:%Y-%m-%d}"
+                       "(启动时加 `-- --today YYYY-MM-DD` 可按指定日期复现)")
         if st.button("重新加载", key="reload", help="清除缓存,重新读取目标文件"):
             data.reload()
             st.rerun()
@@ -38,16 +39,20 @@ def problems_panel(loaded: data.Loaded) -> None:
         )
         return
     if loaded.problems:
-        with st.expander(f"目标文件有 {len(loaded.problems)} 个问题(其余有效目标照常显示)", expanded=True):
+        with st.expander(views.problems_title(loaded.problems, len(loaded.status)), expanded=True):
             st.code("\n".join(str(p) for p in loaded.problems), language=None, wrap_lines=True)
-            st.caption("修改后保存即可,下次操作时自动重新读取;也可运行 `python -m tracker check` 检查。")
+            st.caption("错误:该条目(或该条进展)无法使用,未计入;警告(以“警告：”开头):条目照常显示,但看起来写错了,请核对。"
+                       "修改后保存即可,下次操作时自动重新读取;也可运行 `python -m tracker check` 检查。")
 
 
 def need_targets(loaded: data.Loaded) -> bool:
     """True when there are targets to show; otherwise says so and returns False."""
     if len(loaded.status):
         return True
-    st.info("没有可显示的目标。" + ("请先修正上方列出的问题。" if loaded.problems or not loaded.exists else ""))
+    if loaded.exists and loaded.problems:
+        st.info("目标文件中没有可用的目标:每个目标都有错误。请先修正上方列出的问题。")
+    else:
+        st.info("没有可显示的目标。" + ("" if loaded.exists else "请先修正上方列出的问题。"))
     return False
 
 

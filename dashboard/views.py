@@ -14,10 +14,10 @@ import numbers
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+import numpy as np
 import pandas as pd
 
 import tracker
-from extract import vocab
 
 __all__ = [
     "CARDS",
@@ -27,6 +27,8 @@ __all__ = [
     "proposal_table",
     "unmatched_table",
     "apply_filters",
+    "as_of_text",
+    "as_of_texts",
     "card_counts",
     "clicked_id",
     "date_problem",
@@ -44,14 +46,19 @@ __all__ = [
     "document_rate_table",
     "document_rates",
     "is_growth",
+    "is_stale",
     "period_text",
+    "problems_title",
+    "projection_text",
     "rate_rows",
     "rate_table",
     "readable",
     "words",
     "siblings",
+    "status_note",
     "status_table",
     "table_height",
+    "target_text",
     "target_url",
     "time_left",
     "tags_text",
@@ -65,8 +72,12 @@ CARDS: dict[str, tuple[str, ...] | None] = {
     "进度正常": ("进度正常",),
     "需加快": ("需加快",),
     "进展缓慢/倒退": ("进展缓慢", "倒退"),
-    "暂无数据": ("暂无数据",),
+    "逾期未完成": ("逾期未完成",),
+    "待数据/暂无数据": ("待数据", "暂无数据"),
+    "仅监测": ("仅监测",),
 }
+# The flag shown beside a status whose data are older than settings.stale_after_months.
+STALE_FLAG = "数据滞后"
 
 # URL path of each page in st.navigation; links to a target or region use these.
 PAGE_PATHS = {
@@ -82,9 +93,11 @@ PAGE_PATHS = {
 # order shown: what officials ask first (status, progress) before the detail.
 STATUS_HEADINGS = {
     "link": "详情",
-    "region": "地区",
-    "indicator": "指标",
+    "name": "名称",
     "status": "状态",
+    "as_of_text": "数据截至",
+    "stale_text": "数据滞后",
+    "reason": "说明",
     "progress_pct": "完成进度",
     "elapsed_pct": "时间进度",
     "latest_text": "最新值",
@@ -93,9 +106,10 @@ STATUS_HEADINGS = {
     "due_text": "截止",
     "baseline_text": "基期值",
     "latest_date": "最新数据日期",
+    "region": "地区",
+    "indicator": "指标",
     "department": "责任部门",
     "tags": "标签",
-    "id": "编号",
 }
 
 
@@ -151,17 +165,110 @@ def tags_text(tags) -> str:
 
 
 def label(row) -> str:
-    """How a target is named in charts and lists: 昆山市 · 地区生产总值 (id)."""
-    parts = [str(row[k]) for k in ("region", "indicator") if not _missing(row.get(k))]
-    return f"{' · '.join(parts)}({row['id']})"
+    """How a target is named in charts and lists: its name (default 地区·指标, as tracker gives it)."""
+    name = row.get("name")
+    if not _missing(name) and str(name):
+        return str(name)
+    return "·".join(str(row[k]) for k in ("region", "indicator") if not _missing(row.get(k)))
 
 
 def labels(status: pd.DataFrame) -> dict[str, str]:
-    """label() of every target, keyed by id, built column-wise (fast for thousands of targets)."""
-    region = status["region"].astype("string").fillna("")
-    indicator = status["indicator"].astype("string").fillna("")
-    joined = (region + " · " + indicator).str.strip(" ·")
-    return dict(zip(status["id"], joined + "(" + status["id"].astype("string") + ")"))
+    """label() of every target, keyed by id, built column-wise (fast for thousands of targets).
+    A name that two targets share gets its id in brackets, so that charts keep them apart."""
+    if "name" in status:
+        names = status["name"].astype("string").fillna("")
+    else:
+        names = pd.Series("", index=status.index, dtype="string")
+    fallback = (status["region"].astype("string").fillna("") + "·" + status["indicator"].astype("string").fillna(""))
+    names = names.where(names != "", fallback.str.strip("·"))
+    twice = names.duplicated(keep=False)
+    names = names.where(~twice, names + "(" + status["id"].astype("string") + ")")
+    return dict(zip(status["id"], names))
+
+
+def as_of_text(row) -> str:
+    """数据截至2024年 / 数据截至2023年1—9月 (the latest observation's stated period, else its date);
+    '' when there are no data."""
+    as_of = row.get("as_of")
+    if _missing(as_of):
+        return ""
+    period = row.get("latest_period")
+    if not _missing(period) and str(period):
+        return f"数据截至{period}"
+    stamp = pd.Timestamp(as_of)
+    if stamp.month == 12 and stamp.day == 31:
+        return f"数据截至{stamp.year}年"
+    if stamp.is_month_end:
+        return f"数据截至{stamp.year}年{stamp.month}月"
+    return f"数据截至{stamp.year}年{stamp.month}月{stamp.day}日"
+
+
+def is_stale(row) -> bool:
+    """Whether tracker flagged the row's data as older than settings.stale_after_months."""
+    value = row.get("stale")
+    return isinstance(value, (bool, np.bool_)) and bool(value)
+
+
+def as_of_texts(status: pd.DataFrame) -> pd.Series:
+    """as_of_text() of every row, built column-wise (fast for thousands of targets)."""
+    if "as_of" not in status:
+        return pd.Series("", index=status.index, dtype=object)
+    as_of = pd.to_datetime(status["as_of"])
+    year, month, day = as_of.dt.year.astype("Int64").astype("string"), as_of.dt.month.astype("Int64").astype("string"), \
+        as_of.dt.day.astype("Int64").astype("string")
+    text = "数据截至" + year + "年" + month + "月" + day + "日"
+    text = text.where(~as_of.dt.is_month_end.fillna(False), "数据截至" + year + "年" + month + "月")
+    text = text.where(~((as_of.dt.month == 12) & (as_of.dt.day == 31)).fillna(False), "数据截至" + year + "年")
+    if "latest_period" in status:
+        period = status["latest_period"].astype("string").fillna("")
+        text = text.where(period == "", "数据截至" + period)
+    return text.fillna("").where(as_of.notna(), "").astype(object)
+
+
+def status_note(row) -> str:
+    """What goes beside a status word: 数据截至2024年 · 数据滞后 · the reason; '' when nothing."""
+    parts = [as_of_text(row)]
+    if is_stale(row):
+        parts.append(STALE_FLAG)
+    reason = row.get("reason")
+    if not _missing(reason) and str(reason):
+        parts.append(str(reason))
+    return " · ".join(p for p in parts if p)
+
+
+def target_text(row) -> str:
+    """The target as officials state it: 6000亿元; an increment with the level it implies,
+    新增1000亿元，即6000亿元."""
+    level = fmt(row.get("target"), row.get("unit"))
+    stated = row.get("target_stated")
+    if row.get("type") == "increment" and not _missing(stated):
+        increment = fmt(stated, row.get("unit"))
+        return f"新增{increment}，即{level}" if level != "—" else f"新增{increment}"
+    return level
+
+
+def projection_text(row) -> str:
+    """The projection in a sentence: 按当前增速，预计2027年达到目标（晚于期限1年）; '' when the
+    tracker made none (a target met, a rate compared directly, too few data)."""
+    year, value = row.get("projected_year"), row.get("projected_value")
+    if _missing(year) and _missing(value):
+        return ""
+    pace = "按当前增速" if row.get("method") == "cagr" else "按当前进度"
+    due = row.get("due")
+    due_year = None if _missing(due) else pd.Timestamp(due).year
+    if _missing(year):
+        at_due = f"，到期限预计为{fmt(value, row.get('unit'))}" if not _missing(value) else ""
+        return f"{pace}{at_due}，无法达到目标。"
+    year = int(year)
+    if due_year is None:
+        return f"{pace}，预计{year}年达到目标。"
+    if year > due_year:
+        when = f"晚于期限{year - due_year}年"
+    elif year < due_year:
+        when = f"早于期限{due_year - year}年"
+    else:
+        when = "按期"
+    return f"{pace}，预计{year}年达到目标（{when}）。"
 
 
 def deadline_years(status: pd.DataFrame) -> pd.Series:
@@ -371,7 +478,10 @@ COLUMN_HEADINGS = {
     "line": "行号", "baseline_base": "基期值(基本单位)", "target_base": "目标值(基本单位)",
     "date": "日期", "value": "数值", "value_base": "数值(基本单位)", "period": "统计期",
     "source": "来源", "url": "网址", "note": "备注", "latest": "最新值", "latest_date": "最新日期",
-    "progress": "完成进度", "gap": "差距", "elapsed": "时间进度", "expected_now": "按时间进度应达",
+    "progress": "完成进度", "gap": "差距", "elapsed": "时间进度", "expected": "按时间进度应达(数据截至时)",
+    "elapsed_today": "今日时间进度", "expected_now": "按时间进度今日应达", "name": "名称",
+    "latest_period": "最新数据统计期", "as_of": "数据截至", "stale": "数据滞后", "target_stated": "目标值(所写)",
+    "projected_value": "期限时预计值", "projected_year": "预计达标年份", "reason": "说明",
     "cagr_required": "所需年均增速", "cagr_observed": "实际年均增速", "ratio": "增速比R",
     "method": "评估方法", "status": "状态",
 }
@@ -388,7 +498,7 @@ CODE_WORDS = {
 }
 # Shares tracker keeps as fractions, shown and downloaded as percents (column -> heading).
 PERCENT_COLUMNS = {
-    "progress": "完成进度(%)", "elapsed": "时间进度(%)",
+    "progress": "完成进度(%)", "elapsed": "时间进度(%)", "elapsed_today": "今日时间进度(%)",
     "cagr_required": "所需年均增速(%)", "cagr_observed": "实际年均增速(%)",
 }
 
@@ -426,7 +536,8 @@ def rate_rows(targets: pd.DataFrame, observations: pd.DataFrame, status: pd.Data
     """One row per growth-rate target: its latest reported rate with the period it covers.
 
     Columns: id, region, indicator, label, value (percent), period, target_text, status, note
-    (tracker's note, e.g. that a rate without a goal is only monitored).
+    (what goes beside the status: 数据截至…, 数据滞后, tracker's reason, e.g. that a rate without a
+    goal is only monitored).
     The period is the observation's stated period, else its date.
     """
     rates = targets[targets["type"].isin(RATE_TYPES)]
@@ -440,7 +551,9 @@ def rate_rows(targets: pd.DataFrame, observations: pd.DataFrame, status: pd.Data
         .set_index("target_id")
     )
     states = status.set_index("id")["status"]
-    notes = status.set_index("id")["note"] if "note" in status else pd.Series(dtype=object)
+    mine = status[status["id"].isin(rates["id"])]
+    notes = pd.Series([status_note(r) for r in mine.to_dict("records")], index=mine["id"], dtype=object)
+    names = labels(mine)
     rows = []
     for _, t in rates.iterrows():
         obs = latest.loc[t["id"]] if t["id"] in latest.index else None
@@ -451,7 +564,7 @@ def rate_rows(targets: pd.DataFrame, observations: pd.DataFrame, status: pd.Data
             "id": t["id"],
             "region": t["region"],
             "indicator": t["indicator"],
-            "label": t["indicator"],
+            "label": names.get(t["id"], t["indicator"]),
             "value": None if obs is None else obs.get("value"),
             "period": period or "—",
             "target_text": fmt(t["target"], t["unit"]),
@@ -468,6 +581,8 @@ RATE_CATEGORIES = ("percent", "pp")
 
 def is_growth(document: str, start: int) -> bool:
     """Whether the figure at `start` of `document` is a growth rate, by the words just before it."""
+    from extract import vocab    # the extractor loads only on pages that read documents
+
     before = document[max(0, start - 10):start].rstrip()
     stripped = True
     while stripped:
@@ -545,6 +660,19 @@ def table_height(rows: int, most: int = 30) -> int:
     return 38 + 35 * max(1, min(rows, most))
 
 
+def problems_title(problems: list, usable: int) -> str:
+    """The heading of the problems panel: how many errors and warnings, and what is still shown;
+    when nothing is usable it says exactly that."""
+    errors = sum(1 for p in problems if getattr(p, "severity", "error") != "warning")
+    warnings = len(problems) - errors
+    counts = "、".join(x for x in (f"{errors} 个错误" if errors else "", f"{warnings} 个警告" if warnings else "") if x)
+    if not usable:
+        return f"目标文件有 {counts},没有可用的目标"
+    if errors:
+        return f"目标文件有 {counts}(有错误的目标未显示,其余 {usable} 个目标照常显示)"
+    return f"目标文件有 {counts}(全部 {usable} 个目标照常显示,请核对)"
+
+
 def status_table(status: pd.DataFrame) -> pd.DataFrame:
     """The overview's table: one row per target, numbers written as officials write them.
 
@@ -552,7 +680,8 @@ def status_table(status: pd.DataFrame) -> pd.DataFrame:
     with an em dash where there is nothing to show.
     """
     rows = pd.DataFrame(index=status.index)
-    rows["id"] = status["id"]
+    names = labels(status)
+    rows["name"] = status["id"].map(names)
     rows["region"] = status["region"]
     rows["indicator"] = status["indicator"]
     rows["department"] = status["department"]
@@ -562,11 +691,19 @@ def status_table(status: pd.DataFrame) -> pd.DataFrame:
     rows["latest_text"] = [fmt(v, u) for v, u in zip(status["latest"], units)]
     rows["latest_date"] = status["latest_date"].map(fmt_date)
     rows["target_text"] = [fmt(v, u) for v, u in zip(status["target"], units)]
+    if "target_stated" in status and "type" in status:
+        increment = (status["type"] == "increment") & status["target_stated"].notna()
+        if increment.any():
+            rows.loc[increment, "target_text"] = [target_text(r) for r in status[increment].to_dict("records")]
     rows["due_text"] = status["due"].map(fmt_date)
     rows["progress_pct"] = pd.to_numeric(status["progress"], errors="coerce") * 100
     rows["elapsed_pct"] = status["elapsed"].map(fmt_share)
     rows["gap_text"] = [fmt(v, u) for v, u in zip(status["gap"], units)]
     rows["status"] = status["status"]
+    rows["as_of_text"] = as_of_texts(status)
+    rows["stale_text"] = (status["stale"].fillna(False).astype(bool).map({True: STALE_FLAG, False: ""})
+                          if "stale" in status else "")
+    rows["reason"] = status["reason"].fillna("") if "reason" in status else ""
     rows["link"] = status["id"].map(target_url)
     return rows[list(STATUS_HEADINGS)].rename(columns=STATUS_HEADINGS).reset_index(drop=True)
 

@@ -11,3 +11,8 @@ from hypothesis import settings
 settings.register_profile("ci", derandomize=True, database=None)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+
+# The tracker's on-disk parse cache goes to a folder of this test run, never the user's.
+import tempfile  # noqa: E402
+
+os.environ.setdefault("TRACKER_CACHE_DIR", tempfile.mkdtemp(prefix="tracker-cache-"))

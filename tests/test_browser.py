@@ -27,6 +27,9 @@ SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                "--disable-component-update", "--disable-sync", "--no-first-run"]
 START_TIMEOUT = 90  # seconds for streamlit to answer its health endpoint
+# The assessment date the server runs with (`-- --today`), so that the screenshots are reproducible:
+# the bundled 2024 figures are then older than settings.stale_after_months (数据滞后).
+ASSESSED = "2026-11-22"
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is not installed (apt-get install chromium fonts-noto-cjk)")
 
@@ -53,7 +56,7 @@ def server(tmp_path_factory):
         process = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
              "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
-             "--server.fileWatcherType", "none", "--", "--targets", str(data.DEFAULT_TARGETS)],
+             "--server.fileWatcherType", "none", "--", "--targets", str(data.DEFAULT_TARGETS), "--today", ASSESSED],
             cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env,
         )
     url = f"http://127.0.0.1:{port}"
@@ -150,6 +153,32 @@ def test_page_renders(server, page, path, heading, charts):
     assert page.get_by_text("Page not found").count() == 0
     assert (page.locator(".main-svg").count() > 0) == charts
     assert "Traceback" not in page.inner_text("body")
+
+
+def test_overview_dates_statuses_and_flags_stale_data(server, page):
+    """What an official reads next to each bar: the status, 数据截至…, and 数据滞后 where the data are old."""
+    page.goto(server)
+    page.wait_for_selector(".main-svg .barlayer .point", timeout=60_000)
+    _settle(page)
+    labels = page.locator(".main-svg .barlayer text").all_text_contents()
+    status = tracker.status(tracker.load(data.DEFAULT_TARGETS, today=ASSESSED), today=ASSESSED)
+    for _, row in status.iterrows():
+        if views.as_of_text(row):
+            assert any(views.as_of_text(row) in label and row["status"] in label for label in labels), row["id"]
+    assert any("数据滞后" in label for label in labels)
+    assert page.get_by_text(f"评估日期:{ASSESSED}").count() == 1
+
+
+def test_target_page_says_the_projection(server, page):
+    page.goto(f"{server}/target?id=ks-gdp")
+    page.get_by_role("heading", name="目标详情", exact=True).first.wait_for(timeout=60_000)
+    page.wait_for_selector(".main-svg", timeout=60_000)
+    _settle(page)
+    _screenshot(page, "target-ks-gdp")
+    body = page.inner_text("body")
+    row = tracker.status(tracker.load(data.DEFAULT_TARGETS, today=ASSESSED), today=ASSESSED).set_index("id").loc["ks-gdp"]
+    assert views.projection_text(row) in body
+    assert "数据截至2024年" in body and "数据滞后" in body and "新增1000亿元，即6000亿元" in body
 
 
 def test_document_page_marks_figures_of_pasted_text(server, page):

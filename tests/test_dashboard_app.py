@@ -66,6 +66,13 @@ def metrics(at: AppTest) -> dict[str, int]:
     return {m.label: int(m.value) for m in at.metric}
 
 
+def ids_of(table) -> list[str]:
+    """The target ids of a shown status table: officials see names, the id is in each 详情 link."""
+    if "编号" in table:
+        return list(table["编号"])
+    return [link.split("id=", 1)[1] for link in table["详情"]]
+
+
 @pytest.mark.parametrize("title", PAGES, ids=PAGES.values())
 def test_every_page_runs_on_the_bundled_file(app, title):
     at = open_page(app(), title)
@@ -90,7 +97,7 @@ def test_overview_cards_equal_tracker_status_command(app):
 def test_overview_table_and_chart_list_every_target(app):
     at = open_page(app(), "总览")
     expected = tracker.status(tracker.load(BUNDLED))
-    assert sorted(at.dataframe[0].value["编号"]) == sorted(expected["id"])
+    assert sorted(ids_of(at.dataframe[0].value)) == sorted(expected["id"])
     chart = at.get("plotly_chart")[0].proto.spec
     for target_id in expected["id"]:
         assert f'"{target_id}"' in chart
@@ -104,7 +111,7 @@ def test_region_filter_changes_every_element(app):
     at.multiselect(key="overview-region").set_value([region]).run()
     mine = status[status["region"] == region]
     assert metrics(at)["目标总数"] == len(mine) < len(status)
-    assert metrics(at)["暂无数据"] == int((mine["status"] == "暂无数据").sum())
+    assert metrics(at)["待数据/暂无数据"] == int(mine["status"].isin(["待数据", "暂无数据"]).sum())
     assert set(at.dataframe[0].value["地区"]) == {region}
     after_chart = at.get("plotly_chart")[0].proto.spec
     assert after_chart != before_chart
@@ -118,7 +125,7 @@ def test_tag_and_year_filters_narrow_the_table(app):
     tag, year = options["tags"][0], options["years"][0]
     at.multiselect(key="overview-tag").set_value([tag]).run()
     tagged = status[status["tags"].map(lambda t: tag in t)]
-    assert sorted(at.dataframe[0].value["编号"]) == sorted(tagged["id"])
+    assert sorted(ids_of(at.dataframe[0].value)) == sorted(tagged["id"])
     at.multiselect(key="overview-year").set_value([year]).run()
     both = tagged[views.deadline_years(tagged) == year]
     assert metrics(at)["目标总数"] == len(both)
@@ -140,9 +147,8 @@ def test_broken_file_shows_problems_and_still_lists_valid_targets(app, tmp_path,
     panel = "\n".join(c.value for c in at.code)
     for problem in book.problems:
         assert str(problem) in panel
-    assert any(f"{len(book.problems)} 个问题" in e.label for e in at.expander)
-    shown = at.dataframe[0].value
-    ids = shown["编号"] if "编号" in shown else shown.iloc[:, 0]
+    assert any(f"{len(book.errors)} 个错误" in e.label and "照常显示" in e.label for e in at.expander)
+    ids = ids_of(at.dataframe[0].value)
     assert sorted(ids) == sorted(book.targets["id"]) and len(ids) > 0
     assert "broken-entry" not in set(ids)
 
@@ -297,3 +303,90 @@ def test_region_page_follows_the_region_in_the_link(app):
     assert at.selectbox[0].value == region
     assert metrics(at)["目标总数"] == int((status["region"] == region).sum())
     assert set(at.dataframe[0].value["地区"]) == {region}
+
+
+ASSESSED = "2026-11-22"
+
+
+@pytest.fixture
+def on_date(monkeypatch):
+    """Run the app as `streamlit run dashboard/app.py -- --today 2026-11-22`."""
+    monkeypatch.setattr(sys, "argv", ["app.py", "--today", ASSESSED])
+
+
+def test_overview_dates_every_status_and_flags_stale_data(app, on_date):
+    at = open_page(app(), "总览")
+    table = at.dataframe[0].value.set_index("详情")
+    expected = tracker.status(tracker.load(BUNDLED, today=ASSESSED), today=ASSESSED).set_index("id")
+    for target_id, row in expected.iterrows():
+        shown = table.loc[views.target_url(target_id)]
+        assert shown["状态"] == row["status"]
+        assert shown["数据截至"] == views.as_of_text(row)
+        assert shown["数据滞后"] == ("数据滞后" if row["stale"] else "")
+        assert shown["说明"] == row["reason"]
+    assert (table["数据滞后"] == "数据滞后").any() and table["数据截至"].str.startswith("数据截至").any()
+    bars = [t for t in json.loads(at.get("plotly_chart")[0].proto.spec)["data"] if t["type"] == "bar"]
+    texts = [text for t in bars for text in t["text"]]
+    assert any("数据截至" in t for t in texts) and any("数据滞后" in t for t in texts)
+
+
+def test_dashboard_today_option_reproduces_a_status(app, on_date):
+    at = open_page(app(), "总览")
+    assert any(ASSESSED in c.value for c in at.sidebar.caption)
+    printed = subprocess.run([sys.executable, "-m", "tracker", "status", str(BUNDLED), "--format", "csv", "--today", ASSESSED],
+                             cwd=ROOT, capture_output=True, text=True, encoding="utf-8", check=False).stdout
+    counted = Counter(row["status"] for row in csv.DictReader(io.StringIO(printed)))
+    for title, statuses in views.CARDS.items():
+        if statuses:
+            assert metrics(at)[title] == sum(counted[s] for s in statuses), title
+
+
+def test_target_page_states_projection_increment_and_as_of(app, on_date):
+    row = tracker.status(tracker.load(BUNDLED, today=ASSESSED), today=ASSESSED).set_index("id", drop=False).loc["ks-gdp"]
+    at = app()
+    at.run()
+    at.switch_page(PAGES["目标详情"])
+    at.query_params["id"] = "ks-gdp"
+    at.run()
+    assert not at.exception
+    header = "".join(h.value for h in at.html)
+    assert views.as_of_text(row) in header and ("数据滞后" in header) == bool(row["stale"])
+    assert views.projection_text(row) in [m.value.strip("*") for m in at.markdown]
+    cards = {m.label: m.value for m in at.metric}
+    assert cards["目标值"] == "6000亿元"
+    assert any("编号 ks-gdp · 目标:新增1000亿元，即6000亿元(2026年)" in c.value for c in at.caption)
+
+
+WARNED = """targets:
+  - id: warned
+    region: 昆山市
+    indicator: 地区生产总值
+    unit: 亿元
+    baseline: {value: 5000, date: 2023}
+    target: {value: 6000, due: 2026}
+    source: {doc: d}
+    progress:
+      - {date: 2024, value: 5250}
+      - {date: 2030, value: 5900}
+"""
+
+
+def test_warning_is_shown_without_hiding_the_target(app, tmp_path, on_date):
+    path = tmp_path / "targets.yaml"
+    path.write_text(WARNED, encoding="utf-8")
+    at = open_page(app(path), "总览")
+    panel = "\n".join(c.value for c in at.code)
+    assert "警告：进展日期 2030-12-31 晚于评估日期 2026-11-22" in panel
+    assert [e.label for e in at.expander] == ["目标文件有 1 个警告(全部 1 个目标照常显示,请核对)"]
+    assert ids_of(at.dataframe[0].value) == ["warned"]
+
+
+def test_nothing_usable_is_said_exactly(app, tmp_path):
+    path = tmp_path / "targets.yaml"
+    path.write_text(WARNED.replace("    unit: 亿元", "\tunit: 亿元"), encoding="utf-8")
+    at = open_page(app(path), "总览")
+    assert not at.exception
+    labels = [e.label for e in at.expander]
+    assert labels == ["目标文件有 1 个错误,没有可用的目标"]
+    assert [i.value for i in at.info] == ["目标文件中没有可用的目标:每个目标都有错误。请先修正上方列出的问题。"]
+    assert not any("照常显示" in text for text in labels + [i.value for i in at.info])

@@ -6,17 +6,22 @@ import pytest
 import tracker
 from dashboard import charts
 
-COLUMNS = ["id", "region", "indicator", "unit", "tags", "baseline", "baseline_date", "latest", "latest_date",
-           "target", "due", "progress", "gap", "elapsed", "expected_now", "status"]
+COLUMNS = ["id", "name", "region", "indicator", "unit", "tags", "type", "baseline", "baseline_date", "latest",
+           "latest_date", "latest_period", "as_of", "stale", "target", "target_stated", "due", "progress", "gap",
+           "elapsed", "expected", "elapsed_today", "expected_now", "status", "reason"]
 
 
 def row(id, region="昆山市", indicator="地区生产总值", unit="亿元", status="需加快", progress=0.5, elapsed=0.6,
-        baseline=5000.0, latest=5500.0, target=6000.0):
-    expected = baseline + (target - baseline) * elapsed if None not in (baseline, target, elapsed) else None
-    return dict(id=id, region=region, indicator=indicator, unit=unit, tags=[], baseline=baseline,
+        baseline=5000.0, latest=5500.0, target=6000.0, today=0.6, stale=False, reason=""):
+    """A status row with data as of 2024; elapsed is the time share then, today the share today."""
+    def at(share):
+        return baseline + (target - baseline) * share if None not in (baseline, target, share) else None
+    return dict(id=id, name="", region=region, indicator=indicator, unit=unit, tags=[], type="level", baseline=baseline,
                 baseline_date=pd.Timestamp("2023-12-31"), latest=latest, latest_date=pd.Timestamp("2024-12-31"),
-                target=target, due=pd.Timestamp("2026-12-31"), progress=progress, gap=None,
-                elapsed=elapsed, expected_now=expected, status=status)
+                latest_period="", as_of=pd.Timestamp("2024-12-31") if latest is not None else pd.NaT, stale=stale,
+                target=target, target_stated=target, due=pd.Timestamp("2026-12-31"), progress=progress, gap=None,
+                elapsed=elapsed, expected=at(elapsed), elapsed_today=today, expected_now=at(today), status=status,
+                reason=reason)
 
 
 @pytest.fixture
@@ -24,9 +29,10 @@ def status():
     return pd.DataFrame([
         row("a", status="需加快", progress=0.5),
         row("b", indicator="高新技术企业", unit="家", status="已完成", progress=1.2, baseline=3000, latest=4100, target=4000),
-        row("c", region="苏州市", unit="万亿元", status="暂无数据", progress=None, latest=None, baseline=2.4, target=3.0),
+        row("c", region="苏州市", unit="万亿元", status="暂无数据", progress=None, latest=None, baseline=2.4, target=3.0,
+            elapsed=None, reason="暂无进展数据"),
         row("d", region="苏州市", indicator="规上工业总产值", unit="万亿元", status="倒退", progress=-3.0,
-            baseline=4.4, latest=4.0, target=5.0),
+            baseline=4.4, latest=4.0, target=5.0, elapsed=0.34, today=0.97, stale=True),
     ], columns=COLUMNS)
 
 
@@ -36,12 +42,24 @@ def bars(fig):
 
 def test_progress_chart_has_one_bar_per_target_with_status_in_words(status):
     fig = charts.progress_chart(status)
-    drawn = {i: (trace.name, text) for trace in bars(fig) for i, text in zip(trace.customdata, trace.text)}
+    drawn = {c[0]: (trace.name, text) for trace in bars(fig) for c, text in zip(trace.customdata, trace.text)}
     assert set(drawn) == {"a", "b", "c", "d"}
     for state, text in drawn.values():
-        assert state in tracker.STATUSES and text.endswith(state)
-    assert drawn["a"][1] == "50% · 需加快"
+        assert state in tracker.STATUSES and f" · {state}" in text
+    assert drawn["a"][1] == "50% · 需加快 · 数据截至2024年"
     assert drawn["c"][1] == "— · 暂无数据"
+    assert drawn["d"][1] == "-300% · 倒退 · 数据截至2024年 · 数据滞后"
+
+
+def test_progress_chart_names_targets_not_ids(status):
+    fig = charts.progress_chart(status.assign(name=["昆山GDP", "", "", ""]))
+    names = {y for trace in bars(fig) for y in trace.y}
+    assert names == {"昆山GDP", "昆山市·高新技术企业", "苏州市·地区生产总值", "苏州市·规上工业总产值"}
+
+
+def test_progress_chart_hover_gives_the_reason(status):
+    c = next(t for t in bars(charts.progress_chart(status)) if t.name == "暂无数据")
+    assert [list(x) for x in c.customdata] == [["c", "暂无进展数据"]]
 
 
 def test_progress_chart_colours_follow_the_status_table(status):
@@ -56,10 +74,13 @@ def test_progress_chart_clips_runaway_bars_but_keeps_the_true_label(status):
     assert backwards.text[0].startswith("-300%")
 
 
-def test_progress_chart_marks_straight_line_pace(status):
-    pace = next(t for t in charts.progress_chart(status).data if t.name == "按时间进度应达")
-    assert list(pace.x) == pytest.approx([60.0] * 4)
-    assert list(pace.customdata) == ["a", "b", "c", "d"]
+def test_progress_chart_marks_pace_at_the_as_of_date_and_today_apart(status):
+    fig = charts.progress_chart(status)
+    pace = next(t for t in fig.data if t.name == charts.PACE_NAME)
+    assert list(pace.x) == pytest.approx([60.0, 60.0, 34.0])              # c has no data: no as-of marker
+    assert list(pace.customdata) == ["a", "b", "d"]
+    today = next(t for t in fig.data if t.name == charts.TODAY_NAME)
+    assert list(today.customdata) == ["c", "d"] and list(today.x) == pytest.approx([60.0, 97.0])
 
 
 def test_progress_chart_draws_at_most_max_bars():
@@ -93,8 +114,9 @@ def test_bullet_panel_one_row_per_target_with_formatted_axes(status):
     fig = charts.bullet_panel(status)
     titles = [a.text for a in fig.layout.annotations]
     assert len(titles) == len(status)
-    assert titles[0] == "地区生产总值(a)  5500亿元 / 目标 6000亿元 · 需加快"
-    assert "暂无数据" in titles[2] and "— / 目标 3万亿元" in titles[2]
+    assert titles[0] == "昆山市·地区生产总值  5500亿元 / 目标 6000亿元 · 需加快 · 数据截至2024年"
+    assert titles[2] == "苏州市·地区生产总值  — / 目标 3万亿元 · 暂无数据"
+    assert titles[3].endswith("· 倒退 · 数据截至2024年 · 数据滞后")
     for axis in ("xaxis", "xaxis2", "xaxis3", "xaxis4"):
         labels = fig.layout[axis].ticktext
         assert labels and all("e+" not in t and "k" not in t for t in labels)

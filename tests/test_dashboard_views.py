@@ -75,7 +75,8 @@ def test_filter_options_list_each_choice_once(status):
 
 def test_card_counts_group_slow_and_backwards(status):
     assert views.card_counts(status) == {
-        "目标总数": 4, "已完成": 1, "进度正常": 0, "需加快": 1, "进展缓慢/倒退": 1, "暂无数据": 1,
+        "目标总数": 4, "已完成": 1, "进度正常": 0, "需加快": 1, "进展缓慢/倒退": 1, "逾期未完成": 0,
+        "待数据/暂无数据": 1, "仅监测": 0,
     }
 
 
@@ -133,6 +134,7 @@ def test_status_table_writes_numbers_as_officials_do(status):
     assert first["完成进度"] == pytest.approx(50.0)
     assert first["标签"] == "12345"
     assert first["详情"] == "target?id=ks-gdp"
+    assert first["名称"] == "昆山市·地区生产总值" and "编号" not in table.columns      # names, not ids
     assert table.iloc[2]["最新值"] == "—"
     assert not any("e+" in str(v) for v in table.to_numpy().ravel())
 
@@ -287,6 +289,90 @@ def test_labels_match_label_for_every_target(status):
     assert views.labels(status) == {r["id"]: views.label(r) for _, r in status.iterrows()}
 
 
+def test_labels_use_the_name_and_keep_shared_names_apart(status):
+    named = status.assign(name=["昆山GDP", "", "GDP", "GDP"])
+    assert views.labels(named) == {"ks-gdp": "昆山GDP", "ks-firms": "昆山市·规上工业企业",
+                                   "sz-gdp": "GDP(sz-gdp)", "xz-share": "GDP(xz-share)"}
+
+
+AS_OF_CASES = {
+    "a year's figure": ({"as_of": pd.Timestamp("2024-12-31"), "latest_period": ""}, "数据截至2024年"),
+    "the stated period wins": ({"as_of": pd.Timestamp("2023-09-30"), "latest_period": "2023年1—9月"}, "数据截至2023年1—9月"),
+    "a month's figure": ({"as_of": pd.Timestamp("2025-06-30"), "latest_period": ""}, "数据截至2025年6月"),
+    "a day": ({"as_of": pd.Timestamp("2025-06-18"), "latest_period": None}, "数据截至2025年6月18日"),
+    "no data": ({"as_of": pd.NaT, "latest_period": ""}, ""),
+}
+
+
+@pytest.mark.parametrize("row, expected", AS_OF_CASES.values(), ids=AS_OF_CASES.keys())
+def test_as_of_text(row, expected):
+    assert views.as_of_text(row) == expected
+
+
+NOTE_CASES = {
+    "stale with a reason": ({"as_of": pd.Timestamp("2023-12-31"), "stale": True, "reason": "暂无基期之后的观测数据"},
+                            "数据截至2023年 · 数据滞后 · 暂无基期之后的观测数据"),
+    "fresh, no reason": ({"as_of": pd.Timestamp("2025-12-31"), "stale": False, "reason": ""}, "数据截至2025年"),
+    "no data": ({"as_of": pd.NaT, "stale": False, "reason": "暂无进展数据"}, "暂无进展数据"),
+}
+
+
+@pytest.mark.parametrize("row, expected", NOTE_CASES.values(), ids=NOTE_CASES.keys())
+def test_status_note(row, expected):
+    assert views.status_note(row) == expected
+
+
+TARGET_TEXT_CASES = {
+    "an increment shows the level it implies": ({"type": "increment", "target": 6000, "target_stated": 1000, "unit": "亿元"},
+                                                "新增1000亿元，即6000亿元"),
+    "an increment without a baseline": ({"type": "increment", "target": float("nan"), "target_stated": 1000, "unit": "亿元"},
+                                        "新增1000亿元"),
+    "a level": ({"type": "level", "target": 3, "target_stated": 3, "unit": "万亿元"}, "3万亿元"),
+}
+
+
+@pytest.mark.parametrize("row, expected", TARGET_TEXT_CASES.values(), ids=TARGET_TEXT_CASES.keys())
+def test_target_text(row, expected):
+    assert views.target_text(row) == expected
+
+
+PROJECTION_CASES = {
+    "late by a year (the issue's sentence)": ({"projected_year": 2027, "projected_value": 5786.6, "method": "cagr",
+                                               "due": pd.Timestamp("2026-12-31"), "unit": "亿元"},
+                                              "按当前增速，预计2027年达到目标（晚于期限1年）。"),
+    "on time": ({"projected_year": 2026, "projected_value": 6200, "method": "cagr", "due": pd.Timestamp("2026-12-31"),
+                 "unit": "亿元"}, "按当前增速，预计2026年达到目标（按期）。"),
+    "early, straight line": ({"projected_year": 2025, "projected_value": 3, "method": "linear",
+                              "due": pd.Timestamp("2027-12-31"), "unit": "个"}, "按当前进度，预计2025年达到目标（早于期限2年）。"),
+    "never at this pace": ({"projected_year": pd.NA, "projected_value": 4705, "method": "cagr",
+                            "due": pd.Timestamp("2026-12-31"), "unit": "亿元"}, "按当前增速，到期限预计为4705亿元，无法达到目标。"),
+    "no projection": ({"projected_year": pd.NA, "projected_value": float("nan"), "method": "direct", "due": pd.NaT,
+                       "unit": "%"}, ""),
+}
+
+
+@pytest.mark.parametrize("row, expected", PROJECTION_CASES.values(), ids=PROJECTION_CASES.keys())
+def test_projection_text(row, expected):
+    assert views.projection_text(row) == expected
+
+
+def _problem(severity):
+    return tracker.Problem("t.yaml", 1, 1, "x", "unit", "说明", severity)
+
+
+TITLE_CASES = {
+    "errors and warnings, some targets shown": ([_problem("error"), _problem("warning")], 3,
+                                                "目标文件有 1 个错误、1 个警告(有错误的目标未显示,其余 3 个目标照常显示)"),
+    "warnings only": ([_problem("warning")] * 2, 5, "目标文件有 2 个警告(全部 5 个目标照常显示,请核对)"),
+    "nothing usable is said exactly": ([_problem("error")], 0, "目标文件有 1 个错误,没有可用的目标"),
+}
+
+
+@pytest.mark.parametrize("problems, usable, expected", TITLE_CASES.values(), ids=TITLE_CASES.keys())
+def test_problems_title(problems, usable, expected):
+    assert views.problems_title(problems, usable) == expected
+
+
 def test_figure_table_reads_as_words():
     import extract
 
@@ -357,8 +443,8 @@ def test_status_words_are_coloured_in_small_tables_only(status):
 
 @pytest.mark.parametrize(
     "target_id,surface",
-    [("ks-gdp", "6000億元"), ("ks-gdp-new", "1000億元")],
-    ids=["level-outlines-its-level", "increment-outlines-the-stated-amount"],
+    [("ks-gdp", "6000億元"), ("ks-gdp", "1000億元")],
+    ids=["increment-outlines-its-level", "increment-outlines-the-stated-amount"],
 )
 def test_matching_figures_outline_the_target_in_its_quote(target_id, surface):
     book = tracker.load(Path(__file__).resolve().parent.parent / "targets.yaml")
@@ -367,3 +453,8 @@ def test_matching_figures_outline_the_target_in_its_quote(target_id, surface):
     figures = data.document_figures(quote)
     hits = views.matching_figures(figures, target)
     assert surface in set(figures.loc[list(hits), "text"])
+
+
+def test_as_of_texts_match_as_of_text_row_by_row():
+    rows = pd.DataFrame([row for row, _ in AS_OF_CASES.values()])
+    assert list(views.as_of_texts(rows)) == [text for _, text in AS_OF_CASES.values()]

@@ -11,9 +11,12 @@ D = pd.Timestamp
 TODAY = D("2025-06-30")
 
 
-def target(kind="level", base=None, base_date=None, goal=None, due=None, direction="up", qualifier="eq"):
+def target(kind="level", base=None, base_date=None, goal=None, due=None, direction="up", qualifier="eq", stated=None):
+    """A target as Book.targets holds it; an increment's level is base + stated, as the loader derives it."""
+    level = goal if kind != "increment" or base is None or stated is None else base + stated
     return dict(type=kind, baseline=base, baseline_date=D(base_date) if base_date else None,
-                target=goal, due=D(due) if due else None, direction=direction, qualifier=qualifier)
+                target=level, target_stated=stated if kind == "increment" else goal,
+                due=D(due) if due else None, direction=direction, qualifier=qualifier)
 
 
 GDP = dict(base=5000, base_date="2023-12-31", goal=6000, due="2026-12-31")      # +20% in 3 years
@@ -21,6 +24,11 @@ ENERGY = dict(base=100, base_date="2020-12-31", goal=90, due="2025-12-31", direc
 
 # (id, target, observations [(date, value)], today, status, ratio or None)
 CASES = [
+    # The issue's worked example, by hand. Baseline 2023-12-31, due 2026-12-31 (1096 days =
+    # 3.0007 years), 5250 on 2024-12-31 (366 days = 1.0021 years):
+    #   observed CAGR = 1.05 ** (1 / 1.0021) - 1 = 0.04989
+    #   required CAGR = 1.2 ** (1 / 3.0007) - 1 = 0.06264
+    #   R = 0.04989 / 0.06264 = 0.7965 ≈ 0.80, between 0.6 and 0.95 → 需加快
     ("GDP 5000→6000亿 in 3 years, 5250 after 1 year → 需加快, R≈0.80",
      target(**GDP), [("2024-12-31", 5250)], TODAY, "需加快", 0.797),
     ("GDP 5000→6000亿 in 3 years, 5350 after 1 year → 进度正常, R≈1.12",
@@ -33,9 +41,15 @@ CASES = [
      target(**GDP), [("2024-12-31", 5500), ("2025-12-31", 6100)], D("2026-03-01"), "已完成", None),
     ("only the latest observation counts: 5600 then 5250 after 1 year → 需加快",
      target(**GDP), [("2024-06-30", 5600), ("2024-12-31", 5250)], TODAY, "需加快", 0.797),
-    ("超1.3万亿 (gt) is strict: exactly 1.3 at the deadline is not done → 需加快, R≈1.00",
+    ("the same GDP target checked after its due date, 5900 at the due date → 逾期未完成",
+     target(**GDP), [("2024-12-31", 5250), ("2026-12-31", 5900)], D("2027-03-01"), "逾期未完成", None),
+    ("the same GDP target after its due date with only 2024 data → 待数据 (已到期，待最新数据)",
+     target(**GDP), [("2024-12-31", 5250)], D("2027-03-01"), "待数据", None),
+    ("the same GDP target on its due date (not yet passed) with 2024 data → still judged: 需加快",
+     target(**GDP), [("2024-12-31", 5250)], D("2026-12-31"), "需加快", 0.797),
+    ("超1.3万亿 (gt) is strict: exactly 1.3 at the deadline is not done → 逾期未完成",
      target(base=1.1, base_date="2023-12-31", goal=1.3, due="2026-12-31", qualifier="gt"),
-     [("2026-12-31", 1.3)], D("2027-01-01"), "需加快", 1.0),
+     [("2026-12-31", 1.3)], D("2027-01-01"), "逾期未完成", 1.0),
     ("能耗 100→90 in 5 years (down), 97 after 2 years → 需加快, R≈0.72",
      target(**ENERGY), [("2022-12-31", 97)], TODAY, "需加快", 0.725),
     ("能耗 100→90 in 5 years (down), 95 after 2 years → 进度正常, R≈1.21",
@@ -56,8 +70,12 @@ CASES = [
      target(kind="flow", goal=300, qualifier="ge"), [("2025-09-30", 100)], D("2025-10-01"), "进展缓慢", 0.446),
     ("智改数转投资 298.7 of 391.5亿 plan (76.3%) by 1-9月 → 进度正常, R≈1.02",
      target(kind="flow", goal=391.5, due="2023-12-31"), [("2023-09-30", 298.7)], D("2023-12-25"), "进度正常", 1.020),
+    ("智改数转投资 298.7 by 1-9月, 2023 plan, checked in 2026 → 待数据 (已到期，待最新数据)",
+     target(kind="flow", goal=391.5, due="2023-12-31"), [("2023-09-30", 298.7)], D("2026-11-22"), "待数据", None),
     ("每年实施300项, 320 in the full year → 已完成",
      target(kind="flow", goal=300, qualifier="ge"), [("2024-12-31", 320)], TODAY, "已完成", None),
+    ("每年实施300项, 250 in the full year → 逾期未完成 (that year's goal missed)",
+     target(kind="flow", goal=300, qualifier="ge"), [("2024-12-31", 250)], TODAY, "逾期未完成", None),
     ("增长7% (rate), latest 6.8% → direct, 进度正常, R≈0.97",
      target(kind="rate", goal=7), [("2025-03-31", 6.8)], TODAY, "进度正常", 0.971),
     ("增长7% (rate), latest 5% → direct, 需加快, R≈0.71",
@@ -70,26 +88,23 @@ CASES = [
      target(kind="share", goal=5, direction="down", qualifier="le"), [("2024-12-31", 5.5)], TODAY, "需加快", 0.909),
     ("no observation → 暂无数据",
      target(**GDP), [], TODAY, "暂无数据", None),
-    ("an observation only on the baseline date → 暂无数据",
-     target(**GDP), [("2023-12-31", 5000)], TODAY, "暂无数据", None),
-    ("no baseline and one observation → 暂无数据 (pace unknown)",
-     target(goal=3000, due="2026-12-31", qualifier="ge"), [("2024-12-31", 2800)], TODAY, "暂无数据", None),
-    ("no baseline, two observations: 2600 (2023) → 2800 (2024), 3000 by 2026 → earliest as baseline, R≈1.57",
+    ("an observation only on the baseline date → 待数据 (none after the baseline)",
+     target(**GDP), [("2023-12-31", 5000)], TODAY, "待数据", None),
+    ("no baseline and one observation only → 待数据 (仅有一个观测值)",
+     target(goal=3000, due="2026-12-31", qualifier="ge"), [("2024-12-31", 2800)], TODAY, "待数据", None),
+    # (2800/2600) ** (365.25/366) - 1 = 0.07676 observed; (3000/2600) ** (365.25/1096) - 1 = 0.04885
+    # required; R = 1.571.
+    ("no baseline, two observations: 2600 (2023) → 2800 (2024), 3000 by 2026 → first as baseline, R≈1.57",
      target(goal=3000, due="2026-12-31", qualifier="ge"), [("2023-12-31", 2600), ("2024-12-31", 2800)], TODAY,
      "进度正常", 1.571),
-    ("due 2024-12-31 passed, 5990 of 6000 in 2025-01 → R≈0.97 but 需加快, not 进度正常",
-     target(base=5000, base_date="2020-12-31", goal=6000, due="2024-12-31"), [("2025-01-31", 5990)], TODAY,
-     "需加快", 0.97),
-    ("due 2024 passed and 6000 reached in 2024 → 已完成",
-     target(base=5000, base_date="2020-12-31", goal=6000, due="2024-12-31"), [("2024-12-31", 6000)], TODAY,
-     "已完成", None),
-    ("due 2024 passed, last data 2023 on pace (5750 after 3 of 4 years) → 进度正常, R≈0.96",
-     target(base=5000, base_date="2020-12-31", goal=6000, due="2024-12-31"), [("2023-12-31", 5750)], TODAY,
-     "进度正常", 1.02),
-    ("新增1000亿 without a baseline → 暂无数据 (no level to reach)",
-     target(kind="increment", goal=None, due="2026-12-31"), [("2024-12-31", 5250)], TODAY, "暂无数据", None),
-    ("monitored growth rate without a target → 暂无数据, latest shown",
-     target(kind="rate"), [("2023-09-30", 11.5)], TODAY, "暂无数据", None),
+    ("新增1000亿 without a baseline, one observation → 待数据 (no level to reach yet)",
+     target(kind="increment", stated=1000, due="2026-12-31"), [("2024-12-31", 5250)], TODAY, "待数据", None),
+    ("monitored growth rate without a target, with a value → 仅监测, never 暂无数据",
+     target(kind="rate"), [("2023-09-30", 11.5)], TODAY, "仅监测", None),
+    ("a level without a target value, with values → 仅监测",
+     target(base=10, base_date="2023-12-31"), [("2024-12-31", 12)], TODAY, "仅监测", None),
+    ("monitored rate without a target and without values → 暂无数据",
+     target(kind="rate"), [], TODAY, "暂无数据", None),
 ]
 
 
@@ -104,6 +119,136 @@ def test_status(t, points, today, expected, ratio):
 
 def test_every_status_is_covered():
     assert {c[4] for c in CASES} == set(tracker.STATUSES)
+
+
+# Why a status is what it is: (id, target, observations, today, reason). Every 待数据 and 暂无数据
+# says why; a baseline taken from the first observation says so too.
+REASON_CASES = [
+    ("no observation → 暂无进展数据", target(**GDP), [], TODAY, "暂无进展数据"),
+    ("one observation, no baseline → 仅有一个观测值，待下一期数据",
+     target(goal=3000, due="2026-12-31"), [("2024-12-31", 2800)], TODAY, "仅有一个观测值，待下一期数据"),
+    ("due passed without data at or after it → 已到期，待最新数据",
+     target(**GDP), [("2024-12-31", 5250)], D("2027-03-01"), "已到期，待最新数据"),
+    ("only data on the baseline date → 暂无基期之后的观测数据",
+     target(**GDP), [("2023-12-31", 5000)], TODAY, "暂无基期之后的观测数据"),
+    ("first observation as baseline → 以2023年观测值为基期",
+     target(goal=3000, due="2026-12-31"), [("2023-12-31", 2600), ("2024-12-31", 2800)], TODAY, "以2023年观测值为基期"),
+    ("no target value → 未设目标值，仅作监测", target(kind="rate"), [("2023-09-30", 11.5)], TODAY, "未设目标值，仅作监测"),
+    ("a graded status on a stated baseline needs no reason", target(**GDP), [("2024-12-31", 5250)], TODAY, ""),
+]
+
+
+@pytest.mark.parametrize("t, points, today, reason", [c[1:] for c in REASON_CASES], ids=[c[0] for c in REASON_CASES])
+def test_reason(t, points, today, reason):
+    assert assess(t, [(D(d), v) for d, v in points], today=today)["reason"] == reason
+
+
+def test_increment_without_baseline_takes_the_first_observation():
+    """新增1000亿 with 5000 (2023) and 5250 (2024) observed: the level to reach is 5000 + 1000 = 6000,
+    so it is the GDP worked example again (R≈0.80)."""
+    t = target(kind="increment", stated=1000, due="2026-12-31")
+    r = assess(t, [(D("2023-12-31"), 5000), (D("2024-12-31"), 5250)], today=TODAY)
+    assert (r["status"], r["target"], r["baseline"], r["reason"]) == ("需加快", 6000, 5000, "以2023年观测值为基期")
+    assert r["ratio"] == pytest.approx(0.797, abs=0.01)
+
+
+# Each threshold at and just beyond its boundary. Straight line from a zero baseline, so R is
+# exact: 0 (2020-12-31) → 100 (2030-12-31, 3652 days); on 2025-12-31 (1826 days) half the time
+# has passed, and R = (L / 100) / 0.5 = L / 50.
+LINE = dict(base=0, base_date="2020-12-31", goal=100, due="2030-12-31")
+BOUNDARIES = [
+    ("L=48 → R=0.96, above on_track → 进度正常", 48, "进度正常"),
+    ("L=47.5 → R=0.95, at on_track → 进度正常", 47.5, "进度正常"),
+    ("L=47.4 → R=0.948, below on_track → 需加快", 47.4, "需加快"),
+    ("L=30.5 → R=0.61, above accelerate → 需加快", 30.5, "需加快"),
+    ("L=30 → R=0.6, at accelerate → 需加快", 30, "需加快"),
+    ("L=29.9 → R=0.598, below accelerate → 进展缓慢", 29.9, "进展缓慢"),
+    ("L=0.1 → R=0.002, above zero → 进展缓慢", 0.1, "进展缓慢"),
+    ("L=0 → R=0, at zero → 进展缓慢", 0, "进展缓慢"),
+    ("L=-0.1 → R=-0.002, below zero → 倒退", -0.1, "倒退"),
+    ("L=100 → reached → 已完成", 100, "已完成"),
+]
+
+
+@pytest.mark.parametrize("latest, expected", [c[1:] for c in BOUNDARIES], ids=[c[0] for c in BOUNDARIES])
+def test_threshold_boundaries(latest, expected):
+    result = assess(target(**LINE), [(D("2025-12-31"), latest)], today=D("2026-01-01"))
+    assert result["ratio"] == pytest.approx(latest / 50)
+    assert result["status"] == expected
+
+
+# Stale data: the latest observation older than stale_after_months (default 15) before the
+# assessment date. (id, as_of, today, months setting, stale)
+STALE = [
+    ("data 2 years old → stale", "2024-12-31", "2026-12-31", 15, True),
+    ("exactly 15 months old → not stale", "2025-12-31", "2027-03-31", 15, False),
+    ("15 months and a day → stale", "2025-12-31", "2027-04-01", 15, True),
+    ("a year old → not stale", "2024-12-31", "2025-12-31", 15, False),
+    ("a year old with stale_after_months 6 → stale", "2024-12-31", "2025-12-31", 6, True),
+]
+
+
+@pytest.mark.parametrize("as_of, today, months, stale", [c[1:] for c in STALE], ids=[c[0] for c in STALE])
+def test_stale(as_of, today, months, stale):
+    t = target(base=0, base_date="2020-12-31", goal=100, due="2035-12-31")
+    result = assess(t, [(D(as_of), 10)], today=D(today), settings={"stale_after_months": months})
+    assert result["stale"] is stale
+    assert result["as_of"] == D(as_of)
+    assert result["status"] != "待数据"           # a stale status keeps its word
+
+
+def test_stale_keeps_the_status_of_the_worked_example():
+    """GDP 5250 in 2024, assessed two years later on the due date: still judged at 2024 (需加快), flagged stale."""
+    r = assess(target(**GDP), [(D("2024-12-31"), 5250)], today=D("2026-12-31"))
+    assert (r["status"], r["stale"], r["as_of"]) == ("需加快", True, D("2024-12-31"))
+
+
+# Projection at the observed pace: (id, target, observations, today, projected value, projected year)
+PROJECTIONS = [
+    # growth factor a year at 5250 after 366 days: 1.05 ** (365.25/366); at the due date (1096 days):
+    # 5000 * 1.05 ** (1096/366) = 5786.6; 6000 is reached after ln 1.2 / ln 1.05 * 366 days = 1367.7 days,
+    # on 2027-09-28 → 2027 (a year after the due date).
+    ("GDP 5250 after 1 year: 5786.6亿 at the due date, 6000 reached in 2027",
+     target(**GDP), [("2024-12-31", 5250)], TODAY, 5000 * 1.05 ** (1096 / 366), 2027),
+    # 5350 after a year: 5000 * 1.07 ** (1096/366) = 6124.6; ln 1.2 / ln 1.07 * 366 = 988.8 days → 2026-09.
+    ("GDP 5350 after 1 year: 6124.6亿 at the due date, reached in 2026",
+     target(**GDP), [("2024-12-31", 5350)], TODAY, 5000 * 1.07 ** (1096 / 366), 2026),
+    ("GDP falling to 4900: 4705亿 at the due date, never reached",
+     target(**GDP), [("2024-12-31", 4900)], TODAY, 5000 * 0.98 ** (1096 / 366), None),
+    # straight line 0 → 30 in 1826 days: 60 at the due date (3652 days), 100 after 6086.7 days → 2037-09.
+    ("straight line 0→30 in half the time: 60 at the due date, 100 reached in 2037",
+     target(**LINE), [("2025-12-31", 30)], D("2026-01-01"), 60, 2037),
+    # 200 of 300 by 2025-06-30 (181 of 365 days): 200 / 181 * 365 = 403.3 by the year end, reached in 2025.
+    ("每年300项, 200 by June: 403 by the year end, reached in 2025",
+     target(kind="flow", goal=300, qualifier="ge"), [("2025-06-30", 200)], TODAY, 200 / 181 * 365, 2025),
+    # 100 by 2025-09-30 (273 days): 100 / 273 * 365 = 133.7 < 300: not reached within the year.
+    ("每年300项, 100 by September: 134 by the year end, not this year",
+     target(kind="flow", goal=300, qualifier="ge"), [("2025-09-30", 100)], D("2025-10-01"), 100 / 273 * 365, None),
+    ("a target already met is not projected",
+     target(**GDP), [("2025-12-31", 6100)], D("2026-03-01"), None, None),
+    ("a growth rate compared directly is not projected",
+     target(kind="rate", goal=7), [("2025-03-31", 5)], TODAY, None, None),
+]
+
+
+@pytest.mark.parametrize("t, points, today, value, year", [c[1:] for c in PROJECTIONS], ids=[c[0] for c in PROJECTIONS])
+def test_projection(t, points, today, value, year):
+    r = assess(t, [(D(d), v) for d, v in points], today=today)
+    if value is None:
+        assert math.isnan(r["projected_value"])
+    else:
+        assert r["projected_value"] == pytest.approx(value, rel=1e-6)
+    assert (None if math.isnan(r["projected_year"]) else r["projected_year"]) == year
+
+
+def test_pace_is_judged_as_of_the_latest_observation():
+    """GDP 5250 on 2024-12-31, assessed 2026-11-30: the pace marker stands where the target should
+    have been on 2024-12-31 (366 of 1096 days), today's position is kept apart (1065 of 1096 days)."""
+    r = assess(target(**GDP), [(D("2024-12-31"), 5250)], today=D("2026-11-30"))
+    assert r["elapsed"] == pytest.approx(366 / 1096)
+    assert r["expected"] == pytest.approx(5000 + 1000 * 366 / 1096)
+    assert r["elapsed_today"] == pytest.approx(1065 / 1096)
+    assert r["expected_now"] == pytest.approx(5000 + 1000 * 1065 / 1096)
 
 
 SETTINGS_CASES = [
@@ -127,7 +272,8 @@ def test_worked_example_numbers():
     assert r["cagr_observed"] == pytest.approx(0.05, abs=2e-4)                      # 5% (leap year: 366 days)
     assert r["progress"] == pytest.approx(0.25)
     assert r["gap"] == pytest.approx(750)
-    assert r["elapsed"] == pytest.approx(547 / 1096, abs=1e-3)                     # 1.5 of 3 years
+    assert r["elapsed"] == pytest.approx(366 / 1096, abs=1e-3)                     # as of 2024-12-31: 1 of 3 years
+    assert r["elapsed_today"] == pytest.approx(547 / 1096, abs=1e-3)               # today: 1.5 of 3 years
     assert r["expected_now"] == pytest.approx(5000 + 1000 * 547 / 1096, abs=0.5)
     assert r["latest"] == 5250 and r["latest_date"] == D("2024-12-31")
 

@@ -1,10 +1,14 @@
 """Command line: ``python -m tracker check|status|update|suggest``.
 
-check   prints every problem as FILE:LINE:COL: id/field: message; exit 1 if any, else 0.
+check   prints every problem as FILE:LINE:COL: id/field: message (warnings say 警告：);
+        exit 1 if there is an error (with --strict, also a warning), else 0.
 status  prints one row per valid target (--format table for people, csv for programs);
-        problems go to standard error and make the exit status 1.
+        problems go to standard error, and errors make the exit status 1.
 update  proposes progress for the targets from new documents (tracker/update.py).
 suggest proposes new target entries from a document (tracker/suggest.py).
+
+check and status take --today YYYY-MM-DD, the assessment date (default today), so that a
+status or a check can be reproduced.
 """
 from __future__ import annotations
 
@@ -23,10 +27,11 @@ DEFAULT_FILE = "targets.yaml"
 
 # (column, heading) of the table view, in order.
 TABLE_COLUMNS = (
-    ("id", "编号"), ("region", "地区"), ("indicator", "指标"), ("baseline", "基期"), ("latest", "最新"),
-    ("latest_date", "日期"), ("target", "目标"), ("due", "期限"), ("progress", "进度"), ("elapsed", "时间"),
-    ("expected_now", "应达"), ("gap", "差距"), ("cagr_required", "需年增"), ("cagr_observed", "实年增"),
-    ("ratio", "R"), ("status", "状态"),
+    ("id", "编号"), ("name", "名称"), ("baseline", "基期"), ("latest", "最新"), ("as_of", "数据截至"),
+    ("target", "目标"), ("due", "期限"), ("progress", "进度"), ("elapsed", "时间"), ("expected", "应达"),
+    ("gap", "差距"), ("cagr_required", "需年增"), ("cagr_observed", "实年增"), ("ratio", "R"),
+    ("projected_value", "期限时预计"), ("projected_year", "预计达标"), ("status", "状态"), ("stale", "滞后"),
+    ("reason", "说明"),
 )
 
 
@@ -40,13 +45,17 @@ def _pad(text: str, width: int) -> str:
 
 def _cell(row, col: str) -> str:
     value = row[col]
-    if col in ("baseline", "latest", "target", "gap", "expected_now"):
+    if col in ("baseline", "latest", "target", "gap", "expected", "projected_value"):
         return format_value(value, row["unit"])
+    if col == "projected_year":
+        return "—" if pd.isna(value) else f"{value}年"
+    if col == "stale":
+        return "数据滞后" if value else ""
     if col in ("progress", "elapsed", "cagr_required", "cagr_observed"):
         return "—" if pd.isna(value) else format_number(value * 100, 1) + "%"
     if col == "ratio":
         return "—" if pd.isna(value) else format_number(value, 2)
-    if col in ("latest_date", "due"):
+    if col in ("as_of", "due"):
         return "—" if pd.isna(value) else f"{value:%Y-%m-%d}"
     return "" if value is None else str(value)
 
@@ -63,6 +72,7 @@ def render_table(table: pd.DataFrame) -> str:
 def render_csv(table: pd.DataFrame) -> str:
     out = table[STATUS_COLUMNS].copy()
     out["tags"] = out["tags"].map(lambda tags: ";".join(tags) if isinstance(tags, list) else "")
+    out["stale"] = out["stale"].map({True: "true", False: "false"})
     return out.to_csv(index=False, date_format="%Y-%m-%d", float_format="%.6g")
 
 
@@ -88,22 +98,25 @@ def main(argv=None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     for name, (_, help_text) in MODULE_COMMANDS.items():
         sub.add_parser(name, help=help_text, add_help=False)
-    check = sub.add_parser("check", help="检查文件，逐条列出问题（有问题时退出码为 1）")
+    check = sub.add_parser("check", help="检查文件，逐条列出错误和警告（有错误时退出码为 1）")
     check.add_argument("file", nargs="?", default=DEFAULT_FILE)
-    stat = sub.add_parser("status", help="每个目标一行：进度、差距、时间进度、状态")
+    check.add_argument("--strict", action="store_true", help="有警告时退出码也为 1")
+    stat = sub.add_parser("status", help="每个目标一行：进度、差距、时间进度、预测、状态")
     stat.add_argument("file", nargs="?", default=DEFAULT_FILE)
     stat.add_argument("--format", choices=("table", "csv"), default="table")
-    stat.add_argument("--today", type=_today, default=None, help="按哪一天计算（默认今天），YYYY-MM-DD")
+    for command in (check, stat):
+        command.add_argument("--today", type=_today, default=None, help="评估日期（默认今天），YYYY-MM-DD")
     args = parser.parse_args(argv)
 
-    book = load(args.file)
+    book = load(args.file, today=args.today)
+    errors, warnings = len(book.errors), len(book.warnings)
     if args.command == "check":
         for problem in book.problems:
             print(problem)
         count = len(book.targets)
         if book.problems:
-            print(f"{args.file}: {len(book.problems)} 个问题；{count} 个目标可用", file=sys.stderr)
-            return 1
+            print(f"{args.file}: {errors} 个错误，{warnings} 个警告；{count} 个目标可用", file=sys.stderr)
+            return 1 if errors or args.strict else 0
         print(f"{args.file}: {count} 个目标，未发现问题", file=sys.stderr)
         return 0
 
@@ -111,7 +124,7 @@ def main(argv=None) -> int:
         print(problem, file=sys.stderr)
     table = status(book, today=args.today)
     sys.stdout.write(render_csv(table) if args.format == "csv" else render_table(table) + "\n")
-    return 1 if book.problems else 0
+    return 1 if errors else 0
 
 
 if __name__ == "__main__":

@@ -17,14 +17,16 @@ import gc
 import os
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import yaml
 
-from . import schema
-from .units import UNITS, lookup
+from . import cache, schema
+from .units import MAGNITUDES, UNITS, format_number, format_value, lookup
 
 __all__ = ["Problem", "Book", "load", "TARGET_COLUMNS", "OBSERVATION_COLUMNS"]
 
@@ -67,7 +69,7 @@ def _plain_tag(value: str) -> str:
     return tag
 
 TARGET_COLUMNS = [
-    "id", "region", "indicator", "unit", "category", "scale", "direction", "qualifier", "type",
+    "id", "name", "region", "indicator", "unit", "category", "scale", "direction", "qualifier", "type",
     "baseline", "baseline_date", "target", "target_stated", "target_max", "due", "department",
     "tags", "source_doc", "source_date", "source_quote", "source_url", "note", "line",
     "baseline_base", "target_base",
@@ -79,9 +81,16 @@ _DATE = re.compile(r"^(?P<y>\d{4})(?:\s*[-/.年]\s*(?P<m>\d{1,2})(?:\s*[-/.月]\
 _MIN_YEAR, _MAX_YEAR = 1949, 2100
 
 
+ERROR, WARNING = "error", "warning"
+WARNING_MARK = "警告："
+
+
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong in the file, located by line and column (1-based)."""
+    """One thing wrong in the file, located by line and column (1-based).
+
+    ``severity`` is ``error`` (the entry, or the observation, cannot be used and is left
+    out) or ``warning`` (it is used, but looks wrong); a warning's text starts 警告：."""
 
     file: str
     line: int
@@ -89,9 +98,15 @@ class Problem:
     target_id: str
     field: str
     message: str
+    severity: str = ERROR
+
+    @property
+    def is_warning(self) -> bool:
+        return self.severity == WARNING
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}: {self.target_id}/{self.field}: {self.message}"
+        mark = WARNING_MARK if self.severity == WARNING else ""
+        return f"{self.file}:{self.line}:{self.col}: {self.target_id}/{self.field}: {mark}{self.message}"
 
 
 @dataclass
@@ -103,6 +118,14 @@ class Book:
     observations: pd.DataFrame
     problems: list[Problem] = field(default_factory=list)
     settings: dict = field(default_factory=lambda: dict(schema.SETTINGS))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_warning]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_warning]
 
 
 class _Bad(Exception):
@@ -119,13 +142,19 @@ class _Reader:
     def __init__(self, file: str):
         self.file = file
         self.problems: list[Problem] = []
+        # (date in ns, line, column, target id, index) of every observation read: the dates
+        # after the assessment date are warned about once it is known (_future_dates).
+        self.dated: list[tuple] = []
         self.constructor = yaml.constructor.SafeConstructor()
 
     # -- problems --------------------------------------------------------------------------
-    def problem(self, node, target_id, fld, message) -> None:
+    def problem(self, node, target_id, fld, message, severity: str = ERROR) -> None:
         mark = getattr(node, "start_mark", None)
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        self.problems.append(Problem(self.file, line, col, target_id or "-", fld or "-", message))
+        self.problems.append(Problem(self.file, line, col, target_id or "-", fld or "-", message, severity))
+
+    def warn(self, node, target_id, fld, message) -> None:
+        self.problem(node, target_id, fld, message, WARNING)
 
     # -- scalars ---------------------------------------------------------------------------
     def scalar(self, node):
@@ -170,13 +199,22 @@ class _Reader:
             raise _Bad(node, f"{what}应为文字，这里是 {node.value}")
         return str(value).strip()
 
-    def number(self, node, what: str) -> float:
+    def number(self, node, what: str, unit: str | None = None, where: tuple[str, str] | None = None) -> float:
+        """A number. ``unit`` (the entry's unit) lets a value written with its unit or in words
+        (6000亿元, 三万亿) be shown the right way; ``where`` (id, field) is where a quoted
+        number ("3", read as 3) is reported as a warning."""
         value = self.scalar(node)
+        if isinstance(value, str) and node.style in ("'", '"') and _DECIMAL.match(value.strip()):
+            number = float(value.strip())
+            if where is not None:
+                self.warn(node, *where, f"{what}加了引号（{node.style}{value}{node.style}），已按数字 {format_number(number, 6)} 读取；"
+                                        f"数值请不加引号，写 {value.strip()}")
+            value = number
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            hint = ""
-            if isinstance(value, str) and re.match(r"^\s*-?[\d.,]+\s*\S+$", value):
-                hint = "；数值不要带单位，单位写在 unit 字段"
-            raise _Bad(node, f"{what}应为数字（如 6000 或 76.3），这里是 {node.value!r}{hint}")
+            hint = _number_hint(str(value), unit) if isinstance(value, str) else None
+            if hint:
+                raise _Bad(node, f"{what}应为不带单位的数字，这里是 {value}；{hint}")
+            raise _Bad(node, f"{what}应为数字（如 6000 或 76.3），这里是 {node.value!r}")
         if not math.isfinite(value):
             raise _Bad(node, f"{what}应为有限的数字，这里是 {node.value}")
         return float(value)
@@ -266,18 +304,21 @@ class _Reader:
         fields = self.mapping(node, schema.SETTINGS, "settings", "") or {}
         for key, (_, value_node) in fields.items():
             try:
-                value = self.number(value_node, key)
+                value = self.number(value_node, key, None, ("settings", key))
             except _Bad as bad:
                 self.problem(bad.node, "settings", key, bad.message)
                 continue
-            if not 0 <= value <= 2:
-                self.problem(value_node, "settings", key, f"{key} 应在 0 到 2 之间（默认 {schema.SETTINGS[key]}），这里是 {value}")
+            low, high, whole = schema.SETTING_RANGES[key]
+            if not low <= value <= high or (whole and not value.is_integer()):
+                kind = "整数" if whole else "数"
+                self.problem(value_node, "settings", key,
+                             f"{key} 应为 {low} 到 {high} 之间的{kind}（默认 {schema.SETTINGS[key]}），这里是 {format_number(value, 6)}")
                 continue
-            settings[key] = value
+            settings[key] = int(value) if whole else value
         if settings["accelerate"] >= settings["on_track"]:
             self.problem(node, "settings", "accelerate",
                          f"accelerate（{settings['accelerate']}）应小于 on_track（{settings['on_track']}）；已改用默认值")
-            settings = dict(schema.SETTINGS)
+            settings.update(on_track=schema.SETTINGS["on_track"], accelerate=schema.SETTINGS["accelerate"])
         return settings
 
     def read_target(self, node, index: int):
@@ -306,6 +347,7 @@ class _Reader:
         row["id"] = get("id", lambda n: self._id(n))
         row["region"] = get("region", lambda n: self.text(n, "地区"))
         row["indicator"] = get("indicator", lambda n: self.text(n, "指标名称"))
+        row["name"] = get("name", lambda n: self.text(n, "名称", required=False)) or ""
         row["department"] = get("department", lambda n: self.text(n, "责任部门", required=False)) or ""
         row["note"] = get("note", lambda n: self.text(n, "备注", required=False)) or ""
         row["tags"] = get("tags", self._tags) or []
@@ -324,19 +366,19 @@ class _Reader:
             self._goal(fields["target"][1], tid, row)
         if "source" in fields:
             self._source(fields["source"][1], tid, row)
-        if len(self.problems) == before:
+        if not any(not p.is_warning for p in self.problems[before:]):
             self._cross_checks(node, fields, tid, row)
         observations = []
         if "progress" in fields:
             observations = self._progress(fields["progress"][1], row["id"] or tid, row)
-        if len(self.problems) > before:
-            # Observation-level problems (an unreadable or misordered point) do not make
-            # the target unusable; everything else does.
-            if any(not p.field.startswith("progress") for p in self.problems[before:]):
-                return None
+        # Observation-level errors (an unreadable point) cost only the point, and warnings
+        # cost nothing; any other error makes the target unusable.
+        if any(not p.is_warning and not p.field.startswith("progress") for p in self.problems[before:]):
+            return None
         _derive(row)
-        for obs in observations:
-            obs["value_base"] = obs["value"] * row["scale"]
+        if not row["name"]:
+            row["name"] = f"{row['region']}·{row['indicator']}"
+        self._unit_slips(fields, tid, row, observations)
         return row, observations
 
     def _id(self, node) -> str:
@@ -378,7 +420,7 @@ class _Reader:
                 self.problem(node, tid, f"baseline.{name}", f"基期缺少 {name}（{schema.BASELINE_FIELDS[name]}）")
         try:
             if "value" in fields:
-                row["baseline"] = self.number(fields["value"][1], "基期值")
+                row["baseline"] = self.number(fields["value"][1], "基期值", row["unit"], (tid, "baseline.value"))
             if "date" in fields:
                 row["baseline_date"] = self.date(fields["date"][1], "基期日期")
         except _Bad as bad:
@@ -390,8 +432,8 @@ class _Reader:
             return
         if "value" not in fields:
             self.problem(node, tid, "target.value", "目标缺少 value（目标值）")
-        for name, reader in (("value", lambda n: self.number(n, "目标值")),
-                             ("value_max", lambda n: self.number(n, "区间上限")),
+        for name, reader in (("value", lambda n: self.number(n, "目标值", row["unit"], (tid, "target.value"))),
+                             ("value_max", lambda n: self.number(n, "区间上限", row["unit"], (tid, "target.value_max"))),
                              ("due", lambda n: self.date(n, "期限"))):
             if name in fields:
                 try:
@@ -423,34 +465,66 @@ class _Reader:
         if not isinstance(node, yaml.SequenceNode):
             self.problem(node, tid, "progress", "进展应为列表，每项含 date、value、source")
             return []
-        out, last = [], None
+        known, unit, scalar_node = schema.OBSERVATION_FIELDS, row["unit"], yaml.ScalarNode
+        out, last, seen = [], None, {}
         for i, item in enumerate(node.value):
-            where = f"progress[{i + 1}]"
-            fields = self.mapping(item, schema.OBSERVATION_FIELDS, tid, where)
+            # Fast path: a mapping of known, distinct keys (nearly every observation); anything
+            # else takes self.mapping, which reports what is wrong.
+            fields = None
+            if item.__class__ is yaml.MappingNode:
+                fields = {}
+                for key_node, value_node in item.value:
+                    key = key_node.value if key_node.__class__ is scalar_node else None
+                    if key not in known or key in fields:
+                        fields = None
+                        break
+                    fields[key] = value_node
             if fields is None:
+                checked = self.mapping(item, known, tid, f"progress[{i + 1}]")
+                if checked is None:
+                    continue
+                fields = {k: v for k, (_, v) in checked.items()}
+            if "date" not in fields or "value" not in fields:
+                for name in ("date", "value"):
+                    if name not in fields:
+                        self.problem(item, tid, f"progress[{i + 1}].{name}", f"进展缺少 {name}（{known[name]}）")
                 continue
-            missing = [n for n in ("date", "value") if n not in fields]
-            for name in missing:
-                self.problem(item, tid, f"{where}.{name}", f"进展缺少 {name}（{schema.OBSERVATION_FIELDS[name]}）")
-            if missing:
-                continue
-            obs = dict.fromkeys(OBSERVATION_COLUMNS, "")
-            obs.update(target_id=tid, line=item.start_mark.line + 1)
+            date_node, value_node = fields["date"], fields["value"]
+            texts = ["", "", "", ""]
             try:
-                obs["date"] = self.date(fields["date"][1], "进展日期")
-                obs["value"] = self.number(fields["value"][1], "进展数值")
-                for name in ("period", "source", "url", "note"):
-                    if name in fields:
-                        obs[name] = self.text(fields[name][1], schema.OBSERVATION_FIELDS[name], required=False)
+                date = _parse_date(date_node.value) if date_node.__class__ is scalar_node and not date_node.style else None
+                if date.__class__ is not pd.Timestamp:
+                    date = self.date(date_node, "进展日期")
+                raw = value_node.value if value_node.__class__ is scalar_node and not value_node.style else ""
+                value = float(raw) if _DECIMAL.match(raw) else \
+                    self.number(value_node, "进展数值", unit, (tid, f"progress[{i + 1}].value"))
+                for k, name in enumerate(_OBS_TEXTS):
+                    text_node = fields.get(name)
+                    if text_node is None:
+                        continue
+                    if text_node.__class__ is scalar_node and (text_node.style or _PLAIN_TAGS.get(text_node.value) == _STR):
+                        texts[k] = text_node.value.strip()
+                    else:
+                        texts[k] = self.text(text_node, known[name], required=False)
             except _Bad as bad:
-                self.problem(bad.node, tid, where, bad.message)
+                self.problem(bad.node, tid, f"progress[{i + 1}]", bad.message)
                 continue
-            if last is not None and obs["date"] < last:
-                self.problem(fields["date"][1], tid, f"{where}.date",
-                             f"进展应按日期先后排列：{obs['date']:%Y-%m-%d} 早于上一条的 {last:%Y-%m-%d}")
-            last = obs["date"] if last is None else max(last, obs["date"])
-            out.append(obs)
-        return sorted(out, key=lambda o: o["date"])
+            ns, line = date.value, item.start_mark.line + 1     # dates compared as integers: much faster
+            if last is not None and ns < last:
+                self.warn(date_node, tid, f"progress[{i + 1}].date",
+                          f"进展应按日期先后排列：{date:%Y-%m-%d} 早于上一条的 {pd.Timestamp(last):%Y-%m-%d}")
+            if ns in seen:
+                self.warn(date_node, tid, f"progress[{i + 1}].date",
+                          f"同一日期 {date:%Y-%m-%d} 有两条进展（第 {seen[ns]} 行已有）；请删去重复或改正日期")
+            else:
+                seen[ns] = line
+            mark = date_node.start_mark
+            self.dated.append((ns, mark.line + 1, mark.column + 1, tid, i))
+            if last is None or ns > last:
+                last = ns
+            out.append((ns, tid, date, value, *texts, line, value_node, i))
+        out.sort(key=_first)
+        return out
 
     def _cross_checks(self, node, fields, tid, row) -> None:
         """Checks between fields: type vs unit, target vs baseline, direction, dates."""
@@ -467,15 +541,16 @@ class _Reader:
             if goal is not None and goal <= 0:
                 self.problem(at("target"), tid, "target.value",
                              f"新增量应为正数，这里是 {goal:g}；减少的目标请写正数并设 direction: down")
-        elif goal is not None and base is not None and kind != "flow":
+        elif goal is not None and base is not None and kind != "flow" and _reached(base, goal, direction, qualifier):
+            unit = row["unit"]
             if goal == base:
-                self.problem(at("target"), tid, "target.value", f"目标值 {goal:g} 与基期值相同；目标应不同于基期")
-            elif direction == "up" and goal < base:
-                self.problem(at("direction"), tid, "direction",
-                             f"方向为 up（上升）但目标 {goal:g} 低于基期 {base:g}；若该指标应下降，请写 direction: down")
-            elif direction == "down" and goal > base:
-                self.problem(at("direction"), tid, "direction",
-                             f"方向为 down（下降）但目标 {goal:g} 高于基期 {base:g}；若该指标应上升，请写 direction: up")
+                hint = "目标应不同于基期"
+            elif direction == "up":
+                hint = "若该指标应下降，请写 direction: down"
+            else:
+                hint = "若该指标应上升，请写 direction: up"
+            self.warn(at("target"), tid, "target.value",
+                      f"目标 {format_value(goal, unit)} 在基期（{format_value(base, unit)}）已经达到；{hint}")
         if direction == "up" and qualifier in ("le", "lt"):
             self.problem(at("qualifier"), tid, "qualifier", f"限定词 {qualifier}（不超过/低于）是上限，与 direction: up 矛盾；请写 direction: down")
         if direction == "down" and qualifier in ("ge", "gt"):
@@ -483,8 +558,43 @@ class _Reader:
         if row["target_max"] is not None and goal is not None and row["target_max"] <= goal:
             self.problem(at("target"), tid, "target.value_max", f"区间上限 {row['target_max']:g} 应大于目标值 {goal:g}")
         if row["due"] is not None and row["baseline_date"] is not None and row["due"] <= row["baseline_date"]:
-            self.problem(at("target"), tid, "target.due",
-                         f"期限 {row['due']:%Y-%m-%d} 应晚于基期 {row['baseline_date']:%Y-%m-%d}")
+            self.warn(at("target"), tid, "target.due",
+                      f"期限 {row['due']:%Y-%m-%d} 应晚于基期 {row['baseline_date']:%Y-%m-%d}；按完成比例判断进度")
+
+    def _unit_slips(self, fields, tid, row, observations) -> None:
+        """Values 20 times their reference or more, or a twentieth or less, are probably in
+        the wrong unit. The reference is the baseline, else the latest observation."""
+        if row["type"] not in schema.AMOUNT_TYPES:
+            return
+        factor, unit = schema.UNIT_SLIP_FACTOR, row["unit"]
+        if row["baseline"] is not None:
+            reference, what = row["baseline"], "基期值"
+        elif observations:
+            latest = observations[-1]                  # sorted by date
+            reference, what = latest[3], f"最新进展（{latest[2]:%Y-%m-%d}）"
+        else:
+            return
+        if not reference > 0:
+            return
+        low, high = reference / factor, reference * factor
+        checks = []
+        if row["target"] is not None and "target" in fields:
+            checks.append((fields["target"][1], "target.value", "目标值", row["target"]))
+        checks += [(o, "", "", o[3]) for o in observations if not low < o[3] < high]
+        for where, fld, name, value in checks:
+            if value is reference or not value > 0:
+                continue
+            if isinstance(where, tuple):      # an observation: named only once it is flagged
+                where, fld, name = where[9], f"progress[{where[10] + 1}].value", f"进展 {where[2]:%Y-%m-%d} 的数值"
+            ratio = value / reference
+            if ratio >= factor:
+                times = f"{format_number(ratio, 0 if ratio >= 100 else 1)} 倍"
+            elif ratio <= 1 / factor:
+                times = f"1/{format_number(1 / ratio, 0 if ratio <= 0.01 else 1)}"
+            else:
+                continue
+            self.warn(where, tid, fld, f"单位可能写错：{name} {format_number(value, 6)}{unit} 是{what} "
+                                      f"{format_number(reference, 6)}{unit} 的 {times}；请核对数值与单位（unit: {unit}）")
 
 
 _DATES: dict = {}
@@ -518,6 +628,62 @@ def _parse_date(text: str):
     if len(_DATES) < 10_000:
         _DATES[text] = result
     return result
+
+
+_SUFFIXES: list[str] = []
+
+
+def _number_hint(text: str, unit: str | None) -> str | None:
+    """How to write a number typed with its unit, a magnitude or in words, or None when the
+    text is not such a number: ('三万亿', '亿元') -> '请写 3，单位写 万亿元（或按本条的单位 亿元 写 30000）'."""
+    from extract.numbers import parse_number      # only on this error path: the extractor's parser
+
+    if not _SUFFIXES:
+        _SUFFIXES.extend(sorted({*UNITS, *(m for m in MAGNITUDES if m)}, key=len, reverse=True) + [""])
+    raw = re.sub(r"\s+", "", text)
+    known = lookup(unit) if unit else None
+    for suffix in _SUFFIXES:
+        if not raw.endswith(suffix) or len(raw) == len(suffix):
+            continue
+        value = parse_number(raw[: len(raw) - len(suffix)])
+        if value is None:
+            continue
+        written = suffix if suffix in UNITS else (suffix + (known.base if known else "元")) if suffix else unit
+        same = lookup(written) if written else None
+        if not suffix:
+            return f"请写 {format_number(value, 6)}（数字不加千位逗号、不用汉字）"
+        if written == unit or (same and known and same == known):
+            return f"请写 {format_number(value, 6)}（单位已在 unit 字段）"
+        hint = f"请写 {format_number(value, 6)}，单位写 {written}"
+        if same and known and same.base == known.base and same.category == known.category:
+            hint += f"（或按本条的单位 {unit} 写 {format_number(value * same.scale / known.scale, 6)}）"
+        return hint
+    return None
+
+
+def _reached(base: float, goal: float, direction: str, qualifier: str) -> bool:
+    """Whether the baseline already meets the goal (超 and 低于 are strict)."""
+    if direction == "down":
+        return base < goal if qualifier == "lt" else base <= goal
+    return base > goal if qualifier == "gt" else base >= goal
+
+
+# An observation while reading: (date in ns, target id, date, value, period, source, url, note,
+# line, value node, index in the list); the first ten after the ns are OBSERVATION_COLUMNS'
+# order but for value_base, which is added when the table is built.
+_OBS_TEXTS = ("period", "source", "url", "note")
+
+
+def _first(obs: tuple):
+    return obs[0]
+
+
+def _future_dates(file: str, dated: list[tuple], today: pd.Timestamp) -> list[Problem]:
+    """Warnings for observations dated after the assessment date."""
+    limit = today.value
+    return [Problem(file, line, col, tid, f"progress[{i + 1}].date",
+                    f"进展日期 {pd.Timestamp(ns):%Y-%m-%d} 晚于评估日期 {today:%Y-%m-%d}；日期可能写错", WARNING)
+            for ns, line, col, tid, i in dated if ns > limit]
 
 
 def _is_null(node) -> bool:
@@ -567,12 +733,18 @@ def _frames(rows: list[dict], observations: list[dict]) -> tuple[pd.DataFrame, p
     for col in ("source_doc", "source_quote", "source_url"):
         targets[col] = targets[col].fillna("")
     targets["line"] = targets["line"].astype("int64")
-    obs = pd.DataFrame(observations, columns=OBSERVATION_COLUMNS)
-    obs["date"] = pd.to_datetime(obs["date"]).astype("datetime64[ns]")
-    for col in ("value", "value_base"):
-        obs[col] = pd.to_numeric(obs[col], errors="coerce").astype("float64")
-    obs["line"] = obs["line"].astype("int64")
-    return targets, obs
+    columns = list(zip(*observations)) if observations else [()] * 11
+    obs = pd.DataFrame({
+        "target_id": pd.Series(columns[1], dtype=object),
+        "date": pd.Series(np.array(columns[0], dtype="int64").view("datetime64[ns]")),
+        "value": pd.Series(np.array(columns[3], dtype="float64")),
+    })
+    scale = dict(zip(targets["id"], targets["scale"]))
+    obs["value_base"] = obs["value"] * obs["target_id"].map(scale).astype("float64")
+    for k, name in enumerate(_OBS_TEXTS):
+        obs[name] = pd.Series(columns[4 + k], dtype=object)
+    obs["line"] = pd.Series(np.array(columns[8], dtype="int64"))
+    return targets, obs[OBSERVATION_COLUMNS]
 
 
 def _read_source(path_or_text) -> tuple[str, str | None, Problem | None]:
@@ -599,26 +771,145 @@ def _read_source(path_or_text) -> tuple[str, str | None, Problem | None]:
     return "<text>", None, Problem("<text>", 1, 1, "-", "-", f"应为文件路径或 YAML 文本，这里是 {type(path_or_text).__name__}")
 
 
-def _syntax_problem(file: str, err: yaml.YAMLError, line_offset: int = 0) -> Problem:
+# libyaml's words for a syntax error (a piece of its English text) -> what it means, in words
+# staff read. The first that matches is used; the English follows in brackets.
+SYNTAX_WORDS = (
+    ("tab character", "这里有 Tab 字符；缩进只能用空格，请把 Tab 换成空格"),
+    ("'\\t'", "这里有 Tab 字符；缩进只能用空格，请把 Tab 换成空格"),
+    ("found unexpected end of stream", "引号没有配对：这里开始的引号没有闭合；请在本行补上结尾的引号"),
+    ("mapping values are not allowed", "这一行的缩进与上一行不一致（或值里有“: ”）；同一层的字段应左对齐，值里有冒号时请给值加引号"),
+    ("did not find expected key", "这一行的缩进不对；同一目标的字段应与 id 左对齐，每个目标以“- id:”开头"),
+    ("did not find expected '-' indicator", "这一行的缩进不对；同一目标的字段应与 id 左对齐，每个目标以“- id:”开头"),
+    ("expected <block end>", "这一行的缩进不对；同一目标的字段应与 id 左对齐，每个目标以“- id:”开头"),
+    ("could not find expected ':'", "这一行不是“字段: 值”：缺少冒号，或冒号后缺少空格；多余的文字请删去，或在行首加 # 写成注释"),
+    ("did not find expected ',' or '}'", "花括号 { 没有闭合，或两项之间缺少逗号"),
+    ("did not find expected ',' or ']'", "方括号 [ 没有闭合，或两项之间缺少逗号"),
+    ("found undefined alias", "这里的 * 被当作引用；值以 * 开头时请加引号"),
+    ("found character that cannot start any token", "这里的字符（如 @、`、%）不能放在值的开头；请给值加引号"),
+)
+# libyaml contexts whose mark, not the problem's, is where the mistake began: the opening
+# quote or bracket, the line that lacks its colon.
+_BEGIN_CONTEXTS = ("quoted scalar", "simple key", "flow mapping", "flow sequence")
+_ID_LINE = re.compile(r"""^\s*(?:-\s+)?(?:\{\s*)?id\s*:\s*["']?([^\s,"'{}#]+)""")
+_KEY_LINE = re.compile(r"^\s*(?:-\s+)?(?:\{\s*)?([A-Za-z_]\w*)\s*:")
+
+
+def _open_quote(text: str, before_line: int):
+    """The quoted value that spans lines and starts before ``before_line`` (0-based), as
+    (start mark, end line), or None: staff never mean a quote to run over lines, so such a
+    value is an unclosed quote that a later quote happened to close."""
+    found = None
+    try:
+        for token in yaml.scan(text, Loader=_Base):
+            if token.start_mark.line > before_line:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ("'", '"') \
+                    and token.end_mark.line > token.start_mark.line:
+                found = (token.start_mark, token.end_mark.line)
+    except yaml.YAMLError:
+        pass
+    return found
+
+
+def _enclosing(lines: list[str], index: int) -> tuple[str, str]:
+    """(id of the target around line ``index``, key on that line) for naming a syntax error."""
+    key = _KEY_LINE.match(lines[index]) if 0 <= index < len(lines) else None
+    for i in range(min(index, len(lines) - 1), -1, -1):
+        if (m := _ID_LINE.match(lines[i])) and _ID.match(m[1]):
+            return m[1], key[1] if key else "yaml"
+        if _TOP_KEY.match(lines[i]):
+            break                                   # a top-level key: outside every target
+    return "-", key[1] if key else "yaml"
+
+
+def _syntax_problem(file: str, err: yaml.YAMLError, text: str, lines: list[str], offset: int = 0) -> Problem:
+    """A syntax error in Chinese, placed where the mistake began, naming its target.
+    ``text`` is what was composed, its line 0 being line ``offset`` of ``lines`` (the file)."""
+    problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+    context = getattr(err, "context", None) or ""
     mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+    if getattr(err, "context_mark", None) is not None and any(c in context for c in _BEGIN_CONTEXTS):
+        mark = err.context_mark
+    words = next((w for piece, w in SYNTAX_WORDS if piece in problem), "格式有误")
+    quote = _open_quote(text, mark.line if mark is not None else 0) if "quoted scalar" not in context else None
+    if quote is not None:
+        mark, closed = quote[0], quote[1] + offset + 1
+        words = f"引号没有配对：这里开始的引号到第 {closed} 行才闭合，其间的内容都成了一个值；请在本行补上结尾的引号"
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    what = getattr(err, "problem", None) or str(err).splitlines()[0]
-    context = getattr(err, "context", None)
-    detail = f"{context}，{what}" if context else what
-    return Problem(file, line + line_offset, col, "-", "-",
-                   f"YAML 语法错误（{detail}）；请检查缩进（用空格，不用 Tab）、冒号后的空格和引号是否成对")
+    line += offset
+    if "缩进" in words and "Tab" not in words and 0 < line <= len(lines):
+        col = len(lines[line - 1]) - len(lines[line - 1].lstrip(" ")) + 1     # the misindented line's first character
+    target_id, key = _enclosing(lines, line - 1)
+    english = f"{context}, {problem}" if context else problem
+    return Problem(file, line, col, target_id, key, f"YAML 语法错误：{words}（{english}）")
+
+
+def _shift(node, offset: int) -> None:
+    """Move the marks of a node tree composed from a piece of the file to the file's lines."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        for name in ("start_mark", "end_mark"):
+            m = getattr(n, name, None)
+            if m is not None:
+                setattr(n, name, yaml.Mark(m.name, m.index, m.line + offset, m.column, None, None))
+        if isinstance(n, yaml.SequenceNode):
+            stack.extend(n.value)
+        elif isinstance(n, yaml.MappingNode):
+            for k, v in n.value:
+                stack.extend((k, v))
+
+
+_ITEM = re.compile(r"^(\s*)-(\s|$)")
+_ID_ITEM = re.compile(r"^(\s*)-\s+(?:\{\s*)?id\s*:")
+_BARE_ID = re.compile(r"^(\s*)id\s*:")
+_TOP_KEY = re.compile(r"^([A-Za-z_]\w*)\s*:(\s|$)")
+_BLANK = re.compile(r"^\s*(#.*)?$")
+
+
+def _pieces(lines: list[str], body_start: int):
+    """Split the lines of the target list into pieces: (kind, first line, end line) with kind
+    'item' (a list item: an entry), 'nodash' (an entry whose '- ' is missing) or 'stray' (a
+    line at the left edge that belongs to no entry); and the first line of a top-level block
+    after the list (settings: written last), or None.
+
+    Entries are the items at the indent most "- id:" lines have, and every "- id:" line
+    wherever it stands, so one entry moved left or right costs only itself."""
+    ids = [len(m[1]) for i in range(body_start, len(lines)) if (m := _ID_ITEM.match(lines[i]))]
+    items = [len(m[1]) for i in range(body_start, len(lines)) if (m := _ITEM.match(lines[i]))]
+    indent = Counter(ids).most_common(1)[0][0] if ids else min(items, default=0)
+    pieces, tail = [], None
+    for i in range(body_start, len(lines)):
+        line = lines[i]
+        if _BLANK.match(line):
+            continue
+        item = _ITEM.match(line)
+        if item and (len(item[1]) == indent or _ID_ITEM.match(line)):
+            pieces.append(["item", i, None])
+        elif (bare := _BARE_ID.match(line)) and len(bare[1]) <= indent:
+            pieces.append(["nodash", i, None])
+        elif not line[0].isspace() and not item:
+            if (key := _TOP_KEY.match(line)) and key[1] in schema.TOP_FIELDS:
+                tail = i
+                break
+            pieces.append(["stray", i, None])
+    end = tail if tail is not None else len(lines)
+    for k, piece in enumerate(pieces):
+        piece[2] = pieces[k + 1][1] if k + 1 < len(pieces) else end
+    return [tuple(p) for p in pieces], tail, indent
 
 
 def _compose_parts(reader: _Reader, text: str):
     """Compose the whole file; after a syntax error, compose the header and each target
-    entry on its own so that one broken entry costs only itself. Yields (settings node,
-    [entry nodes])."""
+    entry on its own so that one broken entry costs only itself. Returns (root node,
+    None) when the file composes, else (header node, [entry nodes])."""
     try:
         root = yaml.compose(text, Loader=_Loader)
         return root, None
     except yaml.YAMLError as err:
         first_error = err
     lines = text.splitlines(keepends=True)
+    problems_before = len(reader.problems)
     head = next((i for i, l in enumerate(lines) if re.match(r"^targets\s*:\s*(#.*)?$", l)), None)
     if head is not None:
         header_end, body_start = head, head + 1
@@ -626,37 +917,74 @@ def _compose_parts(reader: _Reader, text: str):
         # No `targets:` line (deleted by mistake?): entries start at the first list item.
         first_item = next((i for i, l in enumerate(lines) if re.match(r"^\s*-(\s|$)", l)), None)
         if not first_item:
-            reader.problems.append(_syntax_problem(reader.file, first_error))
+            reader.problems.append(_syntax_problem(reader.file, first_error, text, lines))
             return None, None
         reader.problems.append(Problem(reader.file, first_item + 1, 1, "-", "targets",
                                        "目标列表前缺少 targets: 一行；请在第一个“- id:”之前加上 targets:"))
         header_end = body_start = first_item
-    # Entries are the list items of least indent: the first item of the body may be a
-    # progress point of an entry whose "- id:" line was deleted.
-    items = [(i, len(m[1])) for i in range(body_start, len(lines))
-             if (m := re.match(r"^(\s*)-(\s|$)", lines[i]))]
-    indent = min((n for _, n in items), default=0)
-    starts = [i for i, n in items if n == indent]
-    entries = []
-    try:
-        header = yaml.compose("".join(lines[:header_end]) or "{}", Loader=_Loader)
-    except yaml.YAMLError as err:
-        reader.problems.append(_syntax_problem(reader.file, err))
-        header = None
-    for k, start in enumerate(starts):
-        end = starts[k + 1] if k + 1 < len(starts) else len(lines)
-        chunk = "\n" * (start - 1) + "targets:\n" + "".join(lines[start:end])
+    pieces, tail, indent = _pieces(lines, body_start)
+
+    def compose(start, end):
+        piece = "".join(lines[start:end])
         try:
-            node = yaml.compose(chunk, Loader=_Loader)
+            node = yaml.compose(piece or "{}", Loader=_Loader)
         except yaml.YAMLError as err:
-            reader.problems.append(_syntax_problem(reader.file, err))
+            reader.problems.append(_syntax_problem(reader.file, err, piece, lines, start))
+            return None
+        if node is not None:
+            _shift(node, start)
+        return node
+
+    header = compose(0, header_end)
+    if tail is not None:
+        after = compose(tail, len(lines))
+        if isinstance(after, yaml.MappingNode):
+            if isinstance(header, yaml.MappingNode):
+                header.value.extend(after.value)
+            elif header is None or _is_null(header):
+                header = after
+    entries = []
+    for kind, start, end in pieces:
+        target_id = _enclosing(lines, start)[0]
+        if kind == "stray":
+            reader.problems.append(Problem(reader.file, start + 1, 1, "-", "yaml",
+                                           f"YAML 语法错误：多余的一行“{lines[start].strip()[:30]}”不属于任何目标；"
+                                           "请删去，或在行首加 # 写成注释"))
             continue
-        items = node.value[0][1].value if node is not None and node.value and isinstance(node.value[0][1], yaml.SequenceNode) else []
-        entries.extend(items)
-    if not any(p.message.startswith("YAML 语法错误") for p in reader.problems):
-        # The pieces parse on their own, so the error lies between them: report it as found.
-        reader.problems.append(_syntax_problem(reader.file, first_error))
+        if kind == "nodash":
+            col = len(lines[start]) - len(lines[start].lstrip(" ")) + 1
+            reader.problems.append(Problem(reader.file, start + 1, col, target_id, "id",
+                                           f"YAML 语法错误：目标应以“- id:”开头，这一行缺少“- ”；请写成“- id: {target_id}”"
+                                           "（该目标未读入）"))
+            continue
+        moved = len(_ITEM.match(lines[start])[1])
+        node = _compose_entry(reader, lines, start, end)
+        if node is None:
+            if moved != indent:
+                reader.problems[-1] = Problem(
+                    reader.file, start + 1, moved + 1, target_id, "id",
+                    f"YAML 语法错误：这个目标的“- ”在第 {moved + 1} 列，其他目标在第 {indent + 1} 列；"
+                    f"请与其他目标对齐（该目标未读入）")
+            continue
+        entries.extend(node)
+    if len(reader.problems) == problems_before:
+        # The pieces compose on their own, so the error lies between them: report it as found.
+        reader.problems.append(_syntax_problem(reader.file, first_error, text, lines))
     return header, entries
+
+
+def _compose_entry(reader: _Reader, lines: list[str], start: int, end: int):
+    """The entry nodes of lines[start:end] (one list item, possibly with comments), or None
+    after reporting its syntax error."""
+    piece = "".join(lines[start:end])
+    try:
+        node = yaml.compose("targets:\n" + piece, Loader=_Loader)
+    except yaml.YAMLError as err:
+        reader.problems.append(_syntax_problem(reader.file, err, "targets:\n" + piece, lines, start - 1))
+        return None
+    _shift(node, start - 1)
+    value = node.value[0][1] if node is not None and node.value else None
+    return value.value if isinstance(value, yaml.SequenceNode) else []
 
 
 @contextlib.contextmanager
@@ -673,44 +1001,94 @@ def _no_gc():
             gc.enable()
 
 
-def load(path_or_text) -> Book:
+def load(path_or_text, today=None, cache: bool = True) -> Book:
     """Read targets.yaml (a path, or the YAML text itself) into a ``Book``. Never raises:
-    everything wrong is in ``book.problems``, and the valid targets are still there."""
+    everything wrong is in ``book.problems`` (errors and warnings), and the valid targets
+    are still there. ``today`` is the assessment date (default today): an observation
+    dated after it is warned about.
+
+    A file read once is kept, parsed, in an on-disk cache keyed by its path and content
+    (tracker/cache.py), so reading it again unchanged takes a fraction of the time;
+    ``cache=False`` always parses."""
+    today = pd.Timestamp(today or pd.Timestamp.today()).normalize()
     with _no_gc():
-        return _load(path_or_text)
+        return _load(path_or_text, today, cache)
 
 
-def _load(path_or_text) -> Book:
+def _split_missing_dashes(reader: _Reader, nodes: list) -> list:
+    """An entry with a second `id:` key is two entries whose second lost its '- ' (the YAML is
+    valid, so only the keys show it): the first keeps its own keys, the second is reported."""
+    out = []
+    for node in nodes:
+        if isinstance(node, yaml.MappingNode) and len(node.value) > 1:
+            keys = [getattr(k, "value", None) for k, _ in node.value]
+            if "id" in keys[1:] and keys.count("id") > 1:
+                cut = next(i for i in range(1, len(keys)) if keys[i] == "id" and "id" in keys[:i])
+                key_node, value_node = node.value[cut]
+                tid = value_node.value if isinstance(value_node, yaml.ScalarNode) else "-"
+                reader.problem(key_node, tid, "id",
+                               f"这一行的 id 前缺少“- ”，与上一个目标连在了一起；请写成“- id: {tid}”（该目标未读入）")
+                node = yaml.MappingNode(node.tag, node.value[:cut], node.start_mark, node.end_mark, node.flow_style)
+        out.append(node)
+    return out
+
+
+def _load(path_or_text, today: pd.Timestamp, use_cache: bool) -> Book:
     file, text, problem = _read_source(path_or_text)
-    reader = _Reader(file)
     if problem:
-        reader.problems.append(problem)
-        text = None
-    rows, observations, settings = [], [], dict(schema.SETTINGS)
-    if text is not None:
-        root, entries = _compose_parts(reader, text)
-        if entries is None and root is None:
-            if not reader.problems:
-                reader.problem(None, "-", "targets", "文件是空的；请参照仓库自带 targets.yaml 开头的示例")
-            settings_node, entry_nodes = None, []
-        elif entries is None:
-            settings_node, entry_nodes = reader.top_level(root, need_targets=True)
-        else:   # recovered after a syntax error: the header holds only settings
-            settings_node = reader.top_level(root, need_targets=False)[0] if root is not None else None
-            entry_nodes = entries
-        settings = reader.read_settings(settings_node)
-        seen: dict[str, int] = {}
-        for index, node in enumerate(entry_nodes):
-            result = reader.read_target(node, index)
-            if result is None:
-                continue
-            row, obs = result
-            if row["id"] in seen:
-                reader.problem(node, row["id"], "id", f"编号 {row['id']} 重复（第 {seen[row['id']]} 行已用）；每个目标的编号必须唯一")
-                continue
-            seen[row["id"]] = row["line"]
-            rows.append(row)
-            observations.extend(obs)
+        parsed = _Parsed([problem], dict(schema.SETTINGS), *_frames([], []), [])
+    else:
+        key = cache.key(file, text) if use_cache and file != "<text>" else None
+        parsed = cache.get(key) if key else None
+        if parsed is None:
+            parsed = _parse(file, text)
+            if key:
+                cache.put(key, parsed)
+    problems = sorted([*parsed.problems, *_future_dates(file, parsed.dated, today)], key=lambda p: (p.line, p.col))
+    return Book(path=file, targets=parsed.targets, observations=parsed.observations, problems=problems,
+                settings=dict(parsed.settings))
+
+
+@dataclass
+class _Parsed:
+    """What a file holds whatever the assessment date: what the cache keeps."""
+
+    problems: list
+    settings: dict
+    targets: pd.DataFrame
+    observations: pd.DataFrame
+    dated: list
+
+
+def _parse(file: str, text: str) -> _Parsed:
+    reader = _Reader(file)
+    rows, observations = [], []
+    root, entries = _compose_parts(reader, text)
+    if entries is None and root is None:
+        if not reader.problems:
+            reader.problem(None, "-", "targets", "文件是空的；请参照仓库自带 targets.yaml 开头的示例")
+        settings_node, entry_nodes = None, []
+    elif entries is None:
+        settings_node, entry_nodes = reader.top_level(root, need_targets=True)
+    else:   # recovered after a syntax error: the header holds only settings
+        settings_node = reader.top_level(root, need_targets=False)[0] if root is not None else None
+        entry_nodes = entries
+    settings = reader.read_settings(settings_node)
+    entry_nodes = _split_missing_dashes(reader, entry_nodes)
+    seen: dict[str, int] = {}
+    for index, node in enumerate(entry_nodes):
+        dated = len(reader.dated)
+        result = reader.read_target(node, index)
+        if result is not None and result[0]["id"] in seen:
+            row = result[0]
+            reader.problem(node, row["id"], "id", f"编号 {row['id']} 重复（第 {seen[row['id']]} 行已用）；每个目标的编号必须唯一")
+            result = None
+        if result is None:
+            del reader.dated[dated:]                    # a target left out has no dates to warn about
+            continue
+        row, obs = result
+        seen[row["id"]] = row["line"]
+        rows.append(row)
+        observations.extend(obs)
     targets, obs_frame = _frames(rows, observations)
-    reader.problems.sort(key=lambda p: (p.line, p.col))
-    return Book(path=file, targets=targets, observations=obs_frame, problems=reader.problems, settings=settings)
+    return _Parsed(reader.problems, settings, targets, obs_frame, reader.dated)

@@ -1,9 +1,11 @@
-"""Progress, gap, pace and status of each target: the Open SDG / UN progress measure.
+"""Progress, gap, pace, projection and status of each target: the Open SDG / UN progress measure.
 
-For a level target (GDP to reach 6000亿元), growth is compound:
+Every status is judged **as of the latest observation** (``as_of``), not as of today: a
+2024 figure says how things stood at the end of 2024. For a level target (GDP to reach
+6000亿元), growth is compound:
 
-    observed CAGR = (latest / baseline) ** (1 / years elapsed) - 1
-    required CAGR = (target / baseline) ** (1 / years allowed) - 1
+    observed CAGR = (latest / baseline) ** (1 / years from baseline to as_of) - 1
+    required CAGR = (target / baseline) ** (1 / years from baseline to due) - 1
     R = observed / required
 
 and R >= on_track (0.95) is 进度正常, accelerate (0.6) <= R < on_track is 需加快,
@@ -12,49 +14,96 @@ negative, so the same ratio works for direction down.
 
 Where growth rates are undefined or meaningless -- a baseline of zero or below, an
 annual flow (每年实施300项), no deadline -- the straight-line share is used instead:
-R = (share of the distance covered) / (share of the time elapsed). Rates and shares
-(增长7%, 占比55%) are compared directly with their target: R = latest / target, or
-target / latest for a ceiling. A target met is 已完成 whatever its pace; a target with
-no observation after its baseline is 暂无数据. The thresholds come from the file's
-``settings:``.
+R = (share of the distance covered) / (share of the time elapsed at as_of). Rates and
+shares (增长7%, 占比55%) are compared directly with their target: R = latest / target, or
+target / latest for a ceiling.
+
+The statuses beyond the graded four, in the order they are decided:
+
+- 暂无数据: no observation at all.
+- 仅监测: no target value (a rate or figure tracked without a goal).
+- 待数据: no baseline and only one observation (仅有一个观测值，待下一期数据); no
+  observation after the baseline; or the due date has passed and no observation at or
+  after it exists yet (已到期，待最新数据).
+- 已完成: the latest observation meets the target, whenever that was.
+- 逾期未完成: the latest observation is at or after the due date and falls short.
+
+When no baseline is given, the first observation serves as one (as Open SDG does), and
+``reason`` says so. ``stale`` flags data older than ``stale_after_months`` before the
+assessment date (today); the status keeps its word. The projection continues the observed
+pace (compound or straight line, as the status uses) to the due date (``projected_value``)
+and finds the year the target would be reached (``projected_year``; empty when never at
+this pace). Thresholds come from the file's ``settings:``.
 """
 from __future__ import annotations
 
+import datetime as dt
 import math
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from .schema import SETTINGS
 
-__all__ = ["STATUSES", "assess", "status", "trajectory", "STATUS_COLUMNS"]
+__all__ = ["STATUSES", "REASONS", "assess", "status", "trajectory", "STATUS_COLUMNS"]
 
-STATUSES = ("已完成", "进度正常", "需加快", "进展缓慢", "倒退", "暂无数据")
-DONE, ON_TRACK, ACCELERATE, LIMITED, AWAY, NO_DATA = STATUSES
+STATUSES = ("已完成", "进度正常", "需加快", "进展缓慢", "倒退", "逾期未完成", "待数据", "仅监测", "暂无数据")
+DONE, ON_TRACK, ACCELERATE, LIMITED, AWAY, OVERDUE, AWAITING, MONITORED, NO_DATA = STATUSES
+
+# Why a status is what it is, in the words officials read (the `reason` column).
+REASONS = {
+    "no_data": "暂无进展数据",
+    "no_goal": "未设目标值，仅作监测",
+    "one_point": "仅有一个观测值，待下一期数据",
+    "due_passed": "已到期，待最新数据",
+    "none_after_base": "暂无基期之后的观测数据",
+    "first_as_base": "以{year}年观测值为基期",
+    "overdue": "已过期限，最新数据未达到目标",
+    "no_compare": "无法与目标比较",
+}
 
 STATUS_COLUMNS = [
-    "id", "region", "indicator", "unit", "department", "tags", "type", "direction", "category",
-    "baseline", "baseline_date", "latest", "latest_date", "target", "due", "progress", "gap",
-    "elapsed", "expected_now", "cagr_required", "cagr_observed", "ratio", "method", "status", "note",
+    "id", "name", "region", "indicator", "unit", "department", "tags", "type", "direction", "category",
+    "baseline", "baseline_date", "latest", "latest_date", "latest_period", "as_of", "stale",
+    "target", "target_stated", "due", "progress", "gap", "elapsed", "expected", "elapsed_today", "expected_now",
+    "cagr_required", "cagr_observed", "ratio", "projected_value", "projected_year", "method", "status", "reason", "note",
 ]
 
-_DAY = pd.Timedelta(days=1)
+_NS_PER_DAY = 86_400 * 10**9
 _YEAR_DAYS = 365.25
+_EPOCH = dt.date(1970, 1, 1)
 NaN = float("nan")
+_LAST_DAY = pd.Timestamp.max.value / _NS_PER_DAY      # beyond it a year cannot be written as a date
 
 
-def _ok(x) -> bool:
-    return x is not None and not (isinstance(x, float) and math.isnan(x)) and x is not pd.NaT
+def _nan(x) -> bool:
+    return x != x
 
 
-def _years(a: pd.Timestamp, b: pd.Timestamp) -> float:
-    return (b - a) / _DAY / _YEAR_DAYS
+def _day(value) -> float:
+    """A date as days since 1970-01-01 (float), NaN when absent."""
+    if value is None or value is pd.NaT:
+        return NaN
+    if isinstance(value, float):
+        return value
+    return pd.Timestamp(value).value / _NS_PER_DAY
 
 
-def _share(start, end, when) -> float:
-    span = (end - start) / _DAY
-    return NaN if span <= 0 else (when - start) / _DAY / span
+def _date(day: float) -> dt.date:
+    return _EPOCH + dt.timedelta(days=math.floor(day))
+
+
+def _year_end(year: int) -> float:
+    return float((dt.date(year, 12, 31) - _EPOCH).days)
+
+
+def _months_before(day: float, months: int) -> float:
+    """The day ``months`` calendar months before ``day`` (the 31st becomes the month's last day)."""
+    d = _date(day)
+    y, m = divmod(d.year * 12 + d.month - 1 - months, 12)
+    m += 1
+    last = (dt.date(y + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return float((dt.date(y, m, min(d.day, last)) - _EPOCH).days)
 
 
 def _meets(latest: float, target: float, direction: str, qualifier: str) -> bool:
@@ -65,8 +114,6 @@ def _meets(latest: float, target: float, direction: str, qualifier: str) -> bool
 
 
 def _grade(ratio: float, settings: dict) -> str:
-    if not _ok(ratio):
-        return NO_DATA
     if ratio >= settings["on_track"]:
         return ON_TRACK
     if ratio >= settings["accelerate"]:
@@ -74,116 +121,108 @@ def _grade(ratio: float, settings: dict) -> str:
     return LIMITED if ratio >= 0 else AWAY
 
 
-@dataclass(frozen=True)
-class Frame:
-    """What a target is measured against: the effective baseline (value, date), target
-    (value, date), the observations that count, the method, and a note on choices made."""
+def _frame(kind, direction, b, tb, T, stated, td, points, today):
+    """Decide baseline, target level, horizon, method and the observations that count
+    (one visible place for the choices). Dates are days (floats, NaN when absent).
 
-    baseline: float
-    baseline_date: pd.Timestamp
-    target: float
-    due: pd.Timestamp
-    points: tuple
-    method: str
-    note: str
-
-
-def frame(t: dict, points: list[tuple[pd.Timestamp, float]], today: pd.Timestamp) -> Frame:
-    """Decide baseline, horizon and method for one target (one visible place for the choices)."""
-    kind = t.get("type", "level")
-    b, tb = t.get("baseline"), t.get("baseline_date")
-    b = b if _ok(b) else None
-    tb = tb if _ok(tb) else None
-    T, td = t.get("target"), t.get("due")
-    T = T if _ok(T) else None
-    td = td if _ok(td) else None
-    notes = []
+    Returns (b, tb, T, td, counted, method, note, base_reason)."""
+    notes, base_reason = [], ""
     if kind == "flow":
         # An annual flow starts from zero each year: judge the year of the latest observation
         # (or the current year when there is none) against the annual target.
-        year = points[-1][0].year if points else today.year
-        start, end = pd.Timestamp(year - 1, 12, 31), pd.Timestamp(year, 12, 31)
-        inside = tuple(p for p in points if start < p[0] <= end)
-        return Frame(0.0, start, T, end, inside, "linear", f"按{year}年计")
-    if kind == "increment" and b is None:
-        # The level to reach is baseline + increment: without a baseline there is none.
-        return Frame(NaN, pd.NaT, None, td, tuple(points), "", "新增类目标缺少基期值，无法计算进度")
+        year = _date(points[-1][0]).year if points else _date(today).year
+        start, end = _year_end(year - 1), _year_end(year)
+        inside = [p for p in points if start < p[0] <= end]
+        return 0.0, start, T, end, inside, "linear", f"按{year}年计", ""
     if kind in ("rate", "share"):
-        later = tuple(p for p in points if tb is None or p[0] > tb)
-        return Frame(b, tb, T, td, later, "direct", "")
-    if b is None and len(points) >= 2:
-        # No stated baseline: the earliest observation serves as one.
-        (tb, b), points = points[0], points[1:]
-        notes.append("未给基期，以最早一次观测为基期")
-    later = tuple(p for p in points if tb is None or p[0] > tb)
-    if b is None:
-        return Frame(NaN, pd.NaT, T, td, later, "", "缺少基期值，无法计算进度")
-    if td is None:
+        counted = [p for p in points if _nan(tb) or p[0] > tb]
+        return b, tb, T, td, counted, "direct", "", ""
+    if _nan(b) and len(points) >= 2:
+        # No stated baseline: the first observation serves as one (Open SDG).
+        tb, b = points[0]
+        base_reason = REASONS["first_as_base"].format(year=_date(tb).year)
+        if kind == "increment" and not _nan(stated):
+            T = b + stated if direction == "up" else b - stated
+    counted = [p for p in points if _nan(tb) or p[0] > tb]
+    if _nan(b):
+        return b, tb, T, td, counted, "", "", base_reason
+    if _nan(td):
         method = "linear"
         notes.append("未设期限，按完成比例判断")
     elif td <= tb:
         method = "linear"
-        notes.append("期限不晚于基期，无法计算进度")
-    elif T is not None and b > 0 and T > 0:
+        notes.append("期限不晚于基期，按完成比例判断")
+    elif not _nan(T) and b > 0 and T > 0:
         method = "cagr"
     else:
         method = "linear"
         notes.append("基期为零或负数，增速无意义，按直线进度计")
-    return Frame(b, tb, T, td, later, method, "；".join(notes))
+    return b, tb, T, td, counted, method, "；".join(notes), base_reason
 
 
-def assess(t: dict, points: list[tuple[pd.Timestamp, float]], today=None, settings=None) -> dict:
-    """Progress, gap, pace and status of one target.
+def _share(start: float, end: float, when: float) -> float:
+    span = end - start
+    return NaN if not span > 0 else (when - start) / span
 
-    ``t`` holds the target's fields as in ``Book.targets`` (type, direction, qualifier,
-    baseline, baseline_date, target, due); ``points`` its observations as (date, value),
-    in date order."""
-    settings = {**SETTINGS, **(settings or {})}
-    today = pd.Timestamp(today or pd.Timestamp.today()).normalize()
-    direction, qualifier = t.get("direction", "up"), t.get("qualifier", "eq")
-    f = frame(t, sorted(points, key=lambda p: p[0]), today)
-    out = dict(latest=NaN, latest_date=pd.NaT, progress=NaN, gap=NaN, elapsed=NaN, expected_now=NaN,
-               cagr_required=NaN, cagr_observed=NaN, ratio=NaN, method=f.method, status=NO_DATA, note=f.note)
-    b, tb, T, td = f.baseline, f.baseline_date, f.target, f.due
-    has_base = _ok(b) and _ok(tb)
-    if has_base:
-        out.update(baseline=b, baseline_date=tb)
-    else:
-        out.update(baseline=t.get("baseline"), baseline_date=t.get("baseline_date"))
-    if _ok(tb) and _ok(td):
-        out["elapsed"] = min(max(_share(tb, td, today), 0.0), 1.0)
-        if has_base and _ok(T):
-            out["expected_now"] = b + (T - b) * out["elapsed"]
-    if f.method == "cagr":
-        out["cagr_required"] = (T / b) ** (1 / _years(tb, td)) - 1
-    if T is None:
-        out["note"] = f.note or "未设目标值，仅作监测"
-        if points:
-            out["latest_date"], out["latest"] = sorted(points, key=lambda p: p[0])[-1]
+
+def _assess(kind, direction, qualifier, b, tb, T, stated, td, points, today, settings) -> dict:
+    """The core of assess(), on days (floats) for speed; points sorted by date."""
+    out = dict(baseline=b, baseline_date=tb, latest=NaN, latest_date=NaN, as_of=NaN, stale=False, target=T,
+               progress=NaN, gap=NaN, elapsed=NaN, expected=NaN, elapsed_today=NaN, expected_now=NaN,
+               cagr_required=NaN, cagr_observed=NaN, ratio=NaN, projected_value=NaN, projected_year=NaN,
+               method="", status=NO_DATA, reason="", note="")
+    b, tb, T, td, counted, method, note, base_reason = _frame(kind, direction, b, tb, T, stated, td, points, today)
+    out.update(baseline=b, baseline_date=tb, target=T, method=method, note=note)
+    reasons = [base_reason] if base_reason else []
+
+    def finish(state, *why):
+        out["status"] = state
+        out["reason"] = "；".join(r for r in (*reasons, *why) if r)
         return out
-    if not f.points:
-        missing = "暂无基期之后的观测数据" if points else "暂无进展数据"
-        out["note"] = "；".join(x for x in (f.note, missing) if x)
-        return out
-    tl, L = f.points[-1]
-    out.update(latest=L, latest_date=tl)
-    out["gap"] = (L - T) if direction == "down" else (T - L)
-    if has_base:
-        out["progress"] = (L - b) / (T - b) if T != b else NaN
-    done = _meets(L, T, direction, qualifier)
 
-    if f.method == "cagr" and L > 0:
-        years = _years(tb, tl)
-        out["cagr_observed"] = (L / b) ** (1 / years) - 1
-        out["ratio"] = out["cagr_observed"] / out["cagr_required"]
-    elif f.method in ("cagr", "linear"):
+    has_base = not _nan(b) and not _nan(tb)
+    horizon = has_base and not _nan(td) and td > tb
+    if horizon:
+        out["elapsed_today"] = min(max(_share(tb, td, today), 0.0), 1.0)
+        if not _nan(T):
+            out["expected_now"] = b + (T - b) * out["elapsed_today"]
+    if method == "cagr":
+        out["cagr_required"] = (T / b) ** (_YEAR_DAYS / (td - tb)) - 1
+    if not points:
+        return finish(NO_DATA, REASONS["no_data"])
+    as_of, latest = points[-1]
+    out.update(latest=latest, latest_date=as_of, as_of=as_of,
+               stale=bool(as_of < _months_before(today, int(settings["stale_after_months"]))))
+    if horizon:
+        out["elapsed"] = min(max(_share(tb, td, as_of), 0.0), 1.0)
+        if not _nan(T):
+            out["expected"] = b + (T - b) * out["elapsed"]
+    if _nan(stated) and _nan(T):
+        return finish(MONITORED, REASONS["no_goal"])
+    if _nan(T) or (not has_base and kind not in ("rate", "share")):
+        return finish(AWAITING, REASONS["one_point"])
+    out["gap"] = (latest - T) if direction == "down" else (T - latest)
+    due_passed = not _nan(td) and today > td
+    if not counted:
+        return finish(AWAITING, REASONS["due_passed"] if due_passed else REASONS["none_after_base"])
+    tl, L = counted[-1]
+    if has_base and T != b:
+        out["progress"] = (L - b) / (T - b)
+
+    if method == "cagr" and L > 0:
+        observed = (L / b) ** (_YEAR_DAYS / (tl - tb)) - 1
+        out["cagr_observed"] = observed
+        if out["cagr_required"] != 0:
+            out["ratio"] = observed / out["cagr_required"]
+    elif method in ("cagr", "linear"):
         # (A level fallen to zero or below has no growth rate: the straight-line share says how far.)
-        share = _share(tb, td, tl) if _ok(td) else NaN
-        if _ok(td) and share > 0:
-            out["ratio"] = out["progress"] / share
-        elif not _ok(td):
+        if not _nan(td) and td > tb:
+            share = _share(tb, td, tl)
+            if share > 0:
+                out["ratio"] = out["progress"] / share
+        elif _nan(td):
             out["ratio"] = out["progress"]
-    elif f.method == "direct":
+    elif method == "direct":
         if direction == "up" and T > 0:
             out["ratio"] = L / T
         elif direction == "down" and T < 0:
@@ -195,19 +234,63 @@ def assess(t: dict, points: list[tuple[pd.Timestamp, float]], today=None, settin
         if not has_base:
             out["progress"] = out["ratio"]
 
-    if done:
-        out["status"] = DONE
-        return out
-    out["status"] = _grade(out["ratio"], settings)
-    if _ok(td) and tl >= td and out["status"] == ON_TRACK:
-        # The deadline has passed without the target met: it cannot be on track.
-        out["status"] = ACCELERATE
-    if _ok(td) and today > td:
-        late = "期限已过，未达到目标" if tl >= td else "期限已过，尚无期末数据"
-        out["note"] = "；".join(x for x in (out["note"], late) if x)
-    if out["status"] == NO_DATA and not out["note"]:
-        out["note"] = "无法与目标比较"
+    if _meets(L, T, direction, qualifier):
+        return finish(DONE)
+    _project(out, method, kind, b, tb, T, td, tl, L)
+    if not _nan(td) and tl >= td:
+        return finish(OVERDUE, REASONS["overdue"])
+    if due_passed:
+        return finish(AWAITING, REASONS["due_passed"])
+    if _nan(out["ratio"]):
+        return finish(AWAITING, REASONS["no_compare"])
+    return finish(_grade(out["ratio"], settings))
+
+
+def _project(out: dict, method, kind, b, tb, T, td, tl, L) -> None:
+    """Continue the observed pace: the value at the due date and the year the target is reached."""
+    reach = NaN
+    if method == "cagr" and L > 0:
+        growth = (L / b) ** (_YEAR_DAYS / (tl - tb))          # yearly factor at the observed pace
+        out["projected_value"] = b * growth ** ((td - tb) / _YEAR_DAYS)
+        if growth != 1 and math.log(T / b) / math.log(growth) > 0:
+            reach = tb + math.log(T / b) / math.log(growth) * _YEAR_DAYS
+    elif method == "linear" and tl > tb:
+        per_day = (L - b) / (tl - tb)
+        if not _nan(td):
+            out["projected_value"] = b + per_day * (td - tb)
+        if per_day != 0 and (T - b) / per_day > 0:
+            reach = tb + (T - b) / per_day
+        if kind == "flow" and not reach <= td:
+            reach = NaN                                       # an annual amount does not carry over
+    if not _nan(reach) and reach < _LAST_DAY:
+        out["projected_year"] = float(_date(reach).year)
+
+
+def assess(t: dict, points: list[tuple[pd.Timestamp, float]], today=None, settings=None) -> dict:
+    """Progress, gap, pace, projection and status of one target.
+
+    ``t`` holds the target's fields as in ``Book.targets`` (type, direction, qualifier,
+    baseline, baseline_date, target, target_stated, due); ``points`` its observations as
+    (date, value). Dates in the result are Timestamps (NaT when absent)."""
+    settings = {**SETTINGS, **(settings or {})}
+    today = pd.Timestamp(today or pd.Timestamp.today()).normalize()
+    out = _assess(*_inputs(t), sorted(((_day(d), float(v)) for d, v in points)), _day(today), settings)
+    for col in ("baseline_date", "latest_date", "as_of"):
+        out[col] = pd.NaT if _nan(out[col]) else pd.Timestamp(out[col] * _NS_PER_DAY)
     return out
+
+
+def _num(x) -> float:
+    return NaN if x is None or x is pd.NA or (isinstance(x, float) and x != x) else float(x)
+
+
+def _inputs(t: dict) -> tuple:
+    stated = t.get("target_stated", t.get("target"))
+    if t.get("type") == "increment" and "target_stated" not in t:
+        stated = NaN if _nan(_num(t.get("target"))) else _num(t.get("target")) - _num(t.get("baseline"))
+    return (t.get("type", "level"), t.get("direction", "up"), t.get("qualifier", "eq"),
+            _num(t.get("baseline")), _day(t.get("baseline_date")), _num(t.get("target")), _num(stated),
+            _day(t.get("due")))
 
 
 def _points_by_target(book) -> dict:
@@ -219,50 +302,85 @@ def _points_by_target(book) -> dict:
     return grouped
 
 
-def _ends_by_target(book) -> dict:
-    """The first and the latest observation of each target: all that status needs (the first
-    stands in for a missing baseline; pace and status use the latest). Done in pandas, so
-    that 100,000 observations do not become 100,000 Python objects."""
+def _ends_by_target(book) -> tuple[dict, dict]:
+    """The first and the latest observation of each target as (day, value), and the period
+    of the latest: all that status needs (the first stands in for a missing baseline; pace
+    and status use the latest). Done in pandas, so that 100,000 observations do not become
+    100,000 Python objects."""
     obs = book.observations
     if obs.empty:
-        return {}
+        return {}, {}
     obs = obs.sort_values(["target_id", "date"], kind="stable")
     grouped = obs.groupby("target_id", sort=False)
     first, last = grouped.head(1), grouped.tail(1)
-    counts = grouped["value"].size()
+    days_first = (first["date"].to_numpy("datetime64[ns]").astype("int64") / _NS_PER_DAY).tolist()
+    days_last = (last["date"].to_numpy("datetime64[ns]").astype("int64") / _NS_PER_DAY).tolist()
     ends: dict = {}
-    for tid, date, value in zip(first["target_id"].tolist(), first["date"].tolist(), first["value"].tolist()):
-        ends[tid] = [(date, value)]
-    for tid, date, value in zip(last["target_id"].tolist(), last["date"].tolist(), last["value"].tolist()):
+    for tid, day, value in zip(first["target_id"].tolist(), days_first, first["value"].tolist()):
+        ends[tid] = [(day, value)]
+    counts = grouped["value"].size()
+    periods: dict = {}
+    for tid, day, value, period in zip(last["target_id"].tolist(), days_last, last["value"].tolist(),
+                                       last["period"].tolist()):
         if counts[tid] > 1:
-            ends[tid].append((date, value))
-    return ends
+            ends[tid].append((day, value))
+        periods[tid] = period or ""
+    return ends, periods
 
 
-# Columns of the status table that assess() computes (the baseline is the one it used).
-_ASSESSED = ("baseline", "baseline_date", "latest", "latest_date", "progress", "gap", "elapsed", "expected_now",
-             "cagr_required", "cagr_observed", "ratio", "method", "status", "note")
+# Columns of the status table that assess() computes (the baseline and target are the ones it used).
+_ASSESSED = ("baseline", "baseline_date", "latest", "latest_date", "as_of", "stale", "target", "progress", "gap",
+             "elapsed", "expected", "elapsed_today", "expected_now", "cagr_required", "cagr_observed", "ratio",
+             "projected_value", "projected_year", "method", "status", "reason", "note")
 
-# Columns of Book.targets that assess() reads.
-_INPUTS = ["id", "type", "direction", "qualifier", "baseline", "baseline_date", "target", "due"]
+_DATES = ("baseline_date", "latest_date", "as_of", "due")
+_NUMBERS = ("baseline", "latest", "target", "target_stated", "progress", "gap", "elapsed", "expected",
+            "elapsed_today", "expected_now", "cagr_required", "cagr_observed", "ratio", "projected_value")
+
+
+def _days(series: pd.Series) -> list[float]:
+    values = pd.to_datetime(series).to_numpy("datetime64[ns]")
+    days = values.astype("int64") / _NS_PER_DAY
+    days[np.isnat(values)] = np.nan
+    return days.tolist()
 
 
 def status(book, today=None) -> pd.DataFrame:
-    """One row per valid target with progress, gap, pace and status (STATUS_COLUMNS)."""
-    today = pd.Timestamp(today or pd.Timestamp.today()).normalize()
-    ends = _ends_by_target(book)
+    """One row per valid target with progress, gap, pace, projection and status (STATUS_COLUMNS).
+
+    ``today`` is the assessment date (default: today): it decides whether a due date has
+    passed and whether data are stale; pace is judged at each target's ``as_of``."""
+    settings = {**SETTINGS, **(book.settings or {})}
+    today = _day(pd.Timestamp(today or pd.Timestamp.today()).normalize())
+    ends, periods = _ends_by_target(book)
     targets = book.targets
-    results = []
-    for t in targets[_INPUTS].to_dict("records"):
-        results.append(assess(t, ends.get(t["id"], []), today, book.settings))
+    stated = targets["target_stated"] if "target_stated" in targets else targets["target"]
+    inputs = zip(targets["id"].tolist(), targets["type"].tolist(), targets["direction"].tolist(),
+                 targets["qualifier"].tolist(), pd.to_numeric(targets["baseline"]).astype(float).tolist(),
+                 _days(targets["baseline_date"]), pd.to_numeric(targets["target"]).astype(float).tolist(),
+                 pd.to_numeric(stated).astype(float).tolist(), _days(targets["due"]))
+    results = [_assess(kind, direction, qualifier, b, tb, T, s, td, ends.get(tid, []), today, settings)
+               for tid, kind, direction, qualifier, b, tb, T, s, td in inputs]
     computed = pd.DataFrame(results, index=targets.index, columns=list(_ASSESSED))
-    out = targets.reindex(columns=[c for c in STATUS_COLUMNS if c not in _ASSESSED]).join(computed)
-    out = out[STATUS_COLUMNS].reset_index(drop=True)
-    for col in ("baseline_date", "latest_date", "due"):
-        out[col] = pd.to_datetime(out[col]).astype("datetime64[ns]")
-    for col in ("baseline", "latest", "target", "progress", "gap", "elapsed", "expected_now",
-                "cagr_required", "cagr_observed", "ratio"):
+    keep = [c for c in STATUS_COLUMNS if c not in _ASSESSED and c in targets]
+    out = targets[keep].join(computed).reindex(columns=STATUS_COLUMNS)
+    out["latest_period"] = [periods.get(tid, "") for tid in targets["id"]]
+    out = out.reset_index(drop=True)
+    for col in _DATES:
+        if col == "due":
+            out[col] = pd.to_datetime(out[col]).astype("datetime64[ns]")
+        else:
+            days = pd.to_numeric(out[col], errors="coerce").to_numpy(dtype=float)
+            stamps = np.full(len(days), np.datetime64("NaT"), dtype="datetime64[ns]")
+            known = ~np.isnan(days)
+            stamps[known] = np.round(days[known] * _NS_PER_DAY).astype("int64").view("datetime64[ns]")
+            out[col] = stamps
+    for col in _NUMBERS:
         out[col] = pd.to_numeric(out[col], errors="coerce").astype("float64")
+    out["projected_year"] = pd.to_numeric(out["projected_year"], errors="coerce").astype("Int64")
+    out["stale"] = out["stale"].astype(bool)
+    if "name" in targets:
+        out["name"] = out["name"].fillna("")
     return out
 
 
@@ -278,40 +396,43 @@ def trajectory(book, target_id: str, today=None) -> pd.DataFrame:
         return pd.DataFrame(columns=columns)
     t = match.iloc[0].to_dict()
     points = _points_by_target(book).get(target_id, [])
-    f = frame(t, sorted(points, key=lambda p: p[0]), today)
-    b, tb, T, td = f.baseline, f.baseline_date, f.target, f.due
+    days = sorted((_day(d), float(v)) for d, v in points)
+    kind, direction, _, b, tb, T, stated, td = _inputs(t)
+    b, tb, T, td, counted, method, _, _ = _frame(kind, direction, b, tb, T, stated, td, days, _day(today))
+    stamp = lambda day: pd.Timestamp(day * _NS_PER_DAY)    # noqa: E731
     rows = {}
 
     def put(date, label, observed=NaN):
         row = rows.setdefault(date, {"date": date, "observed": NaN, "label": label})
-        if _ok(observed):
+        if not _nan(observed):
             row["observed"] = observed
         if label and label != row["label"] and row["label"] in ("", "今天"):
             row["label"] = label
 
-    if _ok(b) and _ok(tb):
-        put(tb, "基期", b)
-    shown = f.points if t.get("type") == "flow" else points
-    for date, value in shown:
-        put(date, "观测", value)
-    if _ok(tb) and _ok(td):
-        for year in range(tb.year + 1, td.year):
+    if not _nan(b) and not _nan(tb):
+        put(stamp(tb), "基期", b)
+    shown = counted if t.get("type") == "flow" else days
+    for day, value in shown:
+        put(stamp(day), "观测", value)
+    if not _nan(tb) and not _nan(td):
+        start, end = stamp(tb), stamp(td)
+        for year in range(start.year + 1, end.year):
             put(pd.Timestamp(year, 12, 31), "")
-        if tb <= today <= td:
+        if start <= today <= end:
             put(today, "今天")
-    if _ok(td):
-        put(td, "目标")
+    if not _nan(td):
+        put(stamp(td), "目标")
     out = pd.DataFrame(sorted(rows.values(), key=lambda r: r["date"]), columns=["date", "observed", "label"])
     out["linear"] = NaN
     out["required"] = NaN
     out["target"] = NaN
-    if _ok(td) and _ok(T):
-        out.loc[out["date"] == td, "target"] = T        # the target itself, drawn even without a baseline
-    if _ok(b) and _ok(tb) and _ok(td) and _ok(T):
-        share = np.array([_share(tb, td, d) for d in out["date"]], dtype=float)
+    if not _nan(td) and not _nan(T):
+        out.loc[out["date"] == stamp(td), "target"] = T        # the target itself, drawn even without a baseline
+    if not _nan(b) and not _nan(tb) and not _nan(td) and not _nan(T) and td > tb:
+        share = np.array([_share(tb, td, _day(d)) for d in out["date"]], dtype=float)
         inside = (share >= 0) & (share <= 1)
         out.loc[inside, "linear"] = b + (T - b) * share[inside]
-        if f.method == "cagr":
+        if method == "cagr":
             out.loc[inside, "required"] = b * (T / b) ** share[inside]
     out["date"] = pd.to_datetime(out["date"]).astype("datetime64[ns]")
     return out[columns]

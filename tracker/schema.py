@@ -7,7 +7,7 @@ from __future__ import annotations
 
 __all__ = [
     "TOP_FIELDS", "TARGET_FIELDS", "REQUIRED", "BASELINE_FIELDS", "GOAL_FIELDS", "SOURCE_FIELDS",
-    "OBSERVATION_FIELDS", "SETTINGS", "DIRECTIONS", "QUALIFIERS", "TYPES", "TYPE_UNITS",
+    "OBSERVATION_FIELDS", "SETTINGS", "SETTING_RANGES", "UNIT_SLIP_FACTOR", "AMOUNT_TYPES", "DIRECTIONS", "QUALIFIERS", "TYPES", "TYPE_UNITS",
 ]
 
 # Top level of the file.
@@ -19,6 +19,7 @@ TOP_FIELDS = {
 # One target. Value: what the field means (used in messages).
 TARGET_FIELDS = {
     "id": "唯一编号",
+    "name": "名称",
     "region": "地区",
     "indicator": "指标名称",
     "unit": "单位",
@@ -51,8 +52,18 @@ OBSERVATION_FIELDS = {
     "note": "备注",
 }
 
-# Thresholds of the Open SDG progress measure (ratio of observed to required growth).
-SETTINGS = {"on_track": 0.95, "accelerate": 0.6}
+# Settings and their defaults: the thresholds of the Open SDG progress measure (ratio of
+# observed to required growth), and how old the latest observation may be before a status
+# is flagged 数据滞后.
+SETTINGS = {"on_track": 0.95, "accelerate": 0.6, "stale_after_months": 15}
+# (lowest, highest, whole number only) of each setting.
+SETTING_RANGES = {"on_track": (0, 2, False), "accelerate": (0, 2, False), "stale_after_months": (1, 120, True)}
+
+# A value this many times its baseline (or latest value), or this fraction of it, is
+# probably in the wrong unit (30000 写成 万亿元, 5380 写成 万亿元).
+UNIT_SLIP_FACTOR = 20
+# Target types whose values are amounts comparable with each other across the entry.
+AMOUNT_TYPES = ("level", "increment")
 
 # direction: accepted words -> code. 'down' targets fall (能耗, 排放, 失业率).
 DIRECTIONS = {"up": "up", "down": "down", "上升": "up", "增长": "up", "下降": "down", "降低": "down"}

@@ -8,7 +8,8 @@ st.title("总览")
 loaded = data.current()
 if ui.need_targets(loaded):
     shown = ui.filter_bar(loaded.status, key="overview")
-    st.caption(f"统计日期 {loaded.today:%Y年%m月%d日} · 显示 {len(shown)} / {len(loaded.status)} 项目标")
+    st.caption(f"评估日期 {loaded.today:%Y年%m月%d日} · 显示 {len(shown)} / {len(loaded.status)} 项目标 · "
+               "每个状态按该目标最新数据的日期判断(见“数据截至”)")
 
     for column, (title, count) in zip(st.columns(len(views.CARDS)), views.card_counts(shown).items()):
         column.metric(title, count)
@@ -21,7 +22,8 @@ if ui.need_targets(loaded):
             charts.progress_chart(shown), key="overview-progress", config={"displaylogo": False},
             on_select="rerun", selection_mode="points",
         )
-        st.caption("竖线为按时间进度今天应达到的位置;颜色与文字同时标示状态。点击图中的条或表格中的“查看”进入目标详情。")
+        st.caption("黑色竖线为数据截至时按时间进度应达到的位置(状态按这一日期判断),灰色短线为今天应达到的位置;"
+                   "颜色与文字同时标示状态,“数据滞后”表示最新数据已较旧。点击图中的条或表格中的“查看”进入目标详情。")
         if target_id := views.clicked_id(clicked):
             st.switch_page("screens/target.py", query_params={"id": target_id})
 

@@ -22,7 +22,8 @@ if ui.need_targets(loaded):
         if len(group) > charts.MAX_BULLETS:
             st.caption(f"共 {len(group)} 项,图中显示前 {charts.MAX_BULLETS} 项;完整列表见下表。")
         st.plotly_chart(charts.bullet_panel(group), key=f"region-bullets-{name}", config={"displaylogo": False})
-    st.caption("浅灰色为基期到目标的区间,彩色条为最新值(颜色与文字同时标示状态),黑色竖线为按时间进度今天应达,红色竖线为目标。")
+    st.caption("浅灰色为基期到目标的区间,彩色条为最新值(颜色与文字同时标示状态),黑色竖线为数据截至时按时间进度应达,"
+               "灰色竖线为今天应达(与前者不同时才画),红色竖线为目标。")
 
     st.subheader(f"{chosen}全部目标")
     st.dataframe(ui.status_styled(views.status_table(mine)), hide_index=True, key="region-table", height=views.table_height(len(mine)),

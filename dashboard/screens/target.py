@@ -25,16 +25,29 @@ if ui.need_targets(loaded):
     unit = row["unit"]
 
     colour = charts.STATUS_COLOURS.get(row["status"], "#666666")
+    badge = 'border-radius:4px;padding:2px 8px;margin-left:8px;font-size:1rem'
+    as_of = views.as_of_text(row)
+    stale = (f'<span style="border:1px solid #D55E00;color:#D55E00;{badge}">{views.STALE_FLAG}</span>'
+             if views.is_stale(row) else "")
     st.html(
-        f'<div style="font-size:1.3rem;font-weight:600">{html.escape(views.label(row))} '
-        f'<span style="background:{colour};color:#fff;border-radius:4px;padding:2px 8px;margin-left:8px">{row["status"]}</span></div>'
+        f'<div style="font-size:1.3rem;font-weight:600">{html.escape(names[chosen])} '
+        f'<span style="background:{colour};color:#fff;{badge}">{html.escape(row["status"])}</span>'
+        f'<span style="color:#555;font-weight:400;{badge}">{html.escape(as_of)}</span>{stale}</div>'
     )
+    goal = f"目标:{views.target_text(row)}" + (f"({views.fmt_date(row['due'])})" if views.fmt_date(row["due"]) != "—" else "")
+    st.caption(" · ".join(x for x in (f"编号 {chosen}", goal, row.get("reason") or "") if x))
+    sentence = views.projection_text(row)
+    if sentence:
+        st.markdown(f"**{sentence}**")
     cards = [*st.columns(3), *st.columns(3)]
-    cards[0].metric("最新值", views.fmt(row["latest"], unit), help=f"数据日期:{views.fmt_date(row['latest_date'])}")
-    cards[1].metric("目标值", views.fmt(row["target"], unit), help=f"基期值:{views.fmt(row['baseline'], unit)}({views.fmt_date(row['baseline_date'])})")
-    cards[2].metric("差距", views.fmt(row["gap"], unit))
+    cards[0].metric("最新值", views.fmt(row["latest"], unit), help=f"{as_of or '暂无数据'}(数据日期:{views.fmt_date(row['latest_date'])})")
+    cards[1].metric("目标值", views.fmt(row["target"], unit), help=f"{views.target_text(row)};"
+                    + f"基期值:{views.fmt(row['baseline'], unit)}({views.fmt_date(row['baseline_date'])})")
+    cards[2].metric("差距", views.fmt(row["gap"], unit), help=as_of or None)
     cards[3].metric("剩余时间", views.time_left(row["due"], loaded.today), help=f"截止:{views.fmt_date(row['due'])}")
-    cards[4].metric("完成进度", views.fmt_share(row["progress"]), help=f"时间进度:{views.fmt_share(row['elapsed'])};按时间进度今天应达 {views.fmt(row['expected_now'], unit)}")
+    cards[4].metric("完成进度", views.fmt_share(row["progress"]),
+                    help=f"{as_of or '暂无数据'};当时时间进度 {views.fmt_share(row['elapsed'])},按时间进度应达 {views.fmt(row['expected'], unit)};"
+                         f"今天应达 {views.fmt(row['expected_now'], unit)}")
     cards[5].metric("实际 / 所需年均增速", f"{views.fmt_share(row['cagr_observed'])} / {views.fmt_share(row['cagr_required'])}",
                     help=f"比值 R = {views.fmt_share(row['ratio'])};评估方法:{views.words('method', row['method'])}")
 

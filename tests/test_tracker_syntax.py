@@ -1,0 +1,121 @@
+"""A catalogue of broken targets.yaml files: each YAML mistake staff make is reported in Chinese
+where it began (an unclosed quote at its opening quote, a misindented line at that line, a tab
+at its column), names its target, and costs only the entries it breaks."""
+import pytest
+
+import tracker
+
+ENTRY = """\
+  - id: {id}
+    region: 昆山市
+    indicator: 地区生产总值
+    unit: 亿元
+    baseline: {{value: 5000, date: 2023}}
+    target: {{value: 6000, due: 2026}}
+    source: {{doc: d, quote: '总量迈上6000亿元'}}
+    progress:
+      - {{date: 2024, value: 5250}}
+"""
+# Line numbers of the three entries: "- id: a" is line 2, "- id: b" line 11, "- id: c" line 20;
+# within an entry, +6 is its source line, +8 its observation.
+A, B, C = (ENTRY.format(id=i) for i in "abc")
+
+
+def file(a=A, b=B, c=C, head="", between=""):
+    return head + "targets:\n" + a + between + b + c
+
+
+QUOTE_COL = len("    source: {doc: d, quote: ") + 1      # 29: the opening quote
+SYNTAX = "YAML 语法错误："
+INDENT = "这一行的缩进不对；同一目标的字段应与 id 左对齐，每个目标以“- id:”开头"
+
+# (id, file text, line, col, id/field, message, ids that still load)
+CATALOGUE = [
+    ("unclosed quote, closed by a quote three entries on (it's)",
+     file(a=A.replace("'总量迈上6000亿元'", "'总量迈上6000亿元"), c=C + "    note: it's fine\n"),
+     8, QUOTE_COL, "a/source",
+     SYNTAX + "引号没有配对：这里开始的引号没有闭合；请在本行补上结尾的引号（while scanning a quoted scalar, found unexpected end of stream）",
+     ["b", "c"]),
+    ("unclosed quote, closed by a quote two lines on in the same entry",
+     file(a=A.replace("'总量迈上6000亿元'", "'总量迈上6000亿元").replace("value: 5250}", "value: 5250, note: '初步核算'}")),
+     8, QUOTE_COL, "a/source",
+     SYNTAX + "引号没有配对：这里开始的引号到第 10 行才闭合，其间的内容都成了一个值；请在本行补上结尾的引号"
+              "（while parsing a flow mapping, did not find expected ',' or '}'）",
+     ["b", "c"]),
+    ("unclosed double quote in the last entry",
+     file(c=C.replace("'总量迈上6000亿元'", '"总量迈上6000亿元')),
+     26, QUOTE_COL, "c/source",
+     SYNTAX + "引号没有配对：这里开始的引号没有闭合；请在本行补上结尾的引号（while scanning a quoted scalar, found unexpected end of stream）",
+     ["a", "b"]),
+    ("a line indented one space too far",
+     file(b=B.replace("    unit: 亿元", "     unit: 亿元")),
+     14, 6, "b/unit",
+     SYNTAX + "这一行的缩进与上一行不一致（或值里有“: ”）；同一层的字段应左对齐，值里有冒号时请给值加引号"
+              "（mapping values are not allowed in this context）",
+     ["a", "c"]),
+    ("a line indented one space too little",
+     file(b=B.replace("    unit: 亿元", "   unit: 亿元")),
+     14, 4, "b/unit", SYNTAX + INDENT + "（while parsing a block collection, did not find expected '-' indicator）",
+     ["a", "c"]),
+    ("a tab at the start of a line",
+     file(b=B.replace("    unit: 亿元", "\tunit: 亿元")),
+     14, 1, "b/unit",
+     SYNTAX + "这里有 Tab 字符；缩进只能用空格，请把 Tab 换成空格（while scanning a plain scalar, found a tab character that violates indentation）",
+     ["a", "c"]),
+    ("a tab after the indentation spaces, at column 5",
+     file(b=B.replace("    unit: 亿元", "    \tunit: 亿元")),
+     14, 5, "b/unit",
+     SYNTAX + "这里有 Tab 字符；缩进只能用空格，请把 Tab 换成空格（while scanning a plain scalar, found a tab character that violates indentation）",
+     ["a", "c"]),
+    ("a '- id:' moved to column 0",
+     file(b=B.replace("  - id: b", "- id: b")),
+     11, 1, "b/id", SYNTAX + "这个目标的“- ”在第 1 列，其他目标在第 3 列；请与其他目标对齐（该目标未读入）",
+     ["a", "c"]),
+    ("a target missing its dash, at the dash's column",
+     file(b=B.replace("  - id: b", "  id: b")),
+     11, 3, "b/id", SYNTAX + "目标应以“- id:”开头，这一行缺少“- ”；请写成“- id: b”（该目标未读入）",
+     ["a", "c"]),
+    ("a target missing its dash, at its fields' column (valid YAML: two ids in one entry)",
+     file(b=B.replace("  - id: b", "    id: b")),
+     11, 5, "b/id", "这一行的 id 前缺少“- ”，与上一个目标连在了一起；请写成“- id: b”（该目标未读入）",
+     ["a", "c"]),
+    ("a stray line of text at the top level between two targets",
+     file(between="总量迈上6000亿元新台阶\n"),
+     11, 1, "-/yaml", SYNTAX + "多余的一行“总量迈上6000亿元新台阶”不属于任何目标；请删去，或在行首加 # 写成注释",
+     ["a", "b", "c"]),
+    ("a stray key at the top level between two targets",
+     file(between="备注: 待核实\n"),
+     11, 1, "-/yaml", SYNTAX + "多余的一行“备注: 待核实”不属于任何目标；请删去，或在行首加 # 写成注释",
+     ["a", "b", "c"]),
+    ("no space after a colon",
+     file(a=A.replace("region: 昆山市", "region:昆山市")),
+     3, 5, "a/region",
+     SYNTAX + "这一行不是“字段: 值”：缺少冒号，或冒号后缺少空格；多余的文字请删去，或在行首加 # 写成注释"
+              "（while scanning a simple key, could not find expected ':'）",
+     ["b", "c"]),
+    ("an unclosed brace",
+     file(a=A.replace("value: 5250}", "value: 5250")),
+     10, 9, "a/date",
+     SYNTAX + "花括号 { 没有闭合，或两项之间缺少逗号（while parsing a flow mapping, did not find expected ',' or '}'）",
+     ["b", "c"]),
+    ("a misindented setting costs no target",
+     file(head="settings:\n  on_track: 0.9\n   accelerate: 0.5\n"),
+     3, 4, "-/accelerate",
+     SYNTAX + "这一行的缩进与上一行不一致（或值里有“: ”）；同一层的字段应左对齐，值里有冒号时请给值加引号"
+              "（mapping values are not allowed in this context）",
+     ["a", "b", "c"]),
+]
+
+
+@pytest.mark.parametrize("text, line, col, where, message, kept", [c[1:] for c in CATALOGUE], ids=[c[0] for c in CATALOGUE])
+def test_broken_file(text, line, col, where, message, kept):
+    book = tracker.load(text)
+    assert [(p.line, p.col, f"{p.target_id}/{p.field}", p.message) for p in book.problems] == [(line, col, where, message)]
+    assert book.problems[0].severity == "error"
+    assert list(book.targets["id"]) == kept
+
+
+def test_nothing_usable_is_said_by_the_book():
+    """One entry, broken: no target, and the problem says where."""
+    book = tracker.load("targets:\n" + A.replace("    unit: 亿元", "\tunit: 亿元"))
+    assert book.targets.empty and [p.line for p in book.errors] == [5]
