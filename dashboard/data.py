@@ -200,17 +200,17 @@ def proposed_yaml(figures: pd.DataFrame, text: str, region: str | None = None, d
 
 
 @st.cache_data(show_spinner="正在与台账对照……", max_entries=16)
-def _proposals(path: str, stamp, text: str, doc: str, date: str | None) -> tuple[list, list]:
+def _proposals(path: str, stamp, today: dt.date, text: str, doc: str, date: str | None) -> tuple[list, list]:
     from tracker.matching import propose
 
     when = dt.date.fromisoformat(date) if date else None
-    return propose(text, _book(path, stamp), doc=doc, date=when)
+    return propose(text, _book(path, stamp, today), doc=doc, date=when)
 
 
 def document_proposals(loaded: Loaded, text: str, doc: str | None = None, date: str | None = None) -> tuple[list, list]:
     """Progress the document gives the targets of the loaded book (tracker.matching.propose,
     as `python -m tracker update` finds it): (proposals, figures that match no target)."""
-    return _proposals(str(loaded.path), _stamp(loaded.path), text, doc or "粘贴的文字", date)
+    return _proposals(str(loaded.path), _stamp(loaded.path), loaded.today, text, doc or "粘贴的文字", date)
 
 
 def write_proposals(loaded: Loaded, proposals: list) -> str:
