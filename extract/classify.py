@@ -20,6 +20,7 @@ from .patterns import (CLAUSE_SEP, CUES, DEADLINE, FIGURE, PERIOD, REGION_FORMS,
 __all__ = [
     "qualifier_before", "qualifier_after", "is_decrease", "kind", "indicator", "region_of",
     "deadline", "period", "clause_start", "doc_region", "forget", "indicator_fallback",
+    "reported", "clause_year",
 ]
 
 _QUAL_BEFORE = regex.compile(f"(?:{alternation(vocab.QUALIFIERS_BEFORE)})$")
@@ -36,7 +37,7 @@ _MONEY_SUBJECT = regex.compile(alternation(vocab.MONEY_SUBJECTS))
 #: Stops of the noun phrase after a figure: punctuation, or a verb that begins a new predicate.
 _AFTER_STOP = regex.compile(r"[，,。；;：:！？!?、（(）)\s“”\"《》\d]|的|和|及|是|在|为|达|占|等")
 _QUOTE_NAME = regex.compile(r"^[“\"][^”\"]{1,10}[”\"](?:是|为)")
-_PUNCT = regex.compile(r"[“”\"‘’'《》〈〉「」『』*]")
+_PUNCT = regex.compile(rf"[“”\"‘’'《》〈〉「」『』*{''.join(vocab.LIST_BULLETS)}]")
 _HAN = regex.compile(r"\p{Han}")
 
 
@@ -106,7 +107,7 @@ def _cues(sent: str, lo: int, hi: int) -> list[tuple[int, str]]:
     return [c for c in _cue_list(sent) if lo <= c[0] < hi]
 
 
-_CUE_YEAR = regex.compile(r"(?:到|至|用)?\s*(20\d\d)\s*年|(十三五|十四五|十五五)")
+_CUE_YEAR = regex.compile(r"(?:预计|力争|争取|计划|目标|确保)?(?:到|至|用|在)?\s*(20\d\d)\s*年|(十三五|十四五|十五五)")
 
 
 def _past_horizon(sent: str, pos: int, doc_date: dt.date | None) -> bool:
@@ -129,12 +130,35 @@ def _is_tally(sent: str, c0: int, start: int) -> bool:
     return sep >= 0 and 0 < start - sep - 1 <= 15 and not _TALLY_BREAKERS.search(sent, sep + 1, start)
 
 
+def reported(sent: str, start: int) -> bool:
+    """A plan's figures as a text reports them ('该计划提出，到2025年……'): a REPORT_CUES verb
+    stands before the figure in its sentence."""
+    return any(k == "report" for p, k in _cue_list(sent) if p < start)
+
+
+#: A year in a figure's own clause, not a horizon (到2027年) nor a baseline (比2020年).
+_CLAUSE_YEAR = regex.compile(r"(?<![到至比较於于在前])(20\d\d)\s*年(?![前底末内以之])")
+
+
+def clause_year(sent: str, start: int) -> int | None:
+    """The year the figure's own clause states before it ('…，2024年为2.5万亿元' → 2024)."""
+    c0 = clause_start(sent, start)
+    if "年" not in sent[c0:start]:
+        return None
+    found = None
+    for m in _CLAUSE_YEAR.finditer(sent, c0, start):
+        found = int(m.group(1))
+    return found
+
+
 def kind(sent: str, start: int, end: int, category: str, has_deadline: bool,
-         doc_date: dt.date | None = None) -> str:
+         doc_date: dt.date | None = None, due: int | None = None) -> str:
     """Target or actual, by the nearest cue.
 
     Order of the rules, each a reading that wins over the next:
     1. the nearest cue before the figure in its own clause;
+    1a. a year already over in its own clause ('到2027年…达到3万亿元，2024年为2.5万亿元'): actual;
+    1b. a doubling with no 了 is a goal ('比2020年翻一番'), with 了 a fact ('翻了一番');
     2. an enumeration tally ('A、B、C 3个集群') with no cue of its own describes what exists: actual;
     3. the first cue after the figure in its own clause ('573个项目提前完成');
     4. the nearest cue in the clauses before it in the sentence ('力争…：A，B，C');
@@ -143,7 +167,10 @@ def kind(sent: str, start: int, end: int, category: str, has_deadline: bool,
     """
     def read(cue: tuple[int, str]) -> str:
         pos, k = cue
-        if k == "target" and _past_horizon(sent, pos, doc_date):
+        if k == "report":  # '该计划提出，到2025年……': what a plan set out, whatever the tense;
+            # but a count with no horizon tallies the plan's contents ('明确4方面20条具体举措')
+            return "target" if has_deadline or category != "count" else "actual"
+        if k == "target" and _past_horizon(sent, pos, doc_date) and not reported(sent, pos):
             return "actual"  # '“十三五”期间…', '升至2021年' in a document of 2022: looking back
         if k == "weak":  # '力争建成20个': a plan's verb of achievement follows the cue before it
             strong = [c for c in _cues(sent, 0, pos) if c[1] != "weak"]
@@ -158,6 +185,11 @@ def kind(sent: str, start: int, end: int, category: str, has_deadline: bool,
     own = _cues(sent, c0, start)
     if own:
         return read(own[-1])
+    year = clause_year(sent, start)
+    if year is not None and (year < doc_date.year if doc_date else (due is not None and year < due)):
+        return "actual"
+    if category == "multiple" and sent.startswith("翻", start):
+        return "actual" if "了" in sent[start:end] else "target"
     if category == "count" and _is_tally(sent, c0, start):
         return "actual"
     ends = _clause_ends(sent)
@@ -303,7 +335,8 @@ def _years(word: str | None) -> int | None:
     return int(v) if v else None
 
 
-def deadline(sent: str, start: int, doc_date: dt.date | None) -> tuple[int | None, bool]:
+def deadline(sent: str, start: int, doc_date: dt.date | None,
+             keep_past: bool = False) -> tuple[int | None, bool]:
     """The year a target is due, from its sentence before the figure, and whether the sentence
     states a horizon (到2025年, 用3年时间, 十四五) rather than only 今年/全年, which reports of a
     past year use too.
@@ -326,7 +359,7 @@ def deadline(sent: str, start: int, doc_date: dt.date | None) -> tuple[int | Non
             this = True
         elif g["each"]:
             explicit = relative = plan = this = None
-    if explicit and not (doc_date and explicit < doc_date.year):
+    if explicit and (keep_past or not (doc_date and explicit < doc_date.year)):
         return explicit, True  # a year already past when the document was written is no deadline
     if relative and doc_date:
         return doc_date.year + relative - (1 if doc_date.month <= 6 else 0), True

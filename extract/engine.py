@@ -19,7 +19,7 @@ import datetime as dt
 import pandas as pd
 import regex
 
-from . import classify, vocab
+from . import classify, structure, vocab
 from .normalize import has_readings, strip_readings, to_simplified
 from .numbers import TRAD_SCALE, parse_arabic, parse_chinese, parse_number, scale_of
 from .patterns import DOC_DATE, FIGURE, SENTENCE_END, UNITS, trad_forms
@@ -37,6 +37,7 @@ _LIST_SEPS = frozenset(vocab.LIST_SEPARATORS)
 _RANK_UNITS = frozenset(vocab.RANK_UNITS)
 _FALSE_UNITS = tuple(trad_forms(vocab.FALSE_UNITS))
 _PAGE_COUNTERS = tuple(trad_forms(vocab.PAGE_COUNTERS))
+_DURATION_AFTER = tuple(trad_forms(vocab.DURATION_AFTER_GE))
 _FAN = {"一": 1, "两": 2, "兩": 2, "二": 2, "三": 3, "四": 4}
 #: Longest sentence read around a figure; a document with no punctuation is read in windows.
 _MAX_SENTENCE = 600
@@ -121,6 +122,8 @@ def _excluded(work: str, t: _Token) -> bool:
         return True
     if head.endswith(vocab.ORDINAL_PREFIXES):
         return True
+    if t.unit == "个" and work.startswith(_DURATION_AFTER, t.end):
+        return True  # 连续36个月: a duration
     if t.unit in _RANK_UNITS and head.endswith(vocab.RANK_PREFIXES):
         return True
     # 五个方面, 两个"新三年计划": Chinese numerals below ten count only as money, percent, pp, 倍
@@ -253,6 +256,7 @@ def records(text: str, doc: str | None = None, date=None) -> list[dict]:
     classify.forget()
     sents = _Sentences(work)
     home = classify.doc_region(work)
+    context = structure.read(work, doc_date)
 
     def money_subject(t: _Token) -> bool:
         s0, s1 = sents.bounds(t.start)
@@ -282,8 +286,16 @@ def records(text: str, doc: str | None = None, date=None) -> list[dict]:
         if joined and not qual and not after_qual:
             qual = prev_qualifier  # '分别超过90家和870家': both are 'more than'
 
-        due, stated = classify.deadline(sent, a, doc_date)
-        kind = classify.kind(sent, a, z, first.category, stated, doc_date)
+        told = classify.reported(sent, a)
+        due, stated = classify.deadline(sent, a, doc_date, keep_past=told)
+        scope = context.at(first.start)
+        if scope is not None and not scope.history and not stated:
+            # the title, heading, list or section around the figure states what its sentence does not
+            due = scope.deadline if scope.deadline is not None else due
+            stated = scope.horizon
+        kind = classify.kind(sent, a, z, first.category, stated, doc_date, due)
+        if scope is not None and scope.targets:
+            kind = "target"  # every figure of an expected-targets section is one
         region = classify.region_of(sent, a, home)
         for i, t in enumerate(group):
             ta = t.start - s0
@@ -314,7 +326,25 @@ def records(text: str, doc: str | None = None, date=None) -> list[dict]:
                 "sentence": _original(text, omap, s0, s1),
             })
         prev_end, prev_negative, prev_qualifier = group[-1].end - s0, negative, qual or after_qual
+    if context.headline_end and out:
+        _headline_repeats(out, omap.start(context.headline_end) if omap else context.headline_end)
     return out
+
+
+def _headline_repeats(out: list[dict], headline_end: int) -> None:
+    """A figure of the headline that the body repeats (same value, and the same unit, or none
+    in the headline: '13.57万亿!' over '13.57万亿元') reads as the body's: kind, deadline, period,
+    and for a bare magnitude its category and unit. The body says what the headline abbreviates."""
+    body = [r for r in out if r["start"] >= headline_end]
+    for r in out:
+        if r["start"] >= headline_end:
+            break
+        for b in body:
+            if b["value"] == r["value"] and (b["unit"] == r["unit"] or r["unit"] == ""):
+                r["kind"], r["deadline"], r["period"] = b["kind"], b["deadline"], b["period"]
+                if r["unit"] == "":
+                    r["category"], r["unit"] = b["category"], b["unit"]
+                break
 
 
 def _original(text: str, omap, s0: int, s1: int) -> str:

@@ -86,6 +86,7 @@ CUES = regex.compile(
     "|".join(
         [f"(?P<not>{alternation(vocab.NOT_CUES)})"]
         + [f"(?P<override>{'|'.join(vocab.ACTUAL_OVERRIDES)})"]
+        + [f"(?P<report>{alternation(vocab.REPORT_CUES)})"]
         + [f"(?P<target>{'|'.join(sorted(vocab.TARGET_CUES, key=len, reverse=True))})"]
         + [f"(?P<actual>{'|'.join(sorted(vocab.ACTUAL_CUES, key=len, reverse=True))})"]
         + [f"(?P<weak>{alternation(vocab.ACTUAL_WEAK_CUES)})"]
