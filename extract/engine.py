@@ -72,11 +72,16 @@ def _parse(m: regex.Match) -> _Token | None:
         if v is None or m.string.startswith(_FALSE_UNITS, m.start("cn_unit")):
             return None
         category, unit = UNITS[m.group("cn_unit")]
-        return _Token(s, e, v, category, unit, 1.0, m.group("cn_infix") is not None, False, True)
+        scale = scale_of(m.group("cn_scale"))  # 二萬四千八百多億元: the scale after 多
+        return _Token(s, e, v, category, unit, scale, m.group("cn_infix") is not None, False, True)
     g = m.groupdict()
-    if g["pct"] is not None:
-        v = parse_number(g["pct"])
-        return None if v is None else _Token(s, e, v, "percent", "%")
+    if g["mx1"] is not None:
+        return _mixed(m, g)
+    if g["pct"] is not None or g["permille"] is not None:
+        v = parse_number(g["pct"] or g["permille"])
+        if v is None:
+            return None
+        return _Token(s, e, v if g["pct"] is not None else v / 10, "percent", "%")
     if g["den"] is not None:
         den, num = parse_chinese(g["den"]), parse_chinese(g["numr"])
         if not den or num is None or num > den:
@@ -87,7 +92,25 @@ def _parse(m: regex.Match) -> _Token | None:
     if g["bare"] is not None:
         unit = vocab.CURRENCIES.get(g["bare_unit"], "元")
         return _Token(s, e, scale_of(g["bare"]), "money", unit)
+    if g["bare_o"] is not None:
+        return _Token(s, e, scale_of(g["bare_o"]), *UNITS[g["bare_o_unit"]])
     return _Token(s, e, 2.0 ** _FAN.get(g["fan"] or "一", 1), "multiple", "倍")  # 翻番
+
+
+def _mixed(m, g: dict) -> _Token | None:
+    """4万6000亿元 = (4万 + 6000) × 亿; 2亿5000万元 = 2亿 + 5000万; 5万3000人 = 5万 + 3000.
+    A second scale larger than the first multiplies the whole; a smaller one scales its part."""
+    hi, lo = parse_arabic(g["mx1"]), parse_arabic(g["mx2"])
+    if hi is None or lo is None:
+        return None
+    s1, s2 = scale_of(g["mxs1"]), scale_of(g["mxs2"])
+    value = (hi * s1 + lo) * s2 if s2 > s1 else hi * s1 + lo * s2
+    unit_word = g["mx_unit"] or g["mx_unit2"]
+    if unit_word is None or m.string.startswith(_FALSE_UNITS, m.start("mx_unit" if g["mx_unit"] else "mx_unit2")):
+        end = m.end("mxs2") if g["mxs2"] else m.end("mx2")
+        return _Token(m.start(), end, _scaled(value, 1.0), None, "", 1.0, False, True)
+    category, unit = UNITS[unit_word]
+    return _Token(m.start(), m.end(), _scaled(value, 1.0), category, unit)
 
 
 def _number(m: regex.Match, ar: str) -> _Token | None:

@@ -52,20 +52,35 @@ _CHINESE = rf"""[一二两兩三四五六七八九十][{_CN_DIGIT}]*+(?:[点點]
 _SCALE = rf"""(?!千[瓦米克伏]|百分)(?:{alternation(SCALE_WORDS)})"""
 _UNIT = alternation(UNITS)
 _SPACE = r"[ \u00a0\u3000]?"
+#: Below one in Chinese numerals, only after 百分之/千分之: 百分之零點八.
+_CN_FRACTION = r"零[点點][零〇一二三四五六七八九]++"
+#: 万 and 亿 in either script, the scales that join a mixed compound (4万6000亿元, 2亿5000万元).
+_MIX_SCALE = "万亿|萬億|亿|億|万|萬"
+#: Units of measure that a bare scale may stand before (千亿斤, 千万吨): OTHER_UNITS in either script.
+_OTHER_UNIT = alternation(trad_forms(vocab.OTHER_UNITS))
 
 #: A figure, in one of its forms. Group names say what was found; engine.py reads them.
 FIGURE = regex.compile(
     rf"""
     (?=[\d０-９百翻一二两兩三四五六七八九十万萬亿億千])   # cheap test first: most positions start nothing
     (?:
-      百分之(?P<pct>{_ARABIC}|{_CHINESE})                      # 百分之二十
+      百分之(?P<pct>{_ARABIC}|{_CHINESE}|{_CN_FRACTION})       # 百分之二十, 百分之十六點二
+    | 千分之(?P<permille>{_ARABIC}|{_CHINESE}|{_CN_FRACTION})  # 千分之五 = 0.5%
     | (?<![{_CN_DIGIT}])(?P<den>[一二两三四五六七八九十]++)分之(?P<numr>[一二两三四五六七八九十]++)  # 三分之一
-    | 翻(?P<fan>[一两兩二三四])?番                              # 翻一番 = 2, 翻两番 = 4
+    | 翻了?(?P<fan>[一两兩二三四])?番                            # 翻一番 = 2, 翻两番 = 4, 翻了一番
     | (?<![{_CN_DIGIT}\d.])(?P<cheng>[一二两兩三四五六七八九]|[1-9])成   # 三成, 7成 = 30%, 70%
       (?!不变|立|功|果|本|员|員|交|就|熟|型|品|长|長|都|绩|績|效|全|文|批|片|套|规|規|龙|龍)
     | (?<![{_CN_DIGIT}\d数數几幾上多余餘])                       # an amount whose 一 is left out:
       (?P<bare>{alternation(BARE_SCALE_WORDS)})                 #   突破万亿元, 亿元以上项目
       (?P<bare_unit>美元|元)(?!{alternation(vocab.PER_AMOUNT_FOLLOWERS)})  # not 万元GDP能耗
+    | (?<![{_CN_DIGIT}\d数數几幾上多余餘每])                     # a bare scale before a unit of
+      (?P<bare_o>{alternation(trad_forms(vocab.BARE_OTHER_SCALES))})  #   measure: 千亿斤, 千万吨,
+      (?P<bare_o_unit>{_OTHER_UNIT})(?![级級大])                #   but not 千万吨级, 亿吨大港
+    | (?<![\d.．A-Za-z_])                                       # a mixed compound: 4万6000亿元 =
+      (?P<mx1>\d++(?:[.．]\d++)?+)(?P<mxs1>{_MIX_SCALE})       #   (4万 + 6000) × 亿, 2亿5000万元 =
+      (?P<mx2>\d{{1,4}}+)(?![\d.．,，])                          #   2亿 + 5000万; it needs a second
+      (?:(?P<mxs2>{_MIX_SCALE}|千){_SPACE}(?P<mx_unit>{_UNIT})?  #   scale or a unit (5万3000人)
+       | {_SPACE}(?P<mx_unit2>{_UNIT}))
     | (?<![\d.．A-Za-z_])                                       # an Arabic number ...
       (?P<ar>{_ARABIC})
       {_SPACE}(?P<scale>{_SCALE})?                              # ... its scale (1.3万亿) ...
@@ -75,7 +90,8 @@ FIGURE = regex.compile(
       (?:/(?P<per>万?(?:{_UNIT}|\p{{Han}})))?                   # ... per something (50万元/人)
     | (?<![A-Za-z{_CN_DIGIT}])                                 # a Chinese numeral (from the start of
                                                                 #   its run: linear) needs its unit:
-      (?P<cn>{_CHINESE})(?P<cn_infix>[余多餘])?{_SPACE}(?P<cn_unit>{_UNIT})   # 二万零三百家
+      (?P<cn>{_CHINESE})(?P<cn_infix>[余多餘几幾])?              # 二万零三百家, 二萬四千八百多億元:
+      (?P<cn_scale>{_MIX_SCALE})?{_SPACE}(?P<cn_unit>{_UNIT})   #   a scale may follow 多/余/几
     )
     """,
     regex.VERBOSE,

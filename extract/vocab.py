@@ -30,6 +30,10 @@ SCALES = {
 #: (突破万亿元 → 1e12, 亿元以上项目 → 1e8).
 BARE_SCALES = ("万亿", "千亿", "百亿", "亿", "千万", "百万", "万")
 
+#: Scale words that may stand alone before a unit of measure (新增千亿斤粮食产能, 原油千万吨以上).
+#: 万 alone is left out: 万吨 stands in names of size (万吨级码头, 万吨巨轮).
+BARE_OTHER_SCALES = ("万亿", "千亿", "百亿", "亿", "千万", "百万")
+
 #: Currencies: surface → normalised unit. Values stay in the stated currency.
 CURRENCIES = {
     "元": "元",
