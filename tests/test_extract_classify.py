@@ -51,6 +51,7 @@ SIGNS = [
     ("narrowed-drop", "降幅收窄2个百分点。", "2个百分点", 2),
     ("minus-sign", "工业增加值增速为-3.2%。", "-3.2%", -3.2),
     ("increase", "营业收入增长8.1%。", "8.1%", 8.1),
+    ("decrease-words-percent", "能耗下降百分之零點八。", "百分之零點八", -0.8),
 ]
 
 
@@ -62,6 +63,16 @@ def test_sign(text, surface, want):
 def test_qualifier_is_shared_by_a_joined_figure():
     df = extract.figures("科技型企业分别超过90家和870家。")
     assert list(df.qualifier) == ["gt", "gt"]
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [("能耗和排放分别下降4%和12%。", [-4, -12]), ("能耗和排放分别下降4%、12%。", [-4, -12]),
+     ("能耗和排放分别下降4%和12%以上。", [-4, -12]), ("能耗下降4%，排放增长12%。", [-4, 12])],
+    ids=["he", "dunhao", "with-qualifier", "second-is-a-rise"],
+)
+def test_a_fall_before_a_list_keeps_its_sign(text, want):
+    assert list(extract.figures(text).value) == want
 
 
 @pytest.mark.parametrize(
