@@ -10,7 +10,7 @@ import bisect
 import datetime as dt
 import functools
 
-import regex
+import re
 
 from . import vocab
 from .numbers import parse_number
@@ -23,22 +23,22 @@ __all__ = [
     "reported", "clause_year",
 ]
 
-_QUAL_BEFORE = regex.compile(f"(?:{alternation(vocab.QUALIFIERS_BEFORE)})$")
-_QUAL_AFTER = regex.compile(alternation(vocab.QUALIFIERS_AFTER))
-_DECREASE = regex.compile(
+_QUAL_BEFORE = re.compile(f"(?:{alternation(vocab.QUALIFIERS_BEFORE)})$")
+_QUAL_AFTER = re.compile(alternation(vocab.QUALIFIERS_AFTER))
+_DECREASE = re.compile(
     f"(?:{alternation(vocab.DECREASE_WORDS)})(?:了|分别|约|近|超过|超|达)?$"
 )
-_TAIL = regex.compile(f"(?:{alternation(vocab.INDICATOR_TAIL_WORDS)})+$")
-_HEAD = regex.compile(f"^(?:{alternation(vocab.INDICATOR_HEAD_WORDS)})+")
-_NOT_INDICATOR = regex.compile(f"^(?:{alternation(vocab.NOT_INDICATORS)})")
-_NOT_INDICATOR_ANY = regex.compile(alternation(vocab.NOT_INDICATORS))
+_TAIL = re.compile(f"(?:{alternation(vocab.INDICATOR_TAIL_WORDS)})+$")
+_HEAD = re.compile(f"^(?:{alternation(vocab.INDICATOR_HEAD_WORDS)})+")
+_NOT_INDICATOR = re.compile(f"^(?:{alternation(vocab.NOT_INDICATORS)})")
+_NOT_INDICATOR_ANY = re.compile(alternation(vocab.NOT_INDICATORS))
 _AFTER_VERBS = tuple(vocab.AFTER_VERBS)
-_MONEY_SUBJECT = regex.compile(alternation(vocab.MONEY_SUBJECTS))
+_MONEY_SUBJECT = re.compile(alternation(vocab.MONEY_SUBJECTS))
 #: Stops of the noun phrase after a figure: punctuation, or a verb that begins a new predicate.
-_AFTER_STOP = regex.compile(r"[，,。；;：:！？!?、（(）)\s“”\"《》\d]|的|和|及|是|在|为|达|占|等")
-_QUOTE_NAME = regex.compile(r"^[“\"][^”\"]{1,10}[”\"](?:是|为)")
-_PUNCT = regex.compile(rf"[“”\"‘’'《》〈〉「」『』*{''.join(vocab.LIST_BULLETS)}]")
-_HAN = regex.compile(r"\p{Han}")
+_AFTER_STOP = re.compile(r"[，,。；;：:！？!?、（(）)\s“”\"《》\d]|的|和|及|是|在|为|达|占|等")
+_QUOTE_NAME = re.compile(r"^[“\"][^”\"]{1,10}[”\"](?:是|为)")
+_PUNCT = re.compile(rf"[“”\"‘’'《》〈〉「」『』*{''.join(vocab.LIST_BULLETS)}]")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef]")
 
 
 # Each sentence is scanned once for each kind of word; the lists are reused for all its figures.
@@ -107,7 +107,7 @@ def _cues(sent: str, lo: int, hi: int) -> list[tuple[int, str]]:
     return [c for c in _cue_list(sent) if lo <= c[0] < hi]
 
 
-_CUE_YEAR = regex.compile(r"(?:预计|力争|争取|计划|目标|确保)?(?:到|至|用|在)?\s*(20\d\d)\s*年|(十三五|十四五|十五五)")
+_CUE_YEAR = re.compile(r"(?:预计|力争|争取|计划|目标|确保)?(?:到|至|用|在)?\s*(20\d\d)\s*年|(十三五|十四五|十五五)")
 
 
 def _past_horizon(sent: str, pos: int, doc_date: dt.date | None) -> bool:
@@ -121,7 +121,7 @@ def _past_horizon(sent: str, pos: int, doc_date: dt.date | None) -> bool:
     return year < doc_date.year
 
 
-_TALLY_BREAKERS = regex.compile("等|达|突破|超|为|是|有|增|实现|不|近|约|逾|以上|左右")
+_TALLY_BREAKERS = re.compile("等|达|突破|超|为|是|有|增|实现|不|近|约|逾|以上|左右")
 
 
 def _is_tally(sent: str, c0: int, start: int) -> bool:
@@ -137,7 +137,7 @@ def reported(sent: str, start: int) -> bool:
 
 
 #: A year in a figure's own clause, not a horizon (到2027年) nor a baseline (比2020年).
-_CLAUSE_YEAR = regex.compile(r"(?<![到至比较於于在前])(20\d\d)\s*年(?![前底末内以之])")
+_CLAUSE_YEAR = re.compile(r"(?<![到至比较於于在前])(20\d\d)\s*年(?![前底末内以之])")
 
 
 def clause_year(sent: str, start: int) -> int | None:
@@ -204,10 +204,10 @@ def kind(sent: str, start: int, end: int, category: str, has_deadline: bool,
     return "target" if has_deadline else "actual"
 
 
-_LEADING_TIME = regex.compile(r"^(?:20\d\d\s*年(?:底|末|全年|上半年)?|[一二三四五六七八九十\d]+(?:至|-)[一二三四五六七八九十\d]+月份?)")
+_LEADING_TIME = re.compile(r"^(?:20\d\d\s*年(?:底|末|全年|上半年)?|[一二三四五六七八九十\d]+(?:至|-)[一二三四五六七八九十\d]+月份?)")
 
 
-_TRAILING_TIME = regex.compile(r"(?:由|从|在)?\s*20\d\d\s*年(?:底|末)?的?$")
+_TRAILING_TIME = re.compile(r"(?:由|从|在)?\s*20\d\d\s*年(?:底|末)?的?$")
 
 
 def _clean(phrase: str) -> str:
@@ -223,7 +223,7 @@ def _clean(phrase: str) -> str:
     return phrase.strip()
 
 
-_HEAD_WORD = regex.compile(alternation(vocab.INDICATOR_HEADS))
+_HEAD_WORD = re.compile(alternation(vocab.INDICATOR_HEADS))
 #: Phrases after a figure up to this length are kept whole.
 _SHORT_PHRASE = 8
 
@@ -274,7 +274,7 @@ def indicator(sent: str, start: int, end: int, prev_end: int, category: str = ""
     return whole or None
 
 
-_RATE_WORDS = regex.compile("增长|下降|增速|提高|降低|回落|上涨|减少")
+_RATE_WORDS = re.compile("增长|下降|增速|提高|降低|回落|上涨|减少")
 
 
 def indicator_fallback(sent: str, start: int, prev_end: int, prev: str | None,

@@ -10,7 +10,7 @@ import functools
 import math
 
 import cn2an
-import regex
+import re
 
 from .vocab import SCALES
 
@@ -21,7 +21,7 @@ TRAD_SCALE = str.maketrans({"萬": "万", "億": "亿", "兩": "两", "〇": "�
                             "幾": "几", "餘": "余"})
 
 _CHINESE_DIGITS = frozenset("零〇一二两三四五六七八九十百千万亿点")
-_ADJACENT_DIGITS = regex.compile("[一二两三四五六七八九]{2}")
+_ADJACENT_DIGITS = re.compile("[一二两三四五六七八九]{2}")
 
 
 def parse_arabic(s: str) -> float | None:

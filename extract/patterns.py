@@ -7,7 +7,7 @@ sentences that hold a figure are converted to simplified characters later.
 from __future__ import annotations
 
 import opencc
-import regex
+import re
 
 from . import vocab
 
@@ -29,7 +29,7 @@ def trad_forms(words) -> dict[str, str]:
 
 def alternation(words) -> str:
     """A regex alternation of literal words, longest first."""
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 # --- units: surface (simplified or traditional) → (category, normalised unit) ----------------
@@ -60,7 +60,7 @@ _MIX_SCALE = "万亿|萬億|亿|億|万|萬"
 _OTHER_UNIT = alternation(trad_forms(vocab.OTHER_UNITS))
 
 #: A figure, in one of its forms. Group names say what was found; engine.py reads them.
-FIGURE = regex.compile(
+FIGURE = re.compile(
     rf"""
     (?=[\d０-９百翻一二两兩三四五六七八九十万萬亿億千])   # cheap test first: most positions start nothing
     (?:
@@ -87,18 +87,18 @@ FIGURE = regex.compile(
       (?P<infix>[余多餘])?                                      # ... 1500余家 ...
       (?P<scale2>{_SCALE})?                                     # ... 300余万元 ...
       {_SPACE}(?P<unit>{_UNIT})?                                # ... and its unit, if any ...
-      (?:/(?P<per>万?(?:{_UNIT}|\p{{Han}})))?                   # ... per something (50万元/人)
+      (?:/(?P<per>万?(?:{_UNIT}|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef])))?                   # ... per something (50万元/人)
     | (?<![A-Za-z{_CN_DIGIT}])                                 # a Chinese numeral (from the start of
                                                                 #   its run: linear) needs its unit:
       (?P<cn>{_CHINESE})(?P<cn_infix>[余多餘几幾])?              # 二万零三百家, 二萬四千八百多億元:
       (?P<cn_scale>{_MIX_SCALE})?{_SPACE}(?P<cn_unit>{_UNIT})   #   a scale may follow 多/余/几
     )
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
 
 # --- cues of kind ------------------------------------------------------------------------
-CUES = regex.compile(
+CUES = re.compile(
     "|".join(
         [f"(?P<not>{alternation(vocab.NOT_CUES)})"]
         + [f"(?P<override>{'|'.join(vocab.ACTUAL_OVERRIDES)})"]
@@ -110,26 +110,26 @@ CUES = regex.compile(
 )
 
 # --- regions -----------------------------------------------------------------------------
-REGIONS = regex.compile(alternation(list(vocab.REGIONS) + list(vocab.OWN_REGION_WORDS)))
+REGIONS = re.compile(alternation(list(vocab.REGIONS) + list(vocab.OWN_REGION_WORDS)))
 #: Region names in either script → canonical name: to find a document's city without converting it.
 REGION_FORMS = {form: vocab.REGIONS[word] for form, word in trad_forms(vocab.REGIONS).items()}
-REGIONS_ANY_SCRIPT = regex.compile(alternation(REGION_FORMS))
+REGIONS_ANY_SCRIPT = re.compile(alternation(REGION_FORMS))
 
 #: Ends of sentences and clauses.
-SENTENCE_END = regex.compile(r"[。！？!?\n]")
-CLAUSE_SEP = regex.compile(r"[，,；;：:]")
+SENTENCE_END = re.compile(r"[。！？!?\n]")
+CLAUSE_SEP = re.compile(r"[，,；;：:]")
 
 #: The document's own date, as pages print it near the top: 2023-04-11, 2023年4月11日, 2024\n01/04.
-DOC_DATE = regex.compile(
+DOC_DATE = re.compile(
     r"""
       (?P<y>20\d\d)\s*(?:[-/.]|年)\s*(?P<m>1[0-2]|0?[1-9])\s*(?:[-/.]|月)\s*(?P<d>3[01]|[12]\d|0?[1-9])(?!\d)
     | (?P<y2>20\d\d)\s*\n\s*(?P<m2>1[0-2]|0[1-9])/(?P<d2>3[01]|[12]\d|0[1-9])(?!\d)
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
 
 #: Deadlines: explicit years (到2025年, 2023—2027年, 2025年前, 2025年底) and relative horizons.
-DEADLINE = regex.compile(
+DEADLINE = re.compile(
     r"""
     (?=[到至预力争确计目用花经通未在今全年每十\d一二两三四五六七八九])   # cheap test first
     (?:
@@ -143,11 +143,11 @@ DEADLINE = regex.compile(
     | (?P<each>每年)
     )
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
 
 #: Periods of actual figures.
-PERIOD = regex.compile(
+PERIOD = re.compile(
     rf"""
     (?=[\d一二三四五六七八九十上前下第今年])   # cheap test first
     (?:
@@ -157,5 +157,5 @@ PERIOD = regex.compile(
     | (?P<thisyear>今年以来|今年|年初以来)
     )
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )

@@ -31,7 +31,6 @@ of one symbol are of one rank, below the numbered ones.
 """
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import datetime as dt
 import re
@@ -54,14 +53,20 @@ class Scope:
 
 
 _CN = "一二三四五六七八九十"
-#: Numbering marks at the start of a line, by rank (0 highest). Bullets come after them.
-_MARKS = [
-    (0, re.compile(rf"第[{_CN}\d]+[章部节篇]|第[{_CN}\d]+部分")),
-    (1, re.compile(rf"[{_CN}]+[、.．]")),
-    (2, re.compile(rf"[（(][{_CN}]+[)）]")),
-    (3, re.compile(r"\d{1,2}(?:[、．]|\.(?!\d))")),
-    (4, re.compile(r"[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]")),
-]
+#: Numbering marks at the start of a line, by rank (0 highest; group r<N> is rank N). Bullets
+#: come after them, rank 5.
+_MARK = re.compile(
+    rf"""
+      (?P<r0>第[{_CN}\d]+(?:[章部节篇]|部分))             # 第一章, 第二部分
+    | (?P<r1>[{_CN}]+[、.．])                             # 一、
+    | (?P<r2>[（(][{_CN}]+[)）])                           # （一）
+    | (?P<r3>\d{{1,2}}(?:[、．]|\.(?!\d)))                 # 1. 1、 (not 1.5%)
+    | (?P<r4>[（(]\d{{1,2}}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])         # （1） ①
+    """,
+    re.VERBOSE,
+)
+#: The end of a line's first sentence or clause group (a numbered heading's title ends there).
+_FIRST_STOP = re.compile(r"[。！？!?；;：:]")
 _BULLETS = frozenset(vocab.LIST_BULLETS)
 _ITEM_WORDS = re.compile(rf"[{_CN}]是|首先|其次|再次|最后|——")
 _CLOSERS = "。！？!?；;"
@@ -93,10 +98,10 @@ def _rank(line: str) -> tuple[int, str] | None:
     c = line[0]
     if c in _BULLETS:
         return 5, c
-    for rank, pattern in _MARKS:
-        if pattern.match(line):
-            return rank, str(rank)
-    return None
+    m = _MARK.match(line)
+    if m is None:
+        return None
+    return int(m.lastgroup[1]), m.lastgroup[1]
 
 
 def _is_item(line: str) -> bool:
@@ -108,7 +113,7 @@ def _is_heading(line: str, marked: bool) -> bool:
     if len(line) <= _HEADING_MAX and line[-1] not in _CLOSERS and not line.endswith(("：", ":")):
         return True
     if marked:
-        head = re.split(r"[。！？!?；;：:]", line, maxsplit=1)[0]
+        head = _FIRST_STOP.split(line, maxsplit=1)[0]
         return len(head) <= _HEADING_MAX // 2 and len(head) < len(line)
     return False
 
@@ -127,26 +132,32 @@ class _Line:
 
 
 class Context:
-    """The scopes of one document, looked up by position."""
+    """The scopes of one document, looked up by position.
 
-    __slots__ = ("scopes", "_starts", "headline_end")
+    `at` is called with positions in document order (the engine reads figures in order): a sweep
+    keeps the scopes open at the position in a stack, so each scope is pushed and popped once
+    and the whole document costs time linear in its scopes, however they nest.
+    """
+
+    __slots__ = ("scopes", "headline_end", "_next", "_open", "_last")
 
     def __init__(self, scopes: list[Scope], headline_end: int):
         self.scopes = sorted(scopes, key=lambda s: (s.start, -s.end))
-        self._starts = [s.start for s in self.scopes]
         self.headline_end = headline_end
+        self._next, self._open, self._last = 0, [], -1
 
     def at(self, pos: int) -> Scope | None:
         """The innermost scope that holds `pos` (the one that starts last), or None."""
-        i = bisect.bisect_right(self._starts, pos)
-        while i > 0:
-            i -= 1
-            s = self.scopes[i]
-            if s.start <= pos < s.end:
-                return s
-            if pos - s.start > 200_000:  # no scope is that long in practice; bounded search
-                break
-        return None
+        if pos < self._last:  # out of order: sweep again from the start
+            self._next, self._open = 0, []
+        self._last = pos
+        scopes, opened = self.scopes, self._open
+        while self._next < len(scopes) and scopes[self._next].start <= pos:
+            opened.append(scopes[self._next])
+            self._next += 1
+        while opened and opened[-1].end <= pos:  # closed before pos: never open again
+            opened.pop()
+        return opened[-1] if opened else None
 
 
 def _lines(text: str) -> list[_Line]:
@@ -170,7 +181,31 @@ def _closes(opener: tuple[int, str] | None, line: _Line) -> bool:
     return line.rank[0] < opener[0] or line.rank[1] == opener[1]
 
 
-def _extent(lines: list[_Line], i: int, in_heading: bool, text_end: int) -> int:
+def _item_runs(lines: list[_Line]) -> list[int]:
+    """For each line, the end of the run of list items it belongs to (-1 for a line that is not
+    an item). A run goes on while lines are items of its first item's rank or lower (a 1. list
+    ends at the next 二、 or （二）). One pass: the work stays linear in the number of lines."""
+    ends = [-1] * len(lines)
+    first = 0
+    while first < len(lines):
+        line = lines[first]
+        if not _is_item(line.text):
+            first += 1
+            continue
+        rank = line.rank[0] if line.rank else 5
+        last = first
+        while last + 1 < len(lines):
+            nxt = lines[last + 1]
+            if not _is_item(nxt.text) or (nxt.rank is not None and nxt.rank[0] < rank):
+                break
+            last += 1
+        for j in range(first, last + 1):
+            ends[j] = lines[last].end
+        first = last + 1
+    return ends
+
+
+def _extent(lines: list[_Line], i: int, in_heading: bool, text_end: int, runs: list[int]) -> int:
     """Where a scope opened on line i ends: the next heading of its rank or higher for a heading;
     for a paragraph, its end, or past the list items after it when it ends with a colon."""
     line = lines[i]
@@ -179,19 +214,15 @@ def _extent(lines: list[_Line], i: int, in_heading: bool, text_end: int) -> int:
             if _closes(line.rank, nxt):
                 return nxt.start
         return text_end
-    end = line.end
-    if line.text.endswith(("：", ":")):
-        for nxt in lines[i + 1:]:
-            if not _is_item(nxt.text) or (nxt.heading and nxt.rank and nxt.rank[0] < 5
-                                           and line.rank and nxt.rank[0] <= line.rank[0]):
-                break
-            end = nxt.end
-    return end
+    if line.text.endswith(("：", ":")) and i + 1 < len(lines) and runs[i + 1] >= 0:
+        return runs[i + 1]
+    return line.end
 
 
 def read(text: str, doc_date: dt.date | None) -> Context:
     """The scopes of `text`, in one pass over its lines."""
     lines = _lines(text)
+    runs = _item_runs(lines)
     year_now = doc_date.year if doc_date else None
     scopes: list[Scope] = []
     for i, line in enumerate(lines):
@@ -206,7 +237,7 @@ def read(text: str, doc_date: dt.date | None) -> Context:
                     pass
             past = m is not None and year_now is not None and _horizon_year(m) < year_now
             if history or past:
-                scopes.append(Scope(line.start, _extent(lines, i, True, len(text)), None, False, False,
+                scopes.append(Scope(line.start, _extent(lines, i, True, len(text), runs), None, False, False,
                                     True, "history"))
                 continue
             if m is not None and line.rank is None and _PLAN_TITLE.search(t):
@@ -224,7 +255,7 @@ def read(text: str, doc_date: dt.date | None) -> Context:
             if year is None and _ANNUAL.search(t):
                 year = year_now
             start = line.start if in_heading else line.start + sec.start()
-            scopes.append(Scope(start, _extent(lines, i, in_heading, len(text)), year, True, True,
+            scopes.append(Scope(start, _extent(lines, i, in_heading, len(text), runs), year, True, True,
                                 rule="section"))
             continue
         # Leading time phrase (or a heading's horizon).
@@ -239,7 +270,7 @@ def read(text: str, doc_date: dt.date | None) -> Context:
                     break
                 marked = in_heading and line.rank is not None  # a headline governs only itself
                 start = line.start if marked else line.start + m.start()
-                end = _extent(lines, i, marked, len(text)) if marked or not in_heading else line.end
+                end = _extent(lines, i, marked, len(text), runs) if marked or not in_heading else line.end
                 scopes.append(Scope(start, end, year, False, True, rule="heading" if marked else "lead"))
                 break
     return Context(scopes, headline_end(text))
