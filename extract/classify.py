@@ -210,13 +210,29 @@ _LEADING_TIME = re.compile(r"^(?:20\d\d\s*年(?:底|末|全年|上半年)?|[一�
 _TRAILING_TIME = re.compile(r"(?:由|从|在)?\s*20\d\d\s*年(?:底|末)?的?$")
 
 
+_TAIL_WORDS = tuple(vocab.INDICATOR_TAIL_WORDS)
+_HEAD_WORDS = tuple(vocab.INDICATOR_HEAD_WORDS)
+_TIME_START = frozenset("2一二三四五六七八九十0123456789")
+_TIME_END = ("年", "底", "末", "的")
+
+
 def _clean(phrase: str) -> str:
-    phrase = _LEADING_TIME.sub("", _QUOTE_NAME.sub("", phrase))
+    """The phrase without its time words, quoted names, verbs and region at either end. Each
+    anchored substitution runs only where a cheap string test says it can apply."""
+    if phrase[:1] in "“\"":
+        phrase = _QUOTE_NAME.sub("", phrase)
+    if phrase[:1] in _TIME_START:
+        phrase = _LEADING_TIME.sub("", phrase)
     phrase = _PUNCT.sub("", phrase)
     for _ in range(3):
-        new = _HEAD.sub("", _TAIL.sub("", phrase))
+        new = _TAIL.sub("", phrase) if phrase.endswith(_TAIL_WORDS) else phrase
+        new = _HEAD.sub("", new) if new.startswith(_HEAD_WORDS) else new
         new = REGIONS.sub("", new, count=1) if REGIONS.match(new) else new
-        new = _TRAILING_TIME.sub("", _LEADING_TIME.sub("", new)).strip("-－—~～ ")
+        if new[:1] in _TIME_START:
+            new = _LEADING_TIME.sub("", new)
+        if new.endswith(_TIME_END):
+            new = _TRAILING_TIME.sub("", new)
+        new = new.strip("-－—~～ ")
         if new == phrase:
             break
         phrase = new

@@ -98,15 +98,34 @@ FIGURE = re.compile(
 )
 
 # --- cues of kind ------------------------------------------------------------------------
+def _first_chars(fragments) -> str:
+    """The characters a word or pattern fragment can start with, as a character class body:
+    a cheap lookahead that lets the scan skip the positions where no cue starts."""
+    out = set()
+    for f in fragments:
+        f = re.sub(r"^\(\?<!\[[^\]]*\]\)", "", f)  # a leading lookbehind tests nothing here
+        if f.startswith("(?:"):
+            f = f[3:]
+        if f.startswith("["):
+            out.update(f[1:f.index("]")].replace("\\d", "0123456789"))
+        elif f.startswith("\\d"):
+            out.update("0123456789")
+        else:
+            out.add(f[0])
+    return "".join(sorted(out)).replace("\\", "\\\\").replace("]", "\\]").replace("-", "\\-").replace("^", "\\^")
+
+
+_CUE_FRAGMENTS = (vocab.NOT_CUES + vocab.ACTUAL_OVERRIDES + vocab.REPORT_CUES + vocab.TARGET_CUES
+                  + vocab.ACTUAL_CUES + vocab.ACTUAL_WEAK_CUES)
 CUES = re.compile(
-    "|".join(
+    f"(?=[{_first_chars(_CUE_FRAGMENTS)}])(?:" + "|".join(
         [f"(?P<not>{alternation(vocab.NOT_CUES)})"]
         + [f"(?P<override>{'|'.join(vocab.ACTUAL_OVERRIDES)})"]
         + [f"(?P<report>{alternation(vocab.REPORT_CUES)})"]
         + [f"(?P<target>{'|'.join(sorted(vocab.TARGET_CUES, key=len, reverse=True))})"]
         + [f"(?P<actual>{'|'.join(sorted(vocab.ACTUAL_CUES, key=len, reverse=True))})"]
         + [f"(?P<weak>{alternation(vocab.ACTUAL_WEAK_CUES)})"]
-    )
+    ) + ")"
 )
 
 # --- regions -----------------------------------------------------------------------------

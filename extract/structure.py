@@ -91,6 +91,10 @@ _HEADING_MAX = 60
 _HEADLINE_LINES = 5
 
 
+#: The characters a numbering mark starts with: a cheap test before the pattern.
+_MARK_START = frozenset("第（(①②③④⑤⑥⑦⑧⑨⑩0123456789" + _CN)
+
+
 def _rank(line: str) -> tuple[int, str] | None:
     """(rank, mark type) of a line that starts with a numbering mark or bullet, else None."""
     if not line:
@@ -98,6 +102,8 @@ def _rank(line: str) -> tuple[int, str] | None:
     c = line[0]
     if c in _BULLETS:
         return 5, c
+    if c not in _MARK_START:
+        return None
     m = _MARK.match(line)
     if m is None:
         return None
@@ -219,8 +225,14 @@ def _extent(lines: list[_Line], i: int, in_heading: bool, text_end: int, runs: l
     return line.end
 
 
+#: A document with none of these has no scope to find (a cheap test before reading its lines).
+_TRIGGERS = re.compile(r"目[标標]|20\d\d")
+
+
 def read(text: str, doc_date: dt.date | None) -> Context:
     """The scopes of `text`, in one pass over its lines."""
+    if _TRIGGERS.search(text) is None:
+        return Context([], headline_end(text))
     lines = _lines(text)
     runs = _item_runs(lines)
     year_now = doc_date.year if doc_date else None
