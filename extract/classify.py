@@ -216,11 +216,18 @@ _TIME_START = frozenset("2一二三四五六七八九十0123456789")
 _TIME_END = ("年", "底", "末", "的")
 
 
+#: A list item's numbering at the start of a phrase (1.规上工业总产值, （二）, 一是): no part of a name.
+_LEADING_MARK = re.compile(r"^(?:\d{1,2}(?:[、．]|\.(?!\d))|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,2}[、是])")
+_MARK_START = frozenset("0123456789（(一二三四五六七八九十")
+
+
 def _clean(phrase: str) -> str:
     """The phrase without its time words, quoted names, verbs and region at either end. Each
     anchored substitution runs only where a cheap string test says it can apply."""
     if phrase[:1] in "“\"":
         phrase = _QUOTE_NAME.sub("", phrase)
+    if phrase[:1] in _MARK_START:
+        phrase = _LEADING_MARK.sub("", phrase)
     if phrase[:1] in _TIME_START:
         phrase = _LEADING_TIME.sub("", phrase)
     phrase = _PUNCT.sub("", phrase)

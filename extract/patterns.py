@@ -98,21 +98,37 @@ FIGURE = re.compile(
 )
 
 # --- cues of kind ------------------------------------------------------------------------
+def _starts(f: str) -> set[str]:
+    """The characters a pattern fragment can start with (the forms vocab.py uses: words, a
+    leading lookbehind, a character class, \\d, a group of alternatives)."""
+    f = re.sub(r"^\(\?<!\[[^\]]*\]\)", "", f)  # a leading lookbehind consumes nothing
+    if f.startswith("(?:"):
+        depth, parts, last = 0, [], 3
+        for j, c in enumerate(f):
+            if c == "(":
+                depth += 1
+            elif c == ")":
+                depth -= 1
+                if depth == 0:
+                    break
+            elif c == "|" and depth == 1:
+                parts.append(f[last:j])
+                last = j + 1
+        parts.append(f[last:j])
+        out = set().union(*(_starts(p) for p in parts))
+        return out | _starts(f[j + 2:]) if f[j + 1:j + 2] in ("?", "*") else out
+    if f.startswith("["):
+        return set(f[1:f.index("]")].replace("\\d", "0123456789"))
+    if f.startswith("\\d"):
+        return set("0123456789")
+    return {f[0]} if f else set()
+
+
 def _first_chars(fragments) -> str:
-    """The characters a word or pattern fragment can start with, as a character class body:
-    a cheap lookahead that lets the scan skip the positions where no cue starts."""
-    out = set()
-    for f in fragments:
-        f = re.sub(r"^\(\?<!\[[^\]]*\]\)", "", f)  # a leading lookbehind tests nothing here
-        if f.startswith("(?:"):
-            f = f[3:]
-        if f.startswith("["):
-            out.update(f[1:f.index("]")].replace("\\d", "0123456789"))
-        elif f.startswith("\\d"):
-            out.update("0123456789")
-        else:
-            out.add(f[0])
-    return "".join(sorted(out)).replace("\\", "\\\\").replace("]", "\\]").replace("-", "\\-").replace("^", "\\^")
+    """A character class body of the characters any fragment can start with: a cheap lookahead
+    that lets a scan skip the positions where nothing starts."""
+    out = set().union(*(_starts(f) for f in fragments))
+    return "".join(re.escape(c) for c in sorted(out))
 
 
 _CUE_FRAGMENTS = (vocab.NOT_CUES + vocab.ACTUAL_OVERRIDES + vocab.REPORT_CUES + vocab.TARGET_CUES
