@@ -275,7 +275,7 @@ def read(text: str, doc_date: dt.date | None) -> Context:
             for m in _HORIZON.finditer(t):
                 after = t[m.end():m.end() + 1]
                 opens = m.start() == 0 or t[m.start() - 1] in "，,：:。；;）)" or in_heading
-                if not (opens and (after in "，,：:" or in_heading)):
+                if not (opens and ((after != "" and after in "，,：:") or in_heading)):
                     continue
                 year = _horizon_year(m)
                 if year_now is not None and year < year_now:
