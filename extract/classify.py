@@ -10,7 +10,7 @@ import bisect
 import datetime as dt
 import functools
 
-import regex
+import re
 
 from . import vocab
 from .numbers import parse_number
@@ -20,24 +20,25 @@ from .patterns import (CLAUSE_SEP, CUES, DEADLINE, FIGURE, PERIOD, REGION_FORMS,
 __all__ = [
     "qualifier_before", "qualifier_after", "is_decrease", "kind", "indicator", "region_of",
     "deadline", "period", "clause_start", "doc_region", "forget", "indicator_fallback",
+    "reported", "clause_year",
 ]
 
-_QUAL_BEFORE = regex.compile(f"(?:{alternation(vocab.QUALIFIERS_BEFORE)})$")
-_QUAL_AFTER = regex.compile(alternation(vocab.QUALIFIERS_AFTER))
-_DECREASE = regex.compile(
+_QUAL_BEFORE = re.compile(f"(?:{alternation(vocab.QUALIFIERS_BEFORE)})$")
+_QUAL_AFTER = re.compile(alternation(vocab.QUALIFIERS_AFTER))
+_DECREASE = re.compile(
     f"(?:{alternation(vocab.DECREASE_WORDS)})(?:了|分别|约|近|超过|超|达)?$"
 )
-_TAIL = regex.compile(f"(?:{alternation(vocab.INDICATOR_TAIL_WORDS)})+$")
-_HEAD = regex.compile(f"^(?:{alternation(vocab.INDICATOR_HEAD_WORDS)})+")
-_NOT_INDICATOR = regex.compile(f"^(?:{alternation(vocab.NOT_INDICATORS)})")
-_NOT_INDICATOR_ANY = regex.compile(alternation(vocab.NOT_INDICATORS))
+_TAIL = re.compile(f"(?:{alternation(vocab.INDICATOR_TAIL_WORDS)})+$")
+_HEAD = re.compile(f"^(?:{alternation(vocab.INDICATOR_HEAD_WORDS)})+")
+_NOT_INDICATOR = re.compile(f"^(?:{alternation(vocab.NOT_INDICATORS)})")
+_NOT_INDICATOR_ANY = re.compile(alternation(vocab.NOT_INDICATORS))
 _AFTER_VERBS = tuple(vocab.AFTER_VERBS)
-_MONEY_SUBJECT = regex.compile(alternation(vocab.MONEY_SUBJECTS))
+_MONEY_SUBJECT = re.compile(alternation(vocab.MONEY_SUBJECTS))
 #: Stops of the noun phrase after a figure: punctuation, or a verb that begins a new predicate.
-_AFTER_STOP = regex.compile(r"[，,。；;：:！？!?、（(）)\s“”\"《》\d]|的|和|及|是|在|为|达|占|等")
-_QUOTE_NAME = regex.compile(r"^[“\"][^”\"]{1,10}[”\"](?:是|为)")
-_PUNCT = regex.compile(r"[“”\"‘’'《》〈〉「」『』*]")
-_HAN = regex.compile(r"\p{Han}")
+_AFTER_STOP = re.compile(r"[，,。；;：:！？!?、（(）)\s“”\"《》\d]|的|和|及|是|在|为|达|占|等")
+_QUOTE_NAME = re.compile(r"^[“\"][^”\"]{1,10}[”\"](?:是|为)")
+_PUNCT = re.compile(rf"[“”\"‘’'《》〈〉「」『』*{''.join(vocab.LIST_BULLETS)}]")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef]")
 
 
 # Each sentence is scanned once for each kind of word; the lists are reused for all its figures.
@@ -106,7 +107,7 @@ def _cues(sent: str, lo: int, hi: int) -> list[tuple[int, str]]:
     return [c for c in _cue_list(sent) if lo <= c[0] < hi]
 
 
-_CUE_YEAR = regex.compile(r"(?:到|至|用)?\s*(20\d\d)\s*年|(十三五|十四五|十五五)")
+_CUE_YEAR = re.compile(r"(?:预计|力争|争取|计划|目标|确保)?(?:到|至|用|在)?\s*(20\d\d)\s*年|(十三五|十四五|十五五)")
 
 
 def _past_horizon(sent: str, pos: int, doc_date: dt.date | None) -> bool:
@@ -120,7 +121,7 @@ def _past_horizon(sent: str, pos: int, doc_date: dt.date | None) -> bool:
     return year < doc_date.year
 
 
-_TALLY_BREAKERS = regex.compile("等|达|突破|超|为|是|有|增|实现|不|近|约|逾|以上|左右")
+_TALLY_BREAKERS = re.compile("等|达|突破|超|为|是|有|增|实现|不|近|约|逾|以上|左右")
 
 
 def _is_tally(sent: str, c0: int, start: int) -> bool:
@@ -129,12 +130,35 @@ def _is_tally(sent: str, c0: int, start: int) -> bool:
     return sep >= 0 and 0 < start - sep - 1 <= 15 and not _TALLY_BREAKERS.search(sent, sep + 1, start)
 
 
+def reported(sent: str, start: int) -> bool:
+    """A plan's figures as a text reports them ('该计划提出，到2025年……'): a REPORT_CUES verb
+    stands before the figure in its sentence."""
+    return any(k == "report" for p, k in _cue_list(sent) if p < start)
+
+
+#: A year in a figure's own clause, not a horizon (到2027年) nor a baseline (比2020年).
+_CLAUSE_YEAR = re.compile(r"(?<![到至比较於于在前])(20\d\d)\s*年(?![前底末内以之])")
+
+
+def clause_year(sent: str, start: int) -> int | None:
+    """The year the figure's own clause states before it ('…，2024年为2.5万亿元' → 2024)."""
+    c0 = clause_start(sent, start)
+    if "年" not in sent[c0:start]:
+        return None
+    found = None
+    for m in _CLAUSE_YEAR.finditer(sent, c0, start):
+        found = int(m.group(1))
+    return found
+
+
 def kind(sent: str, start: int, end: int, category: str, has_deadline: bool,
-         doc_date: dt.date | None = None) -> str:
+         doc_date: dt.date | None = None, due: int | None = None) -> str:
     """Target or actual, by the nearest cue.
 
     Order of the rules, each a reading that wins over the next:
     1. the nearest cue before the figure in its own clause;
+    1a. a year already over in its own clause ('到2027年…达到3万亿元，2024年为2.5万亿元'): actual;
+    1b. a doubling with no 了 is a goal ('比2020年翻一番'), with 了 a fact ('翻了一番');
     2. an enumeration tally ('A、B、C 3个集群') with no cue of its own describes what exists: actual;
     3. the first cue after the figure in its own clause ('573个项目提前完成');
     4. the nearest cue in the clauses before it in the sentence ('力争…：A，B，C');
@@ -143,7 +167,10 @@ def kind(sent: str, start: int, end: int, category: str, has_deadline: bool,
     """
     def read(cue: tuple[int, str]) -> str:
         pos, k = cue
-        if k == "target" and _past_horizon(sent, pos, doc_date):
+        if k == "report":  # '该计划提出，到2025年……': what a plan set out, whatever the tense;
+            # but a count with no horizon tallies the plan's contents ('明确4方面20条具体举措')
+            return "target" if has_deadline or category != "count" else "actual"
+        if k == "target" and _past_horizon(sent, pos, doc_date) and not reported(sent, pos):
             return "actual"  # '“十三五”期间…', '升至2021年' in a document of 2022: looking back
         if k == "weak":  # '力争建成20个': a plan's verb of achievement follows the cue before it
             strong = [c for c in _cues(sent, 0, pos) if c[1] != "weak"]
@@ -158,6 +185,11 @@ def kind(sent: str, start: int, end: int, category: str, has_deadline: bool,
     own = _cues(sent, c0, start)
     if own:
         return read(own[-1])
+    year = clause_year(sent, start)
+    if year is not None and (year < doc_date.year if doc_date else (due is not None and year < due)):
+        return "actual"
+    if category == "multiple" and sent.startswith("翻", start):
+        return "actual" if "了" in sent[start:end] else "target"
     if category == "count" and _is_tally(sent, c0, start):
         return "actual"
     ends = _clause_ends(sent)
@@ -172,26 +204,49 @@ def kind(sent: str, start: int, end: int, category: str, has_deadline: bool,
     return "target" if has_deadline else "actual"
 
 
-_LEADING_TIME = regex.compile(r"^(?:20\d\d\s*年(?:底|末|全年|上半年)?|[一二三四五六七八九十\d]+(?:至|-)[一二三四五六七八九十\d]+月份?)")
+_LEADING_TIME = re.compile(r"^(?:20\d\d\s*年(?:底|末|全年|上半年)?|[一二三四五六七八九十\d]+(?:至|-)[一二三四五六七八九十\d]+月份?)")
 
 
-_TRAILING_TIME = regex.compile(r"(?:由|从|在)?\s*20\d\d\s*年(?:底|末)?的?$")
+_TRAILING_TIME = re.compile(r"(?:由|从|在)?\s*20\d\d\s*年(?:底|末)?的?$")
+
+
+_TAIL_WORDS = tuple(vocab.INDICATOR_TAIL_WORDS)
+_HEAD_WORDS = tuple(vocab.INDICATOR_HEAD_WORDS)
+_TIME_START = frozenset("2一二三四五六七八九十0123456789")
+_TIME_END = ("年", "底", "末", "的")
+
+
+#: A list item's numbering at the start of a phrase (1.规上工业总产值, （二）, 一是): no part of a name.
+_LEADING_MARK = re.compile(r"^(?:\d{1,2}(?:[、．]|\.(?!\d))|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,2}[、是])")
+_MARK_START = frozenset("0123456789（(一二三四五六七八九十")
 
 
 def _clean(phrase: str) -> str:
-    phrase = _LEADING_TIME.sub("", _QUOTE_NAME.sub("", phrase))
+    """The phrase without its time words, quoted names, verbs and region at either end. Each
+    anchored substitution runs only where a cheap string test says it can apply."""
+    if phrase[:1] in "“\"":
+        phrase = _QUOTE_NAME.sub("", phrase)
+    if phrase[:1] in _MARK_START:
+        phrase = _LEADING_MARK.sub("", phrase)
+    if phrase[:1] in _TIME_START:
+        phrase = _LEADING_TIME.sub("", phrase)
     phrase = _PUNCT.sub("", phrase)
     for _ in range(3):
-        new = _HEAD.sub("", _TAIL.sub("", phrase))
+        new = _TAIL.sub("", phrase) if phrase.endswith(_TAIL_WORDS) else phrase
+        new = _HEAD.sub("", new) if new.startswith(_HEAD_WORDS) else new
         new = REGIONS.sub("", new, count=1) if REGIONS.match(new) else new
-        new = _TRAILING_TIME.sub("", _LEADING_TIME.sub("", new)).strip("-－—~～ ")
+        if new[:1] in _TIME_START:
+            new = _LEADING_TIME.sub("", new)
+        if new.endswith(_TIME_END):
+            new = _TRAILING_TIME.sub("", new)
+        new = new.strip("-－—~～ ")
         if new == phrase:
             break
         phrase = new
     return phrase.strip()
 
 
-_HEAD_WORD = regex.compile(alternation(vocab.INDICATOR_HEADS))
+_HEAD_WORD = re.compile(alternation(vocab.INDICATOR_HEADS))
 #: Phrases after a figure up to this length are kept whole.
 _SHORT_PHRASE = 8
 
@@ -242,7 +297,7 @@ def indicator(sent: str, start: int, end: int, prev_end: int, category: str = ""
     return whole or None
 
 
-_RATE_WORDS = regex.compile("增长|下降|增速|提高|降低|回落|上涨|减少")
+_RATE_WORDS = re.compile("增长|下降|增速|提高|降低|回落|上涨|减少")
 
 
 def indicator_fallback(sent: str, start: int, prev_end: int, prev: str | None,
@@ -303,7 +358,8 @@ def _years(word: str | None) -> int | None:
     return int(v) if v else None
 
 
-def deadline(sent: str, start: int, doc_date: dt.date | None) -> tuple[int | None, bool]:
+def deadline(sent: str, start: int, doc_date: dt.date | None,
+             keep_past: bool = False) -> tuple[int | None, bool]:
     """The year a target is due, from its sentence before the figure, and whether the sentence
     states a horizon (到2025年, 用3年时间, 十四五) rather than only 今年/全年, which reports of a
     past year use too.
@@ -326,7 +382,7 @@ def deadline(sent: str, start: int, doc_date: dt.date | None) -> tuple[int | Non
             this = True
         elif g["each"]:
             explicit = relative = plan = this = None
-    if explicit and not (doc_date and explicit < doc_date.year):
+    if explicit and (keep_past or not (doc_date and explicit < doc_date.year)):
         return explicit, True  # a year already past when the document was written is no deadline
     if relative and doc_date:
         return doc_date.year + relative - (1 if doc_date.month <= 6 else 0), True

@@ -16,10 +16,14 @@ import bisect
 import dataclasses
 import datetime as dt
 
+import numpy as np
 import pandas as pd
-import regex
+import pyarrow as pa
+import re
+from pandas.api.internals import create_dataframe_from_blocks
+from pandas.arrays import ArrowStringArray
 
-from . import classify, vocab
+from . import classify, structure, vocab
 from .normalize import has_readings, strip_readings, to_simplified
 from .numbers import TRAD_SCALE, parse_arabic, parse_chinese, parse_number, scale_of
 from .patterns import DOC_DATE, FIGURE, SENTENCE_END, UNITS, trad_forms
@@ -37,6 +41,9 @@ _LIST_SEPS = frozenset(vocab.LIST_SEPARATORS)
 _RANK_UNITS = frozenset(vocab.RANK_UNITS)
 _FALSE_UNITS = tuple(trad_forms(vocab.FALSE_UNITS))
 _PAGE_COUNTERS = tuple(trad_forms(vocab.PAGE_COUNTERS))
+_DURATION_AFTER = tuple(trad_forms(vocab.DURATION_AFTER_GE))
+#: After a bare number, these make it a date or a time of day.
+_DATE_AFTER = frozenset("年月日号時时:：")
 _FAN = {"一": 1, "两": 2, "兩": 2, "二": 2, "三": 3, "四": 4}
 #: Longest sentence read around a figure; a document with no punctuation is read in windows.
 _MAX_SENTENCE = 600
@@ -56,13 +63,17 @@ class _Token:
     value_max: float | None = None
 
 
-def _parse(m: regex.Match) -> _Token | None:
+def _parse(m: re.Match) -> _Token | None:
     """Value and unit of one match of patterns.FIGURE, or None where it is not a number."""
     s, e = m.span()
     ar = m.group("ar")
     if ar is not None:
         if m.group("unit") is None and m.group("scale") is None:
-            v = parse_arabic(ar)  # the common case: a bare number (a year, a date, a list member)
+            # the common case: a bare number. Before 年/月/日 it is a date (FIGURES.md: no figure),
+            # which no range or list of figures takes as a member: dropped here, before any work
+            if m.string[m.end("ar"):m.end("ar") + 1] in _DATE_AFTER:
+                return None
+            v = parse_arabic(ar)  # a list member, a range's low end, or nothing
             return None if v is None else _Token(s, m.end("ar"), v, None)
         return _number(m, ar)
     cn = m.group("cn")
@@ -71,11 +82,16 @@ def _parse(m: regex.Match) -> _Token | None:
         if v is None or m.string.startswith(_FALSE_UNITS, m.start("cn_unit")):
             return None
         category, unit = UNITS[m.group("cn_unit")]
-        return _Token(s, e, v, category, unit, 1.0, m.group("cn_infix") is not None, False, True)
+        scale = scale_of(m.group("cn_scale"))  # 二萬四千八百多億元: the scale after 多
+        return _Token(s, e, v, category, unit, scale, m.group("cn_infix") is not None, False, True)
     g = m.groupdict()
-    if g["pct"] is not None:
-        v = parse_number(g["pct"])
-        return None if v is None else _Token(s, e, v, "percent", "%")
+    if g["mx1"] is not None:
+        return _mixed(m, g)
+    if g["pct"] is not None or g["permille"] is not None:
+        v = parse_number(g["pct"] or g["permille"])
+        if v is None:
+            return None
+        return _Token(s, e, v if g["pct"] is not None else v / 10, "percent", "%")
     if g["den"] is not None:
         den, num = parse_chinese(g["den"]), parse_chinese(g["numr"])
         if not den or num is None or num > den:
@@ -86,10 +102,28 @@ def _parse(m: regex.Match) -> _Token | None:
     if g["bare"] is not None:
         unit = vocab.CURRENCIES.get(g["bare_unit"], "元")
         return _Token(s, e, scale_of(g["bare"]), "money", unit)
+    if g["bare_o"] is not None:
+        return _Token(s, e, scale_of(g["bare_o"]), *UNITS[g["bare_o_unit"]])
     return _Token(s, e, 2.0 ** _FAN.get(g["fan"] or "一", 1), "multiple", "倍")  # 翻番
 
 
-def _number(m: regex.Match, ar: str) -> _Token | None:
+def _mixed(m, g: dict) -> _Token | None:
+    """4万6000亿元 = (4万 + 6000) × 亿; 2亿5000万元 = 2亿 + 5000万; 5万3000人 = 5万 + 3000.
+    A second scale larger than the first multiplies the whole; a smaller one scales its part."""
+    hi, lo = parse_arabic(g["mx1"]), parse_arabic(g["mx2"])
+    if hi is None or lo is None:
+        return None
+    s1, s2 = scale_of(g["mxs1"]), scale_of(g["mxs2"])
+    value = (hi * s1 + lo) * s2 if s2 > s1 else hi * s1 + lo * s2
+    unit_word = g["mx_unit"] or g["mx_unit2"]
+    if unit_word is None or m.string.startswith(_FALSE_UNITS, m.start("mx_unit" if g["mx_unit"] else "mx_unit2")):
+        end = m.end("mxs2") if g["mxs2"] else m.end("mx2")
+        return _Token(m.start(), end, _scaled(value, 1.0), None, "", 1.0, False, True)
+    category, unit = UNITS[unit_word]
+    return _Token(m.start(), m.end(), _scaled(value, 1.0), category, unit)
+
+
+def _number(m: re.Match, ar: str) -> _Token | None:
     """An Arabic number with a scale or a unit."""
     v = parse_arabic(ar)
     if v is None:
@@ -105,7 +139,7 @@ def _number(m: regex.Match, ar: str) -> _Token | None:
     return _Token(m.start(), m.end(), v, category, unit, scale, m.group("infix") is not None)
 
 
-def _unitless(m: regex.Match, v: float) -> _Token:
+def _unitless(m: re.Match, v: float) -> _Token:
     """A number with no unit: it may join a range or a list, or be a bare 万/亿 magnitude."""
     scale1, scale2 = m.group("scale"), m.group("scale2")
     end = m.end("scale2") if scale2 else m.end("scale") if scale1 else m.end("ar")
@@ -121,6 +155,8 @@ def _excluded(work: str, t: _Token) -> bool:
         return True
     if head.endswith(vocab.ORDINAL_PREFIXES):
         return True
+    if t.unit == "个" and work.startswith(_DURATION_AFTER, t.end):
+        return True  # 连续36个月: a duration
     if t.unit in _RANK_UNITS and head.endswith(vocab.RANK_PREFIXES):
         return True
     # 五个方面, 两个"新三年计划": Chinese numerals below ten count only as money, percent, pp, 倍
@@ -253,6 +289,7 @@ def records(text: str, doc: str | None = None, date=None) -> list[dict]:
     classify.forget()
     sents = _Sentences(work)
     home = classify.doc_region(work)
+    context = structure.read(work, doc_date)
 
     def money_subject(t: _Token) -> bool:
         s0, s1 = sents.bounds(t.start)
@@ -282,8 +319,16 @@ def records(text: str, doc: str | None = None, date=None) -> list[dict]:
         if joined and not qual and not after_qual:
             qual = prev_qualifier  # '分别超过90家和870家': both are 'more than'
 
-        due, stated = classify.deadline(sent, a, doc_date)
-        kind = classify.kind(sent, a, z, first.category, stated, doc_date)
+        told = classify.reported(sent, a)
+        due, stated = classify.deadline(sent, a, doc_date, keep_past=told)
+        scope = context.at(first.start)
+        if scope is not None and not scope.history and not stated:
+            # the title, heading, list or section around the figure states what its sentence does not
+            due = scope.deadline if scope.deadline is not None else due
+            stated = scope.horizon
+        kind = classify.kind(sent, a, z, first.category, stated, doc_date, due)
+        if scope is not None and scope.targets:
+            kind = "target"  # every figure of an expected-targets section is one
         region = classify.region_of(sent, a, home)
         for i, t in enumerate(group):
             ta = t.start - s0
@@ -314,17 +359,31 @@ def records(text: str, doc: str | None = None, date=None) -> list[dict]:
                 "sentence": _original(text, omap, s0, s1),
             })
         prev_end, prev_negative, prev_qualifier = group[-1].end - s0, negative, qual or after_qual
+    if context.headline_end and out:
+        _headline_repeats(out, omap.start(context.headline_end) if omap else context.headline_end)
     return out
+
+
+def _headline_repeats(out: list[dict], headline_end: int) -> None:
+    """A figure of the headline that the body repeats (same value, and the same unit, or none
+    in the headline: '13.57万亿!' over '13.57万亿元') reads as the body's: kind, deadline, period,
+    and for a bare magnitude its category and unit. The body says what the headline abbreviates."""
+    body = [r for r in out if r["start"] >= headline_end]
+    for r in out:
+        if r["start"] >= headline_end:
+            break
+        for b in body:
+            if b["value"] == r["value"] and (b["unit"] == r["unit"] or r["unit"] == ""):
+                r["kind"], r["deadline"], r["period"] = b["kind"], b["deadline"], b["period"]
+                if r["unit"] == "":
+                    r["category"], r["unit"] = b["category"], b["unit"]
+                break
 
 
 def _original(text: str, omap, s0: int, s1: int) -> str:
     if omap:
         s0, s1 = omap.start(s0), omap.end(s1) if s1 > s0 else omap.start(s0)
     return text[s0:s1].strip()
-
-
-def empty_table() -> pd.DataFrame:
-    return table([])
 
 
 #: The dtype of each column: nullable where FIGURES.md allows null.
@@ -335,21 +394,41 @@ DTYPES = {
     "deadline": "Int64", "period": "string", "sentence": "string",
 }
 
-
+# The table is built from its columns as pandas stores them (one block per column kind), with
+# every dtype resolved once here: pandas.api.internals.create_dataframe_from_blocks takes them
+# as they are, where DataFrame(dict) would infer and check each column of each document again.
+_COLUMN_INDEX = pd.Index(COLUMNS)
+_STRING_COLUMNS = [(c, np.array([i])) for i, c in enumerate(COLUMNS) if DTYPES[c] == "string"]
+_INT_PLACE = np.array([COLUMNS.index("start"), COLUMNS.index("end")])
+_FLOAT_PLACE = np.array([COLUMNS.index("value"), COLUMNS.index("value_max")])
+_CATEGORY_PLACE = np.array([COLUMNS.index("category")])
+_DEADLINE_PLACE = np.array([COLUMNS.index("deadline")])
 _CATEGORY_CODE = {name: i for i, name in enumerate(CATEGORIES)}
+_LARGE_STRING = pa.large_string()  # what pandas' "string" dtype (pyarrow storage) holds
+_NAN = float("nan")
 
 
 def table(rows: list[dict]) -> pd.DataFrame:
     """Records → the tidy table, with the FIGURES.md columns and proper dtypes."""
-    data = {}
-    for c in COLUMNS:
-        if c == "category":  # from codes: four times faster than matching the labels
-            data[c] = pd.Categorical.from_codes([_CATEGORY_CODE[r[c]] for r in rows], dtype=DTYPES[c])
-        elif c in ("value", "value_max"):
-            data[c] = pd.array([r[c] if r[c] is not None else float("nan") for r in rows], dtype="float64")
-        else:
-            data[c] = pd.array([r[c] for r in rows], dtype=DTYPES[c])
-    return pd.DataFrame(data, columns=COLUMNS, copy=False)
+    n = len(rows)
+    blocks = [(ArrowStringArray(pa.array([r[c] for r in rows], type=_LARGE_STRING)), place)
+              for c, place in _STRING_COLUMNS]
+    blocks.append((np.array([[r["start"] for r in rows], [r["end"] for r in rows]],
+                            dtype=np.int64).reshape(2, n), _INT_PLACE))
+    blocks.append((np.array([[r["value"] for r in rows],
+                             [_NAN if r["value_max"] is None else r["value_max"] for r in rows]],
+                            dtype=np.float64).reshape(2, n), _FLOAT_PLACE))
+    codes = np.array([_CATEGORY_CODE[r["category"]] for r in rows], dtype=np.int8)
+    blocks.append((pd.Categorical.from_codes(codes, dtype=DTYPES["category"], validate=False),
+                   _CATEGORY_PLACE))
+    due = [r["deadline"] for r in rows]
+    blocks.append((pd.arrays.IntegerArray(np.array([0 if d is None else d for d in due], dtype=np.int64),
+                                          np.array([d is None for d in due], dtype=bool)), _DEADLINE_PLACE))
+    return create_dataframe_from_blocks(blocks, index=pd.RangeIndex(n), columns=_COLUMN_INDEX)
+
+
+def empty_table() -> pd.DataFrame:
+    return table([])
 
 
 def figures(text: str, doc: str | None = None, date=None) -> pd.DataFrame:

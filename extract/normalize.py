@@ -15,7 +15,7 @@ import bisect
 import functools
 
 import opencc
-import regex
+import re
 
 __all__ = ["OffsetMap", "strip_readings", "to_simplified", "has_readings"]
 
@@ -23,14 +23,14 @@ _T2S = opencc.OpenCC("t2s")
 
 #: A reading: a bracketed run of pinyin letters (tone marks or tone digits) right after a Han character.
 _PINYIN_LETTER = r"[a-zA-ZüÜāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]"
-_READING = regex.compile(
+_READING = re.compile(
     rf"""
-    (?<=\p{{Han}})           # only after a Chinese character
+    (?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef])           # only after a Chinese character
     [(（]                    # an opening bracket, half or full width
     {_PINYIN_LETTER}{{1,7}}+[1-5]?   # one syllable, possibly with a tone digit
     [)）]                    # and its closing bracket
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
 
 

@@ -10,17 +10,18 @@ import functools
 import math
 
 import cn2an
-import regex
+import re
 
 from .vocab import SCALES
 
 __all__ = ["parse_arabic", "parse_chinese", "parse_number", "scale_of", "TRAD_SCALE"]
 
 #: Traditional forms of scale characters, folded before lookup.
-TRAD_SCALE = str.maketrans({"萬": "万", "億": "亿", "兩": "两", "〇": "零", "．": ".", "，": ","})
+TRAD_SCALE = str.maketrans({"萬": "万", "億": "亿", "兩": "两", "〇": "零", "．": ".", "，": ",", "點": "点",
+                            "幾": "几", "餘": "余"})
 
 _CHINESE_DIGITS = frozenset("零〇一二两三四五六七八九十百千万亿点")
-_ADJACENT_DIGITS = regex.compile("[一二两三四五六七八九]{2}")
+_ADJACENT_DIGITS = re.compile("[一二两三四五六七八九]{2}")
 
 
 def parse_arabic(s: str) -> float | None:
@@ -53,7 +54,7 @@ def parse_number(s: str) -> float | None:
     s = s.strip()
     if not s:
         return None
-    if s[0] in _CHINESE_DIGITS or s[0] in "萬億兩":
+    if s[0] in _CHINESE_DIGITS or s[0] in "萬億兩點":
         return parse_chinese(s)
     return parse_arabic(s)
 

@@ -7,7 +7,7 @@ sentences that hold a figure are converted to simplified characters later.
 from __future__ import annotations
 
 import opencc
-import regex
+import re
 
 from . import vocab
 
@@ -29,7 +29,7 @@ def trad_forms(words) -> dict[str, str]:
 
 def alternation(words) -> str:
     """A regex alternation of literal words, longest first."""
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 # --- units: surface (simplified or traditional) → (category, normalised unit) ----------------
@@ -52,67 +52,119 @@ _CHINESE = rf"""[一二两兩三四五六七八九十][{_CN_DIGIT}]*+(?:[点點]
 _SCALE = rf"""(?!千[瓦米克伏]|百分)(?:{alternation(SCALE_WORDS)})"""
 _UNIT = alternation(UNITS)
 _SPACE = r"[ \u00a0\u3000]?"
+#: Below one in Chinese numerals, only after 百分之/千分之: 百分之零點八.
+_CN_FRACTION = r"零[点點][零〇一二三四五六七八九]++"
+#: 万 and 亿 in either script, the scales that join a mixed compound (4万6000亿元, 2亿5000万元).
+_MIX_SCALE = "万亿|萬億|亿|億|万|萬"
+#: Units of measure that a bare scale may stand before (千亿斤, 千万吨): OTHER_UNITS in either script.
+_OTHER_UNIT = alternation(trad_forms(vocab.OTHER_UNITS))
 
 #: A figure, in one of its forms. Group names say what was found; engine.py reads them.
-FIGURE = regex.compile(
+FIGURE = re.compile(
     rf"""
     (?=[\d０-９百翻一二两兩三四五六七八九十万萬亿億千])   # cheap test first: most positions start nothing
     (?:
-      百分之(?P<pct>{_ARABIC}|{_CHINESE})                      # 百分之二十
+      百分之(?P<pct>{_ARABIC}|{_CHINESE}|{_CN_FRACTION})       # 百分之二十, 百分之十六點二
+    | 千分之(?P<permille>{_ARABIC}|{_CHINESE}|{_CN_FRACTION})  # 千分之五 = 0.5%
     | (?<![{_CN_DIGIT}])(?P<den>[一二两三四五六七八九十]++)分之(?P<numr>[一二两三四五六七八九十]++)  # 三分之一
-    | 翻(?P<fan>[一两兩二三四])?番                              # 翻一番 = 2, 翻两番 = 4
+    | 翻了?(?P<fan>[一两兩二三四])?番                            # 翻一番 = 2, 翻两番 = 4, 翻了一番
     | (?<![{_CN_DIGIT}\d.])(?P<cheng>[一二两兩三四五六七八九]|[1-9])成   # 三成, 7成 = 30%, 70%
       (?!不变|立|功|果|本|员|員|交|就|熟|型|品|长|長|都|绩|績|效|全|文|批|片|套|规|規|龙|龍)
     | (?<![{_CN_DIGIT}\d数數几幾上多余餘])                       # an amount whose 一 is left out:
       (?P<bare>{alternation(BARE_SCALE_WORDS)})                 #   突破万亿元, 亿元以上项目
       (?P<bare_unit>美元|元)(?!{alternation(vocab.PER_AMOUNT_FOLLOWERS)})  # not 万元GDP能耗
+    | (?<![{_CN_DIGIT}\d数數几幾上多余餘每])                     # a bare scale before a unit of
+      (?P<bare_o>{alternation(trad_forms(vocab.BARE_OTHER_SCALES))})  #   measure: 千亿斤, 千万吨,
+      (?P<bare_o_unit>{_OTHER_UNIT})(?![级級大])                #   but not 千万吨级, 亿吨大港
+    | (?<![\d.．A-Za-z_])                                       # a mixed compound: 4万6000亿元 =
+      (?P<mx1>\d++(?:[.．]\d++)?+)(?P<mxs1>{_MIX_SCALE})       #   (4万 + 6000) × 亿, 2亿5000万元 =
+      (?P<mx2>\d{{1,4}}+)(?![\d.．,，])                          #   2亿 + 5000万; it needs a second
+      (?:(?P<mxs2>{_MIX_SCALE}|千){_SPACE}(?P<mx_unit>{_UNIT})?  #   scale or a unit (5万3000人)
+       | {_SPACE}(?P<mx_unit2>{_UNIT}))
     | (?<![\d.．A-Za-z_])                                       # an Arabic number ...
       (?P<ar>{_ARABIC})
       {_SPACE}(?P<scale>{_SCALE})?                              # ... its scale (1.3万亿) ...
       (?P<infix>[余多餘])?                                      # ... 1500余家 ...
       (?P<scale2>{_SCALE})?                                     # ... 300余万元 ...
       {_SPACE}(?P<unit>{_UNIT})?                                # ... and its unit, if any ...
-      (?:/(?P<per>万?(?:{_UNIT}|\p{{Han}})))?                   # ... per something (50万元/人)
+      (?:/(?P<per>万?(?:{_UNIT}|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef])))?                   # ... per something (50万元/人)
     | (?<![A-Za-z{_CN_DIGIT}])                                 # a Chinese numeral (from the start of
                                                                 #   its run: linear) needs its unit:
-      (?P<cn>{_CHINESE})(?P<cn_infix>[余多餘])?{_SPACE}(?P<cn_unit>{_UNIT})   # 二万零三百家
+      (?P<cn>{_CHINESE})(?P<cn_infix>[余多餘几幾])?              # 二万零三百家, 二萬四千八百多億元:
+      (?P<cn_scale>{_MIX_SCALE})?{_SPACE}(?P<cn_unit>{_UNIT})   #   a scale may follow 多/余/几
     )
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
 
 # --- cues of kind ------------------------------------------------------------------------
-CUES = regex.compile(
-    "|".join(
+def _starts(f: str) -> set[str]:
+    """The characters a pattern fragment can start with (the forms vocab.py uses: words, a
+    leading lookbehind, a character class, \\d, a group of alternatives)."""
+    f = re.sub(r"^\(\?<!\[[^\]]*\]\)", "", f)  # a leading lookbehind consumes nothing
+    if f.startswith("(?:"):
+        depth, parts, last = 0, [], 3
+        for j, c in enumerate(f):
+            if c == "(":
+                depth += 1
+            elif c == ")":
+                depth -= 1
+                if depth == 0:
+                    break
+            elif c == "|" and depth == 1:
+                parts.append(f[last:j])
+                last = j + 1
+        parts.append(f[last:j])
+        out = set().union(*(_starts(p) for p in parts))
+        return out | _starts(f[j + 2:]) if f[j + 1:j + 2] in ("?", "*") else out
+    if f.startswith("["):
+        return set(f[1:f.index("]")].replace("\\d", "0123456789"))
+    if f.startswith("\\d"):
+        return set("0123456789")
+    return {f[0]} if f else set()
+
+
+def _first_chars(fragments) -> str:
+    """A character class body of the characters any fragment can start with: a cheap lookahead
+    that lets a scan skip the positions where nothing starts."""
+    out = set().union(*(_starts(f) for f in fragments))
+    return "".join(re.escape(c) for c in sorted(out))
+
+
+_CUE_FRAGMENTS = (vocab.NOT_CUES + vocab.ACTUAL_OVERRIDES + vocab.REPORT_CUES + vocab.TARGET_CUES
+                  + vocab.ACTUAL_CUES + vocab.ACTUAL_WEAK_CUES)
+CUES = re.compile(
+    f"(?=[{_first_chars(_CUE_FRAGMENTS)}])(?:" + "|".join(
         [f"(?P<not>{alternation(vocab.NOT_CUES)})"]
         + [f"(?P<override>{'|'.join(vocab.ACTUAL_OVERRIDES)})"]
+        + [f"(?P<report>{alternation(vocab.REPORT_CUES)})"]
         + [f"(?P<target>{'|'.join(sorted(vocab.TARGET_CUES, key=len, reverse=True))})"]
         + [f"(?P<actual>{'|'.join(sorted(vocab.ACTUAL_CUES, key=len, reverse=True))})"]
         + [f"(?P<weak>{alternation(vocab.ACTUAL_WEAK_CUES)})"]
-    )
+    ) + ")"
 )
 
 # --- regions -----------------------------------------------------------------------------
-REGIONS = regex.compile(alternation(list(vocab.REGIONS) + list(vocab.OWN_REGION_WORDS)))
+REGIONS = re.compile(alternation(list(vocab.REGIONS) + list(vocab.OWN_REGION_WORDS)))
 #: Region names in either script → canonical name: to find a document's city without converting it.
 REGION_FORMS = {form: vocab.REGIONS[word] for form, word in trad_forms(vocab.REGIONS).items()}
-REGIONS_ANY_SCRIPT = regex.compile(alternation(REGION_FORMS))
+REGIONS_ANY_SCRIPT = re.compile(alternation(REGION_FORMS))
 
 #: Ends of sentences and clauses.
-SENTENCE_END = regex.compile(r"[。！？!?\n]")
-CLAUSE_SEP = regex.compile(r"[，,；;：:]")
+SENTENCE_END = re.compile(r"[。！？!?\n]")
+CLAUSE_SEP = re.compile(r"[，,；;：:]")
 
 #: The document's own date, as pages print it near the top: 2023-04-11, 2023年4月11日, 2024\n01/04.
-DOC_DATE = regex.compile(
+DOC_DATE = re.compile(
     r"""
       (?P<y>20\d\d)\s*(?:[-/.]|年)\s*(?P<m>1[0-2]|0?[1-9])\s*(?:[-/.]|月)\s*(?P<d>3[01]|[12]\d|0?[1-9])(?!\d)
     | (?P<y2>20\d\d)\s*\n\s*(?P<m2>1[0-2]|0[1-9])/(?P<d2>3[01]|[12]\d|0[1-9])(?!\d)
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
 
 #: Deadlines: explicit years (到2025年, 2023—2027年, 2025年前, 2025年底) and relative horizons.
-DEADLINE = regex.compile(
+DEADLINE = re.compile(
     r"""
     (?=[到至预力争确计目用花经通未在今全年每十\d一二两三四五六七八九])   # cheap test first
     (?:
@@ -126,11 +178,11 @@ DEADLINE = regex.compile(
     | (?P<each>每年)
     )
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
 
 #: Periods of actual figures.
-PERIOD = regex.compile(
+PERIOD = re.compile(
     rf"""
     (?=[\d一二三四五六七八九十上前下第今年])   # cheap test first
     (?:
@@ -140,5 +192,5 @@ PERIOD = regex.compile(
     | (?P<thisyear>今年以来|今年|年初以来)
     )
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )

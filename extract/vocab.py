@@ -30,6 +30,10 @@ SCALES = {
 #: (突破万亿元 → 1e12, 亿元以上项目 → 1e8).
 BARE_SCALES = ("万亿", "千亿", "百亿", "亿", "千万", "百万", "万")
 
+#: Scale words that may stand alone before a unit of measure (新增千亿斤粮食产能, 原油千万吨以上).
+#: 万 alone is left out: 万吨 stands in names of size (万吨级码头, 万吨巨轮).
+BARE_OTHER_SCALES = ("万亿", "千亿", "百亿", "亿", "千万", "百万")
+
 #: Currencies: surface → normalised unit. Values stay in the stated currency.
 CURRENCIES = {
     "元": "元",
@@ -175,7 +179,9 @@ PAGE_COUNTERS = ("浏览次数", "浏览量", "阅读量", "阅读次数", "阅�
                  "访问量", "访问次数", "评论数", "点赞数", "浏览")
 
 #: Words before a number that make it an ordinal or rank, not a quantity.
-ORDINAL_PREFIXES = ("第",)
+ORDINAL_PREFIXES = ("第", "届")  # 第4家; 十四届十次全会: the session after 届 is an ordinal
+#: After 个 these make a duration, not a count: 连续36个月, 3个工作日 (FIGURES.md: durations are no figures).
+DURATION_AFTER_GE = ("月", "小时", "工作日", "季度", "星期", "礼拜", "年头", "钟头")
 #: 前10名, 排名前3位: ranks.
 RANK_PREFIXES = ("前", "排名", "位列", "位居")
 RANK_UNITS = ("名", "位", "强")
@@ -208,7 +214,7 @@ ACTUAL_OVERRIDES = ("预计数", "计划完成", "(?:完成|占)了?(?:年度|�
 ACTUAL_WEAK_CUES = ("完成", "建成", "获批", "获", "入选", "成功")
 #: A cue of kind only counts when it is not part of a larger word: 要 in 重要/主要, 将 in 将近.
 NOT_CUES = (
-    "重要", "主要", "需要", "要素", "纲要", "摘要", "要求", "将近", "即将", "完成度",
+    "重要", "主要", "需要", "要素", "纲要", "摘要", "将近", "即将", "完成度",
     "获得感", "推动力", "目标任务",
 )
 
@@ -281,3 +287,24 @@ OWN_REGION_WORDS = ("我市", "全市", "本市")
 
 #: Period words for actual figures.
 MONTH_RANGE = r"(?P<m1>[1-9]|1[0-2]|[一二三四五六七八九十]|十[一二])\s*(?:至|到|-|—|–|~)\s*(?P<m2>[1-9]|1[0-2]|[一二三四五六七八九十]|十[一二])\s*月"
+
+# --- document structure (structure.py) ------------------------------------------------------
+
+#: Bullets that start a list item or a heading line: ■ 2024年成绩单, ●经济增长6%左右, ◆…
+LIST_BULLETS = ("■", "□", "●", "○", "◆", "◇", "▲", "△", "★", "☆", "▶", "►", "•", "◎", "√", "❖")
+
+#: Words that open a section of targets (FIGURES.md: 目标 makes a target): every figure in it is one.
+TARGET_SECTION_WORDS = ("主要预期目标", "预期目标", "主要目标", "发展目标", "总体目标", "主要指标", "目标任务是")
+#: Of those, the ones set for one year (a work report's): due in the year they name, or the document's.
+ANNUAL_SECTION_WORDS = ("预期目标",)
+
+#: Words of looking back: a heading or title with one states no deadline (2015—2019年成就回顾).
+HISTORY_WORDS = ("回顾", "成绩单", "成就", "成绩", "成效", "过去五年", "过去一年", "总结", "发展基础", "发展现状",
+                 "取得的")
+
+#: Words of a plan's title: a title line with one and a period states the plan's deadline.
+PLAN_TITLE_WORDS = ("计划", "方案", "规划", "意见", "纲要", "行动", "措施", "办法", "政策", "工程")
+
+#: Verbs by which a text reports what a plan or meeting set out (该计划提出，到2025年……): the
+#: figures after them are targets even in the past tense of a news item, and keep their horizon.
+REPORT_CUES = ("提出", "明确", "要求", "确定了", "设定", "部署")

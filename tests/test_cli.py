@@ -308,7 +308,7 @@ def test_readme_commands_run(tmp_path, block):
     """Each command runs as shown (in a scratch copy: outputs such as figures.csv land there)."""
     repo = tmp_path / "repo"
     repo.mkdir()
-    for name in ("extract", "tracker", "targets.yaml", "docs"):
+    for name in ("extract", "tracker", "targets.yaml", "docs", "tests"):
         (repo / name).symlink_to(ROOT / name)
     (tmp_path / "shared").symlink_to(SHARED)
     for command, status in block:

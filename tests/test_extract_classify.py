@@ -51,6 +51,7 @@ SIGNS = [
     ("narrowed-drop", "降幅收窄2个百分点。", "2个百分点", 2),
     ("minus-sign", "工业增加值增速为-3.2%。", "-3.2%", -3.2),
     ("increase", "营业收入增长8.1%。", "8.1%", 8.1),
+    ("decrease-words-percent", "能耗下降百分之零點八。", "百分之零點八", -0.8),
 ]
 
 
@@ -62,6 +63,16 @@ def test_sign(text, surface, want):
 def test_qualifier_is_shared_by_a_joined_figure():
     df = extract.figures("科技型企业分别超过90家和870家。")
     assert list(df.qualifier) == ["gt", "gt"]
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [("能耗和排放分别下降4%和12%。", [-4, -12]), ("能耗和排放分别下降4%、12%。", [-4, -12]),
+     ("能耗和排放分别下降4%和12%以上。", [-4, -12]), ("能耗下降4%，排放增长12%。", [-4, 12])],
+    ids=["he", "dunhao", "with-qualifier", "second-is-a-rise"],
+)
+def test_a_fall_before_a_list_keeps_its_sign(text, want):
+    assert list(extract.figures(text).value) == want
 
 
 @pytest.mark.parametrize(
@@ -210,9 +221,24 @@ INDICATORS = [
     ("threshold-money-subject", "营收超百亿元企业5家。", "百亿元", "营收"),
     ("rate-after-minus", "利用外资8.5亿美元,同比增长-3.2%。", "-3.2%", "利用外资增速"),
     ("enumerated-subject", "物联网、集成电路等产业产值突破万亿元。", "万亿元", "物联网、集成电路等产业产值"),
+    ("numbered-item", "到2026年，全市要实现：\n1.规上工业总产值突破4万6000亿元；", "4万6000亿元", "规上工业总产值"),
+    ("bracketed-item", "（1）高新技术企业达到5000家。", "5000家", "高新技术企业"),
+    ("yi-shi-item", "一是高新技术企业达到500家；", "500家", "高新技术企业"),
 ]
 
 
 @pytest.mark.parametrize("text,surface,want", [c[1:] for c in INDICATORS], ids=[c[0] for c in INDICATORS])
 def test_indicator(text, surface, want):
     assert figure(text, surface).indicator == want
+
+
+def test_the_cue_scan_lookahead_lets_every_cue_through():
+    """CUES starts with a lookahead of the characters a cue can start with; no cue may be
+    left out of it (a word of vocab.py, or the examples of its pattern fragments)."""
+    from extract import patterns, vocab
+    words = [w for w in (vocab.TARGET_CUES + vocab.ACTUAL_CUES + vocab.ACTUAL_WEAK_CUES + vocab.REPORT_CUES)
+             if w.isalnum()]
+    fragments = ["用3年", "用三年", "到2025年", "至2025年", "2025年前", "2023年全年实现", "1至9月",
+                 "占年度计划", "完成了全年投资计划", "计划完成", "预计数"]
+    for text in words + fragments:
+        assert patterns.CUES.search(text) is not None, text

@@ -81,6 +81,23 @@ NUMBERS = [
     ("per-wan-denominator", "每万人拥有360台/万人。", [(360, None, "other", "台/万人")]),
     ("yu-infix", "吸引1500余家企业入驻。", [(1500, None, "count", "家")]),
     ("duo-infix", "开展活动100多次。", [(100, None, "count", "次")]),
+    # issue #9: numbers as they are written
+    ("mixed-wan-yi", "全年营收4万6000亿元。", [(4.6e12, None, "money", "元")]),
+    ("mixed-wan-yi-2", "进出口总额2万3000亿元。", [(2.3e12, None, "money", "元")]),
+    ("mixed-yi-wan", "总投资2亿5000万元。", [(2.5e8, None, "money", "元")]),
+    ("mixed-wan-count", "常住人口5万3000人。", [(53000, None, "count", "人")]),
+    ("mixed-bare-money", "规上工业总产值4万6000亿。", [(4.6e12, None, "money", "元")]),
+    ("chinese-duo-scale-trad", "全省生產總值二萬四千八百多億元。", [(2.48e12, None, "money", "元")]),
+    ("chinese-yu-scale-trad", "財政收入五萬零二百餘億元。", [(5.02e12, None, "money", "元")]),
+    ("chinese-ji-scale", "新增就业二十几万人。", [(2e5, None, "count", "人")]),
+    ("percent-words-decimal-trad", "同比增長百分之十六點二。", [(16.2, None, "percent", "%")]),
+    ("percent-words-below-one", "物价上涨百分之零點八。", [(0.8, None, "percent", "%")]),
+    ("per-mille", "人口自然增长率控制在千分之五。", [(0.5, None, "percent", "%")]),
+    ("bare-scale-jin", "实施新一轮千亿斤粮食产能提升行动。", [(1e11, None, "other", "斤")]),
+    ("bare-scale-ton", "原油产量稳定在千万吨以上。", [(1e7, None, "other", "吨")]),
+    ("pinyin-in-pp-trad", "增速高出2.8個(gè)百分點。", [(2.8, None, "pp", "个百分点")]),
+    ("pinyin-in-pp-simplified", "增速高出2.8个(gè)百分点(diǎn)。", [(2.8, None, "pp", "个百分点")]),
+    ("doubled-done", "经济总量已经翻了一番。", [(2, None, "multiple", "倍")]),
 ]
 
 
@@ -120,6 +137,10 @@ NOT_FIGURES = [
     ("intensity-unit", "万元GDP能耗继续下降,万元产值水耗降低。"),
     ("page-counter", "2024年05月20日 星期一  浏览次数：1234次"),
     ("empty", ""),
+    ("size-label-ton", "建设千万吨级炼化基地和亿吨大港。"),
+    ("months-duration", "工业投资连续36个月保持两位数增长。"),
+    ("plenary-session", "为推进落实市委十四届十次全会工作要求。"),
+    ("bare-wan-ton-left-out", "建成万吨级泊位。"),
 ]
 
 
@@ -155,3 +176,13 @@ def test_offsets_point_into_the_original(text):
 )
 def test_adjacent_chinese_digits_are_no_numeral(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [("全省生產總值二萬四千八百多億元。", "gt"), ("財政收入五萬零二百餘億元。", "gt"),
+     ("新增就业二十几万人。", "gt"), ("全年营收4万6000亿元。", "eq")],
+    ids=["duo", "yu", "ji", "mixed-plain"],
+)
+def test_numeral_infix_is_more_than(text, want):
+    assert list(extract.figures(text).qualifier) == [want]

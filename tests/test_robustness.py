@@ -10,6 +10,8 @@ makes is compared at n and 2n characters.
 """
 import codecs
 import functools
+import re
+import signal
 import sys
 from pathlib import Path
 
@@ -108,6 +110,8 @@ PATHOLOGICAL = {
     "ranges": lambda n: "1至2至3-4—5到" * (n // 12),
     "qualifiers": lambda n: "超突破近约以上左右" * (n // 9) + "100家",
     "one-sentence": lambda n: "，".join(["地区生产总值突破6000亿元"] * (n // 15)),
+    "headings-and-lists": lambda n: "■ 到2026年主要预期目标：\n1.增长5%；\n（一）2015—2019年成就回顾\n" * (n // 40),
+    "colon-led-items": lambda n: "1.今年发展的主要预期目标是如下这些内容，请全区上下认真抓好落实：\n" * (n // 40),
 }
 
 #: Seconds one regex call may take. A linear scan of a megabyte takes well under one, so this
@@ -116,30 +120,66 @@ REGEX_TIMEOUT = 10.0
 
 
 class _TimeLimited:
-    """A compiled pattern whose matching calls pass the `regex` module's timeout."""
+    """A compiled pattern whose matching calls are limited in time, whichever engine runs it:
+    the `regex` module's own timeout, or for the standard library's `re` (which has none) a
+    SIGALRM timer around each call, which interrupts its matching loop (it checks for signals)."""
 
     CALLS = frozenset({"search", "match", "fullmatch", "finditer", "findall", "sub", "subn",
                        "split", "splititer"})
 
     def __init__(self, pattern, seconds):
         self._pattern, self._seconds = pattern, seconds
+        self._is_re = isinstance(pattern, re.Pattern)
 
     def __getattr__(self, name):
         attr = getattr(self._pattern, name)
-        if name in self.CALLS:
+        if name not in self.CALLS:
+            return attr
+        if not self._is_re:
             return functools.partial(attr, timeout=self._seconds)
-        return attr
+        if name == "finditer":
+            return lambda *a, **kw: self._limited_iter(attr(*a, **kw))
+        return lambda *a, **kw: self._limited(attr, *a, **kw)
+
+    def _limited(self, call, *args, **kwargs):
+        signal.setitimer(signal.ITIMER_REAL, self._seconds)
+        try:
+            return call(*args, **kwargs)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+
+    def _limited_iter(self, matches):
+        while True:
+            try:
+                yield self._limited(next, matches)
+            except StopIteration:
+                return
+
+
+class PatternTimeout(Exception):
+    pass
+
+
+def _on_alarm(signum, frame):
+    raise PatternTimeout(f"a pattern ran longer than {REGEX_TIMEOUT} s: it backtracks")
 
 
 @pytest.fixture
 def regex_timeout(monkeypatch):
-    """Every module-level pattern of the extract package, with REGEX_TIMEOUT on each call."""
-    pattern_type = type(regex.compile(""))
+    """Every module-level pattern of the extract package (`regex` or `re`), with REGEX_TIMEOUT
+    on each call."""
+    pattern_types = (type(regex.compile("")), re.Pattern)
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    found = 0
     for name, module in list(sys.modules.items()):
         if name == "extract" or name.startswith("extract."):
             for attr, value in list(vars(module).items()):
-                if isinstance(value, pattern_type):
+                if isinstance(value, pattern_types):
                     monkeypatch.setattr(module, attr, _TimeLimited(value, REGEX_TIMEOUT))
+                    found += 1
+    assert found > 20  # the patterns are module-level, where this fixture finds them
+    yield
+    signal.signal(signal.SIGALRM, previous)
 
 
 @pytest.mark.parametrize("kind", PATHOLOGICAL)
@@ -189,7 +229,10 @@ def python_calls(text: str) -> int:
     "萬(wàn)億(yì)元（" * 3 + "1至2个、5%—6%，收窄6.9和1.4个百分点。",
     "1" * 40 + "（(【“",
     "地区生产总值突破6000亿元，",
-], ids=["sentences", "pinyin-ranges-lists", "digits-and-open-brackets", "one-long-sentence"])
+    "■ 2025年主要预期目标\n●经济增长6%左右\n到2026年，全区要实现：\n1.规上工业企业达到300家；\n",
+    "1.今年发展的主要预期目标是如下这些内容，请全区上下认真抓好落实：\n",
+], ids=["sentences", "pinyin-ranges-lists", "digits-and-open-brackets", "one-long-sentence",
+        "headings-and-lists", "colon-led-items"])
 def test_work_grows_linearly(unit):
     """Twice the text costs about twice the calls (a quadratic step would cost four times)."""
     small = unit * (8_000 // len(unit))

@@ -1,0 +1,302 @@
+"""Document structure: what a figure's title, heading, paragraph and list say about it.
+
+A sentence does not always say when a target is due, or that it is a target at all: policy
+documents say it once, in a title, a heading or the phrase that opens a list, and let it hold
+for everything under it. One pass over the lines of a document (not one per figure) finds
+those places and the stretch of text each one governs, a `Scope`; `Context.at(pos)` gives the
+innermost scope that holds a position.
+
+The rules, each in FIGURES.md wording (vocabulary in vocab.py):
+
+- Title period: a title line of a plan states its period, 《…三年行动计划（2024—2026年）》,
+  实施方案（2024-2026）: its targets with no horizon of their own are due at its last year.
+  A period already over when the document was written, or a title of looking back
+  (2015—2019年成就回顾), states no deadline.
+- Heading period: a heading that states a horizon (到2028年主要目标, （二）发展目标。到2025年，…)
+  makes the figures under it, up to the next heading of its rank or higher, targets due then.
+- Leading time phrase: a horizon that opens a clause and is followed by a comma or colon
+  (到2026年，… / 2024—2026年，全区聚焦：一是……) makes the rest of its paragraph targets due
+  then, and the list items on the lines after it when the paragraph ends with a colon.
+- Expected-targets section: 主要预期目标 (and 主要目标, 发展目标, 总体目标) opens a section in which
+  every figure is a target; 预期目标 are due in the year the section names (2024年…主要预期目标,
+  今年…) or else in the document's year. In a paragraph the section runs to its end and over
+  the list items after a closing colon; in a heading, to the next heading of its rank or higher.
+- History: a heading of looking back (成绩单, 回顾, 成就, 过去五年) or a horizon already over closes
+  the scopes above it for the lines under it: their figures take no deadline from outside.
+
+Line kinds: a heading is a line that starts with a numbering mark (一、 （一） 1. （1） 第一章), or a
+bullet (■ ● ◆ …), or a short line with no closing punctuation; list items are lines with a
+numbering mark or bullet, or 一是/二是. Marks have ranks (章 > 一、 > （一） > 1. > （1）); bullets
+of one symbol are of one rank, below the numbered ones.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+
+from . import vocab
+from .patterns import alternation, trad_forms
+
+__all__ = ["Scope", "Context", "read", "headline_end"]
+
+
+@dataclasses.dataclass(slots=True)
+class Scope:
+    start: int
+    end: int
+    deadline: int | None   # the year its targets are due, or None
+    targets: bool          # every figure in it is a target (an expected-targets section)
+    horizon: bool          # it states a horizon: a figure with no cue of its own is a target
+    history: bool = False  # looking back: no deadline comes from outside it
+    rule: str = ""         # which rule made it (for tests and debugging)
+
+
+_CN = "一二三四五六七八九十"
+#: Numbering marks at the start of a line, by rank (0 highest; group r<N> is rank N). Bullets
+#: come after them, rank 5.
+_MARK = re.compile(
+    rf"""
+      (?P<r0>第[{_CN}\d]+(?:[章部节篇]|部分))             # 第一章, 第二部分
+    | (?P<r1>[{_CN}]+[、.．])                             # 一、
+    | (?P<r2>[（(][{_CN}]+[)）])                           # （一）
+    | (?P<r3>\d{{1,2}}(?:[、．]|\.(?!\d)))                 # 1. 1、 (not 1.5%)
+    | (?P<r4>[（(]\d{{1,2}}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])         # （1） ①
+    """,
+    re.VERBOSE,
+)
+#: The end of a line's first sentence or clause group (a numbered heading's title ends there).
+_FIRST_STOP = re.compile(r"[。！？!?；;：:]")
+_BULLETS = frozenset(vocab.LIST_BULLETS)
+_ITEM_WORDS = re.compile(rf"[{_CN}]是|首先|其次|再次|最后|——")
+_CLOSERS = "。！？!?；;"
+#: A horizon: 到2026年 / 至2026年 / 2024—2026年 / 2026年前 / （2024-2026）.
+_HORIZON = re.compile(
+    r"""
+      (?:到|至|力[争爭]到?|[争爭]取到?|计划到|計劃到)\s*(?P<by>20\d\d)\s*年(?:底|末)?
+    | (?P<from>20\d\d)\s*年?\s*(?:-|—|–|－|至|到|~|～)+\s*(?P<to>20\d\d)\s*年?
+    | (?P<before>20\d\d)\s*年\s*(?:前|以前|之前)
+    """,
+    re.VERBOSE,
+)
+#: Word lists in either script (the structure is read on the text as read, not converted).
+_SECTION = re.compile(alternation(trad_forms(vocab.TARGET_SECTION_WORDS)))
+_ANNUAL = re.compile(alternation(trad_forms(vocab.ANNUAL_SECTION_WORDS)))
+_HISTORY = re.compile(alternation(trad_forms(vocab.HISTORY_WORDS)))
+_PLAN_TITLE = re.compile(alternation(trad_forms(vocab.PLAN_TITLE_WORDS)))
+_YEAR = re.compile(r"(20\d\d)\s*年|(今年|本年度|本年)")
+#: A title or heading is at most this long (characters, after stripping).
+_HEADING_MAX = 60
+#: Lines read as the headline of a news page: the first few, short, with no closing stop.
+_HEADLINE_LINES = 5
+
+
+#: The characters a numbering mark starts with: a cheap test before the pattern.
+_MARK_START = frozenset("第（(①②③④⑤⑥⑦⑧⑨⑩0123456789" + _CN)
+
+
+def _rank(line: str) -> tuple[int, str] | None:
+    """(rank, mark type) of a line that starts with a numbering mark or bullet, else None."""
+    if not line:
+        return None
+    c = line[0]
+    if c in _BULLETS:
+        return 5, c
+    if c not in _MARK_START:
+        return None
+    m = _MARK.match(line)
+    if m is None:
+        return None
+    return int(m.lastgroup[1]), m.lastgroup[1]
+
+
+def _is_item(line: str) -> bool:
+    return _rank(line) is not None or _ITEM_WORDS.match(line) is not None
+
+
+def _is_heading(line: str, marked: bool) -> bool:
+    """A heading: a marked line whose first sentence is short, or a short line with no stop."""
+    if len(line) <= _HEADING_MAX and line[-1] not in _CLOSERS and not line.endswith(("：", ":")):
+        return True
+    if marked:
+        head = _FIRST_STOP.split(line, maxsplit=1)[0]
+        return len(head) <= _HEADING_MAX // 2 and len(head) < len(line)
+    return False
+
+
+def _horizon_year(m: re.Match) -> int:
+    return int(m.group("by") or m.group("to") or m.group("before"))
+
+
+@dataclasses.dataclass(slots=True)
+class _Line:
+    start: int
+    end: int
+    text: str        # stripped
+    rank: tuple[int, str] | None
+    heading: bool
+
+
+class Context:
+    """The scopes of one document, looked up by position.
+
+    `at` is called with positions in document order (the engine reads figures in order): a sweep
+    keeps the scopes open at the position in a stack, so each scope is pushed and popped once
+    and the whole document costs time linear in its scopes, however they nest.
+    """
+
+    __slots__ = ("scopes", "headline_end", "_next", "_open", "_last")
+
+    def __init__(self, scopes: list[Scope], headline_end: int):
+        self.scopes = sorted(scopes, key=lambda s: (s.start, -s.end))
+        self.headline_end = headline_end
+        self._next, self._open, self._last = 0, [], -1
+
+    def at(self, pos: int) -> Scope | None:
+        """The innermost scope that holds `pos` (the one that starts last), or None."""
+        if pos < self._last:  # out of order: sweep again from the start
+            self._next, self._open = 0, []
+        self._last = pos
+        scopes, opened = self.scopes, self._open
+        while self._next < len(scopes) and scopes[self._next].start <= pos:
+            opened.append(scopes[self._next])
+            self._next += 1
+        while opened and opened[-1].end <= pos:  # closed before pos: never open again
+            opened.pop()
+        return opened[-1] if opened else None
+
+
+def _lines(text: str) -> list[_Line]:
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        end = pos + len(raw)
+        stripped = raw.strip(" \t\u3000\r\ufeff")
+        if stripped:
+            rank = _rank(stripped)
+            out.append(_Line(pos, end, stripped, rank, _is_heading(stripped, rank is not None)))
+        pos = end + 1
+    return out
+
+
+def _closes(opener: tuple[int, str] | None, line: _Line) -> bool:
+    """Does `line` end the section of a heading marked `opener`?"""
+    if line.rank is None:
+        return opener is None and line.heading
+    if opener is None:
+        return line.heading and line.rank[0] < 5
+    return line.rank[0] < opener[0] or line.rank[1] == opener[1]
+
+
+def _item_runs(lines: list[_Line]) -> list[int]:
+    """For each line, the end of the run of list items it belongs to (-1 for a line that is not
+    an item). A run goes on while lines are items of its first item's rank or lower (a 1. list
+    ends at the next 二、 or （二）). One pass: the work stays linear in the number of lines."""
+    ends = [-1] * len(lines)
+    first = 0
+    while first < len(lines):
+        line = lines[first]
+        if not _is_item(line.text):
+            first += 1
+            continue
+        rank = line.rank[0] if line.rank else 5
+        last = first
+        while last + 1 < len(lines):
+            nxt = lines[last + 1]
+            if not _is_item(nxt.text) or (nxt.rank is not None and nxt.rank[0] < rank):
+                break
+            last += 1
+        for j in range(first, last + 1):
+            ends[j] = lines[last].end
+        first = last + 1
+    return ends
+
+
+def _extent(lines: list[_Line], i: int, in_heading: bool, text_end: int, runs: list[int]) -> int:
+    """Where a scope opened on line i ends: the next heading of its rank or higher for a heading;
+    for a paragraph, its end, or past the list items after it when it ends with a colon."""
+    line = lines[i]
+    if in_heading:
+        for nxt in lines[i + 1:]:
+            if _closes(line.rank, nxt):
+                return nxt.start
+        return text_end
+    if line.text.endswith(("：", ":")) and i + 1 < len(lines) and runs[i + 1] >= 0:
+        return runs[i + 1]
+    return line.end
+
+
+#: A document with none of these has no scope to find (a cheap test before reading its lines).
+_TRIGGERS = re.compile(r"目[标標]|20\d\d")
+
+
+def read(text: str, doc_date: dt.date | None) -> Context:
+    """The scopes of `text`, in one pass over its lines."""
+    if _TRIGGERS.search(text) is None:
+        return Context([], headline_end(text))
+    lines = _lines(text)
+    runs = _item_runs(lines)
+    year_now = doc_date.year if doc_date else None
+    scopes: list[Scope] = []
+    for i, line in enumerate(lines):
+        t = line.text
+        in_heading = line.heading
+        history = _HISTORY.search(t) is not None
+        # Looking back, or a title's or heading's period: a plan's title line states its deadline.
+        if in_heading:
+            m = None
+            if "20" in t:
+                for m in _HORIZON.finditer(t):
+                    pass
+            past = m is not None and year_now is not None and _horizon_year(m) < year_now
+            if history or past:
+                scopes.append(Scope(line.start, _extent(lines, i, True, len(text), runs), None, False, False,
+                                    True, "history"))
+                continue
+            if m is not None and line.rank is None and _PLAN_TITLE.search(t):
+                scopes.append(Scope(line.start, len(text), _horizon_year(m), False, False, rule="title"))
+                continue
+        # Expected-targets section.
+        sec = _SECTION.search(t) if ("目标" in t or "目標" in t) else None
+        if sec is not None and not history:
+            year = None
+            for y in _YEAR.finditer(t, 0, sec.start()):
+                year = int(y.group(1)) if y.group(1) else year_now
+            h = _HORIZON.search(t, 0, len(t) if in_heading else sec.start())
+            if h is not None:
+                year = _horizon_year(h)
+            if year is None and _ANNUAL.search(t):
+                year = year_now
+            start = line.start if in_heading else line.start + sec.start()
+            scopes.append(Scope(start, _extent(lines, i, in_heading, len(text), runs), year, True, True,
+                                rule="section"))
+            continue
+        # Leading time phrase (or a heading's horizon).
+        if "20" in t:
+            for m in _HORIZON.finditer(t):
+                after = t[m.end():m.end() + 1]
+                opens = m.start() == 0 or t[m.start() - 1] in "，,：:。；;）)" or in_heading
+                if not (opens and ((after != "" and after in "，,：:") or in_heading)):
+                    continue
+                year = _horizon_year(m)
+                if year_now is not None and year < year_now:
+                    break
+                marked = in_heading and line.rank is not None  # a headline governs only itself
+                start = line.start if marked else line.start + m.start()
+                end = _extent(lines, i, marked, len(text), runs) if marked or not in_heading else line.end
+                scopes.append(Scope(start, end, year, False, True, rule="heading" if marked else "lead"))
+                break
+    return Context(scopes, headline_end(text))
+
+
+def headline_end(text: str) -> int:
+    """End of the headline of a news page: its first lines while they are short and have no
+    closing stop (13.57万亿!全国首个); 0 when the document starts with a sentence."""
+    end = pos = seen = 0
+    for raw in text.split("\n", _HEADLINE_LINES * 3)[:_HEADLINE_LINES * 3]:
+        stripped = raw.strip(" \t\u3000\r\ufeff")
+        if stripped:
+            if len(stripped) > _HEADING_MAX or stripped[-1] == "。" or _rank(stripped) or seen == _HEADLINE_LINES:
+                break
+            end, seen = pos + len(raw), seen + 1
+        pos += len(raw) + 1
+    return end

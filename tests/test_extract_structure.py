@@ -1,0 +1,184 @@
+"""Context beyond the sentence (issue #9, extract/structure.py): one table per rule.
+
+Each case is a small document written the way work reports, plans and news items are laid
+out, the figure it is about (by its surface text), and the kind and deadline that figure must
+get. Every table holds cases the rule must not catch. Dates are given where the rule depends on
+the document's year, as `--date` would give them.
+"""
+import pandas as pd
+import pytest
+
+import extract
+from extract import structure
+
+
+def reading(text, surface, date=None, nth=0):
+    df = extract.figures(text, date=date)
+    rows = df[df.text == surface]
+    assert len(rows) > nth, f"{surface!r} not found in {list(df.text)}"
+    row = rows.iloc[nth]
+    due = None if pd.isna(row.deadline) else int(row.deadline)
+    return row.kind, due
+
+
+def check(table):
+    return pytest.mark.parametrize("text,date,surface,want", [c[1:] for c in table],
+                                   ids=[c[0] for c in table])
+
+
+#: Title period: a plan's title states its period; its targets with no horizon take its end.
+TITLES = [
+    ("action-plan-title", "新乡市建设制造强市三年行动计划（2023—2025年）\n力争规上工业企业突破2200家。",
+     "2023-10-24", "2200家", ("target", 2025)),
+    ("implementation-title-no-nian", "某市数字经济实施方案（2024-2026）\n力争数字经济核心产业增加值突破500亿元。",
+     "2024-03-01", "500亿元", ("target", 2026)),
+    ("title-needs-a-target", "某市三年行动计划（2024—2026年）\n一、发展基础\n全市现有规上企业1800家。",
+     "2024-03-01", "1800家", ("actual", None)),
+    ("history-title", "2015—2019年成就回顾\n力争新增企业300家。", None, "300家", ("target", None)),
+    ("period-already-over", "某市三年行动计划（2018—2020年）\n力争新增企业300家。", "2024-03-01", "300家",
+     ("target", None)),
+    ("plan-named-in-a-sentence", "新闻\n省发改委发布《某市中长期发展规划（2023-2030年）》。\n力争新增企业300家。",
+     "2023-12-25", "300家", ("target", None)),
+]
+
+
+@check(TITLES)
+def test_title_period(text, date, surface, want):
+    assert reading(text, surface, date) == want
+
+
+#: Heading period: a heading's horizon holds to the next heading of its rank or higher.
+HEADINGS = [
+    ("heading-horizon", "一、到2028年主要目标\n规上工业总产值突破1000亿元。\n高新技术企业达到500家。",
+     "2024-03-01", "500家", ("target", 2028)),
+    ("numbered-heading-sentence", "（二）发展目标。到2025年，初步建成先进制造业强市。\n产业能级更高。规上工业企业突破2200家。",
+     "2023-10-24", "2200家", ("target", 2025)),
+    ("next-heading-ends-it", "（一）到2025年主要目标\n企业突破2200家。\n（二）发展现状\n全市有企业1800家。",
+     "2023-10-24", "1800家", ("actual", None)),
+    ("history-heading", "2024-03-01\n一、2015—2019年成就回顾\n全市新增企业300家。", None, "300家", ("actual", None)),
+    ("history-heading-words", "2025-01-17\n■ 2024年成绩单\n●粮食总产达到557亿斤", None, "557亿斤", ("actual", None)),
+]
+
+
+@check(HEADINGS)
+def test_heading_period(text, date, surface, want):
+    assert reading(text, surface, date) == want
+
+
+#: A leading time phrase scopes the rest of its paragraph, and the items after a closing colon.
+LEADS = [
+    ("items-in-one-sentence", "2024—2026年，全区聚焦“两个提升”：一是高新技术企业达到500家；二是研发投入增长10%。",
+     "2024-03-01", "10%", ("target", 2026)),
+    ("rest-of-paragraph", "其中提到，到2027年，工业总产值达到600亿元。在3-5个关键材料领域形成优势。",
+     "2025-07-11", "3-5个", ("target", 2027)),
+    ("numbered-lines", "到2026年，全区要实现：\n1.规上工业企业达到300家；\n2.研发投入强度达到3%。",
+     "2024-03-01", "3%", ("target", 2026)),
+    ("bullet-lines", "到2026年，全区要实现：\n■高新技术企业达到500家\n■研发投入强度达到3%", "2024-03-01", "3%",
+     ("target", 2026)),
+    ("one-shi-lines", "2024—2026年，全区聚焦“两个提升”：\n一是高新技术企业达到500家；\n二是研发投入增长10%。",
+     "2024-03-01", "500家", ("target", 2026)),
+    ("list-ends-at-a-plain-paragraph", "到2026年，全区要实现：\n1.规上工业企业达到300家。\n全区现有企业200家。",
+     "2024-03-01", "200家", ("actual", None)),
+    ("next-paragraph-is-free", "到2026年，规上工业企业达到300家。\n全区现有企业200家。", "2024-03-01", "200家",
+     ("actual", None)),
+    ("past-period-is-history", "2015—2019年，全市新增企业300家。", "2024-03-01", "300家", ("actual", None)),
+    ("not-leading", "力争形成4个万亿级产业；到2035年，基本建成。", "2024-01-04", "4个", ("target", None)),
+]
+
+
+@check(LEADS)
+def test_leading_time_phrase(text, date, surface, want):
+    assert reading(text, surface, date) == want
+
+
+#: An expected-targets section: every figure in it is a target, due in the year it names.
+SECTIONS = [
+    ("work-report-paragraph", "2024年，四川省经济社会发展主要预期目标是：地区生产总值增长6%左右；城镇新增就业85万人。",
+     "2024-01-22", "85万人", ("target", 2024)),
+    ("this-year", "报告指出，今年发展主要预期目标是：经济增长4.5%-5%，城镇新增就业1200万人以上。",
+     "2026-03-16", "1200万人", ("target", 2026)),
+    ("items-on-following-lines", "报告提出，今年广东经济社会发展的主要预期目标是：\n◆地区生产总值增长5%；\n◆粮食产量1270万吨。",
+     "2024-01-23", "1270万吨", ("target", 2024)),
+    ("heading-section", "■ 2025年经济社会发展的主要预期目标\n●经济增长6%左右\n●城镇新增就业70万人以上",
+     "2025-01-17", "70万人", ("target", 2025)),
+    ("traditional-heading", "二、2024年國民經濟和社會發展主要預期目標和任務\n預期全省地區生產總值增長5.5%左右。",
+     "2024-02-18", "5.5%", ("target", 2024)),
+    ("actual-cue-inside-the-section", "今年的主要预期目标是：研发投入强度比上年提高0.1个百分点。", "2024-01-22",
+     "0.1个百分点", ("target", 2024)),
+    ("section-ends-with-its-list", "今年的主要预期目标是：\n◆地区生产总值增长5%；\n报告指出，去年全省新增企业300家。",
+     "2024-01-23", "300家", ("actual", None)),
+    ("no-section-word", "2023年广东地区生产总值达到13.57万亿元、增长4.8%。", "2024-01-23", "4.8%", ("actual", None)),
+]
+
+
+@check(SECTIONS)
+def test_expected_targets_section(text, date, surface, want):
+    assert reading(text, surface, date) == want
+
+
+#: A year already over inside a target sentence marks an actual; a baseline year (比2020年) does not.
+PAST_YEARS = [
+    ("past-year-clause", "到2027年规上工业总产值达到3万亿元，2024年为2.5万亿元。", "2025-03-01", "2.5万亿元",
+     ("actual", None)),
+    ("the-target-itself", "到2027年规上工业总产值达到3万亿元，2024年为2.5万亿元。", "2025-03-01", "3万亿元",
+     ("target", 2027)),
+    ("no-date-earlier-than-horizon", "到2027年规上工业总产值达到3万亿元，2024年为2.5万亿元。", None, "2.5万亿元",
+     ("actual", None)),
+    ("doubling-a-baseline", "到2025年，地区生产总值比2020年翻一番。", "2021-03-01", "翻一番", ("target", 2025)),
+    ("doubling-no-horizon", "地区生产总值比2020年翻一番。", "2021-03-01", "翻一番", ("target", None)),
+    ("doubled-done", "地区生产总值比2015年已经翻了一番。", "2021-03-01", "翻了一番", ("actual", None)),
+    ("milestone-year-ahead", "到2027年规上工业总产值达到3万亿元，2025年为2.5万亿元。", "2024-03-01", "2.5万亿元",
+     ("target", 2027)),
+]
+
+
+@check(PAST_YEARS)
+def test_past_years_in_a_target_sentence(text, date, surface, want):
+    assert reading(text, surface, date) == want
+
+
+#: News about a plan: what it 提出/明确/要求 is a target, even after its horizon has passed.
+REPORTED = [
+    ("plan-proposes", "该计划提出，到2025年，新增高新技术企业500家。", "2023-05-01", "500家", ("target", 2025)),
+    ("past-tense-news", "2026-02-01\n该计划曾提出，到2025年，新增高新技术企业500家。", None, "500家", ("target", 2025)),
+    ("requires-a-rate", "会议要求，研发投入增长10%以上。", "2024-03-01", "10%", ("target", None)),
+    ("no-report-verb-past-horizon", "2026-02-01\n到2025年，全市高新技术企业达到500家。", None, "500家", ("actual", None)),
+    ("contents-of-a-list", "各部门按照清单，明确4方面20条具体培育举措。", "2023-12-25", "20条", ("actual", None)),
+]
+
+
+@check(REPORTED)
+def test_news_about_plans(text, date, surface, want):
+    assert reading(text, surface, date) == want
+
+
+#: A headline figure the body repeats reads as the body's figure.
+HEADLINES = [
+    ("bare-magnitude-headline", "13.57万亿!全国首个\n报告指出：2023年广东地区生产总值达到13.57万亿元、增长4.8%。",
+     "2024-01-23", "13.57万亿", ("actual", None)),
+    ("headline-takes-the-section-year", "四川GDP预期增长6%左右\n2024年主要预期目标是：地区生产总值增长6%左右。",
+     "2024-01-22", "6%", ("target", 2024)),
+    ("not-repeated", "新建园区20个\n报告指出：全市已有园区15个，今年新增5个。", "2024-01-22", "20个", ("actual", None)),
+    ("body-sentence-first", "报告指出，全市已有园区15个。\n力争新建园区15个。", "2024-01-22", "15个", ("actual", None)),
+]
+
+
+@check(HEADLINES)
+def test_headline_repeats_the_body(text, date, surface, want):
+    assert reading(text, surface, date) == want
+
+
+def test_headline_magnitude_takes_the_body_category():
+    df = extract.figures("13.57万亿!全国首个\n2023年广东地区生产总值达到13.57万亿元。", date="2024-01-23")
+    assert list(df.category) == ["money", "money"]
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [("一、总体要求\n正文。", [(1, "1")]), ("（二）发展目标。到2025年，建成强市。", [(2, "2")]),
+     ("1.规上企业达到300家；", [(3, "3")]), ("■ 2024年成绩单", [(5, "■")]), ("全市现有企业200家。", [None]),
+     ("2024年1月", [None]), ("1.5%的增长", [None])],
+    ids=["chinese-numbered", "bracketed", "arabic", "bullet", "plain", "year-is-no-mark", "decimal-is-no-mark"],
+)
+def test_line_marks(text, want):
+    assert [structure._rank(line) for line in text.split("\n")[:1]] == want
