@@ -140,15 +140,23 @@ def reported(sent: str, start: int) -> bool:
 _CLAUSE_YEAR = re.compile(r"(?<![到至比较於于在前])(20\d\d)\s*年(?![前底末内以之])")
 
 
+#: A starting figure and the level it moves to ('由2023年的5140亿元增加到6000亿元'): the year
+#: dates the start only; the figure after 到/至 is where the change leads.
+_MOVES_TO = re.compile(r"\d[^，,；;。]*?[到至]")
+
+
 def clause_year(sent: str, start: int) -> int | None:
-    """The year the figure's own clause states before it ('…，2024年为2.5万亿元' → 2024)."""
+    """The year the figure's own clause states before it ('…，2024年为2.5万亿元' → 2024), unless
+    a figure and a 到/至 stand between ('由2023年的5140亿元增加到6000亿元': 6000 is no 2023 value)."""
     c0 = clause_start(sent, start)
     if "年" not in sent[c0:start]:
         return None
     found = None
     for m in _CLAUSE_YEAR.finditer(sent, c0, start):
-        found = int(m.group(1))
-    return found
+        found = m
+    if found is None or _MOVES_TO.search(sent, found.end(), start):
+        return None
+    return int(found.group(1))
 
 
 def kind(sent: str, start: int, end: int, category: str, has_deadline: bool,

@@ -171,7 +171,13 @@ def entries(figures_df: pd.DataFrame, region: str | None = None, doc: str | None
         date = pd.Timestamp(date).date()
     elif isinstance(date, dt.datetime):
         date = date.date()
-    targets = figures_df[figures_df["kind"] == "target"] if len(figures_df) else figures_df
+    # The target figures, and the actual ones that share a sentence with a target: the extractor
+    # reads a starting point (由2023年的5140亿元…) as the actual it is, and here it becomes a baseline.
+    if len(figures_df):
+        goal_sentences = set(figures_df.loc[figures_df["kind"] == "target", "sentence"])
+        targets = figures_df[(figures_df["kind"] == "target") | figures_df["sentence"].isin(goal_sentences)]
+    else:
+        targets = figures_df
     read: list[dict] = []
     starts: dict[tuple, tuple[float, object]] = {}      # (sentence, indicator, base unit) -> (value, date)
     for f in targets.to_dict("records"):
@@ -195,6 +201,8 @@ def entries(figures_df: pd.DataFrame, region: str | None = None, doc: str | None
         if start and kind == "level":
             starts[(sentence, indicator, known.base)] = (staff_value, year if year is not None else date)
             continue
+        if f["kind"] != "target":
+            continue  # an actual beside a goal that is no starting point: not for suggest
         read.append(dict(f=f, value=value, category=category, figure=figure, sentence=sentence, indicator=indicator,
                          kind=kind, staff_value=staff_value, unit=unit, known=known, due=due))
     out: list[dict] = []
