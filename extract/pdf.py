@@ -45,6 +45,10 @@ MAX_UNMAPPED_SHARE = 0.3
 FLUSH = 1.5
 WRAP_SLACK = 6
 
+#: The right margin of a page's text lies at least this share of the page's width across
+#: (A4 policy documents: about 85%).
+MIN_MARGIN = 0.7
+
 #: Marks that end a sentence: a line ending in one short of the margin ends its paragraph.
 SENTENCE_ENDS = tuple("。！？!?；;：:")
 
@@ -81,7 +85,7 @@ def pdf_text(data: bytes) -> str:
         for index in range(len(document)):
             page = document[index]
             textpage = page.get_textpage()
-            pages.append(_page_lines(textpage))
+            pages.append(_page_lines(textpage, page.get_width()))
             textpage.close()
             page.close()
     except pdfium.PdfiumError as err:
@@ -102,11 +106,13 @@ def pdf_text(data: bytes) -> str:
 
 class Line(NamedTuple):
     """A line of a page: its text, where its last character ends (points from the page's left
-    edge) and that character's height; both None where PDFium gives no position."""
+    edge) and that character's height, both None where PDFium gives no position; the width
+    of its page."""
 
     text: str
     right: float | None = None
     size: float | None = None
+    page_width: float | None = None
 
 
 def _open_problem(err: Exception) -> str:
@@ -116,7 +122,7 @@ def _open_problem(err: Exception) -> str:
     return f"PDF 文件已损坏或不完整，打不开（{message}）"
 
 
-def _page_lines(textpage) -> list[Line]:
+def _page_lines(textpage, page_width: float) -> list[Line]:
     """A page's lines with the right edge of each (a page number on its first or last line left out)."""
     text = textpage.get_text_range()
     located = textpage.count_chars() == len(text)  # PDFium counts what Python counts: indices agree
@@ -129,7 +135,7 @@ def _page_lines(textpage) -> list[Line]:
         if located and line:
             _, bottom, right, top = textpage.get_charbox(start + len(line) - 1, loose=True)
             size = abs(top - bottom) or None
-        lines.append(Line(line, right, size))
+        lines.append(Line(line, right, size, page_width))
         start = m.end()
         if m.start() == len(text):
             break
@@ -159,6 +165,10 @@ def join_lines(pages: list[list[Line]]) -> str:
     margin = max((line.right for line in lines if line.right is not None), default=0.0)
     sizes = sorted(line.size for line in lines if line.size)
     size = sizes[len(sizes) // 2] if sizes else 0.0  # the body text's
+    # Lines that end flush do so most of the way across the page: in a document of short
+    # lines only (a title page, a list) no line was wrapped.
+    if margin < MIN_MARGIN * max((line.page_width or 0.0 for line in lines), default=0.0):
+        margin = float("inf")
     out: list[str] = []
     for line, after in zip(lines, lines[1:] + [None]):
         text = line.text

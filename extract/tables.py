@@ -8,8 +8,9 @@ number belongs to. So every data cell becomes one line, `row heading | column he
     | 规上工业总产值 | 4.7万亿元 | 5.2       |    →     规上工业总产值 | 增长 | 5.2%
 
 Rules (each one a named step below):
-- the first row holds the column headings, and so do the rows under it whose first cell is
-  empty (a second heading level under a merged cell); a column's heading joins its levels;
+- the first row holds the column headings, unless it holds values (numbers other than
+  years), and so do the rows under it whose first cell is empty (a second heading level
+  under a merged cell); a column's heading joins its levels;
 - the first column holds the row headings;
 - a column heading that ends in a bracketed unit, 增长（%） or 产值(亿元), lends that unit to the
   bare numbers of its column (5.2 → 5.2%), and the heading is written without it;
@@ -23,22 +24,34 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from . import vocab
+
 __all__ = ["SEPARATOR", "table_lines", "cell_text"]
 
 #: Between the headings and the cell of a line (spaces around it keep figures apart).
 SEPARATOR = " | "
 
+#: Units a column heading may lend to its numbers: the extractor's own (extract/vocab.py),
+#: longest first, so that a bracket is a unit only when the extractor would read it as one.
+_UNITS = sorted({*vocab.RATE_UNITS, *vocab.CURRENCIES, *vocab.MEASURE_WORDS, *vocab.OTHER_UNITS}, key=len, reverse=True)
+_SCALES = sorted(vocab.SCALES, key=len, reverse=True)
+
 #: A unit in brackets at the end of a column heading: 增长（%）, 产值(亿元), 金额（单位：万元）.
-#: Brackets holding digits are not units (2024(预计)) and long ones are remarks.
-HEADING_UNIT = re.compile(r"""
+#: Other brackets are remarks: 2024(预计), 指标（累计）.
+HEADING_UNIT = re.compile(rf"""
     \s*[（(]\s*
-    (?:单位\s*[:：]\s*)?          # 金额（单位：万元）
-    (?P<unit>[^\d()（）:：]{1,6}?)  # %, 亿元, 万吨, 个百分点
+    (?:单位\s*[:：]\s*)?                            # 金额（单位：万元）
+    (?P<unit>(?:{"|".join(map(re.escape, _SCALES))})?  # 亿, 万 ...
+             (?:{"|".join(map(re.escape, _UNITS))}))   # 元, %, 吨, 家 ...
     \s*[)）]\s*$
 """, re.VERBOSE)
 
 #: A cell that is a bare number, to which a heading's unit is added.
 BARE_NUMBER = re.compile(r"[-+－]?\d[\d,，]*(?:\.\d+)?")
+
+#: A number that is a value, not a year (2024年, 2024(预计) are headings): a row holding one
+#: beyond its first cell is a data row, so a table without a heading row starts with data.
+VALUE_NUMBER = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d(?![\d.]))\d[\d,.]*")
 
 _CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 
@@ -83,7 +96,10 @@ def table_lines(rows: Sequence[Sequence[str]]) -> list[str]:
 
 
 def _heading_rows(rows: list[list[str]]) -> int:
-    """How many rows at the top are headings: the first, and those under it with an empty first cell."""
+    """How many rows at the top are headings: the first (unless it holds values), and those
+    under it with an empty first cell."""
+    if any(VALUE_NUMBER.search(cell) for cell in rows[0][1:]):
+        return 0
     depth = 1
     while depth < len(rows) - 1 and not rows[depth][0]:
         depth += 1

@@ -9,9 +9,9 @@ column headings, so a web page's table reads as the same table in a .docx does.
 
 The publication date is read from the page's metadata only (meta tags, <time>, JSON-LD,
 the date elements of the page's header), never guessed from the article's own words: those
-are the extractor's business (FIGURES.md: the date in the text comes first). When
-trafilatura finds no article, it is asked again favouring recall, and then for the page's
-visible text (html2txt).
+are the extractor's business (FIGURES.md: the date in the text comes first). trafilatura is
+asked for precision first, then with its defaults, then for recall (PREFERENCES); a page in
+which it finds no article at all gives its visible text (html2txt).
 """
 from __future__ import annotations
 
@@ -29,6 +29,10 @@ TRAFILATURA_OPTIONS = dict(
     include_formatting=False, with_metadata=True, deduplicate=False,
     date_extraction_params={"extensive_search": False, "original_date": True},
 )
+
+#: How trafilatura is asked, in turn, until it finds an article. Precision first: on a short
+#: article its default falls back to the whole page, menus and link lists included.
+PREFERENCES = ({"favor_precision": True}, {}, {"favor_recall": True})
 
 #: A Markdown table row as trafilatura writes it: | a | b | c |
 TABLE_ROW = re.compile(r"^\|.*\|\s*$")
@@ -55,10 +59,12 @@ def page_text(markup: str) -> tuple[str, str | None, dt.date | None]:
 
     if not markup.strip():
         return "", None, None
+    found = None
     try:
-        found = trafilatura.bare_extraction(markup, **TRAFILATURA_OPTIONS)
-        if found is None or not (found.text or "").strip():  # little text: take more of the page
-            found = trafilatura.bare_extraction(markup, favor_recall=True, **TRAFILATURA_OPTIONS)
+        for preference in PREFERENCES:  # the cleanest reading that finds an article
+            found = trafilatura.bare_extraction(markup, **preference, **TRAFILATURA_OPTIONS)
+            if found is not None and (found.text or "").strip():
+                break
     except Exception as err:  # lxml refuses some markup outright
         raise WebProblem(f"网页无法解析（{type(err).__name__}）") from None
     if found is None or not (found.text or "").strip():
