@@ -50,7 +50,7 @@ import charset_normalizer
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Document", "ExtractError", "ReadError", "MAX_BYTES", "STDIN", "read_document", "parse_document",
+__all__ = ["Document", "ExtractError", "ReadError", "MAX_BYTES", "READ_EXTENSIONS", "STDIN", "read_document", "parse_document",
            "read_text", "decode", "doc_name", "figures_from_files", "check_zip_member"]
 
 #: Largest document read, in bytes (50 MB is far above any report or bulletin).
@@ -138,6 +138,9 @@ BINARY_EXTENSIONS: dict[str, str] = {
     ".xlsx": "Excel 表格", ".png": "图片", ".jpg": "图片", ".jpeg": "图片", ".gif": "图片", ".tif": "图片",
     ".tiff": "图片", ".bmp": "图片", ".zip": "压缩包", ".rar": "压缩包", ".7z": "压缩包",
 }
+
+#: Extensions of the formats read (for file pickers such as the dashboard's upload).
+READ_EXTENSIONS = ("txt", "html", "htm", "shtml", "pdf", "docx")
 
 #: Names of web pages as sites and browsers save them.
 HTML_EXTENSIONS = frozenset({".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml"})
