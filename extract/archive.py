@@ -15,8 +15,8 @@ Three steps, each replaceable:
    walk, to `ParquetSink`:
    - `run_local`: N worker processes (pebble's ProcessPool, a concurrent.futures pool that
      can end a task: each document has a time limit, after which its worker is killed and
-     replaced, and the document is an error row); at most a few documents per worker are in
-     flight, and workers are renewed every MAX_TASKS documents, so memory stays flat;
+     replaced, and the document is an error row); documents go in small batches, a few per
+     worker in flight, and workers are renewed every MAX_TASKS batches: memory stays flat;
    - `run_dask`: the same `process` on a dask.distributed cluster, through dask.bag, a
      batch of the walk at a time.
 
@@ -43,7 +43,7 @@ from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 from .reading import (MAX_BYTES, ReadError, _mb, check_zip_member, doc_name, parse_document, read_document)
 
-__all__ = ["Source", "Result", "walk", "read_source", "process", "run_local", "run_dask", "ParquetSink", "documents_path",
+__all__ = ["Source", "Result", "walk", "read_source", "process", "process_batch", "run_local", "run_dask", "ParquetSink", "documents_path",
            "DOCUMENT_COLUMNS", "WALKED_EXTENSIONS", "DEFAULT_TIMEOUT"]
 
 #: Files a folder walk reads. Names without an extension are read too (their content tells
@@ -57,12 +57,15 @@ ARCHIVE_EXTENSIONS = frozenset({".zip"})
 #: Seconds one document may take (read and extract) before its worker is ended.
 DEFAULT_TIMEOUT = 120.0  # the command line's default too (extract/__main__.py)
 
-#: Documents a worker process handles before it is replaced by a fresh one (libraries that
-#: hold on to memory give it back).
-MAX_TASKS = 500
+#: Documents a worker gets in one task (handing a task over costs about a millisecond).
+BATCH = 16
 
-#: Documents in flight per worker: enough to keep every worker busy, few enough for flat memory.
-IN_FLIGHT_PER_WORKER = 4
+#: Tasks a worker process handles before it is replaced by a fresh one (libraries that hold
+#: on to memory give it back).
+MAX_TASKS = 100
+
+#: Tasks in flight per worker: enough to keep every worker busy, few enough for flat memory.
+IN_FLIGHT_PER_WORKER = 3
 
 #: A part of the output is closed after this many documents.
 PART_DOCUMENTS = 1000
@@ -270,26 +273,47 @@ def _refuse_special(source: Source) -> None:
 def run_local(sources: Iterable[Source], *, jobs: int | None = None, timeout: float = DEFAULT_TIMEOUT,
               date: dt.date | None = None, max_bytes: int = MAX_BYTES) -> Iterator[Result]:
     """`process` for every source in `jobs` worker processes (default: all cores), results
-    in the order of `sources`. A document over `timeout` seconds is ended with its worker
-    (which is replaced) and becomes an error row, as does one whose worker died."""
+    in the order of `sources`.
+
+    Documents go to the workers in batches of BATCH (one task each: the cost of handing a
+    task over is near that of extracting a short document). A batch has `timeout` seconds;
+    one that runs over, or whose worker dies, is ended with its worker (which is replaced)
+    and its documents are done again one a task, each with `timeout` seconds: the one that
+    hangs or crashes becomes an error row, the others their usual rows."""
     from concurrent.futures import TimeoutError as FutureTimeout
 
     import pebble
 
+    from . import engine  # noqa: F401 -- loaded once here, so that forked workers start with it
+
     jobs = jobs or os.cpu_count() or 1
+    failures = (FutureTimeout, pebble.ProcessExpired)
     window: collections.deque = collections.deque()
+
+    def finish(batch: list[Source], future) -> list[Result]:
+        try:
+            return future.result()
+        except failures:  # one of the batch hangs or crashes: find which, one document a task
+            alone = [(source, pool.schedule(process, (source, date, max_bytes), timeout=timeout)) for source in batch]
+            return [_outcome(source, single, timeout, *failures) for source, single in alone]
+
     with pebble.ProcessPool(max_workers=jobs, max_tasks=MAX_TASKS) as pool:
         try:
-            for source in sources:
-                window.append((source, pool.schedule(process, (source, date, max_bytes), timeout=timeout)))
+            for batch in _batches(sources, BATCH):
+                window.append((batch, pool.schedule(process_batch, (batch, date, max_bytes), timeout=timeout)))
                 if len(window) >= jobs * IN_FLIGHT_PER_WORKER:
-                    yield _outcome(*window.popleft(), timeout, FutureTimeout, pebble.ProcessExpired)
+                    yield from finish(*window.popleft())
             while window:
-                yield _outcome(*window.popleft(), timeout, FutureTimeout, pebble.ProcessExpired)
+                yield from finish(*window.popleft())
         finally:
             for _, future in window:
                 future.cancel()
             pool.stop()
+
+
+def process_batch(batch: list[Source], date: dt.date | None = None, max_bytes: int = MAX_BYTES) -> list[Result]:
+    """`process` for each source of a batch (one task of a worker)."""
+    return [process(source, date, max_bytes) for source in batch]
 
 
 def _outcome(source: Source, future, timeout: float, timed_out: type, expired: type) -> Result:
