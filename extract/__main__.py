@@ -147,7 +147,7 @@ def run_archive(paths: Iterable[str], out_file: str, *, jobs: int | None = None,
     done = counts["documents"] - counts["errors"]
     line = f"共 {counts['documents']} 个文件：成功 {done} 个，出错 {counts['errors']} 个；数字 {counts['figures']} 个"
     if counts["skipped"]:
-        line += f"；跳过 {counts['skipped']} 个非文档文件（图片、样式表等）"
+        line += f"；跳过 {counts['skipped']} 个其他文件（扩展名不是文档格式）"
     if counts["resumed"]:
         line += f"；此前已处理 {counts['resumed']} 个，未重做"
     print(f"{line}\n结果：{sink.figures_file}（数字）、{sink.documents_file}（文件）", file=err)
