@@ -9,6 +9,8 @@ document). Each format's folder is run through the archive runner (extract/archi
 `python -m extract DIR --out ...` runs it) with one worker and with --jobs workers, and the
 script prints documents/s and chars/s (characters of text read) per format and the speed-up.
 
+Each run is the command a user types, timed from start to end with its peak memory (the
+command and its workers together); a .txt folder twice as large shows memory stays flat.
 It also prints the extractor's own speed on the .txt texts (engine.records in this process,
 no reading, no workers), beside the .txt runs: the reading layer and the workers must not
 cost the extractor its speed. Not a test: figures vary with the machine and its load.
@@ -16,8 +18,8 @@ cost the extractor its speed. Not a test: figures vary with the machine and its 
 from __future__ import annotations
 
 import argparse
-import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -35,7 +37,8 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 
 
 def build(folder: Path, mb: float) -> dict[str, Path]:
-    """One sub-folder a format, each about mb/5 MB of copies of the corpus documents."""
+    """One sub-folder a format, each about mb/5 MB of copies of the corpus documents, and
+    `txt2`: twice the .txt folder (memory must not grow with it)."""
     texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))}
     made: dict[str, dict[str, bytes]] = {"txt": {}, "gbk": {}, "html": {}, "docx": {}, "pdf": {}}
     for stem, text in texts.items():
@@ -56,16 +59,35 @@ def build(folder: Path, mb: float) -> dict[str, Path]:
             for name, data in files.items():
                 (sub / f"{copy:05d}_{name}").write_bytes(data)
         folders[fmt] = sub
+    twice = folder / "txt2"
+    twice.mkdir()
+    for path in folders["txt"].iterdir():
+        for copy in ("a", "b"):
+            shutil.copyfile(path, twice / f"{copy}{path.name}")
     return folders
 
 
-def timed_run(folder: Path, out: Path, jobs: int) -> tuple[float, pd.DataFrame]:
+def timed_run(folder: Path, out: Path, jobs: int) -> tuple[float, pd.DataFrame, float]:
+    """`python -m extract FOLDER --out OUT --jobs N` as a user runs it: (seconds, documents
+    table, peak resident memory of the command and its workers together, in MB)."""
+    import psutil
+
     started = time.perf_counter()
-    sink = archive.run([str(folder)], out, jobs=jobs)
+    proc = subprocess.Popen([sys.executable, "-m", "extract", str(folder), "--out", str(out), "--jobs", str(jobs)],
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    watched = psutil.Process(proc.pid)
+    while proc.poll() is None:
+        try:
+            tree = [watched, *watched.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(0.1)
     seconds = time.perf_counter() - started
-    documents = pd.read_parquet(archive.documents_path(out))
-    assert sink.counts["errors"] == 0, documents[documents["error"].notna()].head()
-    return seconds, documents
+    err = proc.stderr.read().decode("utf-8", "replace")
+    assert proc.returncode == 0, err[-2000:]
+    return seconds, pd.read_parquet(archive.documents_path(out)), peak / 1024 / 1024
 
 
 def main() -> None:
@@ -83,21 +105,25 @@ def main() -> None:
         total = sum(p.stat().st_size for p in files)
         print(f"folder: {total / 1024 / 1024:.1f} MB, {len(files):,} documents in 5 formats "
               f"(built in {time.perf_counter() - started:.0f} s)")
-        print(f"{'format':<6} {'docs':>6} {'MB':>6} {'chars':>11}  {'1 worker':>22}  {f'{args.jobs} workers':>22}  speed-up")
+        print(f"{'format':<6} {'docs':>6} {'MB':>5} {'chars':>10}  {'1 worker':>24}  {f'{args.jobs} workers':>24}"
+              f"  speed-up  peak memory")
         sums = {1: 0.0, args.jobs: 0.0}
         for fmt, folder in folders.items():
             mb = sum(p.stat().st_size for p in folder.iterdir()) / 1024 / 1024
             row = []
             for jobs in (1, args.jobs):
-                seconds, documents = timed_run(folder, work / f"{fmt}-{jobs}.parquet", jobs)
+                seconds, documents, peak = timed_run(folder, work / f"{fmt}-{jobs}.parquet", jobs)
                 sums[jobs] += seconds
-                chars = int(documents["chars"].sum())
-                row.append((seconds, len(documents), chars))
-            (s1, n, chars), (sn, _, _) = row
-            print(f"{fmt:<6} {n:>6,} {mb:>6.1f} {chars:>11,}  {n / s1:>7.0f} docs/s {chars / s1:>9,.0f} c/s"
-                  f"  {n / sn:>7.0f} docs/s {chars / sn:>9,.0f} c/s  ×{s1 / sn:.2f}")
+                row.append((seconds, len(documents), int(documents["chars"].sum()), peak))
+            (s1, n, chars, _), (sn, _, _, peak) = row
+            print(f"{fmt:<6} {n:>6,} {mb:>5.1f} {chars:>10,}  {n / s1:>6.0f} docs/s {chars / s1:>9,.0f} c/s"
+                  f"  {n / sn:>6.0f} docs/s {chars / sn:>9,.0f} c/s  ×{s1 / sn:<6.2f}  {peak:.0f} MB")
         print(f"all formats: {sums[1]:.1f} s with 1 worker, {sums[args.jobs]:.1f} s with {args.jobs}: "
-              f"×{sums[1] / sums[args.jobs]:.2f}")
+              f"×{sums[1] / sums[args.jobs]:.2f} (each run includes starting Python and its workers)")
+
+        seconds, documents, peak = timed_run(work / "docs" / "txt2", work / "txt2.parquet", args.jobs)
+        print(f"memory: .txt folder twice as large ({len(documents):,} documents), {args.jobs} workers: "
+              f"peak {peak:.0f} MB")
 
         texts = [p.read_text(encoding="utf-8") for p in sorted(folders["txt"].iterdir())]
         chars = sum(map(len, texts))
@@ -106,9 +132,6 @@ def main() -> None:
             engine.records(text)
         seconds = time.perf_counter() - started
         print(f"extractor alone on the .txt texts (engine.records, this process): {chars / seconds:,.0f} chars/s")
-        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        print(f"peak resident size: this process {own:.0f} MB, largest worker {workers:.0f} MB")
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
