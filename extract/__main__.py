@@ -268,23 +268,23 @@ def parse_jobs(value: str) -> int:
 
 
 def parse_seconds(value: str) -> float:
-    try:
-        seconds = float(value)
-    except ValueError:
-        seconds = -1.0
-    if not seconds > 0 or math.isinf(seconds):
-        raise argparse.ArgumentTypeError(f"应为正数（单位：秒），而不是 {value!r}")
-    return seconds
+    """--timeout: a positive number of seconds."""
+    return _positive(value, "单位：秒")
 
 
 def parse_mb(value: str) -> float:
+    """--max-mb: a positive number of megabytes."""
+    return _positive(value, "单位 MB")
+
+
+def _positive(value: str, unit: str) -> float:
     try:
-        mb = float(value)
+        number = float(value)
     except ValueError:
-        mb = -1.0
-    if not mb > 0 or math.isinf(mb):
-        raise argparse.ArgumentTypeError(f"应为正数（单位 MB），而不是 {value!r}")
-    return mb
+        number = -1.0
+    if not number > 0 or math.isinf(number):
+        raise argparse.ArgumentTypeError(f"应为正数（{unit}），而不是 {value!r}")
+    return number
 
 
 #: argparse's English messages, as Chinese (pattern, replacement); the first that matches wins.

@@ -36,7 +36,6 @@ import datetime as dt
 import os
 import shutil
 import stat
-import time
 import zipfile
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, NamedTuple

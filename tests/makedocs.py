@@ -78,6 +78,18 @@ def pdf_bytes(pages: list[list[str]], *, size: float = 12, page_numbers: bool = 
     return bytes(pdf.output())
 
 
+def locked_pdf_bytes() -> bytes:
+    """A PDF that opens only with its password."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    pdf.cell(0, 10, "GDP 5000")
+    pdf.set_encryption(owner_password="owner", user_password="user")
+    return bytes(pdf.output())
+
+
 def image_pdf_bytes(pages: int = 1) -> bytes:
     """A PDF whose pages are only pictures, as a scanner makes them (no text layer)."""
     from fpdf import FPDF

@@ -8,7 +8,6 @@ Documents are built here from text (tests/makedocs.py).
 import io
 import os
 import time
-import zipfile
 from pathlib import Path
 
 import pandas as pd

@@ -122,6 +122,7 @@ BAD_PDFS = [
     pytest.param(lambda: makedocs.image_pdf_bytes(pages=3), "扫描件", id="scanned-three-pages"),
     pytest.param(_truncated_pdf, "PDF 文件已损坏", id="truncated"),
     pytest.param(lambda: b"%PDF-1.4\n" + bytes(range(256)) * 4, "PDF 文件已损坏", id="garbage-after-header"),
+    pytest.param(makedocs.locked_pdf_bytes, "PDF 有密码保护", id="password"),
 ]
 
 
