@@ -56,8 +56,11 @@ ARCHIVE_EXTENSIONS = frozenset({".zip"})
 #: Seconds one document may take (read and extract) before its worker is ended.
 DEFAULT_TIMEOUT = 120.0  # the command line's default too (extract/__main__.py)
 
-#: Documents a worker gets in one task (handing a task over costs about a millisecond).
+#: Documents a worker gets in one task (handing a task over costs about a millisecond, as
+#: much as a short .txt takes), and the bytes at which a batch is closed early (a few PDFs
+#: are a task of their own, so that large files still spread over the workers).
 BATCH = 16
+BATCH_BYTES = 256 * 1024
 
 #: Tasks a worker process handles before it is replaced by a fresh one (libraries that hold
 #: on to memory give it back).
@@ -274,8 +277,8 @@ def run_local(sources: Iterable[Source], *, jobs: int | None = None, timeout: fl
     """`process` for every source in `jobs` worker processes (default: all cores), results
     in the order of `sources`.
 
-    Documents go to the workers in batches of BATCH (one task each: the cost of handing a
-    task over is near that of extracting a short document). A batch has `timeout` seconds;
+    Documents go to the workers in batches of BATCH documents or BATCH_BYTES (one task
+    each: handing a task over costs about as much as a short document). A batch has `timeout` seconds;
     one that runs over, or whose worker dies, is ended with its worker (which is replaced)
     and its documents are done again one a task, each with `timeout` seconds: the one that
     hangs or crashes becomes an error row, the others their usual rows."""
@@ -298,7 +301,7 @@ def run_local(sources: Iterable[Source], *, jobs: int | None = None, timeout: fl
 
     with pebble.ProcessPool(max_workers=jobs, max_tasks=MAX_TASKS) as pool:
         try:
-            for batch in _batches(sources, BATCH):
+            for batch in _batches(sources, BATCH, BATCH_BYTES):
                 window.append((batch, pool.schedule(process_batch, (batch, date, max_bytes), timeout=timeout)))
                 if len(window) >= jobs * IN_FLIGHT_PER_WORKER:
                     yield from finish(*window.popleft())
@@ -352,13 +355,16 @@ def run_dask(sources: Iterable[Source], scheduler: str | Any, *, date: dt.date |
             client.close()
 
 
-def _batches(items: Iterable[Source], size: int) -> Iterator[list[Source]]:
+def _batches(items: Iterable[Source], size: int, most_bytes: int | None = None) -> Iterator[list[Source]]:
+    """Lists of `size` items, closed early once their files reach `most_bytes`."""
     chunk: list[Source] = []
+    held = 0
     for item in items:
         chunk.append(item)
-        if len(chunk) >= size:
+        held += item.size or 0
+        if len(chunk) >= size or (most_bytes is not None and held >= most_bytes):
             yield chunk
-            chunk = []
+            chunk, held = [], 0
     if chunk:
         yield chunk
 

@@ -194,6 +194,20 @@ def test_a_hanging_or_crashing_document_costs_only_itself(capsys, tmp_path, monk
     assert reason in documents["error"].iloc[1]
 
 
+@pytest.mark.parametrize("sizes, most, expected", [
+    ([10] * 5, 100, [2, 2, 1]),
+    ([60, 60, 10, 10], 100, [2, 2]),
+    ([500, 10, 10], 100, [1, 2]),
+    ([None, None, None], 100, [2, 1]),
+    ([], 100, []),
+], ids=["by-count", "closed-at-the-byte-budget", "large-file-alone", "unknown-sizes-count-nothing", "nothing"])
+def test_batches(sizes, most, expected):
+    sources = [archive.Source(str(i), str(i), None, size) for i, size in enumerate(sizes)]
+    batches = list(archive._batches(sources, 2, most))
+    assert [len(b) for b in batches] == expected
+    assert [s for b in batches for s in b] == sources
+
+
 # --- the two tables, --resume ---------------------------------------------------------------------
 
 def _folder(tmp_path: Path, count: int) -> Path:
