@@ -29,6 +29,7 @@ bench: $(VENV)/.installed
 	$(PY) bench/extract_bench.py
 	$(PY) bench/tracker_bench.py
 	$(PY) bench/dashboard_bench.py
+	$(PY) bench/corpus_bench.py
 
 score: $(VENV)/.installed
 	$(PY) ../shared/eval/score.py --gold ../shared/eval/gold-seeds.jsonl --docs ../shared/corpus --cmd "$(PY) -m extract" --show-errors

@@ -15,7 +15,6 @@ import datetime as dt
 import os
 import sys
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pandas as pd
@@ -34,12 +33,13 @@ __all__ = [
     "document_proposals",
     "figures_of",
     "find_document",
-    "html_text",
     "load",
     "proposed_yaml",
     "read_document",
     "read_upload",
     "reload",
+    "upload",
+    "upload_types",
     "source_documents",
     "targets_path",
     "today",
@@ -274,55 +274,23 @@ def _read(path: str, stamp) -> str:
     return read_text(path)
 
 
-# HTML elements whose content is never shown (dropped when an .html upload becomes text),
-# and elements that start a new line of text.
-HTML_HIDDEN = frozenset({"script", "style", "noscript", "template", "head", "title"})
-HTML_BLOCKS = frozenset({
-    "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
-    "table", "ul", "ol", "blockquote", "pre", "hr", "header", "footer",
-})
+def upload_types() -> list[str]:
+    """The file extensions the upload accepts: the formats extract reads."""
+    from extract.reading import READ_EXTENSIONS
+
+    return list(READ_EXTENSIONS)
 
 
-class _VisibleText(HTMLParser):
-    """Collects the text a browser would show, one line per block element."""
+@st.cache_data(show_spinner="正在读取文件……", max_entries=8)
+def upload(name: str, payload: bytes):
+    """An uploaded file read as the command line reads files (extract.parse_document): a web
+    page's main text, title and date, a PDF's text layer, a .docx's paragraphs and tables.
+    Raises extract.ReadError (its message names the file and what to do)."""
+    from extract.reading import parse_document
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.hidden = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in HTML_HIDDEN:
-            self.hidden += 1
-        elif tag in HTML_BLOCKS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag):
-        if tag in HTML_HIDDEN:
-            self.hidden = max(0, self.hidden - 1)
-        elif tag in HTML_BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, text):
-        if not self.hidden:
-            self.parts.append(text)
-
-
-def html_text(markup: str) -> str:
-    """The visible text of an HTML page: scripts and styles dropped, one line per block."""
-    parser = _VisibleText()
-    parser.feed(markup)
-    parser.close()
-    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
-    return "\n".join(line for line in lines if line)
+    return parse_document(payload, name)
 
 
 def read_upload(name: str, payload: bytes) -> str:
-    """Text of an uploaded file, decoded as the extractor decodes files (encoding detection);
-    an .html/.htm upload becomes its visible text. Raises extract.ReadError for binary files."""
-    from extract.reading import decode
-
-    text = decode(payload, name)
-    if Path(name).suffix.lower() in (".html", ".htm"):
-        return html_text(text)
-    return text
+    """The text of an uploaded file (`upload(name, payload).text`), the text figures point into."""
+    return upload(name, payload).text

@@ -8,12 +8,15 @@
 
     extract.figures_from_files(["a.txt", "b.txt"])  # one table, one document at a time
     extract.read_text("gbk.txt")                    # UTF-8, GBK/GB18030 or UTF-16, detected
+    extract.read_document("公报.pdf")               # text, format, encoding, title, date (.txt .html .pdf .docx)
 
-The columns are those of ../shared/FIGURES.md (`COLUMNS`). Unreadable input raises
+Web pages, PDF and Word .docx are read too (extract/reading.py says how). The columns are
+those of ../shared/FIGURES.md (`COLUMNS`). Unreadable input raises
 `ReadError` (an `ExtractError`); text never does. The command line is
 `python -m extract FILE... --format table|jsonl|csv` (see extract/__main__.py).
 """
 from .engine import COLUMNS, figures
-from .reading import ExtractError, ReadError, figures_from_files, read_text
+from .reading import Document, ExtractError, ReadError, figures_from_files, parse_document, read_document, read_text
 
-__all__ = ["COLUMNS", "ExtractError", "ReadError", "figures", "figures_from_files", "read_text"]
+__all__ = ["COLUMNS", "Document", "ExtractError", "ReadError", "figures", "figures_from_files", "parse_document",
+           "read_document", "read_text"]

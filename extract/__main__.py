@@ -1,11 +1,15 @@
 """Command line: every figure of one or more documents, as JSON lines, CSV or a table.
 
-    python -m extract FILE... [--format jsonl|csv|table] [--date YYYY-MM-DD] [--max-mb N]
+    python -m extract FILE|DIR|ZIP... [--format jsonl|csv|table] [--date YYYY-MM-DD] [--max-mb N]
+    python -m extract FILE|DIR|ZIP... --out figures.parquet [--jobs N] [--resume] [--timeout S]
+                                      [--scheduler tcp://HOST:8786]
 
-`-` reads standard input. A file that cannot be read (missing, binary, too large) gets one
-error line on standard error naming it; the other files are still processed and the exit
-status is 1. Bad arguments exit 2 (argparse's convention). Documents are processed one at a
-time and written as they finish, so memory does not grow with the number of files.
+Documents are .txt, web pages, PDF and .docx (extract/reading.py); folders and .zip
+archives are walked (extract/archive.py). `-` reads standard input. A file that cannot be
+read gets one error line on standard error naming it; the other files are still processed
+and the exit status is 1. Bad arguments exit 2 (argparse's convention). Without --out,
+documents are processed one at a time in this process and written as they finish; with
+--out, in worker processes (or on a Dask cluster) into two Parquet tables.
 """
 from __future__ import annotations
 
@@ -21,7 +25,10 @@ from typing import Any, Callable, Iterable, TextIO
 
 import pandas as pd
 
-from .reading import MAX_BYTES, ReadError, doc_name, read_text
+from .reading import MAX_BYTES, ReadError, doc_name
+
+#: Seconds one document may take in an --out run (extract/archive.py's default).
+DEFAULT_TIMEOUT = 120.0
 
 FORMATS = ("table", "jsonl", "csv")
 
@@ -49,11 +56,20 @@ LABELS: dict[str, dict[str, str]] = {
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
     _utf8_stdout()
+    max_bytes = int(args.max_mb * 1024 * 1024)
+    if args.out is not None:
+        return run_archive(args.files, args.out, jobs=args.jobs, resume=args.resume, scheduler=args.scheduler,
+                           timeout=args.timeout or DEFAULT_TIMEOUT, date=args.date, max_bytes=max_bytes,
+                           err=sys.stderr)
+    for flag, given in (("--jobs", args.jobs), ("--resume", args.resume), ("--scheduler", args.scheduler),
+                        ("--timeout", args.timeout)):
+        if given:
+            parser.error(f"{flag} 只用于 --out（把结果写入 Parquet 文件）")
     try:
-        return run(args.files, fmt=args.format, date=args.date,
-                   max_bytes=int(args.max_mb * 1024 * 1024), out=sys.stdout, err=sys.stderr)
+        return run(args.files, fmt=args.format, date=args.date, max_bytes=max_bytes, out=sys.stdout, err=sys.stderr)
     except BrokenPipeError:  # `python -m extract a.txt | head`: the reader left; not an error
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
@@ -62,28 +78,69 @@ def main(argv: list[str] | None = None) -> int:
 
 def run(paths: Iterable[str], *, fmt: str = "table", date: dt.date | None = None,
         max_bytes: int = MAX_BYTES, out: TextIO, err: TextIO) -> int:
-    """Extract each document in turn and write its figures to `out`; return the exit status."""
+    """Extract each document in turn and write its figures to `out`; return the exit status.
+
+    A web page's publication date (from its metadata) serves where its text gives no date;
+    `date` serves where neither does."""
+    from .archive import read_source, walk
     from .engine import figures  # the matching engine; imported here so `--help` does not pay for it
 
-    paths = list(paths)
+    sources = list(walk(paths))
     write = WRITERS[fmt]
     status, first = 0, True
-    for path in _progress(paths, err):
+    for source in _progress(sources, err):
+        doc = doc_name(source.path)
         try:
-            text = read_text(path, max_bytes=max_bytes)
-            table = figures(text, doc=doc_name(path), date=date)
+            document = read_source(source, max_bytes)
+            table = figures(document.text, doc=doc, date=document.date or date)
         except ReadError as error:
-            _error(err, f"错误：{error}")
+            _error(err, f"错误：{source.path}: {error.reason}")
             status = 1
             continue
         except Exception as error:  # the engine promises not to raise; if it does, keep the other files
-            _error(err, f"错误：{path}: 提取失败（{type(error).__name__}: {error}）")
+            _error(err, f"错误：{source.path}: 提取失败（{type(error).__name__}: {error}）")
             status = 1
             continue
-        write(table, out, first, doc_name(path))
+        write(table, out, first, doc)
         first = False
         out.flush()
     return status
+
+
+def run_archive(paths: Iterable[str], out_file: str, *, jobs: int | None = None, resume: bool = False,
+                scheduler: str | None = None, timeout: float = DEFAULT_TIMEOUT, date: dt.date | None = None,
+                max_bytes: int = MAX_BYTES, err: TextIO) -> int:
+    """Every document under `paths` into two Parquet tables (extract/archive.py): one progress
+    bar, one line per failed document, a summary; exit status 1 when any document failed."""
+    from tqdm import tqdm
+
+    from . import archive
+
+    bar = tqdm(file=err, unit="个文件", desc="提取", disable=not getattr(err, "isatty", lambda: False)())
+
+    def shown(result: archive.Result) -> None:
+        bar.update()
+        if result.document["error"] is not None:
+            _error(err, f"错误：{result.document['path']}: {result.document['error']}")
+
+    try:
+        sink = archive.run(paths, out_file, jobs=jobs, resume=resume, timeout=timeout, scheduler=scheduler,
+                           date=date, max_bytes=max_bytes, on_result=shown)
+    except OSError as error:  # the output cannot be written (no such folder, disk full, no permission)
+        bar.close()
+        print(f"错误：无法写入结果 {out_file}（{error.strerror or error}）", file=err)
+        return 1
+    finally:
+        bar.close()
+    counts = sink.counts
+    done = counts["documents"] - counts["errors"]
+    line = f"共 {counts['documents']} 个文件：成功 {done} 个，出错 {counts['errors']} 个；数字 {counts['figures']} 个"
+    if counts["skipped"]:
+        line += f"；跳过 {counts['skipped']} 个其他文件（扩展名不是文档格式）"
+    if counts["resumed"]:
+        line += f"；此前已处理 {counts['resumed']} 个，未重做"
+    print(f"{line}\n结果：{sink.figures_file}（数字）、{sink.documents_file}（文件）", file=err)
+    return 1 if counts["errors"] else 0
 
 
 # --- output formats -------------------------------------------------------------------
@@ -193,14 +250,30 @@ def parse_date(value: str) -> dt.date:
             f"日期应写作 YYYY-MM-DD 且是真实日期，例如 2024-02-17，而不是 {value!r}") from None
 
 
+def parse_jobs(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"应为正整数，而不是 {value!r}")
+    return int(value)
+
+
+def parse_seconds(value: str) -> float:
+    """--timeout: a positive number of seconds."""
+    return _positive(value, "单位：秒")
+
+
 def parse_mb(value: str) -> float:
+    """--max-mb: a positive number of megabytes."""
+    return _positive(value, "单位 MB")
+
+
+def _positive(value: str, unit: str) -> float:
     try:
-        mb = float(value)
+        number = float(value)
     except ValueError:
-        mb = -1.0
-    if not mb > 0 or math.isinf(mb):
-        raise argparse.ArgumentTypeError(f"应为正数（单位 MB），而不是 {value!r}")
-    return mb
+        number = -1.0
+    if not number > 0 or math.isinf(number):
+        raise argparse.ArgumentTypeError(f"应为正数（{unit}），而不是 {value!r}")
+    return number
 
 
 #: argparse's English messages, as Chinese (pattern, replacement); the first that matches wins.
@@ -238,13 +311,24 @@ def _parser() -> argparse.ArgumentParser:
                     "生成目标条目、对照台账更新进展见 python -m tracker suggest / update。")
     parser._positionals.title, parser._optionals.title = "参数", "选项"
     parser.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
-    parser.add_argument("files", nargs="+", metavar="FILE", help="文本文件（UTF-8、GBK/GB18030 或 UTF-16）；- 表示标准输入")
+    parser.add_argument("files", nargs="+", metavar="FILE",
+                        help="文件（.txt、网页 .html、PDF、Word .docx）、文件夹或 .zip 压缩包；- 表示标准输入")
     parser.add_argument("--format", choices=FORMATS, default="table",
                         help="输出格式：table 供人阅读（默认），jsonl 每行一个 JSON 对象，csv 表格")
     parser.add_argument("--date", type=parse_date, default=None, metavar="YYYY-MM-DD",
                         help="文档日期，用于推算“用3年时间”“今年”之类的相对期限；文中写有日期时以文中为准")
     parser.add_argument("--max-mb", type=parse_mb, default=MAX_BYTES / (1024 * 1024), metavar="N",
                         help=f"单个文件大小上限（MB，默认 {MAX_BYTES // (1024 * 1024)}）")
+    batch = parser.add_argument_group("批量处理（写入 Parquet）")
+    batch.add_argument("--out", metavar="FIGURES.parquet",
+                       help="把数字写入此 Parquet 文件，文件清单写入同名的 .documents.parquet；此时 --format 不起作用")
+    batch.add_argument("--jobs", type=parse_jobs, default=None, metavar="N",
+                       help="同时处理的进程数（默认：全部 CPU 核）")
+    batch.add_argument("--resume", action="store_true", help="跳过输出中已有的文件（中断后接着做）")
+    batch.add_argument("--timeout", type=parse_seconds, default=None, metavar="秒",
+                       help=f"单个文件的处理时限（默认 {DEFAULT_TIMEOUT:g} 秒），超时记为出错")
+    batch.add_argument("--scheduler", metavar="tcp://HOST:8786",
+                       help="在 Dask 集群上处理（dask.distributed 调度器地址）；各节点须能按同一路径读到文件")
     return parser
 
 

@@ -1,9 +1,28 @@
 """Reading documents: the bytes of a file (or standard input) → the text the extractor sees.
 
-Chinese government files come as UTF-8 (with or without a byte-order mark), GBK/GB18030
-or UTF-16. The encoding is detected, not guessed:
+The one reading layer of the project: the command line, the archive runner and the
+dashboard's upload all read through `read_document` (a path) or `parse_document` (bytes).
+Documents come as users receive them; the format is told by the content, not the name:
 
-1. a known binary signature (PDF, PNG, Word, zip ...) is refused at once;
+| format | told by | read by |
+|---|---|---|
+| `txt`  | no binary signature, no HTML start | encoding detection below |
+| `html` | `<!DOCTYPE html`, `<html` … at the start, or a .htm/.html/.shtml name | extract/webpage.py (trafilatura) |
+| `pdf`  | `%PDF-` in the first KB | extract/pdf.py (pypdfium2) |
+| `docx` | a zip holding `word/document.xml` | extract/word.py (python-docx) |
+
+Other formats (.doc, .wps, .xls, .xlsx, images, rar ...) get an error naming the format and
+what to do (UNSUPPORTED). A name that promises a binary format whose content is text (a
+.docx that is really a renamed .txt, an error page saved as .pdf) is refused too.
+
+`Document.text` is what the extractor reads, and what figures' `start`/`end` point into;
+`read_text(path)` returns just that. A web page's publication date (`Document.date`, from
+its metadata) stands in for the document's date when its text gives none.
+
+Text files come as UTF-8 (with or without a byte-order mark), GBK/GB18030 or UTF-16. The
+encoding is detected, not guessed (a web page's declared <meta> charset is tried first):
+
+1. a known binary signature is handled as above;
 2. a byte-order mark decides UTF-8 / UTF-16 / UTF-32 and is dropped;
 3. strict UTF-8 is tried next (the fast path: most files are UTF-8);
 4. otherwise charset-normalizer decides (GB18030 covers GBK and GB2312; UTF-16 without a
@@ -17,20 +36,22 @@ Errors are `ReadError`, whose message is one Chinese line that starts with the p
 from __future__ import annotations
 
 import codecs
+import datetime as dt
+import io
 import os
 import re
 import sys
+import zipfile
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, BinaryIO, Iterable
 
 import charset_normalizer
 
 if TYPE_CHECKING:
-    import datetime
-
     import pandas as pd
 
-__all__ = ["ExtractError", "ReadError", "MAX_BYTES", "STDIN", "read_text", "decode", "doc_name",
-           "figures_from_files"]
+__all__ = ["Document", "ExtractError", "ReadError", "MAX_BYTES", "READ_EXTENSIONS", "STDIN", "read_document", "parse_document",
+           "read_text", "decode", "doc_name", "figures_from_files", "check_zip_member"]
 
 #: Largest document read, in bytes (50 MB is far above any report or bulletin).
 #: Change it per call with `read_text(path, max_bytes=...)` or `python -m extract --max-mb N`.
@@ -56,21 +77,81 @@ CHINESE_ENCODINGS: tuple[str, ...] = ("gb18030", "big5", "utf_16_le", "utf_16_be
 #: Two candidate decodings whose charset-normalizer "chaos" differs by at most this are a tie.
 CHAOS_TIE = 0.05
 
-#: Signatures of binary formats people mistake for text, with the name shown in the error.
-#: Sources: the formats' own specifications (file(1)'s magic database lists the same bytes).
-BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF-", "PDF 文档"),
-    (b"\x89PNG\r\n\x1a\n", "PNG 图片"),
-    (b"\xff\xd8\xff", "JPEG 图片"),
-    (b"GIF87a", "GIF 图片"),
-    (b"GIF89a", "GIF 图片"),
-    (b"PK\x03\x04", "zip 压缩包或 Office 文档（docx/xlsx）"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "旧版 Office 文档（doc/xls）"),
-    (b"\x1f\x8b", "gzip 压缩包"),
-    (b"Rar!\x1a\x07", "rar 压缩包"),
-    (b"7z\xbc\xaf\x27\x1c", "7z 压缩包"),
-    (b"\x7fELF", "可执行程序"),
+#: Formats told by their first bytes (the formats' own specifications; file(1)'s magic
+#: database lists the same bytes): (signature, format code). A zip is told apart by its members.
+SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"PK\x03\x04", "zip"),
+    (b"PK\x05\x06", "zip"),  # an empty zip
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ole"),  # .doc .wps .xls .et .ppt: told apart by the name
+    (b"\x89PNG\r\n\x1a\n", "png"),
+    (b"\xff\xd8\xff", "jpeg"),
+    (b"GIF87a", "gif"),
+    (b"GIF89a", "gif"),
+    (b"II*\x00", "tiff"),
+    (b"MM\x00*", "tiff"),
+    (b"{\\rtf", "rtf"),
+    (b"\x1f\x8b", "gzip"),
+    (b"Rar!\x1a\x07", "rar"),
+    (b"7z\xbc\xaf\x27\x1c", "7z"),
+    (b"\x7fELF", "elf"),
 )
+
+#: Members that tell what an Office or OpenDocument zip holds.
+ZIP_MEMBERS: tuple[tuple[str, str], ...] = (
+    ("word/document.xml", "docx"),
+    ("xl/workbook.xml", "xlsx"),
+    ("ppt/presentation.xml", "pptx"),
+    ("content.xml", "odf"),
+)
+
+#: Old (OLE) Office files by their name's extension.
+OLE_EXTENSIONS: dict[str, str] = {".doc": "doc", ".wps": "wps", ".xls": "xls", ".et": "xls", ".ppt": "ppt",
+                                  ".dps": "ppt"}
+
+#: Formats that are not read, with what they are and what to do (the error says both).
+UNSUPPORTED: dict[str, tuple[str, str]] = {
+    "doc": ("旧版 Word 文档（.doc）", "请用 Word 或 WPS 打开后另存为 .docx 再处理"),
+    "wps": ("WPS 文字文档（.wps）", "请用 WPS 打开后另存为 .docx 再处理"),
+    "xls": ("旧版 Excel 表格（.xls/.et）", "请另存为 .csv，或把表格复制进 .docx 再处理"),
+    "ppt": ("旧版演示文稿（.ppt/.dps）", "请另存为 .pptx 后把文字复制进 .docx 再处理"),
+    "ole": ("旧版 Office 文档（doc/xls/wps）", "请用 Office 或 WPS 打开后另存为 .docx 再处理"),
+    "xlsx": ("Excel 表格（.xlsx）", "请另存为 .csv，或把表格复制进 .docx 再处理"),
+    "pptx": ("演示文稿（.pptx）", "请把文字复制进 .docx 或 .txt 再处理"),
+    "odf": ("OpenDocument 文档（.odt 等）", "请另存为 .docx 再处理"),
+    "png": ("PNG 图片", "图片没有文字层，需先做文字识别（OCR），再把识别出的文字存为 .txt 或 .docx"),
+    "jpeg": ("JPEG 图片", "图片没有文字层，需先做文字识别（OCR），再把识别出的文字存为 .txt 或 .docx"),
+    "gif": ("GIF 图片", "图片没有文字层，需先做文字识别（OCR），再把识别出的文字存为 .txt 或 .docx"),
+    "tiff": ("TIFF 图片", "图片没有文字层，需先做文字识别（OCR），再把识别出的文字存为 .txt 或 .docx"),
+    "bmp": ("BMP 图片", "图片没有文字层，需先做文字识别（OCR），再把识别出的文字存为 .txt 或 .docx"),
+    "rtf": ("RTF 文档", "请用 Word 或 WPS 另存为 .docx 再处理"),
+    "gzip": ("gzip 压缩包", "请先解压（zip 压缩包可以直接处理）"),
+    "rar": ("rar 压缩包", "请先解压（zip 压缩包可以直接处理）"),
+    "7z": ("7z 压缩包", "请先解压（zip 压缩包可以直接处理）"),
+    "zip": ("zip 压缩包", "请把压缩包交给 python -m extract，其中的文件会逐个处理；或先解压"),
+    "elf": ("可执行程序", "这不是文档"),
+}
+
+#: What a name's extension promises, for the names that promise a binary format: content
+#: that turns out to be text is refused (a renamed .txt, an error page saved as .pdf).
+BINARY_EXTENSIONS: dict[str, str] = {
+    ".pdf": "PDF 文档", ".docx": "Word 文档", ".doc": "Word 文档", ".wps": "WPS 文档", ".xls": "Excel 表格",
+    ".xlsx": "Excel 表格", ".png": "图片", ".jpg": "图片", ".jpeg": "图片", ".gif": "图片", ".tif": "图片",
+    ".tiff": "图片", ".bmp": "图片", ".zip": "压缩包", ".rar": "压缩包", ".7z": "压缩包",
+}
+
+#: Extensions of the formats read (for file pickers such as the dashboard's upload).
+READ_EXTENSIONS = ("txt", "html", "htm", "shtml", "pdf", "docx")
+
+#: Names of web pages as sites and browsers save them.
+HTML_EXTENSIONS = frozenset({".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml"})
+
+#: The start of an HTML page (after a byte-order mark, blanks, an XML declaration, comments).
+HTML_START = re.compile(rb"""\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*
+                            <(?:!doctype\s+html|html|head|meta|body)\b""", re.I | re.S | re.X)
+
+#: A zip member (a document in an archive, a part of a .docx) that unpacks to more than this
+#: many times its packed size is refused: zip bombs reach ratios of thousands, text ~10.
+MAX_ZIP_RATIO = 200
 
 #: C0/C1 control characters that do not belong in text (tab, line ends, form feed, vertical
 #: tab and the DOS end-of-file mark 0x1A are allowed).
@@ -93,11 +174,26 @@ class ReadError(ExtractError):
         super().__init__(f"{_one_line(path)}: {reason}")
 
 
-def read_text(path: str | os.PathLike[str], *, max_bytes: int | None = None,
-              stdin: BinaryIO | None = None) -> str:
-    """The text of the document at `path` (`-` reads standard input's bytes).
+@dataclass(frozen=True)
+class Document:
+    """A document as read: `text` is what the extractor sees and offsets point into.
 
-    Raises ReadError for a missing, unreadable, binary or too large file.
+    format: txt, html, pdf or docx. encoding: the text encoding of a txt or html file
+    (utf-8, gb18030, utf-16-le ...), None for pdf and docx. title: a page's or a .docx's
+    title, where it has one. date: a web page's publication date from its metadata."""
+
+    text: str
+    format: str = "txt"
+    encoding: str | None = "utf-8"
+    title: str | None = None
+    date: dt.date | None = None
+
+
+def read_document(path: str | os.PathLike[str], *, max_bytes: int | None = None,
+                  stdin: BinaryIO | None = None) -> Document:
+    """The document at `path` (`-` reads standard input's bytes), in whatever format it is.
+
+    Raises ReadError for a missing, unreadable, too large or unreadable-format file.
     """
     limit = MAX_BYTES if max_bytes is None else max_bytes
     name = os.fspath(path)
@@ -109,7 +205,64 @@ def read_text(path: str | os.PathLike[str], *, max_bytes: int | None = None,
         data = _read_file(name, limit)
     if len(data) > limit:
         raise ReadError(name, f"文件过大（超过上限 {_mb(limit)}），可用 --max-mb 调高上限")
-    return decode(data, name)
+    return parse_document(data, name, max_bytes=limit)
+
+
+def read_text(path: str | os.PathLike[str], *, max_bytes: int | None = None,
+              stdin: BinaryIO | None = None) -> str:
+    """The text of the document at `path` (`-` reads standard input's bytes): what the
+    extractor reads and figures' offsets point into (`read_document(path).text`).
+
+    Raises ReadError for a missing, unreadable, binary or too large file.
+    """
+    return read_document(path, max_bytes=max_bytes, stdin=stdin).text
+
+
+def parse_document(data: bytes, name: str = "<bytes>", *, max_bytes: int | None = None) -> Document:
+    """A document from its bytes; `name` (a file name) gives the extension and names errors."""
+    ext = os.path.splitext(name)[1].lower()
+    kind = _binary_kind(data)
+    if kind == "zip":
+        kind = _zip_kind(data, name, MAX_BYTES if max_bytes is None else max_bytes)
+    if kind == "ole":
+        kind = OLE_EXTENSIONS.get(ext, "ole")
+    if kind == "pdf":
+        from .pdf import PdfProblem, pdf_text
+
+        try:
+            return Document(pdf_text(data), "pdf", None)
+        except PdfProblem as problem:
+            raise ReadError(name, str(problem)) from None
+    if kind == "docx":
+        from .word import WordProblem, docx_text
+
+        try:
+            text, title = docx_text(data)
+        except WordProblem as problem:
+            raise ReadError(name, str(problem)) from None
+        return Document(text, "docx", None, title)
+    if kind:
+        what, advice = UNSUPPORTED[kind]
+        raise ReadError(name, f"{what}：{advice}")
+    html = ext in HTML_EXTENSIONS or HTML_START.match(data[:4096]) is not None
+    if ext in BINARY_EXTENSIONS:
+        found = "网页（HTML）" if html else "纯文本"
+        raise ReadError(name, f"扩展名是 {ext}，内容却是{found}，不是{BINARY_EXTENSIONS[ext]}：可能没有下载完整或改过扩展名；"
+                              f"若内容确是{found}，请把扩展名改为 {'.html' if html else '.txt'}")
+    if html:
+        return _web_page(data, name)
+    text, encoding = _decode(data, name)
+    return Document(text, "txt", encoding)
+
+
+def check_zip_member(info: zipfile.ZipInfo, max_bytes: int) -> str | None:
+    """Why a zip member may not be unpacked (a Chinese reason), or None when it may: larger
+    than `max_bytes` unpacked, or packed at a ratio only zip bombs reach."""
+    if info.file_size > max_bytes:
+        return f"解压后过大（{_mb(info.file_size)}，上限 {_mb(max_bytes)}），可用 --max-mb 调高上限"
+    if info.file_size > 1024 * 1024 and info.file_size > MAX_ZIP_RATIO * max(info.compress_size, 1):
+        return f"压缩比异常（{info.file_size // max(info.compress_size, 1)} 倍），疑似“压缩炸弹”，未解压"
+    return None
 
 
 def doc_name(path: str | os.PathLike[str]) -> str:
@@ -119,39 +272,92 @@ def doc_name(path: str | os.PathLike[str]) -> str:
 
 
 def figures_from_files(paths: Iterable[str | os.PathLike[str]],
-                       date: datetime.date | str | None = None, *,
+                       date: dt.date | str | None = None, *,
                        max_bytes: int | None = None) -> pd.DataFrame:
     """One figures table for many files, read and extracted one document at a time.
 
     `doc` is each file's name without its folder. The first file that cannot be read raises
-    ReadError naming it (the command line reports such files and goes on instead).
+    ReadError naming it (the command line reports such files and goes on instead). A web
+    page's publication date serves where its text gives no date, before `date`.
     """
     from . import engine  # imported late: the engine does not need this module
 
     rows: list[dict] = []
     for path in paths:  # one document's text in memory at a time; only its figures are kept
-        rows += engine.records(read_text(path, max_bytes=max_bytes), doc=doc_name(path), date=date)
+        document = read_document(path, max_bytes=max_bytes)
+        rows += engine.records(document.text, doc=doc_name(path), date=document.date or date)
     return engine.table(rows)
 
 
 def decode(data: bytes, name: str = "<bytes>") -> str:
-    """Decode a document's bytes (see the module docstring for the order of the checks)."""
+    """Decode a text document's bytes (see the module docstring for the order of the checks)."""
+    return _decode(data, name)[0]
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str]:
+    """(text, encoding) of a text document's bytes."""
     kind = _binary_kind(data)
     if kind:
-        raise ReadError(name, f"不是文本文件（{kind}），请先另存为 .txt")
-    text = _decode_bom(data, name)
-    if text is None and b"\x00" not in data:  # NUL bytes mean UTF-16/32 or binary, never UTF-8 text
+        what = {"pdf": "PDF 文档", "zip": "zip 压缩包或 Office 文档（docx/xlsx）"}.get(kind) or UNSUPPORTED[kind][0]
+        raise ReadError(name, f"不是文本文件（{what}）")
+    text, encoding = _decode_bom(data, name), None
+    if text is not None:
+        encoding = _bom_codec(data)
+    elif b"\x00" not in data:  # NUL bytes mean UTF-16/32 or binary, never UTF-8 text
         try:
-            text = data.decode("utf-8")
+            text, encoding = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
             text = None
     if text is None:
-        text = _detect(data)
-        if text is None:
+        found = _detect(data)
+        if found is None:
             raise ReadError(name, "不是文本文件（无法识别其编码），请确认是 UTF-8、GBK 或 UTF-16 文本")
+        text, encoding = found
     if not _looks_like_text(text):
         raise ReadError(name, "不是文本文件（含大量控制字符），请确认是 UTF-8、GBK 或 UTF-16 文本")
-    return _universal_newlines(text)
+    return _universal_newlines(text), encoding
+
+
+def _web_page(data: bytes, name: str) -> Document:
+    """A web page: decoded by its byte-order mark, its declared charset or detection, then
+    its main text, title and date (extract/webpage.py)."""
+    from .webpage import WebProblem, declared_encoding, page_text
+
+    markup = encoding = None
+    if _bom_codec(data) is None:
+        declared = declared_encoding(data)
+        if declared:
+            try:
+                markup, encoding = data.decode(declared), codecs.lookup(declared).name
+            except (UnicodeDecodeError, LookupError):
+                markup = None  # the page is not in the encoding it claims: detect it
+    if markup is None:
+        markup, encoding = _decode(data, name)
+    try:
+        text, title, date = page_text(markup)
+    except WebProblem as problem:
+        raise ReadError(name, str(problem)) from None
+    return Document(text, "html", encoding, title, date)
+
+
+def _zip_kind(data: bytes, name: str, max_bytes: int) -> str:
+    """What a zip holds: docx, xlsx, pptx, odf, or zip (an archive). A .docx's parts are
+    checked as an archive's members are, so a zip bomb dressed as a .docx is not unpacked."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as err:
+        raise ReadError(name, f"zip 压缩包或 Office 文档（docx/xlsx）已损坏，打不开（{err}）") from None
+    names = {info.filename for info in infos}
+    kind = next((k for member, k in ZIP_MEMBERS if member in names), "zip")
+    if kind != "zip":
+        for info in infos:
+            problem = check_zip_member(info, max_bytes)
+            if problem:
+                raise ReadError(name, f"文档内的 {info.filename} {problem}")
+        if sum(info.file_size for info in infos) > max_bytes:
+            raise ReadError(name, f"文档解压后过大（上限 {_mb(max_bytes)}），可用 --max-mb 调高上限")
+    return kind
 
 
 def _read_file(name: str, limit: int) -> bytes:
@@ -174,12 +380,23 @@ def _read_file(name: str, limit: int) -> bytes:
 
 
 def _binary_kind(data: bytes) -> str | None:
-    for signature, kind in BINARY_SIGNATURES:
+    """The format code of a binary file (SIGNATURES), None for text."""
+    for signature, kind in SIGNATURES:
         if data.startswith(signature):
             return kind
+    if b"%PDF-" in data[:1024]:  # the PDF specification allows junk before the header
+        return "pdf"
     # A bitmap's "BM" is also how an ordinary English line can begin: trust it only with its header size.
     if data.startswith(b"BM") and len(data) >= 14 and int.from_bytes(data[2:6], "little") == len(data):
-        return "BMP 图片"
+        return "bmp"
+    return None
+
+
+def _bom_codec(data: bytes) -> str | None:
+    """The encoding a byte-order mark names (utf-8-sig for UTF-8's, which is kept as U+FEFF)."""
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            return "utf-8-sig" if codec == "utf-8" else codec
     return None
 
 
@@ -196,7 +413,7 @@ def _decode_bom(data: bytes, name: str) -> str | None:
     return None
 
 
-def _detect(data: bytes) -> str | None:
+def _detect(data: bytes) -> tuple[str, str] | None:
     """The text of bytes that are neither UTF-8 nor marked: charset-normalizer decides.
 
     It is asked first about the encodings Chinese documents use; only when none of them fits
@@ -209,10 +426,11 @@ def _detect(data: bytes) -> str | None:
     matches = charset_normalizer.from_bytes(data, cp_isolation=list(CHINESE_ENCODINGS))
     if not len(matches):
         best = charset_normalizer.from_bytes(data).best()
-        return None if best is None else str(best)
+        return None if best is None else (str(best), codecs.lookup(best.encoding).name)
     cleanest = min(m.chaos for m in matches)
     close = [m for m in matches if m.chaos <= cleanest + CHAOS_TIE]
-    return str(min(close, key=lambda m: CHINESE_ENCODINGS.index(m.encoding)))
+    chosen = min(close, key=lambda m: CHINESE_ENCODINGS.index(m.encoding))
+    return str(chosen), codecs.lookup(chosen.encoding).name
 
 
 def _looks_like_text(text: str) -> bool:

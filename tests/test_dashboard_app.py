@@ -242,6 +242,18 @@ def test_document_page_reads_an_uploaded_gbk_file(app):
     assert any(s.value == f"找到 {len(extract.figures(SENTENCE))} 个数字" for s in at.subheader)
 
 
+def test_document_page_reads_an_uploaded_web_page_with_its_date(app):
+    import makedocs
+
+    page = makedocs.html_page(["用3年时间，全市新增高新技术企业1000家。"], title="实施意见", date="2023-11-20")
+    at = open_page(app(), "文档提取")
+    at.file_uploader(key="document-upload").set_value(("意见.html", page.encode("utf-8"), "text/html")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("2023-11-20" in c.value for c in at.caption)
+    shown = at.dataframe[0].value
+    assert list(shown["原文"]) == ["1000家"] and "首页" not in "".join(h.value for h in at.html)
+
+
 def test_document_page_refuses_a_binary_upload_with_a_message(app):
     at = open_page(app(), "文档提取")
     at.file_uploader(key="document-upload").set_value(("图.txt", b"\x89PNG\r\n\x1a\n" + bytes(200), "text/plain")).run()

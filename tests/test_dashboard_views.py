@@ -280,9 +280,18 @@ def test_targets_path(argv, environ, expected):
 
 def test_upload_of_gbk_text_and_html():
     assert data.read_upload("a.txt", "地区生产总值6000亿元".encode("gbk")) == "地区生产总值6000亿元"
-    page = "<html><head><title>t</title><script>x=1</script></head><body><p>总量超1.3万亿元</p><div>第二段</div></body></html>"
-    assert data.html_text(page) == "总量超1.3万亿元\n第二段"
+    page = ("<html><head><title>t</title><script>x=1</script></head><body><div class='nav'><a href='/'>首页</a></div>"
+            "<div class='content'><p>总量超1.3万亿元</p><p>第二段</p></div></body></html>")
     assert data.read_upload("a.HTML", page.encode("utf-8")) == "总量超1.3万亿元\n第二段"
+
+
+def test_upload_reads_what_the_command_line_reads():
+    import makedocs
+
+    paragraphs = ["到2026年，地区生产总值突破6000亿元。", "规上工业企业达到3000家。"]
+    assert data.read_upload("a.docx", makedocs.docx_bytes(paragraphs)) == "\n".join(paragraphs)
+    assert set(data.upload_types()) >= {"txt", "html", "pdf", "docx"}
+    assert not hasattr(data, "html_text")  # one HTML reader: extract's
 
 
 def test_labels_match_label_for_every_target(status):

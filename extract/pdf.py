@@ -1,0 +1,204 @@
+"""PDF with a text layer → text in reading order, lines of one paragraph joined.
+
+The text layer is read with pypdfium2 (Google's PDFium, the engine of Chrome's PDF viewer;
+Apache-2.0). Measured on the corpus printed to PDF by Chromium and by fpdf2
+(bench/pdf_choice.py): PDFium gave every character of all five documents back, 10-50 times
+faster than pypdf and pdfplumber, which both lost characters of the CJK fonts (and read the
+fpdf2 files as almost nothing). PyMuPDF is as good but AGPL, which would bind this project.
+
+A PDF breaks a paragraph into lines wherever the page ends; a figure can be split across two
+of them ("5万" | "亿元"). Lines are joined back by layout, not by words:
+- a line that ends at the document's right margin (or a few characters short of it, without
+  ending a sentence) was wrapped: the next line continues it, unless that one starts
+  indented (a new paragraph);
+- a shorter line ends its paragraph (titles, dates, the last line of a paragraph, table rows);
+- in Latin prose a line break between two words is a space, and a hyphen between letters
+  is dropped; in Chinese text lines join with nothing between them.
+A page number alone on a page's first or last line (- 3 -, 第3页, 3/12) is left out.
+
+Scanned pages have no text layer: such a document is refused with the reason, as is an
+encrypted or damaged file (ReadError, raised by extract/reading.py from the reasons here).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import NamedTuple
+
+__all__ = ["Line", "PdfProblem", "pdf_text", "join_lines", "SCANNED"]
+
+#: The reason given for a PDF without a text layer.
+SCANNED = "扫描件，没有文字层，需先做文字识别（OCR），再把识别出的文字存为 .txt 或 .docx"
+
+#: Fewer visible characters than this per page on average: the pages are images (a scan,
+#: perhaps with a stamp or a page number as text).
+MIN_CHARS_PER_PAGE = 10
+
+#: Share of characters PDFium cannot map to Unicode (private-use or replacement characters)
+#: above which the text layer is unusable (fonts without a ToUnicode map).
+MAX_UNMAPPED_SHARE = 0.3
+
+#: A line whose last character ends within FLUSH characters (of the body text's size) of the
+#: document's right margin was wrapped by the layout: justified Chinese lines end flush. One
+#: that stops up to WRAP_SLACK characters short was wrapped too, unless it ends a sentence:
+#: a run that may not be split (“1030”, 24116TEU) moves whole to the next line.
+FLUSH = 1.5
+WRAP_SLACK = 6
+
+#: The right margin of a page's text lies at least this share of the page's width across
+#: (A4 policy documents: about 85%).
+MIN_MARGIN = 0.7
+
+#: Marks that end a sentence: a line ending in one short of the margin ends its paragraph.
+SENTENCE_ENDS = tuple("。！？!?；;：:")
+
+#: Lines that are only a page number: - 3 -, — 3 —, 3, 第3页, 第 3 页 共 12 页, 3/12.
+PAGE_NUMBER = re.compile(r"""
+    \s*(?:
+        [-—–－]?\s*\d{1,4}\s*[-—–－]?              # - 3 -, —3—, 3
+      | 第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?  # 第3页, 第3页 共12页
+      | \d{1,4}\s*/\s*\d{1,4}                      # 3/12
+    )\s*
+""", re.VERBOSE)
+
+#: Characters that start a paragraph when a line begins with them: an indent.
+INDENTS = (" ", "\u3000", "\t", "\u2003")
+
+#: What PDFium writes for a hyphen at the end of a line (a soft hyphen, or its marker 0x02).
+LINE_END_HYPHENS = ("-", "\u00ad", "\x02")
+
+
+class PdfProblem(Exception):
+    """A PDF whose text cannot be read; the message is the Chinese reason."""
+
+
+def pdf_text(data: bytes) -> str:
+    """The text of a PDF's pages, paragraph lines joined (see the module docstring)."""
+    import pypdfium2 as pdfium  # imported on the first PDF: plain-text runs do not pay for it
+
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as err:
+        raise PdfProblem(_open_problem(err)) from None
+    pages: list[list[Line]] = []
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            textpage = page.get_textpage()
+            pages.append(_page_lines(textpage, page.get_width()))
+            textpage.close()
+            page.close()
+    except pdfium.PdfiumError as err:
+        raise PdfProblem(f"PDF 文件已损坏，第 {len(pages) + 1} 页读不出（{err}）") from None
+    finally:
+        document.close()
+    if not pages:
+        raise PdfProblem("PDF 文件没有页面")
+    text = join_lines(pages)
+    visible = [ch for ch in text if not ch.isspace()]
+    if len(visible) < MIN_CHARS_PER_PAGE * len(pages):
+        raise PdfProblem(SCANNED)
+    unmapped = sum(1 for ch in visible if ch == "\ufffd" or unicodedata.category(ch) in ("Co", "Cs"))
+    if unmapped > MAX_UNMAPPED_SHARE * len(visible):
+        raise PdfProblem("PDF 的文字层无法解码（字体缺少编码信息），需先做文字识别（OCR）")
+    return text
+
+
+class Line(NamedTuple):
+    """A line of a page: its text, where its last character ends (points from the page's left
+    edge) and that character's height, both None where PDFium gives no position; the width
+    of its page."""
+
+    text: str
+    right: float | None = None
+    size: float | None = None
+    page_width: float | None = None
+
+
+def _open_problem(err: Exception) -> str:
+    message = str(err)
+    if "password" in message.lower():
+        return "PDF 有密码保护，请先用密码打开并另存为无密码的 PDF"
+    return f"PDF 文件已损坏或不完整，打不开（{message}）"
+
+
+def _page_lines(textpage, page_width: float) -> list[Line]:
+    """A page's lines with the right edge of each (a page number on its first or last line left out)."""
+    text = textpage.get_text_range()
+    located = textpage.count_chars() == len(text)  # PDFium counts what Python counts: indices agree
+    lines: list[Line] = []
+    start = 0
+    for m in re.finditer(r"\r\n|\r|\n|$", text):
+        raw = text[start:m.start()]
+        line = raw.rstrip()
+        right = size = None
+        if located and line:
+            _, bottom, right, top = textpage.get_charbox(start + len(line) - 1, loose=True)
+            size = abs(top - bottom) or None
+        lines.append(Line(line, right, size, page_width))
+        start = m.end()
+        if m.start() == len(text):
+            break
+    while lines and not lines[-1].text.strip():
+        lines.pop()
+    while lines and not lines[0].text.strip():
+        lines.pop(0)
+    if lines and PAGE_NUMBER.fullmatch(lines[-1].text):
+        lines.pop()
+    if lines and PAGE_NUMBER.fullmatch(lines[0].text):
+        lines.pop(0)
+    return lines
+
+
+def join_lines(pages: list[list[Line]]) -> str:
+    """One text from the lines of each page: a wrapped line runs on into the next one (across
+    a page break too); a short line, or a next line that starts indented, ends a paragraph.
+
+    A line is wrapped when its last character ends near the document's right margin (the
+    right-most line end; FLUSH, WRAP_SLACK). Where PDFium gave no positions, the width of the
+    line in half-width cells stands in for its right edge."""
+    lines = [line for page in pages for line in page]
+    if not lines:
+        return ""
+    if any(line.right is None for line in lines if line.text):
+        lines = [Line(line.text, float(_width(line.text)), 2.0) for line in lines]
+    margin = max((line.right for line in lines if line.right is not None), default=0.0)
+    sizes = sorted(line.size for line in lines if line.size)
+    size = sizes[len(sizes) // 2] if sizes else 0.0  # the body text's
+    # Lines that end flush do so most of the way across the page: in a document of short
+    # lines only (a title page, a list) no line was wrapped.
+    if margin < MIN_MARGIN * max((line.page_width or 0.0 for line in lines), default=0.0):
+        margin = float("inf")
+    out: list[str] = []
+    for line, after in zip(lines, lines[1:] + [None]):
+        text = line.text
+        out.append(text)
+        if after is None:
+            break
+        short_by = margin - line.right if line.right is not None else margin
+        wrapped = (bool(text.strip()) and not after.text.startswith(INDENTS)
+                   and (short_by <= FLUSH * size
+                        or (short_by <= WRAP_SLACK * size and not text.endswith(SENTENCE_ENDS))))
+        if not wrapped:
+            out.append("\n")
+        elif text.endswith(LINE_END_HYPHENS) and len(text) > 1 and _latin(text[-2]) and _latin(after.text[:1]):
+            out[-1] = text[:-1]
+        elif _latin(text[-1]) and _latin(after.text[:1]) and _prose(text):
+            out.append(" ")
+    return "".join(out).replace("\x02", "")
+
+
+def _width(line: str) -> int:
+    """A line's width in half-width cells: CJK and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in line.rstrip())
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
+def _prose(line: str) -> bool:
+    """Does the line end in words separated by spaces (Latin prose, where a line break is a
+    space)? In Chinese text a Latin run (24116TEU, a pinyin reading) is split without one."""
+    tail = line[-12:]
+    return " " in tail and not any(unicodedata.east_asian_width(ch) in ("W", "F") for ch in tail)
