@@ -168,8 +168,6 @@ def test_module_command_line_and_stdin(files):
     assert [json.loads(l)["doc"] for l in proc.stdout.decode("utf-8").splitlines()] == ["<stdin>"] * 3
 
 
-@pytest.mark.xfail(strict=True, reason="extract.read_text returns an HTML page's markup, not its visible text; "
-                                       "the reading layer of issue #11 adds HTML to what extract reads")
 def test_an_html_page_is_read_as_its_visible_text(capsys, files):
     book, _ = files
     page = book.parent / "公报.html"

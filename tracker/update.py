@@ -64,7 +64,7 @@ def _source_date(text: str | None) -> dt.date | None:
 def run_update(paths: Iterable[str], book, date: dt.date | None = None, err: TextIO = sys.stderr
                ) -> tuple[list[Proposal], list[Unmatched], int]:
     """Proposals and unmatched figures of each document in turn; status 1 if one was unreadable."""
-    from extract import ReadError, read_text
+    from extract import ReadError, read_document
     from extract.reading import doc_name
 
     proposals: list[Proposal] = []
@@ -73,15 +73,19 @@ def run_update(paths: Iterable[str], book, date: dt.date | None = None, err: Tex
     status = 0
     for path in paths:
         try:
-            text = read_text(path)
+            document = read_document(path)
         except ReadError as error:
             print(f"错误：{error}", file=err)
             status = 1
             continue
         name = doc_name(path)
         meta = read_sources(Path(path).parent).get(name, {}) if path != "-" else {}
-        found, missed = propose(text, book, doc=name, date=date or _source_date(meta.get("date")),
-                                title=meta.get("title") or None, url=meta.get("url") or "", pending=pending)
+        # As in `python -m extract`: the date the text states (read in propose), then the one the
+        # sources list or the page's metadata gives, then --date.
+        found, missed = propose(document.text, book, doc=name,
+                                date=_source_date(meta.get("date")) or document.date or date,
+                                title=meta.get("title") or document.title or None, url=meta.get("url") or "",
+                                pending=pending)
         proposals.extend(found)
         unmatched.extend(missed)
     return proposals, unmatched, status
@@ -162,10 +166,10 @@ def _parser() -> ChineseParser:
         prog="python -m tracker update",
         description="把新文件（统计公报、进展报告）中的实际数字与台账中的目标对应起来，列出建议写入的进展；"
                     "--apply 把“新增”类建议写入台账。")
-    parser.add_argument("docs", nargs="+", metavar="DOC", help="文件（.txt/.html，UTF-8、GBK 或 UTF-16）；- 表示标准输入")
+    parser.add_argument("docs", nargs="+", metavar="DOC", help="文件（.txt、网页、PDF、Word .docx；文本为 UTF-8、GBK 或 UTF-16）；- 表示标准输入")
     parser.add_argument("--targets", default=DEFAULT_FILE, metavar="FILE", help=f"目标台账（默认 {DEFAULT_FILE}）")
     parser.add_argument("--date", type=parse_date, metavar="YYYY-MM-DD",
-                        help="文件日期：文中没有日期时用来确定“今年”和统计期所在的年份")
+                        help="文件日期：文中、来源清单和网页信息都没有日期时，用来确定“今年”和统计期所在的年份")
     parser.add_argument("--format", choices=("table", "jsonl"), default="table",
                         help="输出格式：table 供人阅读（默认），jsonl 每行一条建议")
     parser.add_argument("--unmatched", action="store_true", help="改为列出没有对应目标的实际数字")
