@@ -139,7 +139,7 @@ def test_clean_file_tables():
     assert row["line"] == 2
     obs = book.observations.iloc[0]
     assert (obs["target_id"], obs["date"], obs["value"], obs["value_base"]) == ("good", pd.Timestamp("2024-12-31"), 5250, 5.25e11)
-    assert book.settings == {"on_track": 0.95, "accelerate": 0.6, "stale_after_months": 15}
+    assert book.settings == {"on_track": 0.95, "accelerate": 0.6, "stale_after_months": 15, "login_to_view": False}
 
 
 WORDS = [
@@ -163,7 +163,7 @@ def test_chinese_words_are_accepted(extra, column, expected):
     assert book.targets.iloc[0][column] == expected
 
 
-DEFAULTS = {"on_track": 0.95, "accelerate": 0.6, "stale_after_months": 15}
+DEFAULTS = {"on_track": 0.95, "accelerate": 0.6, "stale_after_months": 15, "login_to_view": False}
 SETTINGS = [
     ("thresholds read from settings", "settings: {on_track: 0.9, accelerate: 0.5}\n", {**DEFAULTS, "on_track": 0.9, "accelerate": 0.5}, 0),
     ("accelerate above on_track falls back to defaults", "settings: {on_track: 0.5, accelerate: 0.9}\n", DEFAULTS, 1),
@@ -172,6 +172,11 @@ SETTINGS = [
     ("stale_after_months read from settings", "settings: {stale_after_months: 24}\n", {**DEFAULTS, "stale_after_months": 24}, 0),
     ("stale_after_months must be whole", "settings: {stale_after_months: 1.5}\n", DEFAULTS, 1),
     ("stale_after_months must be at least 1", "settings: {stale_after_months: 0}\n", DEFAULTS, 1),
+    ("login_to_view true", "settings: {login_to_view: true}\n", {**DEFAULTS, "login_to_view": True}, 0),
+    ("login_to_view false", "settings: {login_to_view: false}\n", DEFAULTS, 0),
+    ("login_to_view in words is not a switch", "settings: {login_to_view: 是}\n", DEFAULTS, 1),
+    ("login_to_view quoted is text", "settings: {login_to_view: 'true'}\n", DEFAULTS, 1),
+    ("login_to_view as a list", "settings: {login_to_view: [true]}\n", DEFAULTS, 1),
 ]
 
 

@@ -303,6 +303,18 @@ class _Reader:
             return settings
         fields = self.mapping(node, schema.SETTINGS, "settings", "") or {}
         for key, (_, value_node) in fields.items():
+            if key in schema.SWITCHES:
+                try:
+                    value = self.scalar(value_node)
+                except _Bad:
+                    value = None
+                if isinstance(value, bool):
+                    settings[key] = value
+                else:
+                    default = str(schema.SETTINGS[key]).lower()
+                    self.problem(value_node, "settings", key,
+                                 f"{key} 应为 true 或 false（默认 {default}），这里是 {value_node.value if isinstance(value_node, yaml.ScalarNode) else _describe(value_node)}")
+                continue
             try:
                 value = self.number(value_node, key, None, ("settings", key))
             except _Bad as bad:
