@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 import tracker
-from tracker.bookfile import BookFile, EditError
+from tracker.bookfile import BookFile, CheckError, EditError
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "targets.yaml"
@@ -102,9 +102,11 @@ def test_save_keeps_a_backup_and_leaves_no_temporary_file(small):
     edit = BookFile.open(small)
     edit.delete_target("old")
     message = edit.save()
-    assert "targets.yaml.bak" in message
+    assert "targets.yaml.bak" in message and "targets.log.jsonl" in message
     assert (small.parent / "targets.yaml.bak").read_text(encoding="utf-8") == SMALL
-    assert sorted(p.name for p in small.parent.iterdir()) == ["targets.yaml", "targets.yaml.bak"]
+    # beside the file: its backup, its change log and the (empty) lock of saves; no temporary file
+    assert sorted(p.name for p in small.parent.iterdir()) == [".targets.yaml.lock", "targets.log.jsonl", "targets.yaml",
+                                                             "targets.yaml.bak"]
 
 
 def _changed(path):
@@ -137,12 +139,14 @@ def test_save_refuses_and_loses_nothing(small, meanwhile, message):
         small.chmod(stat.S_IRUSR | stat.S_IWUSR)
 
 
-def test_an_edit_that_breaks_the_check_is_undone(small):
+def test_an_edit_that_breaks_the_check_is_not_written(small):
     edit = BookFile.open(small)
     edit.replace_target("gdp", {"unit": "亿块钱"})
-    with pytest.raises(EditError, match="已恢复原文件.*亿块钱"):
+    with pytest.raises(CheckError, match="未写入.*亿块钱") as refused:
         edit.save()
+    assert [(p.target_id, p.field) for p in refused.value.problems] == [("gdp", "unit")]
     assert small.read_text(encoding="utf-8") == SMALL
+    assert sorted(p.name for p in small.parent.iterdir()) == ["targets.yaml"]
 
 
 @pytest.mark.parametrize("content, message", [
