@@ -106,7 +106,7 @@ OBSERVATION_CASES = [
     ("observation without value",
      "  - {date: 2025}\n  - {date: 2026, value: 5600}\n", "progress[1].value", "缺少 value", 1),
     ("observation with an impossible date",
-     "  - {date: 2025-02-29, value: 5600}\n", "progress[1]", "日期不存在", 0),
+     "  - {date: 2025-02-29, value: 5600}\n", "progress[1].date", "日期不存在", 0),
     ("observation with an unknown field",
      "  - {date: 2025, value: 5600, sorce: 统计公报}\n", "progress[1].sorce", "是否应为 source", 1),
 ]
@@ -370,5 +370,5 @@ def test_observation_written_with_its_unit_costs_only_the_observation():
     text = GOOD.replace("{date: 2024, value: 5250}", "{date: 2024, value: 5250亿元}\n      - {date: 2025, value: 5500}")
     book = tracker.load("targets:\n" + text)
     assert [(p.field, p.message, p.line) for p in book.problems] == [
-        ("progress[1]", "进展数值应为不带单位的数字，这里是 5250亿元；请写 5250（单位已在 unit 字段）", 10)]
+        ("progress[1].value", "进展数值应为不带单位的数字，这里是 5250亿元；请写 5250（单位已在 unit 字段）", 10)]
     assert list(book.observations["value"]) == [5500]

@@ -65,7 +65,12 @@ LOCK_TIMEOUT = 30
 
 
 class EditError(Exception):
-    """An edit that was refused or undone; the message (Chinese) says why and what to do."""
+    """An edit that was refused or undone; the message (Chinese) says why and what to do.
+    ``field`` names the field of the entry at fault, when there is one (a form shows it there)."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
 
 
 class CheckError(EditError):
@@ -267,9 +272,7 @@ class BookFile:
         """Add one progress entry to a target, in date order, in the style of its neighbours."""
         entry = self._entry(target_id)
         item = CommentedMap((k, _tidy(v)) for k, v in observation.items() if v not in (None, ""))
-        when = _when(item.get("date"))
-        if when is None:
-            raise EditError(f"{target_id}: 进展日期无效：{item.get('date')!r}")
+        when = _when(item.get("date"))       # None: unreadable; it goes last and the check says why
         progress = entry.get("progress")
         if not isinstance(progress, CommentedSeq):
             progress = CommentedSeq()
@@ -280,7 +283,7 @@ class BookFile:
         elif isinstance(progress[-1], CommentedMap) and progress[-1].fa.flow_style() and _fits_a_line(item):
             item.fa.set_flow_style()
         at = len(progress)
-        while at > 0 and isinstance(progress[at - 1], dict) and (_when(progress[at - 1].get("date")) or when) > when:
+        while when and at > 0 and isinstance(progress[at - 1], dict) and (_when(progress[at - 1].get("date")) or when) > when:
             at -= 1
         progress.insert(at, item)
         self._note(target_id, "observation", f"新增进展 {item.get('date')} = {item.get('value')}")
@@ -303,9 +306,9 @@ class BookFile:
         """Add a full target entry (as in targets.yaml) at the end of the list."""
         target_id = str(entry.get("id") or "")
         if not target_id:
-            raise EditError("新目标缺少编号 id")
+            raise EditError("新目标缺少编号 id", field="id")
         if target_id in self.ids():
-            raise EditError(f"{self.path}: 已有编号为 {target_id} 的目标；请改用新的编号")
+            raise EditError(f"{self.path}: 已有编号为 {target_id} 的目标；请改用新的编号", field="id")
         new = entry if isinstance(entry, CommentedMap) else _commented(entry)
         for key in ("target", "baseline"):
             if isinstance(new.get(key), CommentedMap):
@@ -319,7 +322,7 @@ class BookFile:
         """Replace the given fields of a target (others, and their comments, stay)."""
         entry = self._entry(target_id)
         if "id" in fields and str(fields["id"]) != target_id and str(fields["id"]) in self.ids():
-            raise EditError(f"{self.path}: 已有编号为 {fields['id']} 的目标；请改用新的编号")
+            raise EditError(f"{self.path}: 已有编号为 {fields['id']} 的目标；请改用新的编号", field="id")
         for key, value in fields.items():
             if value is None:
                 entry.pop(key, None)

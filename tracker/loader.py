@@ -519,7 +519,8 @@ class _Reader:
                     else:
                         texts[k] = self.text(text_node, known[name], required=False)
             except _Bad as bad:
-                self.problem(bad.node, tid, f"progress[{i + 1}]", bad.message)
+                name = next((k for k, v in fields.items() if v is bad.node), None)   # the field at fault
+                self.problem(bad.node, tid, f"progress[{i + 1}]" + (f".{name}" if name else ""), bad.message)
                 continue
             ns, line = date.value, item.start_mark.line + 1     # dates compared as integers: much faster
             if last is not None and ns < last:
