@@ -181,3 +181,16 @@ def log_out() -> None:
     st.session_state.pop(SESSION_KEY, None)
     if sso_configured() and st.user.get("is_logged_in"):
         st.logout()
+
+
+def account_box(user: User | None) -> None:
+    """Sidebar: who is logged in (and 退出登录), or where to log in."""
+    with st.sidebar:
+        if user is not None:
+            st.caption(f"当前用户:{user.name}({user.role_name})")
+            st.button("退出登录", key="auth-logout", on_click=log_out)
+        elif sso_configured() and st.user.get("is_logged_in"):
+            st.caption(f"单位账号 {st.user.get('email') or ''} 未在用户文件中登记,不能编辑")
+            st.button("退出登录", key="auth-logout", on_click=log_out)
+        else:
+            st.caption("未登录:可以查看;编辑台账请先登录")

@@ -79,8 +79,9 @@ def test_write_proposals_goes_through_the_safe_write_path(tmp_path):
     path.write_text(BOOK, encoding="utf-8")
     loaded = data.load(path)
     found, _ = data.document_proposals(loaded, TEXT, doc="公报.txt")
-    message = data.write_proposals(loaded, views.chosen_proposals(found, views.proposal_table(found, loaded.book.targets)))
-    assert "已写入" in message and (tmp_path / "targets.yaml.bak").exists()
+    result = data.write_proposals(loaded, views.chosen_proposals(found, views.proposal_table(found, loaded.book.targets)),
+                                  user="张三", opened=BOOK.encode("utf-8"))
+    assert result.ok and "已写入" in result.message and (tmp_path / "targets.yaml.bak").exists()
     assert sorted(tracker.load(path).observations["value"]) == [5140.6, 5400.5]
 
 
