@@ -139,13 +139,13 @@ def form_values(entry: dict) -> dict:
     return out
 
 
-def field_errors(problems) -> dict[str, list[str]]:
-    """tracker problems by form field: target.value, unit, date (of an observation), or ""
-    for those that belong to no one field."""
-    keys = {k for k, _ in TARGET_FORM} | {k for k, _ in OBSERVATION_FORM}
+def field_errors(problems, form=TARGET_FORM) -> dict[str, list[str]]:
+    """tracker problems by the field of `form` they belong to (target.value, unit; date of an
+    observation), or "" for those that belong to no field of the form."""
+    keys = {k for k, _ in form}
     out: dict[str, list[str]] = {}
     for p in problems:
-        field = re.sub(r"^progress\[\d+\]\.?", "", p.field)
+        field = re.sub(r"^progress\[\d+\]\.?", "", p.field) if form is OBSERVATION_FORM else p.field
         if field not in keys and field in _GROUPS:
             field = {"target": "target.value", "baseline": "baseline.value", "source": "source.doc"}[field]
         out.setdefault(field if field in keys else "", []).append(p.message)
@@ -171,18 +171,18 @@ def open_form(path: Path) -> bytes:
         return b""
 
 
-def _save(path: Path, opened: bytes, user: str, operation) -> Result:
+def _save(path: Path, opened: bytes, user: str, operation, form=TARGET_FORM) -> Result:
     """`operation` on the file as opened, then saved by `user`."""
-    return _attempt(path, opened, lambda edit: (operation(edit), edit.save(user=user))[1])
+    return _attempt(path, opened, lambda edit: (operation(edit), edit.save(user=user))[1], form)
 
 
-def _attempt(path: Path, opened: bytes, work) -> Result:
+def _attempt(path: Path, opened: bytes, work, form=TARGET_FORM) -> Result:
     """Run `work(edit)` (it saves and returns the message) and say how it went."""
     try:
         edit = BookFile.from_bytes(path, opened) if opened else BookFile.open(path)
         return Result(True, work(edit))
     except CheckError as err:
-        return Result(False, "检查未通过，未写入任何内容；请按各字段下的提示修改", field_errors(err.problems))
+        return Result(False, "检查未通过，未写入任何内容；请按各字段下的提示修改", field_errors(err.problems, form))
     except StaleError as err:
         return Result(False, "打开表单后，目标文件已被修改（可能有人同时在编辑），未写入任何内容。"
                              "请查看下列改动，点“载入最新内容”后再保存。", changed=err.differences)
@@ -209,7 +209,8 @@ def current_entry(opened: bytes, path: Path, target_id: str) -> dict:
 
 
 def add_observation(path: Path, opened: bytes, user: str, target_id: str, values: dict) -> Result:
-    return _save(path, opened, user, lambda e: e.add_observation(target_id, observation_from_form(values)))
+    return _save(path, opened, user, lambda e: e.add_observation(target_id, observation_from_form(values)),
+                 OBSERVATION_FORM)
 
 
 def add_target(path: Path, opened: bytes, user: str, values: dict) -> Result:
@@ -217,8 +218,9 @@ def add_target(path: Path, opened: bytes, user: str, values: dict) -> Result:
 
 
 def correct_target(path: Path, opened: bytes, user: str, target_id: str, values: dict) -> Result:
-    """Replace the fields the form changed (the others, their comments and the progress stay)."""
-    new = entry_from_form(values)
+    """Replace the fields the form changed (the others, their comments and the progress stay).
+    The id is not changed here (it names the target in addresses and in the log)."""
+    new = {**entry_from_form(values), "id": target_id}
 
     def change(edit: BookFile):
         now = edit.entry(target_id)
@@ -255,7 +257,7 @@ def write_proposals(path: Path, opened: bytes, user: str, proposals: list) -> Re
     adds = [p for p in proposals if p.action == "add"]
     if not adds:
         return Result(False, "没有勾选可写入的“新增”进展")
-    return _attempt(path, opened, lambda edit: apply(path, adds, edit=edit, user=user))
+    return _attempt(path, opened, lambda edit: apply(path, adds, edit=edit, user=user), OBSERVATION_FORM)
 
 
 HISTORY_HEADINGS = {"time": "时间", "user": "用户", "action": "操作", "target": "目标", "summary": "内容"}
@@ -364,6 +366,8 @@ def target_fields(form: str, entry: dict) -> None:
                 if key == "id" and entry:
                     st.text_input(label(key), value=entry.get("id", ""), disabled=True, key=_widget_key(form, "id-shown"),
                                   help="编号不能在这里修改(网址和数据表用它);要换编号,请新增目标后删除旧目标")
+                    for message in errors.get("id", []):
+                        st.error(message, icon=":material/error:")
                     continue
                 _field(form, key, kind, values[key], errors)
 
