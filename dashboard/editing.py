@@ -417,7 +417,7 @@ def submit(form: str, path: Path, user: str, target_id: str | None) -> None:
         result = add_target(path, opened, user, values)
     else:
         result = delete_target(path, opened, user, target_id)
-        st.session_state.pop("edit-confirm", None)
+        st.session_state.pop("edit-delete-pending", None)
     st.session_state[RESULT_KEY] = (form if not result.ok else action, result)
     if result.ok:
         st.session_state.pop(OPENED_KEY, None)            # the next form opens the file as saved
@@ -433,7 +433,22 @@ def submit_restore(form: str, path: Path, user: str, change: changelog.Change) -
 
     opened = st.session_state.get(OPENED_KEY, (None, b""))[1] if st.session_state.get(OPENED_KEY, (None,))[0] == form else b""
     result = restore(path, opened, user, change)
-    st.session_state.pop("history-confirm", None)
+    st.session_state.pop("history-restore-pending", None)
     st.session_state[RESULT_KEY] = (form, result)
     if result.ok:
         st.session_state.pop(OPENED_KEY, None)
+
+
+def confirmed_button(key: str, form: str, ask: str, question: str, confirm: str, on_confirm, args: tuple) -> None:
+    """A button that asks first: `ask` shows `question` with `confirm` and 取消 (keys KEY,
+    KEY-confirm, KEY-cancel); `on_confirm(*args)` runs only after the second click."""
+    import streamlit as st
+
+    pending = f"{key}-pending"
+    if st.session_state.get(pending) == form:
+        st.warning(question)
+        left, right, _ = st.columns([1, 1, 4])
+        left.button(confirm, type="primary", key=f"{key}-confirm", on_click=on_confirm, args=args)
+        right.button("取消", key=f"{key}-cancel", on_click=st.session_state.pop, args=(pending, None))
+    else:
+        st.button(ask, key=key, on_click=st.session_state.__setitem__, args=(pending, form))

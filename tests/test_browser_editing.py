@@ -163,7 +163,7 @@ def test_a_viewer_sees_no_edit_controls(staff, tab):
         assert _edit_controls(tab) == [], title
     _screenshot(tab, "editing-viewer-document")
     tab.reload()                                   # a password login lasts for the tab's session only
-    tab.get_by_role("heading", name="总览", exact=True).first.wait_for(timeout=60_000)
+    tab.get_by_role("heading", name="文档提取", exact=True).first.wait_for(timeout=60_000)
     _settle(tab)
     assert "历史" not in _nav(tab)
 

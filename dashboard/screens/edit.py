@@ -52,11 +52,6 @@ elif action == "correct":
 else:
     entry = editing.current_entry(opened, loaded.path, target_id)
     st.dataframe(editing.entry_table(entry), hide_index=True, key="edit-delete-entry")
-    if st.session_state.get("edit-confirm") == form:
-        st.warning(f"确定删除目标 {choices[target_id]}?删除会记入“历史”页,可在那里恢复。")
-        left, right, _ = st.columns([1, 1, 4])
-        left.button("确认删除", type="primary", key="edit-delete-confirm", on_click=editing.submit,
-                    args=(form, loaded.path, user.name, target_id))
-        right.button("取消", key="edit-delete-cancel", on_click=st.session_state.pop, args=("edit-confirm", None))
-    else:
-        st.button("删除此目标", key="edit-delete", on_click=st.session_state.__setitem__, args=("edit-confirm", form))
+    editing.confirmed_button("edit-delete", form, "删除此目标",
+                             f"确定删除目标 {choices[target_id]}?删除会记入“历史”页,可在那里恢复。", "确认删除",
+                             editing.submit, (form, loaded.path, user.name, target_id))

@@ -39,12 +39,6 @@ form = f"restore:{chosen}"
 opened = editing.form_snapshot(form, loaded.path)
 editing.show_result(form)
 if auth.can_edit(user):
-    if st.session_state.get("history-confirm") == form:
-        st.warning(f"确定把目标 {change.target} 恢复为这次修改之前的样子?恢复本身也会记入历史。")
-        left, right, _ = st.columns([1, 1, 4])
-        left.button("确认恢复", type="primary", key="history-restore-confirm", on_click=editing.submit_restore,
-                    args=(form, loaded.path, user.name, change))
-        right.button("取消", key="history-restore-cancel", on_click=st.session_state.pop, args=("history-confirm", None))
-    else:
-        st.button("恢复为这次修改之前的版本", key="history-restore", on_click=st.session_state.__setitem__,
-                  args=("history-confirm", form))
+    editing.confirmed_button("history-restore", form, "恢复为这次修改之前的版本",
+                             f"确定把目标 {change.target} 恢复为这次修改之前的样子?恢复本身也会记入历史。", "确认恢复",
+                             editing.submit_restore, (form, loaded.path, user.name, change))
