@@ -36,7 +36,10 @@ page = st.navigation(
     [st.Page(PAGES_DIR / file, title=title, url_path=path, icon=icon, default=(i == 0))
      for i, (file, title, path, icon) in enumerate(PAGES)]
 )
+ui.page_style()
 loaded = data.current()
 ui.source_box(loaded)
 ui.problems_panel(loaded)
+st.session_state[ui.BRIEFING_REGION] = None  # a page that narrows to one region says so as it runs
 page.run()
+ui.briefing_buttons(loaded)  # in the sidebar of every page: the 简报 of what the page shows

@@ -328,6 +328,7 @@ def pdf_bytes(content: views.Briefing, images: list[bytes | None]) -> bytes:
 # --- making one ------------------------------------------------------------------------------------
 
 FORMATS = (".docx", ".pdf")
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 class Made:

@@ -234,6 +234,8 @@ def trajectory_chart(trajectory: pd.DataFrame, target: pd.Series) -> go.Figure:
             )
         )
     goal, due = _num(target.get("target")), target.get("due")
+    if views._missing(due) and "target" in trajectory and trajectory["target"].notna().any():
+        due = trajectory.loc[trajectory["target"].notna(), "date"].iloc[-1]  # an annual target: the year's end
     if goal is not None and not views._missing(due):
         fig.add_trace(
             go.Scatter(
@@ -380,10 +382,11 @@ def rate_lines(history: pd.DataFrame) -> go.Figure:
     order = list(dict.fromkeys(history.sort_values("date", kind="stable")["period"]))
     for name, part in history.groupby("label", sort=False):
         part = part.sort_values("date", kind="stable")
-        fig.add_trace(go.Scatter(
+        values = [views.fmt(v, "%") for v in part["value"]]
+        fig.add_trace(go.Scatter(  # the latest value labelled; every value in the hover
             x=part["period"], y=part["value"], name=str(name), mode="lines+markers+text",
-            text=[views.fmt(v, "%") for v in part["value"]], textposition="top center", cliponaxis=False,
-            hovertemplate=html.escape(str(name)) + "<br>%{x} · %{text}<extra></extra>",
+            text=["" for _ in values[:-1]] + values[-1:], customdata=values, textposition="middle right",
+            cliponaxis=False, hovertemplate=html.escape(str(name)) + "<br>%{x} · %{customdata}<extra></extra>",
         ))
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=order, title=None)
     fig.update_yaxes(ticksuffix="%", zeroline=True, title="增速(%)")

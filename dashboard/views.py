@@ -70,6 +70,7 @@ __all__ = [
     "rate_rows",
     "rate_table",
     "readable",
+    "shown",
     "words",
     "siblings",
     "status_note",
@@ -99,8 +100,11 @@ CARDS: dict[str, tuple[str, ...] | None] = {
 URGENCY = ("逾期未完成", "倒退", "进展缓慢", "需加快", "进度正常", "已完成")
 # The statuses that need attention first: the briefing lists them, 只看逾期/滞后 keeps them.
 ATTENTION = URGENCY[:4]
+# The link parameter of each filter of the overview and data pages (?region=苏州市&status=需加快).
+FILTER_PARAMS = {"status": "status", "attention": "attention", "order": "order", "region": "region",
+                 "department": "department", "tag": "tag", "year": "year"}
 # How a list of targets can be ordered (code -> words); the first is the default.
-ORDERS = {"urgency": "紧急程度", "file": "台账顺序"}
+ORDERS = {"urgency": "按紧急程度排序", "file": "按台账顺序排列"}
 # The flag shown beside a status whose data are older than settings.stale_after_months.
 STALE_FLAG = "数据滞后"
 
@@ -115,25 +119,24 @@ PAGE_PATHS = {
 }
 
 # Column headings of the status table as officials read them (column -> heading), in the
-# order shown: what officials ask first (status, progress) before the detail.
+# order shown: what officials ask first (status, progress, how fresh the data are, who is
+# responsible) fits the width of a desktop screen; the detail follows.
 STATUS_HEADINGS = {
     "link": "详情",
     "name": "名称",
     "status": "状态",
-    "as_of_text": "数据截至",
-    "stale_text": "数据滞后",
-    "reason": "说明",
     "progress_pct": "完成进度",
     "elapsed_pct": "时间进度",
+    "as_of_text": "数据截至",
     "latest_text": "最新值",
     "target_text": "目标值",
     "gap_text": "差距",
     "due_text": "截止",
-    "baseline_text": "基期值",
-    "latest_date": "最新数据日期",
+    "department": "责任部门",
+    "reason": "说明",
     "region": "地区",
     "indicator": "指标",
-    "department": "责任部门",
+    "baseline_text": "基期值",
     "tags": "标签",
 }
 
@@ -525,7 +528,7 @@ COLUMN_HEADINGS = {
     "latest_period": "最新数据统计期", "as_of": "数据截至", "stale": "数据滞后", "target_stated": "目标值(所写)",
     "projected_value": "期限时预计值", "projected_year": "预计达标年份", "reason": "说明",
     "cagr_required": "所需年均增速", "cagr_observed": "实际年均增速", "ratio": "增速比R",
-    "method": "评估方法", "status": "状态",
+    "method": "评估方法", "status": "状态", "baseline_source": "基期来源",
 }
 
 
@@ -537,12 +540,26 @@ CODE_WORDS = {
     "qualifier": {"eq": "", "ge": "不低于", "gt": "超过", "le": "不超过", "lt": "不到", "approx": "约"},
     "method": {"cagr": "年均增速比较", "linear": "匀速进度比较", "direct": "直接与目标比较"},
     "kind": {"target": "目标", "actual": "实际"},
+    "baseline_source": dict(tracker.progress.BASELINE_SOURCES),
 }
 # Shares tracker keeps as fractions, shown and downloaded as percents (column -> heading).
 PERCENT_COLUMNS = {
     "progress": "完成进度(%)", "elapsed": "时间进度(%)", "elapsed_today": "今日时间进度(%)",
     "cagr_required": "所需年均增速(%)", "cagr_observed": "实际年均增速(%)",
 }
+
+
+def shown(table: pd.DataFrame) -> pd.DataFrame:
+    """A readable() table as st.dataframe shows it: numbers as text written with their
+    decimals, empty cells blank (st.dataframe would print None)."""
+    out = table.copy()
+    for column in out.columns:
+        if pd.api.types.is_float_dtype(out[column]):
+            places = decimals(column)
+            out[column] = [format_number(v, places) if not _missing(v) else "" for v in out[column]]
+        elif pd.api.types.is_integer_dtype(out[column]) and out[column].isna().any():
+            out[column] = [str(int(v)) if not _missing(v) else "" for v in out[column]]
+    return out
 
 
 def words(column: str, code) -> str:
@@ -569,6 +586,11 @@ def readable(table: pd.DataFrame) -> pd.DataFrame:
     dates without a clock, shares as percents, numbers rounded as officials write them
     (decimals()), empty text cells blank (never None). Used for showing and for downloads."""
     out = table.reset_index(drop=True).copy()
+    if "baseline_source" in out:  # an annual flow's zero at the start of its year is no figure to show
+        hidden = ~out["baseline_source"].isin(SHOWN_BASELINES)
+        for column in ("baseline", "baseline_date"):
+            if column in out:
+                out[column] = out[column].mask(hidden)
     if "tags" in out:
         out["tags"] = out["tags"].map(tags_text)
     for column in CODE_WORDS:
@@ -753,7 +775,6 @@ def status_table(status: pd.DataFrame) -> pd.DataFrame:
              else pd.Series(True, index=status.index))
     rows["baseline_text"] = [fmt(v, u) if ok else "—" for v, u, ok in zip(status["baseline"], units, shown)]
     rows["latest_text"] = [fmt(v, u) for v, u in zip(status["latest"], units)]
-    rows["latest_date"] = status["latest_date"].map(fmt_date)
     rows["target_text"] = [fmt(v, u) for v, u in zip(status["target"], units)]
     if "target_stated" in status and "type" in status:
         increment = (status["type"] == "increment") & status["target_stated"].notna()
@@ -764,9 +785,11 @@ def status_table(status: pd.DataFrame) -> pd.DataFrame:
     rows["elapsed_pct"] = status["elapsed"].map(fmt_share)
     rows["gap_text"] = [fmt(v, u) for v, u in zip(status["gap"], units)]
     rows["status"] = status["status"]
-    rows["as_of_text"] = as_of_texts(status)
-    rows["stale_text"] = (status["stale"].fillna(False).astype(bool).map({True: STALE_FLAG, False: ""})
-                          if "stale" in status else "")
+    # 2024年, or 2024年 · 数据滞后 when the data are older than settings.stale_after_months
+    as_of = as_of_texts(status).str.removeprefix("数据截至")
+    stale = status["stale"].fillna(False).astype(bool) if "stale" in status else pd.Series(False, index=status.index)
+    rows["as_of_text"] = as_of.where(~stale, as_of + " · " + STALE_FLAG).where(as_of != "", "")
+    rows["department"] = status["department"].map(lambda d: "" if _missing(d) else d)
     rows["reason"] = status["reason"].fillna("") if "reason" in status else ""
     rows["link"] = status["id"].map(target_url)
     return rows[list(STATUS_HEADINGS)].rename(columns=STATUS_HEADINGS).reset_index(drop=True)

@@ -422,8 +422,10 @@ def trajectory(book, target_id: str, today=None) -> pd.DataFrame:
         if label and label != row["label"] and row["label"] in ("", "今天"):
             row["label"] = label
 
-    if not _nan(b) and not _nan(tb) and kind != "flow":
-        put(stamp(tb), "基期", b)  # an annual flow's zero at the start of its year is no figure of the file
+    if not _nan(b) and not _nan(tb):
+        # An annual flow's zero at the start of its year is no figure of the file: the straight
+        # path starts there, but no 基期 point is drawn.
+        put(stamp(tb), "" if kind == "flow" else "基期", NaN if kind == "flow" else b)
     shown = counted if t.get("type") == "flow" else days
     for day, value in shown:
         put(stamp(day), "观测", value)
