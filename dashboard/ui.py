@@ -33,8 +33,8 @@ def source_box(loaded: data.Loaded) -> None:
     with st.sidebar:
         st.caption(f"目标文件:{loaded.path}")
         if loaded.modified:
-            st.caption(f"修改时间:{loaded.modified:%Y-%m-%d %H:%M:%S} · 评估日期:{loaded.today:%Y-%m-%d}"
-                       "(启动时加 `-- --today YYYY-MM-DD` 可按指定日期复现)")
+            st.caption(f"修改时间:{loaded.modified:%Y-%m-%d %H:%M:%S} · 评估日期:{loaded.today:%Y-%m-%d}",
+                       help="按指定日期复现状态或简报:启动仪表盘时在命令末尾加 -- --today 年-月-日(见说明文档)")
         if st.button("重新加载", key="reload", help="清除缓存,重新读取目标文件"):
             data.reload()
             st.rerun()
@@ -153,17 +153,17 @@ def status_columns() -> dict:
     """How st.dataframe draws views.status_table: progress as a bar, 详情 as a link."""
     return {
         "详情": st.column_config.LinkColumn("详情", display_text="查看", help="打开目标详情", width=44),
-        "名称": st.column_config.TextColumn("名称", width=160),
+        "名称": st.column_config.TextColumn("名称", width=170),
         "状态": st.column_config.TextColumn("状态", width=68),
         "完成进度": st.column_config.ProgressColumn("完成进度", format="%.1f%%", min_value=0, max_value=100, color="blue",
-                                                width=100),
-        "时间进度": st.column_config.TextColumn("时间进度", width=66),
-        "数据截至": st.column_config.TextColumn("数据截至", width=136),
+                                                width=92),
+        "时间进度": st.column_config.TextColumn("时间进度", width=60),
+        "数据截至": st.column_config.TextColumn("数据截至", width=150),
         "最新值": st.column_config.TextColumn("最新值", width=84),
         "目标值": st.column_config.TextColumn("目标值", width=92),
-        "差距": st.column_config.TextColumn("差距", width=76),
-        "截止": st.column_config.TextColumn("截止", width=58),
-        "责任部门": st.column_config.TextColumn("责任部门", width=130),
+        "差距": st.column_config.TextColumn("差距", width=74),
+        "截止": st.column_config.TextColumn("截止", width=52),
+        "责任部门": st.column_config.TextColumn("责任部门", width=124),
     }
 
 

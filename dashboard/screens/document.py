@@ -14,7 +14,7 @@ upload = left.file_uploader("上传文件(.txt、网页、PDF 或 Word)", key="d
 pasted = right.text_area("或粘贴文字", height=150, key="document-text", placeholder="例如:力争用3年时间,地区生产总值迈上6000亿元新台阶。")
 with st.expander("选项"):
     options = st.columns(2)
-    doc_date = options[0].text_input("文件日期(YYYY-MM-DD)", key="document-date",
+    doc_date = options[0].text_input("文件日期(年-月-日,如 2024-01-04)", key="document-date",
                                      help="推算“用3年时间”“今年”等期限;正文或网页信息中写有日期时以其为准").strip()
     region = options[1].text_input("地区(生成目标条目时使用)", key="document-region", placeholder="如 昆山市").strip()
 

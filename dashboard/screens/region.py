@@ -21,8 +21,9 @@ if ui.need_targets(loaded):
         st.caption(f"{chosen}下辖:{'、'.join(inside)}(各自的目标见其页面;上下级地区不作排名比较)")
     mine = loaded.status[loaded.status["region"] == chosen]
 
-    for column, (title, count) in zip(st.columns(len(views.CARDS)), views.card_counts(mine).items()):
-        column.metric(title, count)
+    with st.container(key="region-cards"):  # four to a row at phone width (style.css)
+        for column, (title, count) in zip(st.columns(len(views.CARDS)), views.card_counts(mine).items()):
+            column.metric(title, count)
 
     for name, group in views.panels(mine):
         st.subheader(name)
