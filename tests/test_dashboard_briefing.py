@@ -226,3 +226,21 @@ def test_dashboard_command_lists_its_subcommands():
 def test_file_name():
     assert briefing.file_name("苏州市", pd.Timestamp("2026-06-30")) == "简报-苏州市-2026-06-30.docx"
     assert briefing.file_name(None, "2026-06-30", ".pdf") == "简报-全部地区-2026-06-30.pdf"
+
+
+def test_the_vendored_plotly_bundle_is_the_version_of_the_plotly_package():
+    """dashboard/vendor/plotly-basic.min.js renders the briefing's charts: it must be the plotly.js
+    that the pinned plotly package was made for (update it with the package)."""
+    import re
+
+    import plotly
+
+    full = (Path(plotly.__file__).parent / "package_data" / "plotly.min.js").read_text(encoding="utf-8")[:200]
+    basic = briefing.PLOTLY_JS.read_text(encoding="utf-8")[:200]
+    version = re.compile(r"v(\d+\.\d+\.\d+)")
+    assert version.search(basic).group(1) == version.search(full).group(1)
+
+
+def test_briefing_charts_use_only_what_the_bundle_draws(book, status):
+    figures = briefing.chart_figures(book, status, list(status["id"]), smallbook.TODAY)
+    assert {trace.type for figure in figures for trace in figure.data} <= briefing.BASIC_TRACES
