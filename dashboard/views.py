@@ -467,8 +467,8 @@ def observation_table(observations: pd.DataFrame, unit: str) -> pd.DataFrame:
     out["target_id"] = rows["target_id"]
     out["date_text"] = rows["date"].map(fmt_date)
     out["value_text"] = [fmt(v, unit) for v in rows["value"]]
-    for column in ("period", "source", "url", "note"):
-        out[column] = rows[column] if column in rows else ""
+    for column in ("period", "source", "url", "note"):  # blank, never None
+        out[column] = rows[column].map(lambda v: "" if _missing(v) else v) if column in rows else ""
     return out.drop(columns=["target_id"]).rename(columns=OBSERVATION_HEADINGS).reset_index(drop=True)
 
 

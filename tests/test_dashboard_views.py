@@ -609,3 +609,15 @@ def test_phone_rows_say_status_progress_and_as_of(status):
     assert rows["ks-gdp"]["line"] == "完成进度 50% · 数据截至2024年"
     assert rows["ks-gdp"]["values"] == "最新 5500亿元 / 目标 6000亿元 · 差距 500亿元"
     assert rows["sz-gdp"]["line"] == "完成进度 —"
+
+
+def test_observation_table_newest_first_with_blank_cells():
+    observations = pd.DataFrame({
+        "target_id": ["g", "g"], "date": pd.to_datetime(["2023-12-31", "2024-12-31"]), "value": [5140.6, 5380.17],
+        "period": [None, "2024年"], "source": ["公报", None], "url": [None, None], "note": [None, "预计数"],
+    })
+    table = views.observation_table(observations, "亿元")
+    assert table.to_dict("records") == [
+        {"日期": "2024年", "数值": "5380.17亿元", "统计期": "2024年", "来源": "", "网址": "", "备注": "预计数"},
+        {"日期": "2023年", "数值": "5140.6亿元", "统计期": "", "来源": "公报", "网址": "", "备注": ""},
+    ]
