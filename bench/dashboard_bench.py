@@ -9,8 +9,12 @@ on each click once the file is loaded), and prints peak memory.
 
     .venv/bin/python bench/dashboard_bench.py [--n-targets 5000] [--n-observations 20]
 
+Then the 简报 (issue #10): a book of `--briefing-targets` targets that all need attention, so each
+gets its chart; times its contents, the charts (kaleido through the system Chromium: one browser
+for all), the Word document and the PDF.
+
 Goals: overview under 2 s, a target page under 1 s at this size (issue #4); the first
-load under 3 s (issue #7).
+load under 3 s (issue #7); a briefing of 50 targets under 20 s (issue #10).
 Not a test: it prints figures; nothing is asserted.
 """
 
@@ -88,6 +92,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n-targets", dest="targets", type=int, default=5000)
     parser.add_argument("--n-observations", dest="observations", type=int, default=20)
+    parser.add_argument("--briefing-targets", type=int, default=50)
     args = parser.parse_args()
     sys.argv = sys.argv[:1]  # the app reads `--targets FILE` from the command line; it gets the env var instead
 
@@ -156,6 +161,82 @@ def main() -> None:
         print(f"target page cards:         {', '.join(f'{k} {v}' for k, v in cards.items())}")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (max RSS):     {peak:6.0f} MB  ({baseline:.0f} MB of it Python, pandas, Streamlit, Plotly)")
+    briefing_bench(args.briefing_targets)
+
+
+def behind(path: Path, targets: int) -> None:
+    """A valid targets.yaml of `targets` level targets that all need attention: 2023 → 2026,
+    growing about half as fast as needed (需加快 or 进展缓慢), 8 yearly and quarterly points each."""
+    rng = random.Random(11)
+    lines = ["targets:"]
+    for i in range(targets):
+        indicator, unit = INDICATORS[i % len(INDICATORS)]
+        baseline = round(rng.uniform(100, 5000), 1)
+        goal = round(baseline * 1.3, 1)
+        lines += [f"  - id: b{i:03d}", f"    region: {REGIONS[i % len(REGIONS)]}", f"    indicator: {indicator}{i}",
+                  f"    unit: \"{unit}\"", f"    baseline: {{value: {baseline}, date: 2023}}",
+                  f"    target: {{value: {goal}, due: 2026}}", f"    department: {DEPARTMENTS[i % len(DEPARTMENTS)]}",
+                  f"    source: {{doc: 文件{i}.txt, quote: \"到2026年{indicator}达到{goal}{unit}。\"}}", "    progress:"]
+        for k in range(8):
+            value = round(baseline * (1 + 0.03 * (k + 1) / 4 * rng.uniform(0.5, 1.5)), 1)
+            lines.append(f"      - {{date: {2024 + k // 4}-{(k % 4 + 1) * 3:02d}, value: {value}}}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def briefing_bench(targets: int) -> None:
+    import tracker
+    from dashboard import briefing, views
+
+    today = "2026-01-31"
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-") as folder:
+        path = Path(folder) / "targets.yaml"
+        behind(path, targets)
+        book = tracker.load(path, today=today)
+        status = tracker.status(book, today=today)
+        content = None
+
+        def contents():
+            nonlocal content
+            content = views.briefing(status, book.targets, today)
+
+        figures, images, made = [], [], None
+        t_content = timed(contents, "content")
+        ids = [item.id for item in content.items]
+
+        def draw():
+            figures.extend(briefing.chart_figures(book, status, ids, today))
+
+        def render():
+            images.extend(briefing.render_png(figures))
+
+        t_figures, t_render = timed(draw, "figures"), timed(render, "render")
+        word = pdf = b""
+
+        def docx():
+            nonlocal word
+            word = briefing.docx_bytes(content, images)
+
+        def printed():
+            nonlocal pdf
+            pdf = briefing.pdf_bytes(content, images)
+
+        t_docx, t_pdf = timed(docx, "docx"), timed(printed, "pdf")
+
+        def whole():
+            nonlocal made
+            made = briefing.make(book, status, today, fmt=".docx")
+
+        t_whole = timed(whole, "whole")
+        print(f"briefing: {len(status)} targets, {len(content.items)} listed, each with a chart "
+              f"({sum(len(i) for i in images) / 1e6:.1f} MB of PNG)")
+        print(f"  contents (views.briefing):   {both(t_content, 'content')}")
+        print(f"  chart figures (Plotly):      {both(t_figures, 'figures')}")
+        print(f"  PNG by kaleido + Chromium:   {t_render:6.2f} s wall ({t_render / max(len(images), 1):.2f} s a chart, "
+              "one browser started once)")
+        print(f"  Word document (python-docx): {both(t_docx, 'docx')}  ({len(word) / 1e6:.1f} MB)")
+        print(f"  PDF (Chromium prints HTML):  {t_pdf:6.2f} s wall  ({len(pdf) / 1e6:.1f} MB)")
+        print(f"  whole Word briefing (make):  {t_whole:6.2f} s wall  (goal < 20 s)")
+        print(f"  load average:                {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
 
 if __name__ == "__main__":

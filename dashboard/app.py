@@ -46,8 +46,13 @@ page = st.navigation(
     [st.Page(PAGES_DIR / file, title=title, url_path=path, icon=icon, default=(i == 0))
      for i, (file, title, path, icon) in enumerate(shown)]
 )
-if shown != [LOGIN_PAGE]:  # behind the login (settings.login_to_view), nothing of the file shows
+ui.page_style()
+gated = shown == [LOGIN_PAGE]  # behind the login (settings.login_to_view), nothing of the file shows
+if not gated:
     ui.source_box(loaded)
     ui.problems_panel(loaded)
 auth.account_box(user)
+st.session_state[ui.BRIEFING_REGION] = None  # a page that narrows to one region says so as it runs
 page.run()
+if not gated:
+    ui.briefing_buttons(loaded)  # in the sidebar of every page: the 简报 of what the page shows

@@ -17,6 +17,7 @@ import tracker
 from dashboard import views
 
 __all__ = [
+    "CONFIG",
     "FONT_FAMILY",
     "STATUS_COLOURS",
     "MAX_BARS",
@@ -25,6 +26,7 @@ __all__ = [
     "comparison_chart",
     "progress_chart",
     "rate_chart",
+    "rate_lines",
     "trajectory_chart",
     "value_ticks",
 ]
@@ -47,6 +49,9 @@ STATUS_COLOURS: dict[str, str] = {
 PACE_NAME, TODAY_NAME = "数据截至时应达", "今天应达"
 # Today's marker is drawn when it is at least this many percentage points from the as-of one.
 TODAY_APART = 0.5
+# How every chart is shown: no Plotly toolbar (its tips are English and cannot all be
+# translated here), no logo. Clicking a bar still selects it.
+CONFIG = {"displaylogo": False, "displayModeBar": False}
 FONT_FAMILY = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
 # The progress chart draws at most this many bars (those furthest behind first);
 # the table below it always lists every target.
@@ -84,13 +89,18 @@ def _num(value) -> float | None:
 
 def value_ticks(low: float, high: float, unit: str, count: int = 5) -> tuple[list[float], list[str]]:
     """About `count` round tick values between low and high, labelled as officials write them
-    (6000亿元, 1.3万亿元), so axes never show 11k亿元 or 1.3e12."""
+    (6000亿元, 1.3万亿元), so axes never show 11k亿元 or 1.3e12. Things counted in whole units
+    (个, 家, 项) get whole ticks: never 3.25个."""
+    known = tracker.units.lookup(unit) if unit else None
+    whole = known is not None and known.category == "count" and known.scale == 1
     if high <= low:  # a single value: centre it
-        pad = abs(low) * 0.1 or 1.0
+        pad = max(abs(low) * 0.1 or 1.0, 1.0 if whole else 0.0)
         low, high = low - pad, low + pad
     raw = (high - low) / max(count - 1, 1)
     power = 10 ** math.floor(math.log10(raw))
     step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    if whole and step < 1:
+        step = 1
     first = math.ceil(low / step) * step
     values = []
     value = first
@@ -104,14 +114,20 @@ def _column(rows: pd.DataFrame, name: str) -> pd.Series:
     return pd.to_numeric(rows[name], errors="coerce") * 100 if name in rows else pd.Series(float("nan"), index=rows.index)
 
 
+# The progress chart's plot takes this share of the width; the labels (progress · status ·
+# 数据截至…) have the rest to themselves, so no bar or pace marker ever covers them.
+BAR_DOMAIN = 0.55
+
+
 def progress_chart(status: pd.DataFrame) -> go.Figure:
     """Every target's progress as a horizontal bar, named as officials name it, with a tick where
     a straight-line pace would have been at the date of its latest data (where its status is
     judged) and, where it differs, a hollow tick for today.
 
-    One trace per status so the legend names the colours; each bar is labelled with its
-    progress, status and 数据截至…(and 数据滞后 when the data are old); the hover adds the
-    reason. Bars are ordered as `status` is (first row on top).
+    One trace per status so the legend names the colours; each bar's label (its progress,
+    status and 数据截至…, and 数据滞后 when the data are old) stands in a column of its own to the
+    right of the plot, in the status colour; the hover adds the reason. Bars are ordered as
+    `status` is (first row on top).
     """
     rows = status.head(MAX_BARS).reset_index(drop=True)
     names = views.labels(rows)
@@ -120,19 +136,20 @@ def progress_chart(status: pd.DataFrame) -> go.Figure:
     elapsed, today = _column(rows, "elapsed"), _column(rows, "elapsed_today")
     records = rows.to_dict("records")
     as_of = views.as_of_texts(rows)
+    texts = []
+    for i, state in enumerate(rows["status"]):
+        p = progress[i]
+        share = views.fmt_share(p / 100) if not pd.isna(p) else "—"
+        flag = [x for x in (as_of[i], views.STALE_FLAG if views.is_stale(records[i]) else "") if x]
+        texts.append(" · ".join([share, state, *flag]))
     fig = go.Figure()
     for state in tracker.STATUSES:
         mask = rows["status"] == state
         if not mask.any():
             continue
         shown = progress[mask].fillna(0).clip(*SHOWN_RANGE)
-        text, notes = [], []
+        notes = []
         for i in rows.index[mask]:
-            p = progress[i]
-            share = views.fmt_share(p / 100) if not pd.isna(p) else "—"
-            flag = [x for x in (as_of[i],
-                                views.STALE_FLAG if views.is_stale(records[i]) else "") if x]
-            text.append(" · ".join([share, state, *flag]))
             reason = records[i].get("reason")
             notes.append(reason if isinstance(reason, str) and reason else "")
         fig.add_trace(
@@ -142,9 +159,8 @@ def progress_chart(status: pd.DataFrame) -> go.Figure:
                 orientation="h",
                 name=state,
                 marker_color=STATUS_COLOURS.get(state, "#666666"),
-                text=text,
-                textposition="outside",
-                cliponaxis=False,
+                text=[texts[i] for i in rows.index[mask]],
+                textposition="none",
                 customdata=list(zip(rows.loc[mask, "id"], notes)),
                 hovertemplate="%{y}<br>完成进度 %{text}<br>%{customdata[1]}<extra></extra>",
             )
@@ -163,13 +179,21 @@ def progress_chart(status: pd.DataFrame) -> go.Figure:
                 customdata=rows.loc[shown, "id"], text=None if text is None else list(text[shown]),
                 hovertemplate=hover + "<extra></extra>",
             ))
+    if len(rows):  # the labels, in a column of their own (x2) beside the plot
+        fig.add_trace(go.Scatter(
+            x=[0] * len(rows), y=labels, xaxis="x2", mode="text", text=texts, textposition="middle right",
+            textfont=dict(color=[STATUS_COLOURS.get(s, "#333333") for s in rows["status"]]),
+            customdata=rows["id"], showlegend=False, hoverinfo="skip", cliponaxis=False,
+        ))
     fig.update_yaxes(
         categoryorder="array", categoryarray=list(reversed(labels)), automargin=True, title=None
     )
     low = min(0, progress.min(skipna=True) if progress.notna().any() else 0)
-    # Room on the right for the labels (progress · status · 数据截至… · 数据滞后); ticks stop at 120%.
-    ticks = [v for v in range(-100, 121, 20) if v >= low]
-    fig.update_xaxes(title="完成进度(%)", range=[low, 185], zeroline=True, tickvals=ticks, ticktext=[f"{v}%" for v in ticks])
+    high = 100 if not (progress > 100).any() else SHOWN_RANGE[1]
+    ticks = [v for v in range(-100, int(high) + 1, 20) if v >= low]
+    fig.update_xaxes(title="完成进度(%)", range=[low - 2, high + 4], zeroline=True, tickvals=ticks,
+                     ticktext=[f"{v}%" for v in ticks], domain=[0, BAR_DOMAIN])
+    fig.update_layout(xaxis2=dict(domain=[BAR_DOMAIN + 0.01, 1], range=[0, 1], visible=False, fixedrange=True))
     return _layout(fig, height=max(260, 34 * len(rows) + 110), barmode="overlay", bargap=0.35)
 
 
@@ -198,6 +222,8 @@ def trajectory_chart(trajectory: pd.DataFrame, target: pd.Series) -> go.Figure:
             )
         )
     baseline, baseline_date = _num(target.get("baseline")), target.get("baseline_date")
+    if not views.shows_baseline(target):  # an annual flow's zero at the start of its year is no figure
+        baseline, baseline_date = None, None
     if baseline is not None and not views._missing(baseline_date):
         fig.add_trace(
             go.Scatter(
@@ -208,6 +234,8 @@ def trajectory_chart(trajectory: pd.DataFrame, target: pd.Series) -> go.Figure:
             )
         )
     goal, due = _num(target.get("target")), target.get("due")
+    if views._missing(due) and "target" in trajectory and trajectory["target"].notna().any():
+        due = trajectory.loc[trajectory["target"].notna(), "date"].iloc[-1]  # an annual target: the year's end
     if goal is not None and not views._missing(due):
         fig.add_trace(
             go.Scatter(
@@ -345,3 +373,21 @@ def rate_chart(rates: pd.DataFrame, title: str | None = None) -> go.Figure:
     fig.update_xaxes(ticksuffix="%", zeroline=True, title="增速(%)")
     fig.update_yaxes(automargin=True, title=None)
     return _layout(fig, height=max(240, 36 * len(rows) + 100), title=title, showlegend=False)
+
+
+def rate_lines(history: pd.DataFrame) -> go.Figure:
+    """Growth rates over periods, one line per indicator (views.rate_history: label, date,
+    period, value in percent), periods in date order along the bottom, each point labelled."""
+    fig = go.Figure()
+    order = list(dict.fromkeys(history.sort_values("date", kind="stable")["period"]))
+    for name, part in history.groupby("label", sort=False):
+        part = part.sort_values("date", kind="stable")
+        values = [views.fmt(v, "%") for v in part["value"]]
+        fig.add_trace(go.Scatter(  # the latest value labelled; every value in the hover
+            x=part["period"], y=part["value"], name=str(name), mode="lines+markers+text",
+            text=["" for _ in values[:-1]] + values[-1:], customdata=values, textposition="middle right",
+            cliponaxis=False, hovertemplate=html.escape(str(name)) + "<br>%{x} · %{customdata}<extra></extra>",
+        ))
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=order, title=None)
+    fig.update_yaxes(ticksuffix="%", zeroline=True, title="增速(%)")
+    return _layout(fig, height=380)

@@ -7,12 +7,14 @@ Windows reads a BOM-less CSV as GBK and shows mojibake.
 from __future__ import annotations
 
 import io
+import math
 
 import pandas as pd
 
 from dashboard import highlight, views
+from tracker.units import format_number
 
-__all__ = ["FIGURE_HEADINGS", "csv_bytes", "figure_table", "plain", "xlsx_bytes"]
+__all__ = ["FIGURE_HEADINGS", "csv_bytes", "decimals", "figure_table", "plain", "xlsx_bytes"]
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_MIME = "text/csv"
@@ -34,8 +36,17 @@ FIGURE_HEADINGS = {
 }
 
 
+decimals = views.decimals
+
+
+def _float_columns(table: pd.DataFrame) -> list:
+    return [c for c in table.columns if pd.api.types.is_float_dtype(table[c])]
+
+
 def plain(table: pd.DataFrame) -> pd.DataFrame:
-    """A copy fit for a file: lists become 、-joined text, categoricals become text."""
+    """A copy fit for a file: lists become 、-joined text, categoricals become text, empty
+    text cells stay empty (never None), and numbers are rounded as officials write them
+    (decimals(); 619.8299999999999 -> 619.83, 514060000000.0001 -> 514060000000)."""
     out = table.copy()
     for column in out.columns:
         series = out[column]
@@ -43,23 +54,48 @@ def plain(table: pd.DataFrame) -> pd.DataFrame:
             out[column] = series.astype("string")
         elif series.dtype == object and series.map(lambda v: isinstance(v, (list, tuple))).any():
             out[column] = series.map(views.tags_text)
+    for column in _float_columns(out):
+        out[column] = out[column].round(decimals(column))
     return out
 
 
+def _places(values: pd.Series, most: int) -> int:
+    """How many decimals the (rounded) numbers of a column need, at most `most`."""
+    need = 0
+    for value in values.dropna():
+        need = max(need, len(format_number(value, most).partition(".")[2]))
+    return need
+
+
 def csv_bytes(table: pd.DataFrame) -> bytes:
-    """The table as CSV in UTF-8 with BOM."""
-    return plain(table).to_csv(index=False).encode("utf-8-sig")
+    """The table as CSV in UTF-8 with BOM; numbers written without float noise or trailing zeros."""
+    out = plain(table)
+    for column in _float_columns(out):
+        places = decimals(column)
+        out[column] = [format_number(v, places) if not (isinstance(v, float) and math.isnan(v)) else ""
+                       for v in out[column]]
+    return out.to_csv(index=False).encode("utf-8-sig")
 
 
 def xlsx_bytes(table: pd.DataFrame, sheet: str = "数据") -> bytes:
-    """The table as an .xlsx workbook (one sheet)."""
+    """The table as an .xlsx workbook (one sheet); each number column gets a number format with
+    the decimals its rounded numbers need (0, 0.0 or 0.00), so Excel shows 619.83, not 619.8299999999999."""
     buffer = io.BytesIO()
     out = plain(table)
     for column in out.columns:  # Excel has no time zones
         if isinstance(out[column].dtype, pd.DatetimeTZDtype):
             out[column] = out[column].dt.tz_localize(None)
+    formats = {}
+    for i, column in enumerate(out.columns):
+        if column in _float_columns(out):
+            places = _places(out[column], decimals(column))
+            formats[i] = "0" if places == 0 else "0." + "0" * places
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         out.to_excel(writer, index=False, sheet_name=sheet[:31])
+        worksheet = writer.sheets[sheet[:31]]
+        for i, number_format in formats.items():
+            for (cell,) in worksheet.iter_rows(min_row=2, min_col=i + 1, max_col=i + 1):
+                cell.number_format = number_format
     return buffer.getvalue()
 
 

@@ -18,9 +18,26 @@ import numpy as np
 import pandas as pd
 
 import tracker
+from tracker.units import format_number
 
 __all__ = [
+    "ATTENTION",
+    "Briefing",
+    "BriefingItem",
     "CARDS",
+    "ORDERS",
+    "URGENCY",
+    "briefing",
+    "by_urgency",
+    "nested_rows",
+    "pace_text",
+    "peer_groups",
+    "phone_rows",
+    "rate_history",
+    "region_label",
+    "region_tree",
+    "regions_within",
+    "status_counts",
     "Filters",
     "chosen_proposals",
     "figure_in_quote",
@@ -53,6 +70,7 @@ __all__ = [
     "rate_rows",
     "rate_table",
     "readable",
+    "shown",
     "words",
     "siblings",
     "status_note",
@@ -76,6 +94,17 @@ CARDS: dict[str, tuple[str, ...] | None] = {
     "待数据/暂无数据": ("待数据", "暂无数据"),
     "仅监测": ("仅监测",),
 }
+# The order of urgency, what a weekly meeting looks at first: overdue, backwards, slow, to
+# accelerate, on track, done; the statuses not listed (待数据, 仅监测, 暂无数据) follow, in
+# tracker.STATUSES order.
+URGENCY = ("逾期未完成", "倒退", "进展缓慢", "需加快", "进度正常", "已完成")
+# The statuses that need attention first: the briefing lists them, 只看逾期/滞后 keeps them.
+ATTENTION = URGENCY[:4]
+# The link parameter of each filter of the overview and data pages (?region=苏州市&status=需加快).
+FILTER_PARAMS = {"status": "status", "attention": "attention", "order": "order", "region": "region",
+                 "department": "department", "tag": "tag", "year": "year"}
+# How a list of targets can be ordered (code -> words); the first is the default.
+ORDERS = {"urgency": "按紧急程度排序", "file": "按台账顺序排列"}
 # The flag shown beside a status whose data are older than settings.stale_after_months.
 STALE_FLAG = "数据滞后"
 
@@ -90,25 +119,24 @@ PAGE_PATHS = {
 }
 
 # Column headings of the status table as officials read them (column -> heading), in the
-# order shown: what officials ask first (status, progress) before the detail.
+# order shown: what officials ask first (status, progress, how fresh the data are, who is
+# responsible) fits the width of a desktop screen; the detail follows.
 STATUS_HEADINGS = {
     "link": "详情",
     "name": "名称",
     "status": "状态",
-    "as_of_text": "数据截至",
-    "stale_text": "数据滞后",
-    "reason": "说明",
     "progress_pct": "完成进度",
     "elapsed_pct": "时间进度",
+    "as_of_text": "数据截至",
     "latest_text": "最新值",
     "target_text": "目标值",
     "gap_text": "差距",
     "due_text": "截止",
-    "baseline_text": "基期值",
-    "latest_date": "最新数据日期",
+    "department": "责任部门",
+    "reason": "说明",
     "region": "地区",
     "indicator": "指标",
-    "department": "责任部门",
+    "baseline_text": "基期值",
     "tags": "标签",
 }
 
@@ -225,6 +253,17 @@ def as_of_texts(status: pd.DataFrame) -> pd.Series:
     return text.fillna("").where(as_of.notna(), "").astype(object)
 
 
+# Baselines that are figures (tracker.progress.BASELINE_SOURCES): stated in the file, or an
+# observation. Rows without the column (older tables) count as stated.
+SHOWN_BASELINES = ("stated", "first_observation")
+
+
+def shows_baseline(row) -> bool:
+    """Whether a row's baseline is a real figure to show as 基期 (never an annual flow's zero)."""
+    source = row.get("baseline_source", "stated")
+    return _missing(source) or source in SHOWN_BASELINES
+
+
 def status_note(row) -> str:
     """What goes beside a status word: 数据截至2024年 · 数据滞后 · the reason; '' when nothing."""
     parts = [as_of_text(row)]
@@ -288,6 +327,8 @@ class Filters:
     departments: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
+    statuses: list[str] = field(default_factory=list)
+    attention: bool = False        # only the targets that need attention first (ATTENTION)
 
 
 def filter_options(status: pd.DataFrame) -> dict[str, list]:
@@ -325,6 +366,10 @@ def apply_filters(status: pd.DataFrame, filters: Filters) -> pd.DataFrame:
         )
     if filters.years:
         keep &= deadline_years(status).isin(filters.years).fillna(False).astype(bool)
+    if filters.statuses:
+        keep &= status["status"].isin(filters.statuses)
+    if filters.attention:
+        keep &= status["status"].isin(ATTENTION)
     return status[keep.astype(bool)]
 
 
@@ -422,8 +467,8 @@ def observation_table(observations: pd.DataFrame, unit: str) -> pd.DataFrame:
     out["target_id"] = rows["target_id"]
     out["date_text"] = rows["date"].map(fmt_date)
     out["value_text"] = [fmt(v, unit) for v in rows["value"]]
-    for column in ("period", "source", "url", "note"):
-        out[column] = rows[column] if column in rows else ""
+    for column in ("period", "source", "url", "note"):  # blank, never None
+        out[column] = rows[column].map(lambda v: "" if _missing(v) else v) if column in rows else ""
     return out.drop(columns=["target_id"]).rename(columns=OBSERVATION_HEADINGS).reset_index(drop=True)
 
 
@@ -483,7 +528,7 @@ COLUMN_HEADINGS = {
     "latest_period": "最新数据统计期", "as_of": "数据截至", "stale": "数据滞后", "target_stated": "目标值(所写)",
     "projected_value": "期限时预计值", "projected_year": "预计达标年份", "reason": "说明",
     "cagr_required": "所需年均增速", "cagr_observed": "实际年均增速", "ratio": "增速比R",
-    "method": "评估方法", "status": "状态",
+    "method": "评估方法", "status": "状态", "baseline_source": "基期来源",
 }
 
 
@@ -495,12 +540,26 @@ CODE_WORDS = {
     "qualifier": {"eq": "", "ge": "不低于", "gt": "超过", "le": "不超过", "lt": "不到", "approx": "约"},
     "method": {"cagr": "年均增速比较", "linear": "匀速进度比较", "direct": "直接与目标比较"},
     "kind": {"target": "目标", "actual": "实际"},
+    "baseline_source": dict(tracker.progress.BASELINE_SOURCES),
 }
 # Shares tracker keeps as fractions, shown and downloaded as percents (column -> heading).
 PERCENT_COLUMNS = {
     "progress": "完成进度(%)", "elapsed": "时间进度(%)", "elapsed_today": "今日时间进度(%)",
     "cagr_required": "所需年均增速(%)", "cagr_observed": "实际年均增速(%)",
 }
+
+
+def shown(table: pd.DataFrame) -> pd.DataFrame:
+    """A readable() table as st.dataframe shows it: numbers as text written with their
+    decimals, empty cells blank (st.dataframe would print None)."""
+    out = table.copy()
+    for column in out.columns:
+        if pd.api.types.is_float_dtype(out[column]):
+            places = decimals(column)
+            out[column] = [format_number(v, places) if not _missing(v) else "" for v in out[column]]
+        elif pd.api.types.is_integer_dtype(out[column]) and out[column].isna().any():
+            out[column] = [str(int(v)) if not _missing(v) else "" for v in out[column]]
+    return out
 
 
 def words(column: str, code) -> str:
@@ -510,10 +569,28 @@ def words(column: str, code) -> str:
     return CODE_WORDS.get(column, {}).get(str(code), str(code))
 
 
+# Decimals officials write, by the end of a column's heading (readable()'s headings): percents
+# to one place as the dashboard shows them, amounts in base units (元, 个) whole; every other
+# number to at most two places, as tracker.format_value writes it.
+HEADING_DECIMALS = (("(%)", 1), ("(基本单位)", 0))
+DEFAULT_DECIMALS = 2
+
+
+def decimals(heading) -> int:
+    """At most how many decimals the numbers of a column are shown and downloaded with."""
+    return next((d for end, d in HEADING_DECIMALS if str(heading).endswith(end)), DEFAULT_DECIMALS)
+
+
 def readable(table: pd.DataFrame) -> pd.DataFrame:
     """A tracker table for people: Chinese headings, codes as words, tag lists as text,
-    dates without a clock, shares as percents. Used for showing and for downloads."""
+    dates without a clock, shares as percents, numbers rounded as officials write them
+    (decimals()), empty text cells blank (never None). Used for showing and for downloads."""
     out = table.reset_index(drop=True).copy()
+    if "baseline_source" in out:  # an annual flow's zero at the start of its year is no figure to show
+        hidden = ~out["baseline_source"].isin(SHOWN_BASELINES)
+        for column in ("baseline", "baseline_date"):
+            if column in out:
+                out[column] = out[column].mask(hidden)
     if "tags" in out:
         out["tags"] = out["tags"].map(tags_text)
     for column in CODE_WORDS:
@@ -525,7 +602,14 @@ def readable(table: pd.DataFrame) -> pd.DataFrame:
     for column in PERCENT_COLUMNS:
         if column in out:
             out[column] = pd.to_numeric(out[column], errors="coerce") * 100
-    return out.rename(columns={**COLUMN_HEADINGS, **PERCENT_COLUMNS})
+    out = out.rename(columns={**COLUMN_HEADINGS, **PERCENT_COLUMNS})
+    for column in out.columns:
+        series = out[column]
+        if pd.api.types.is_float_dtype(series):
+            out[column] = series.round(decimals(column))
+        elif series.dtype == object or pd.api.types.is_string_dtype(series):
+            out[column] = series.map(lambda v: "" if _missing(v) else v).astype(object)
+    return out
 
 
 # Target types whose values are growth rates (tracker's type codes).
@@ -687,9 +771,10 @@ def status_table(status: pd.DataFrame) -> pd.DataFrame:
     rows["department"] = status["department"]
     rows["tags"] = status["tags"].map(tags_text)
     units = status["unit"]
-    rows["baseline_text"] = [fmt(v, u) for v, u in zip(status["baseline"], units)]
+    shown = (status["baseline_source"].isin(SHOWN_BASELINES) if "baseline_source" in status
+             else pd.Series(True, index=status.index))
+    rows["baseline_text"] = [fmt(v, u) if ok else "—" for v, u, ok in zip(status["baseline"], units, shown)]
     rows["latest_text"] = [fmt(v, u) for v, u in zip(status["latest"], units)]
-    rows["latest_date"] = status["latest_date"].map(fmt_date)
     rows["target_text"] = [fmt(v, u) for v, u in zip(status["target"], units)]
     if "target_stated" in status and "type" in status:
         increment = (status["type"] == "increment") & status["target_stated"].notna()
@@ -700,9 +785,11 @@ def status_table(status: pd.DataFrame) -> pd.DataFrame:
     rows["elapsed_pct"] = status["elapsed"].map(fmt_share)
     rows["gap_text"] = [fmt(v, u) for v, u in zip(status["gap"], units)]
     rows["status"] = status["status"]
-    rows["as_of_text"] = as_of_texts(status)
-    rows["stale_text"] = (status["stale"].fillna(False).astype(bool).map({True: STALE_FLAG, False: ""})
-                          if "stale" in status else "")
+    # 2024年, or 2024年 · 数据滞后 when the data are older than settings.stale_after_months
+    as_of = as_of_texts(status).str.removeprefix("数据截至")
+    stale = status["stale"].fillna(False).astype(bool) if "stale" in status else pd.Series(False, index=status.index)
+    rows["as_of_text"] = as_of.where(~stale, as_of + " · " + STALE_FLAG).where(as_of != "", "")
+    rows["department"] = status["department"].map(lambda d: "" if _missing(d) else d)
     rows["reason"] = status["reason"].fillna("") if "reason" in status else ""
     rows["link"] = status["id"].map(target_url)
     return rows[list(STATUS_HEADINGS)].rename(columns=STATUS_HEADINGS).reset_index(drop=True)
@@ -765,3 +852,245 @@ def unmatched_table(unmatched: list) -> pd.DataFrame:
     """tracker.matching's unmatched figures as a table for people."""
     rows = [{k: getattr(u, k) or "—" for k in UNMATCHED_HEADINGS} for u in unmatched]
     return pd.DataFrame(rows, columns=list(UNMATCHED_HEADINGS)).rename(columns=UNMATCHED_HEADINGS)
+
+
+# --- urgency, counts and the briefing (issue #10) ------------------------------------------------
+
+def _urgency_rank(states: pd.Series) -> pd.Series:
+    """Each status's place in URGENCY, then the other statuses in tracker.STATUSES order."""
+    order = list(URGENCY) + [s for s in tracker.STATUSES if s not in URGENCY]
+    return states.map({state: i for i, state in enumerate(order)}).fillna(len(order))
+
+
+def by_urgency(status: pd.DataFrame, order: str = "urgency") -> pd.DataFrame:
+    """The rows most urgent first (URGENCY); the file's order within a status, and for
+    order == "file" the file's order throughout."""
+    if order != "urgency" or not len(status):
+        return status
+    rank = _urgency_rank(status["status"]).to_numpy()
+    return status.iloc[np.argsort(rank, kind="stable")]
+
+
+def status_counts(status: pd.DataFrame) -> dict[str, int]:
+    """How many targets have each status, most urgent first (URGENCY, then the rest); statuses
+    no target has are left out."""
+    counts = status["status"].value_counts()
+    order = list(URGENCY) + [s for s in tracker.STATUSES if s not in URGENCY]
+    return {state: int(counts[state]) for state in order if counts.get(state, 0)}
+
+
+def pace_text(row) -> str:
+    """The pace in words, by the method the status was judged with: 实际年均增速5%，所需6.3%（R=0.8）
+    for compound growth, 完成进度38%，时间进度33.4% for a straight line, 最新值与目标之比0.93 when
+    compared directly; '' when there is no pace to tell."""
+    method, ratio = row.get("method"), row.get("ratio")
+    r = "" if _missing(ratio) else f"（R={format_number(ratio, 2)}）"
+    if method == "cagr" and not _missing(row.get("cagr_observed")):
+        return f"实际年均增速{fmt_share(row.get('cagr_observed'))}，所需{fmt_share(row.get('cagr_required'))}{r}"
+    if method == "linear" and not _missing(row.get("progress")):
+        return f"完成进度{fmt_share(row.get('progress'))}，时间进度{fmt_share(row.get('elapsed'))}{r}"
+    if method == "direct" and not _missing(ratio):
+        return f"最新值为目标的{fmt_share(ratio)}"
+    return ""
+
+
+@dataclass
+class BriefingItem:
+    """One target the briefing lists, every field already written as officials read it."""
+
+    id: str
+    name: str
+    status: str
+    as_of: str            # 2024年 (· 数据滞后): the 数据截至 of the latest data
+    latest: str
+    target: str
+    gap: str
+    progress: str
+    pace: str
+    projection: str
+    department: str
+    source: str           # 出处文件 · 日期
+    quote: str            # the source sentence
+
+
+@dataclass
+class Briefing:
+    """What the 简报 says, computed from the status table (dashboard/briefing.py lays it out)."""
+
+    title: str
+    date_text: str                         # 统计日期：2026年11月22日
+    scope: str                             # which places it covers
+    counts: dict[str, int]                 # status -> targets, most urgent first
+    total: int
+    items: list[BriefingItem]              # those needing attention first, most urgent first
+    others: pd.DataFrame                   # every other target: 名称, 状态, 完成进度, 数据截至
+
+
+def briefing(status: pd.DataFrame, targets: pd.DataFrame, today, region: str | None = None) -> Briefing:
+    """The briefing of `region` (with the places inside it, tracker.tables.PLACES) or of every
+    region, as assessed on `today`: counts by status, then the targets that need attention
+    (ATTENTION, most urgent first) with gap, pace, 数据截至, projection and source sentence,
+    then the rest in one table."""
+    if region:
+        places = [region, *regions_within(region)]
+        status = status[status["region"].isin(places)]
+        inside = [p for p in places[1:] if p in set(status["region"])]
+        scope = f"{region}" + (f"（含下辖的{'、'.join(inside)}）" if inside else "")
+    else:
+        scope = "全部地区"
+    ordered = by_urgency(status)
+    names = labels(ordered)
+    quotes = targets.set_index("id") if len(targets) else pd.DataFrame()
+    items, rest = [], []
+    for row in ordered.to_dict("records"):
+        note = " · ".join(x for x in (as_of_text(row), STALE_FLAG if is_stale(row) else "") if x)
+        if row["status"] not in ATTENTION:
+            rest.append({"名称": names[row["id"]], "状态": row["status"], "完成进度": fmt_share(row.get("progress")),
+                         "数据截至": note.removeprefix("数据截至") or "—"})
+            continue
+        source = quotes.loc[row["id"]] if row["id"] in quotes.index else {}
+        quote = source.get("source_quote") if len(source) else None
+        doc = " · ".join(x for x in (source.get("source_doc") if len(source) else None,
+                                     fmt_date(source.get("source_date")) if len(source) else None)
+                         if isinstance(x, str) and x and x != "—")
+        items.append(BriefingItem(
+            id=row["id"], name=names[row["id"]], status=row["status"], as_of=note.removeprefix("数据截至") or "暂无数据",
+            latest=fmt(row.get("latest"), row.get("unit")), target=target_text(row) + (
+                f"（{fmt_date(row.get('due'))}）" if not _missing(row.get("due")) else ""),
+            gap=fmt(row.get("gap"), row.get("unit")), progress=fmt_share(row.get("progress")),
+            pace=pace_text(row) or "—", projection=projection_text(row) or "—",
+            department="" if _missing(row.get("department")) else str(row.get("department")),
+            source=doc, quote=quote if isinstance(quote, str) else "",
+        ))
+    title = f"{region or '全部地区'}目标进展简报"
+    stamp = pd.Timestamp(today)
+    return Briefing(title=title, date_text=f"统计日期：{stamp.year}年{stamp.month}月{stamp.day}日", scope=scope,
+                    counts=status_counts(status), total=len(status), items=items,
+                    others=pd.DataFrame(rest, columns=["名称", "状态", "完成进度", "数据截至"]))
+
+
+# --- places inside places (tracker.tables.PLACES) ------------------------------------------------
+
+def _parent(region: str) -> str | None:
+    from tracker.tables import PLACES
+
+    return PLACES.get(region)
+
+
+def _ancestors(region: str) -> list[str]:
+    out, seen = [], {region}
+    while (up := _parent(out[-1] if out else region)) and up not in seen:
+        out.append(up)
+        seen.add(up)
+    return out
+
+
+def regions_within(region: str) -> list[str]:
+    """Every place inside `region`, at any depth, in tracker.tables.PLACES order."""
+    from tracker.tables import PLACES
+
+    return [place for place in PLACES if region in _ancestors(place)]
+
+
+def region_tree(regions) -> list[tuple[str, int]]:
+    """`regions` as a tree, each place followed by the places inside it: (region, depth). Depth
+    counts only the enclosing places that are themselves in `regions`; otherwise the order
+    is the given one."""
+    regions = list(dict.fromkeys(regions))
+    present = set(regions)
+    up = {r: next((a for a in _ancestors(r) if a in present), None) for r in regions}
+    out: list[tuple[str, int]] = []
+
+    def visit(region: str, depth: int) -> None:
+        out.append((region, depth))
+        for child in regions:
+            if up[child] == region:
+                visit(child, depth + 1)
+
+    for region in regions:
+        if up[region] is None:
+            visit(region, 0)
+    return out
+
+
+def region_label(region: str, regions) -> str:
+    """A region as the selector shows it: 昆山市（苏州市下辖） when the place enclosing it is also
+    tracked, indented by its depth."""
+    present = set(regions)
+    up = next((a for a in _ancestors(region) if a in present), None)
+    depth = sum(1 for a in _ancestors(region) if a in present)
+    return "\u3000" * depth + region + (f"（{up}下辖）" if up else "")
+
+
+def peer_groups(regions) -> list[list[str]]:
+    """The regions that may be compared side by side: those directly inside the same place
+    (苏州市 and 徐州市, both in 江苏省), never a place with a place inside it."""
+    groups: dict = {}
+    for region in dict.fromkeys(regions):
+        groups.setdefault(_parent(region), []).append(region)
+    out = []
+    for members in groups.values():
+        # places of unknown parent may still contain one another through the table: split them
+        free = [m for m in members if not any(a in members for a in _ancestors(m))]
+        if len(free) > 1:
+            out.append(free)
+    return out
+
+
+def nested_rows(status: pd.DataFrame) -> pd.DataFrame:
+    """The indicators a place and a place inside it both track, side by side as 上级 ⊃ 下辖
+    (苏州市 ⊃ 昆山市): one row per pair and indicator, latest values written out."""
+    columns = ["地区", "指标", "上级最新值", "上级数据截至", "下辖最新值", "下辖数据截至"]
+    once = status.drop_duplicates(["region", "indicator"], keep="first")
+    by_place = {region: part.set_index("indicator") for region, part in once.groupby("region", sort=False)}
+    rows = []
+    for inner, part in by_place.items():
+        for outer in _ancestors(inner):
+            if outer not in by_place:
+                continue
+            for indicator in part.index.intersection(by_place[outer].index):
+                a, b = by_place[outer].loc[indicator], part.loc[indicator]
+                rows.append({"地区": f"{outer} ⊃ {inner}", "指标": indicator,
+                             "上级最新值": fmt(a["latest"], a["unit"]), "上级数据截至": as_of_text(a).removeprefix("数据截至") or "—",
+                             "下辖最新值": fmt(b["latest"], b["unit"]), "下辖数据截至": as_of_text(b).removeprefix("数据截至") or "—"})
+    return pd.DataFrame(rows, columns=columns)
+
+
+# --- growth rates over periods -------------------------------------------------------------------
+
+def rate_history(targets: pd.DataFrame, observations: pd.DataFrame) -> pd.DataFrame:
+    """Every reported value of each growth-rate target, oldest first: id, region, label,
+    date, period (its stated period, else its date), value (percent). Only targets reported for
+    more than one period are kept: one period is no line."""
+    columns = ["id", "region", "label", "date", "period", "value"]
+    rates = targets[targets["type"].isin(RATE_TYPES)]
+    obs = observations[observations["target_id"].isin(rates["id"])].sort_values(["target_id", "date"], kind="stable")
+    if not len(obs):
+        return pd.DataFrame(columns=columns)
+    names = labels(rates.assign(name=rates["name"] if "name" in rates else ""))
+    regions = rates.set_index("id")["region"]
+    period = obs["period"].astype("string").fillna("") if "period" in obs else pd.Series("", index=obs.index)
+    out = pd.DataFrame({
+        "id": obs["target_id"], "region": obs["target_id"].map(regions), "label": obs["target_id"].map(names),
+        "date": obs["date"], "period": [p or fmt_date(d) for p, d in zip(period, obs["date"])],
+        "value": pd.to_numeric(obs["value"], errors="coerce"),
+    })
+    periods = out.groupby("id")["date"].transform("nunique")
+    return out[periods > 1].reset_index(drop=True)
+
+
+# --- the overview at phone width ------------------------------------------------------------------
+
+def phone_rows(status: pd.DataFrame, most: int = 150) -> list[dict]:
+    """The overview as a list for a phone: per target its name, status, progress and
+    数据截至, and latest against target, in the order given."""
+    names = labels(status)
+    rows = []
+    for row in status.head(most).to_dict("records"):
+        note = " · ".join(x for x in (as_of_text(row), STALE_FLAG if is_stale(row) else "") if x)
+        rows.append({
+            "id": row["id"], "name": names[row["id"]], "status": row["status"],
+            "line": " · ".join(x for x in (f"完成进度 {fmt_share(row.get('progress'))}", note) if x),
+            "values": f"最新 {fmt(row.get('latest'), row.get('unit'))} / 目标 {target_text(row)} · 差距 {fmt(row.get('gap'), row.get('unit'))}",
+        })
+    return rows

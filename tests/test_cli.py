@@ -285,7 +285,7 @@ def readme_blocks() -> list[list[tuple[str, int]]]:
                 commands[-1] = (commands[-1][0], int(lines[i + 1]))
             else:
                 commands.append((command, 0))
-        if any(" -m extract" in c or " -m tracker" in c for c, _ in commands):
+        if any(" -m extract" in c or " -m tracker" in c or " -m dashboard" in c for c, _ in commands):
             blocks.append(commands)
     return blocks
 
@@ -308,7 +308,7 @@ def test_readme_commands_run(tmp_path, block):
     """Each command runs as shown (in a scratch copy: outputs such as figures.csv land there)."""
     repo = tmp_path / "repo"
     repo.mkdir()
-    for name in ("extract", "tracker", "targets.yaml", "docs", "tests"):
+    for name in ("extract", "tracker", "dashboard", "targets.yaml", "docs", "tests"):
         (repo / name).symlink_to(ROOT / name)
     (tmp_path / "shared").symlink_to(SHARED)
     for command, status in block:

@@ -139,7 +139,10 @@ TICK_CASES = {
     "亿元 crossing 万亿": ((10800, 13200, "亿元"), ["1.1万亿元", "1.2万亿元", "1.3万亿元"]),
     "亿元 hundreds": ((4900, 6100, "亿元"), ["5000亿元", "5500亿元", "6000亿元"]),
     "percent": ((50, 56, "%"), ["50%", "52%", "54%", "56%"]),
-    "a single value sits in the middle": ((7, 7, "家"), ["6.5家", "7家", "7.5家"]),
+    "a single value sits in the middle": ((7, 7, "家"), ["6家", "7家", "8家"]),
+    "a single share sits in the middle": ((50, 50, "%"), ["45%", "47.5%", "50%", "52.5%", "55%"]),
+    "things counted get whole ticks, never 3.25个": ((3, 4, "个"), ["3个", "4个"]),
+    "hundreds of 项 keep round steps": ((0, 300, "项"), ["0项", "100项", "200项", "300项"]),
 }
 
 

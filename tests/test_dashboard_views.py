@@ -55,6 +55,10 @@ FILTER_CASES = {
     "tag 1030 (second tag of a target)": (views.Filters(tags=["1030"]), ["xz-share"]),
     "deadline year 2027": (views.Filters(years=[2027]), ["sz-gdp"]),
     "region and year together": (views.Filters(regions=["昆山市"], years=[2025]), []),
+    "status 需加快": (views.Filters(statuses=["需加快"]), ["ks-gdp"]),
+    "two statuses": (views.Filters(statuses=["已完成", "倒退"]), ["ks-firms", "xz-share"]),
+    "only overdue or behind (需加快, 倒退)": (views.Filters(attention=True), ["ks-gdp", "xz-share"]),
+    "only overdue or behind, in 苏州市: none": (views.Filters(attention=True, regions=["苏州市"]), []),
 }
 
 
@@ -467,3 +471,153 @@ def test_matching_figures_outline_the_target_in_its_quote(target_id, surface):
 def test_as_of_texts_match_as_of_text_row_by_row():
     rows = pd.DataFrame([row for row, _ in AS_OF_CASES.values()])
     assert list(views.as_of_texts(rows)) == [text for _, text in AS_OF_CASES.values()]
+
+
+# --- urgency, counts, pace (issue #10) ------------------------------------------------------------
+
+URGENCY_CASES = {
+    "the four urgent statuses first, worst first": (
+        ["需加快", "进展缓慢", "倒退", "逾期未完成"], ["逾期未完成", "倒退", "进展缓慢", "需加快"]),
+    "on track and done after them": (["已完成", "进度正常", "需加快"], ["需加快", "进度正常", "已完成"]),
+    "the rest last, in tracker's order": (["暂无数据", "仅监测", "待数据", "已完成"], ["已完成", "待数据", "仅监测", "暂无数据"]),
+    "the file's order within a status": (["需加快", "需加快"], ["需加快", "需加快"]),
+}
+
+
+@pytest.mark.parametrize("states, expected", URGENCY_CASES.values(), ids=URGENCY_CASES.keys())
+def test_by_urgency(states, expected):
+    table = pd.DataFrame({"id": [f"t{i}" for i in range(len(states))], "status": states})
+    ordered = views.by_urgency(table)
+    assert list(ordered["status"]) == expected
+    same = [i for i, s in zip(ordered["id"], ordered["status"]) if s == "需加快"]
+    assert same == sorted(same)                                      # stable within a status
+    assert list(views.by_urgency(table, "file")["id"]) == list(table["id"])
+
+
+def test_status_counts_most_urgent_first_without_zeros(status):
+    assert views.status_counts(status) == {"倒退": 1, "需加快": 1, "已完成": 1, "暂无数据": 1}
+
+
+PACE_CASES = {
+    "compound growth": (dict(method="cagr", cagr_observed=0.0488, cagr_required=0.0626, ratio=0.7786),
+                        "实际年均增速4.9%，所需6.3%（R=0.78）"),
+    "straight line": (dict(method="linear", progress=0.38, elapsed=0.334, ratio=1.138), "完成进度38%，时间进度33.4%（R=1.14）"),
+    "compared directly": (dict(method="direct", ratio=0.93), "最新值为目标的93%"),
+    "no data: nothing to tell": (dict(method="cagr", cagr_observed=None, cagr_required=0.06, ratio=None), ""),
+    "no method": (dict(method="", ratio=None), ""),
+}
+
+
+@pytest.mark.parametrize("row, expected", PACE_CASES.values(), ids=PACE_CASES.keys())
+def test_pace_text(row, expected):
+    assert views.pace_text(row) == expected
+
+
+# --- places inside places --------------------------------------------------------------------------
+
+TREE_CASES = {
+    "a city and a county-level city inside it": (["昆山市", "苏州市"], [("苏州市", 0), ("昆山市", 1)]),
+    "two peers keep their order": (["徐州市", "苏州市"], [("徐州市", 0), ("苏州市", 0)]),
+    "province, city, county-level city": (["昆山市", "江苏省", "苏州市"], [("江苏省", 0), ("苏州市", 1), ("昆山市", 2)]),
+    "a county-level city whose city is not tracked": (["昆山市", "徐州市"], [("昆山市", 0), ("徐州市", 0)]),
+    "a place the table does not know": (["某区", "苏州市"], [("某区", 0), ("苏州市", 0)]),
+}
+
+
+@pytest.mark.parametrize("regions, expected", TREE_CASES.values(), ids=TREE_CASES.keys())
+def test_region_tree(regions, expected):
+    assert views.region_tree(regions) == expected
+
+
+LABEL_CASES = {
+    "inside a tracked city": (("昆山市", ["苏州市", "昆山市"]), "\u3000昆山市（苏州市下辖）"),
+    "its city not tracked": (("昆山市", ["徐州市", "昆山市"]), "昆山市"),
+    "two levels down": (("昆山市", ["江苏省", "苏州市", "昆山市"]), "\u3000\u3000昆山市（苏州市下辖）"),
+    "inside the province only": (("苏州市", ["江苏省", "苏州市"]), "\u3000苏州市（江苏省下辖）"),
+}
+
+
+@pytest.mark.parametrize("args, expected", LABEL_CASES.values(), ids=LABEL_CASES.keys())
+def test_region_label(args, expected):
+    assert views.region_label(*args) == expected
+
+
+PEER_CASES = {
+    "a city and a county-level city inside it are no peers": (["苏州市", "昆山市"], []),
+    "two cities of one province are": (["苏州市", "昆山市", "徐州市"], [["苏州市", "徐州市"]]),
+    "two county-level cities of one city are": (["昆山市", "常熟市", "苏州市"], [["昆山市", "常熟市"]]),
+    "a province and its city are not": (["江苏省", "苏州市"], []),
+}
+
+
+@pytest.mark.parametrize("regions, expected", PEER_CASES.values(), ids=PEER_CASES.keys())
+def test_peer_groups(regions, expected):
+    assert views.peer_groups(regions) == expected
+
+
+def test_regions_within():
+    assert "昆山市" in views.regions_within("苏州市") and "昆山市" in views.regions_within("江苏省")
+    assert "昆山市" not in views.regions_within("徐州市") and views.regions_within("昆山市") == []
+
+
+# --- growth over periods ---------------------------------------------------------------------------
+
+def test_rate_history_keeps_targets_reported_for_two_periods_or_more():
+    targets = pd.DataFrame({"id": ["g1", "g2", "lvl"], "region": ["徐州市"] * 3, "indicator": ["甲增速", "乙增速", "产值"],
+                            "type": ["rate", "rate", "level"], "name": ["", "", ""]})
+    observations = pd.DataFrame({
+        "target_id": ["g1", "g1", "g2", "lvl", "lvl"],
+        "date": pd.to_datetime(["2023-04-30", "2023-02-28", "2023-02-28", "2023-02-28", "2023-04-30"]),
+        "value": [30.4, 27.7, 5.0, 100.0, 120.0],
+        "period": ["2023年1—4月", "2023年1—2月", "2023年1—2月", "", ""],
+    })
+    history = views.rate_history(targets, observations)
+    assert history[["id", "period", "value"]].values.tolist() == [["g1", "2023年1—2月", 27.7], ["g1", "2023年1—4月", 30.4]]
+    assert set(history["label"]) == {"徐州市·甲增速"}
+
+
+# --- downloads and cells --------------------------------------------------------------------------
+
+ROUNDING_CASES = {
+    "float noise of an amount": ("差距", 619.8299999999999, "619.83", 619.83, "0.00"),
+    "float noise of a base amount": ("数值(基本单位)", 514060000000.0001, "514060000000", 514060000000, "0"),
+    "a percent to one place": ("完成进度(%)", 16.666666666666668, "16.7", 16.7, "0.0"),
+    "a whole number stays whole": ("目标值", 6000.0, "6000", 6000, "0"),
+}
+
+
+@pytest.mark.parametrize("heading, value, csv_text, cell, number_format", ROUNDING_CASES.values(), ids=ROUNDING_CASES.keys())
+def test_downloads_round_as_officials_write(heading, value, csv_text, cell, number_format):
+    table = pd.DataFrame({"名称": ["甲", "乙"], heading: [value, None]})
+    text = export.csv_bytes(table).decode("utf-8-sig").splitlines()
+    assert text == [f"名称,{heading}", f"甲,{csv_text}", "乙,"]
+    sheet = openpyxl.load_workbook(io.BytesIO(export.xlsx_bytes(table))).active
+    assert (sheet["B2"].value, sheet["B2"].number_format) == (cell, number_format)
+    assert sheet["B3"].value is None
+
+
+def test_shown_tables_have_blank_cells_never_none():
+    table = views.readable(pd.DataFrame({"baseline": [5000.0, None], "note": [None, "x"], "progress": [0.3333, None]}))
+    shown = views.shown(table)
+    assert shown.to_dict("list") == {"基期值": ["5000", ""], "备注": ["", "x"], "完成进度(%)": ["33.3", ""]}
+
+
+def test_phone_rows_say_status_progress_and_as_of(status):
+    dated = status.assign(as_of=status["latest_date"].where(status["latest"].notna()))
+    rows = {r["id"]: r for r in views.phone_rows(dated)}
+    assert rows["ks-gdp"]["status"] == "需加快"
+    assert rows["ks-gdp"]["line"] == "完成进度 50% · 数据截至2024年"
+    assert rows["ks-gdp"]["values"] == "最新 5500亿元 / 目标 6000亿元 · 差距 500亿元"
+    assert rows["sz-gdp"]["line"] == "完成进度 —"
+
+
+def test_observation_table_newest_first_with_blank_cells():
+    observations = pd.DataFrame({
+        "target_id": ["g", "g"], "date": pd.to_datetime(["2023-12-31", "2024-12-31"]), "value": [5140.6, 5380.17],
+        "period": [None, "2024年"], "source": ["公报", None], "url": [None, None], "note": [None, "预计数"],
+    })
+    table = views.observation_table(observations, "亿元")
+    assert table.to_dict("records") == [
+        {"日期": "2024年", "数值": "5380.17亿元", "统计期": "2024年", "来源": "", "网址": "", "备注": "预计数"},
+        {"日期": "2023年", "数值": "5140.6亿元", "统计期": "", "来源": "公报", "网址": "", "备注": ""},
+    ]

@@ -344,3 +344,49 @@ def test_trajectory_without_baseline_still_shows_the_target():
     path = tracker.trajectory(book, "firms", today="2025-06-30")
     assert path[["date", "target", "label"]].values.tolist() == [[D("2026-12-31"), 4000, "目标"]]
     assert path["linear"].isna().all() and path["observed"].isna().all()
+
+
+# (id, target, observations, where the baseline comes from): only a stated baseline or an
+# observation is a figure; an annual flow's zero at the start of its year is not (issue #10).
+BASELINE_SOURCE_CASES = [
+    ("stated baseline", target(**GDP), [("2024-12-31", 5250)], "stated"),
+    ("no baseline, two observations: the first one", target(goal=4000, due="2026-12-31"),
+     [("2023-12-31", 3000), ("2024-12-31", 3300)], "first_observation"),
+    ("no baseline, one observation: none", target(goal=4000, due="2026-12-31"), [("2024-12-31", 3300)], ""),
+    ("annual flow: the year starts from zero", target(kind="flow", goal=300), [("2024-12-31", 120)], "year_start"),
+    ("annual flow without data", target(kind="flow", goal=300), [], "year_start"),
+    ("growth rate with no baseline", target(kind="rate", goal=7, due="2025-12-31"), [("2024-12-31", 6.5)], ""),
+]
+
+
+@pytest.mark.parametrize("t, points, source", [c[1:] for c in BASELINE_SOURCE_CASES],
+                         ids=[c[0] for c in BASELINE_SOURCE_CASES])
+def test_baseline_source(t, points, source):
+    assert assess(t, [(D(d), v) for d, v in points], today=TODAY)["baseline_source"] == source
+
+
+FLOW = """
+targets:
+  - id: renovation
+    region: 徐州市
+    indicator: 重大技改项目
+    unit: 项
+    type: flow
+    qualifier: ge
+    target: {value: 300}
+    source: {doc: d}
+    progress: PROGRESS
+"""
+
+
+@pytest.mark.parametrize("progress, observed", [
+    ("[]", []),
+    ("[{date: 2025-06-30, value: 120}]", [120]),
+], ids=["no data: no point at all", "one observation: only that point"])
+def test_trajectory_of_an_annual_flow_invents_no_baseline_point(progress, observed):
+    """每年实施300项 states no baseline: no 基期 0项 point, only the observations and the target."""
+    book = tracker.load(FLOW.replace("PROGRESS", progress))
+    path = tracker.trajectory(book, "renovation", today="2025-09-30")
+    assert "基期" not in set(path["label"])
+    assert list(path["observed"].dropna()) == observed
+    assert path.loc[path["label"] == "目标", "target"].tolist() == [300]

@@ -45,7 +45,7 @@ import pandas as pd
 
 from .schema import SETTINGS
 
-__all__ = ["STATUSES", "REASONS", "assess", "status", "trajectory", "STATUS_COLUMNS"]
+__all__ = ["STATUSES", "REASONS", "BASELINE_SOURCES", "assess", "status", "trajectory", "STATUS_COLUMNS"]
 
 STATUSES = ("已完成", "进度正常", "需加快", "进展缓慢", "倒退", "逾期未完成", "待数据", "仅监测", "暂无数据")
 DONE, ON_TRACK, ACCELERATE, LIMITED, AWAY, OVERDUE, AWAITING, MONITORED, NO_DATA = STATUSES
@@ -67,7 +67,18 @@ STATUS_COLUMNS = [
     "baseline", "baseline_date", "latest", "latest_date", "latest_period", "as_of", "stale",
     "target", "target_stated", "due", "progress", "gap", "elapsed", "expected", "elapsed_today", "expected_now",
     "cagr_required", "cagr_observed", "ratio", "projected_value", "projected_year", "method", "status", "reason", "note",
+    "baseline_source",
 ]
+
+# Where the baseline a status used comes from (the `baseline_source` column). Only a stated
+# baseline or an observation is a real figure that a chart or a briefing may show as 基期;
+# an annual flow's zero at the start of its year is the method's starting point, not data.
+BASELINE_SOURCES = {
+    "stated": "台账写明的基期",
+    "first_observation": "以最早一次进展为基期",
+    "year_start": "年度目标从年初的零算起",
+    "": "没有基期",
+}
 
 _NS_PER_DAY = 86_400 * 10**9
 _YEAR_DAYS = 365.25
@@ -170,9 +181,11 @@ def _assess(kind, direction, qualifier, b, tb, T, stated, td, points, today, set
     out = dict(baseline=b, baseline_date=tb, latest=NaN, latest_date=NaN, as_of=NaN, stale=False, target=T,
                progress=NaN, gap=NaN, elapsed=NaN, expected=NaN, elapsed_today=NaN, expected_now=NaN,
                cagr_required=NaN, cagr_observed=NaN, ratio=NaN, projected_value=NaN, projected_year=NaN,
-               method="", status=NO_DATA, reason="", note="")
+               method="", status=NO_DATA, reason="", note="", baseline_source="")
+    stated_base = not _nan(b) and not _nan(tb)
     b, tb, T, td, counted, method, note, base_reason = _frame(kind, direction, b, tb, T, stated, td, points, today)
-    out.update(baseline=b, baseline_date=tb, target=T, method=method, note=note)
+    source = "year_start" if kind == "flow" else "first_observation" if base_reason else "stated" if stated_base else ""
+    out.update(baseline=b, baseline_date=tb, target=T, method=method, note=note, baseline_source=source)
     reasons = [base_reason] if base_reason else []
 
     def finish(state, *why):
@@ -331,7 +344,7 @@ def _ends_by_target(book) -> tuple[dict, dict]:
 # Columns of the status table that assess() computes (the baseline and target are the ones it used).
 _ASSESSED = ("baseline", "baseline_date", "latest", "latest_date", "as_of", "stale", "target", "progress", "gap",
              "elapsed", "expected", "elapsed_today", "expected_now", "cagr_required", "cagr_observed", "ratio",
-             "projected_value", "projected_year", "method", "status", "reason", "note")
+             "projected_value", "projected_year", "method", "status", "reason", "note", "baseline_source")
 
 _DATES = ("baseline_date", "latest_date", "as_of", "due")
 _NUMBERS = ("baseline", "latest", "target", "target_stated", "progress", "gap", "elapsed", "expected",
@@ -410,7 +423,9 @@ def trajectory(book, target_id: str, today=None) -> pd.DataFrame:
             row["label"] = label
 
     if not _nan(b) and not _nan(tb):
-        put(stamp(tb), "基期", b)
+        # An annual flow's zero at the start of its year is no figure of the file: the straight
+        # path starts there, but no 基期 point is drawn.
+        put(stamp(tb), "" if kind == "flow" else "基期", NaN if kind == "flow" else b)
     shown = counted if t.get("type") == "flow" else days
     for day, value in shown:
         put(stamp(day), "观测", value)

@@ -18,11 +18,12 @@ st.title("文档提取")
 st.caption("上传 .txt、网页(.html)、PDF 或 Word(.docx)文件,或直接粘贴文字:文中每个数字都会标出(鼠标停留可看数值、单位、指标和期限),下方列出全部数字、与台账目标对应的进展建议,可下载表格和可粘贴进 targets.yaml 的目标条目。")
 
 left, right = st.columns(2)
-upload = left.file_uploader("上传文件", type=data.upload_types(), key="document-upload")
+upload = left.file_uploader("上传文件(.txt、网页、PDF 或 Word)", key="document-upload",
+                            help="其他格式会给出中文说明;扩展名与内容不符时按内容判断")
 pasted = right.text_area("或粘贴文字", height=150, key="document-text", placeholder="例如:力争用3年时间,地区生产总值迈上6000亿元新台阶。")
 with st.expander("选项"):
     options = st.columns(2)
-    doc_date = options[0].text_input("文件日期(YYYY-MM-DD)", key="document-date",
+    doc_date = options[0].text_input("文件日期(年-月-日,如 2024-01-04)", key="document-date",
                                      help="推算“用3年时间”“今年”等期限;正文或网页信息中写有日期时以其为准").strip()
     region = options[1].text_input("地区(生成目标条目时使用)", key="document-region", placeholder="如 昆山市").strip()
 

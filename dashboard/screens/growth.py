@@ -1,4 +1,5 @@
-"""增速: growth rates by region and period, as sorted bar charts, and every rate in one table."""
+"""增速: growth rates by region and period, each indicator's rates over periods as a line, and
+every rate in one table."""
 
 import streamlit as st
 
@@ -11,9 +12,13 @@ if ui.need_targets(loaded):
     reported = rates.dropna(subset=["value"])
     if not len(rates):
         st.info("目标文件中没有增速类目标(type: rate)。")
+    history = views.rate_history(loaded.book.targets, loaded.book.observations)
+    for region, lines in history.groupby("region", sort=False):
+        st.subheader(f"{region} · 各期增速")
+        st.plotly_chart(charts.rate_lines(lines), key=f"growth-lines-{region}", config=charts.CONFIG)
     for (region, period), group in reported.groupby(["region", "period"], sort=True):
         st.subheader(f"{region} · {period}")
-        st.plotly_chart(charts.rate_chart(group), key=f"growth-{region}-{period}", config={"displaylogo": False})
+        st.plotly_chart(charts.rate_chart(group), key=f"growth-{region}-{period}", config=charts.CONFIG)
     if len(rates):
         st.subheader("全部增速")
         st.dataframe(views.rate_table(rates), hide_index=True, key="growth-table",

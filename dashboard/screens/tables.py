@@ -19,5 +19,5 @@ if ui.need_targets(loaded):
     for tab, (name, table) in zip(st.tabs([f"{n}({len(t)})" for n, t in tables.items()]), tables.items()):
         with tab:
             readable = views.readable(table)
-            st.dataframe(readable, hide_index=True, key=f"data-{name}")
+            st.dataframe(views.shown(readable), hide_index=True, key=f"data-{name}")
             ui.download_buttons(readable, stem=name, key=f"data-{name}")

@@ -53,7 +53,7 @@ if ui.need_targets(loaded):
 
     st.subheader("进展轨迹")
     st.plotly_chart(charts.trajectory_chart(data.trajectory(loaded, chosen), row), key="target-trajectory",
-                    config={"displaylogo": False})
+                    config=charts.CONFIG)
 
     st.subheader("出处")
     quote = target.get("source_quote")
