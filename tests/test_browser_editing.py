@@ -96,8 +96,10 @@ def _go(page, title: str) -> None:
 
 
 def _labels_as_of(page, text: str) -> int:
-    page.wait_for_selector(".main-svg .barlayer text", timeout=60_000)
-    return sum(text in label for label in page.locator(".main-svg .barlayer text").all_text_contents())
+    """How many bars of the overview chart are labelled with `text` (labels stand in a column of
+    their own beside the bars)."""
+    page.wait_for_selector(".main-svg .barlayer .point", timeout=60_000)
+    return sum(text in label for label in page.locator(".main-svg .textpoint text").all_text_contents())
 
 
 def _nav(page) -> list[str]:
