@@ -47,10 +47,25 @@ def _clause_ends(sent: str) -> list[int]:
     return [m.end() for m in CLAUSE_SEP.finditer(sent)]
 
 
+class _CueIndex:
+    """The cues of kind of one sentence: their positions (sorted) and kinds, and where the first
+    report cue stands; a range of cues is two bisections, not a scan of the list."""
+
+    __slots__ = ("at", "cues", "first_report")
+
+    def __init__(self, sent: str):
+        self.cues = [(m.start(), "actual" if m.lastgroup == "override" else m.lastgroup)
+                     for m in CUES.finditer(sent) if m.lastgroup != "not"]
+        self.at = [p for p, _ in self.cues]
+        self.first_report = next((p for p, k in self.cues if k == "report"), len(sent))
+
+    def between(self, lo: int, hi: int) -> list[tuple[int, str]]:
+        return self.cues[bisect.bisect_left(self.at, lo):bisect.bisect_left(self.at, hi)] if hi > lo else []
+
+
 @functools.lru_cache(maxsize=512)
-def _cue_list(sent: str) -> list[tuple[int, str]]:
-    return [(m.start(), "actual" if m.lastgroup == "override" else m.lastgroup)
-            for m in CUES.finditer(sent) if m.lastgroup != "not"]
+def _cue_index(sent: str) -> _CueIndex:
+    return _CueIndex(sent)
 
 
 @functools.lru_cache(maxsize=512)
@@ -71,7 +86,7 @@ def _region_list(sent: str) -> list[tuple[int, int, str]]:
 def forget() -> None:
     """Drop the per-sentence lists: called at the start of each document, so that memory stays
     flat and a benchmark of repeated documents measures real work."""
-    for cached in (_clause_ends, _cue_list, _deadline_list, _period_list, _region_list):
+    for cached in (_clause_ends, _cue_index, _deadline_list, _period_list, _region_list):
         cached.cache_clear()
 
 
@@ -104,7 +119,7 @@ def is_decrease(before: str) -> bool:
 
 def _cues(sent: str, lo: int, hi: int) -> list[tuple[int, str]]:
     """(position, 'target'|'actual') of each cue of kind that starts in sent[lo:hi]."""
-    return [c for c in _cue_list(sent) if lo <= c[0] < hi]
+    return _cue_index(sent).between(lo, hi)
 
 
 _CUE_YEAR = re.compile(r"(?:预计|力争|争取|计划|目标|确保)?(?:到|至|用|在)?\s*(20\d\d)\s*年|(十三五|十四五|十五五)")
@@ -133,7 +148,7 @@ def _is_tally(sent: str, c0: int, start: int) -> bool:
 def reported(sent: str, start: int) -> bool:
     """A plan's figures as a text reports them ('该计划提出，到2025年……'): a REPORT_CUES verb
     stands before the figure in its sentence."""
-    return any(k == "report" for p, k in _cue_list(sent) if p < start)
+    return _cue_index(sent).first_report < start
 
 
 #: A year in a figure's own clause, not a horizon (到2027年) nor a baseline (比2020年).

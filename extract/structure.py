@@ -110,10 +110,6 @@ def _rank(line: str) -> tuple[int, str] | None:
     return int(m.lastgroup[1]), m.lastgroup[1]
 
 
-def _is_item(line: str) -> bool:
-    return _rank(line) is not None or _ITEM_WORDS.match(line) is not None
-
-
 def _is_heading(line: str, marked: bool) -> bool:
     """A heading: a marked line whose first sentence is short, or a short line with no stop."""
     if len(line) <= _HEADING_MAX and line[-1] not in _CLOSERS and not line.endswith(("：", ":")):
@@ -135,6 +131,7 @@ class _Line:
     text: str        # stripped
     rank: tuple[int, str] | None
     heading: bool
+    item: bool       # a list item: a numbering mark, a bullet, or 一是/二是
 
 
 class Context:
@@ -173,7 +170,8 @@ def _lines(text: str) -> list[_Line]:
         stripped = raw.strip(" \t\u3000\r\ufeff")
         if stripped:
             rank = _rank(stripped)
-            out.append(_Line(pos, end, stripped, rank, _is_heading(stripped, rank is not None)))
+            out.append(_Line(pos, end, stripped, rank, _is_heading(stripped, rank is not None),
+                             rank is not None or _ITEM_WORDS.match(stripped) is not None))
         pos = end + 1
     return out
 
@@ -195,14 +193,14 @@ def _item_runs(lines: list[_Line]) -> list[int]:
     first = 0
     while first < len(lines):
         line = lines[first]
-        if not _is_item(line.text):
+        if not line.item:
             first += 1
             continue
         rank = line.rank[0] if line.rank else 5
         last = first
         while last + 1 < len(lines):
             nxt = lines[last + 1]
-            if not _is_item(nxt.text) or (nxt.rank is not None and nxt.rank[0] < rank):
+            if not nxt.item or (nxt.rank is not None and nxt.rank[0] < rank):
                 break
             last += 1
         for j in range(first, last + 1):
@@ -285,7 +283,27 @@ def read(text: str, doc_date: dt.date | None) -> Context:
                 end = _extent(lines, i, marked, len(text), runs) if marked or not in_heading else line.end
                 scopes.append(Scope(start, end, year, False, True, rule="heading" if marked else "lead"))
                 break
-    return Context(scopes, headline_end(text))
+    return Context(scopes, _headline_end(lines, text))
+
+
+def _headline_end(lines: list[_Line], text: str) -> int:
+    """`headline_end` from the lines `read` has already made."""
+    limit, pos = len(text), -1
+    for _ in range(_HEADLINE_LINES * 3):  # the headline is read in the first lines only
+        pos = text.find("\n", pos + 1)
+        if pos < 0:
+            break
+    else:
+        limit = pos + 1
+    end = seen = 0
+    for line in lines:
+        if line.start >= limit:
+            break
+        t = line.text
+        if len(t) > _HEADING_MAX or t[-1] == "。" or line.rank or seen == _HEADLINE_LINES:
+            break
+        end, seen = line.end, seen + 1
+    return end
 
 
 def headline_end(text: str) -> int:
