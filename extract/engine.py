@@ -285,8 +285,8 @@ def records(text: str, doc: str | None = None, date=None) -> list[dict]:
 
 
 # Positions of the fields in a row of `_rows` (the order of COLUMNS).
-_START, _END, _VALUE, _CATEGORY, _UNIT, _KIND, _DEADLINE, _PERIOD = (
-    COLUMNS.index(c) for c in ("start", "end", "value", "category", "unit", "kind", "deadline", "period"))
+_START, _END, _VALUE, _CATEGORY, _UNIT, _KIND, _INDICATOR, _DEADLINE, _PERIOD = (
+    COLUMNS.index(c) for c in ("start", "end", "value", "category", "unit", "kind", "indicator", "deadline", "period"))
 
 
 def _rows(text: str, doc: str | None, date) -> list[list]:
@@ -308,6 +308,7 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
 
     tokens = [t for t in map(_parse, FIGURE.finditer(work)) if t is not None]
     out: list[list] = []
+    told_in_lead: set[int] = set()
     prev_sentence, prev_end, prev_negative, prev_indicator, prev_qualifier = None, 0, False, None, None
     for group in _group(work, tokens, money_subject):
         first = group[0]
@@ -338,6 +339,8 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
             due = scope.deadline if scope.deadline is not None else due
             stated = scope.horizon
         kind = classify.kind(sent, a, z, first.category, stated, doc_date, due)
+        if first.start < context.lead_end and classify.own_cue(sent, a):
+            told_in_lead.add(len(out))  # a lead's figure whose own clause says what it is
         if scope is not None and scope.targets:
             kind = "target"  # every figure of an expected-targets section is one
         region = classify.region_of(sent, a, home)
@@ -361,25 +364,50 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
                 _original(text, omap, s0, s1),
             ])
         prev_end, prev_negative, prev_qualifier = group[-1].end - s0, negative, qual or after_qual
-    if context.headline_end and out:
-        _headline_repeats(out, omap.start(context.headline_end) if omap else context.headline_end)
+    if context.lead_end and out:
+        top, lead = context.headline_end, context.lead_end
+        _headline_repeats(out, omap.start(top) if omap else top, omap.start(lead) if omap else lead,
+                          told_in_lead)
     return out
 
 
-def _headline_repeats(out: list[list], headline_end: int) -> None:
-    """A figure of the headline that the body repeats (same value, and the same unit, or none
-    in the headline: '13.57万亿!' over '13.57万亿元') reads as the body's: kind, deadline, period,
-    and for a bare magnitude its category and unit. The body says what the headline abbreviates."""
-    body = [r for r in out if r[_START] >= headline_end]
-    for r in out:
-        if r[_START] >= headline_end:
+def _same_thing(a: str | None, b: str | None) -> bool:
+    """Two indicators name the same thing: both named, and one holds the other."""
+    return bool(a and b and (a in b or b in a))
+
+
+def _headline_repeats(out: list[list], headline_end: int, lead_end: int, told: set[int]) -> None:
+    """A figure of the headline or the lead paragraph that the body repeats reads as the body's.
+
+    Headline (before `headline_end`): the same value, and the same unit or none in the headline
+    ('13.57万亿!' over '13.57万亿元'): kind, deadline, period, and for a bare magnitude its category
+    and unit, and its indicator where it names none. The body says what the headline abbreviates.
+    Lead paragraph (up to `lead_end`): the same value and unit, and the same indicator (one name
+    holds the other), and no deadline, period or cue of kind of its own: kind, deadline and
+    period. A lead's figure that the body does not repeat, or repeats for another indicator, or
+    that states its own time (2023年…) or kind (已有…, rows `told`), keeps its own reading.
+    """
+    after_headline = [r for r in out if r[_START] >= headline_end]
+    after_lead = [r for r in after_headline if r[_START] >= lead_end]
+    for i, r in enumerate(out):
+        if r[_START] >= lead_end:
             break
-        for b in body:
-            if b[_VALUE] == r[_VALUE] and (b[_UNIT] == r[_UNIT] or r[_UNIT] == ""):
-                r[_KIND], r[_DEADLINE], r[_PERIOD] = b[_KIND], b[_DEADLINE], b[_PERIOD]
-                if r[_UNIT] == "":
-                    r[_CATEGORY], r[_UNIT] = b[_CATEGORY], b[_UNIT]
-                break
+        headline = r[_START] < headline_end
+        for b in after_headline if headline else after_lead:
+            if b[_VALUE] != r[_VALUE]:
+                continue
+            if headline:
+                if b[_UNIT] != r[_UNIT] and r[_UNIT] != "":
+                    continue
+                if r[_INDICATOR] is None:
+                    r[_INDICATOR] = b[_INDICATOR]
+            elif (b[_UNIT] != r[_UNIT] or not _same_thing(b[_INDICATOR], r[_INDICATOR])
+                  or r[_DEADLINE] is not None or r[_PERIOD] is not None or i in told):
+                continue  # a lead's figure that states its own time keeps it
+            r[_KIND], r[_DEADLINE], r[_PERIOD] = b[_KIND], b[_DEADLINE], b[_PERIOD]
+            if r[_UNIT] == "":
+                r[_CATEGORY], r[_UNIT] = b[_CATEGORY], b[_UNIT]
+            break
 
 
 def _original(text: str, omap, s0: int, s1: int) -> str:
