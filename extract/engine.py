@@ -24,7 +24,7 @@ from pandas.api.internals import create_dataframe_from_blocks
 from pandas.arrays import ArrowStringArray
 
 from . import classify, structure, vocab
-from .normalize import has_readings, strip_readings, to_simplified, to_simplified_lines
+from .normalize import has_readings, strip_readings, to_simplified
 from .numbers import TRAD_SCALE, parse_arabic, parse_chinese, parse_number, scale_of
 from .patterns import DOC_DATE, FIGURE, SENTENCE_END, UNITS, trad_forms
 
@@ -278,16 +278,6 @@ class _Sentences:
             self._simple[key] = to_simplified(self.work[s0:s1])
         return self._simple[key]
 
-    def prepare(self, positions) -> None:
-        """Simplify the sentences that hold these positions in one conversion, not one each:
-        they are joined by newlines, which no sentence holds and no conversion crosses."""
-        keys = list(dict.fromkeys(map(self.bounds, positions)))
-        if len(keys) < 2:
-            return
-        work = self.work
-        for key, simple in zip(keys, to_simplified_lines([work[s0:s1] for s0, s1 in keys])):
-            self._simple[key] = simple
-
 
 def records(text: str, doc: str | None = None, date=None) -> list[dict]:
     """Every figure of `text`, as dicts with the FIGURES.md fields, in document order."""
@@ -317,7 +307,6 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
         return classify.is_money_subject(sents.simple(s0, s1), t.start - s0)
 
     tokens = [t for t in map(_parse, FIGURE.finditer(work)) if t is not None]
-    sents.prepare(t.start for t in tokens)
     out: list[list] = []
     told_in_lead: set[int] = set()
     prev_sentence, prev_end, prev_negative, prev_indicator, prev_qualifier = None, 0, False, None, None

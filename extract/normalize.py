@@ -17,7 +17,7 @@ import functools
 import opencc
 import re
 
-__all__ = ["OffsetMap", "strip_readings", "to_simplified", "to_simplified_lines", "has_readings"]
+__all__ = ["OffsetMap", "strip_readings", "to_simplified", "has_readings"]
 
 _T2S = opencc.OpenCC("t2s")
 
@@ -89,13 +89,3 @@ def to_simplified(text: str) -> str:
         return out
     # A phrase conversion changed the length: fall back to character by character.
     return "".join(_char_t2s(c) for c in text)
-
-
-def to_simplified_lines(lines: list[str]) -> list[str]:
-    """`to_simplified` of each of several lines (none holding a newline), in one conversion: the
-    converter's per-call cost is paid once. A line whose conversion changed its length falls back
-    to character by character, as `to_simplified` does."""
-    out = _T2S.convert("\n".join(lines)).split("\n")
-    if len(out) != len(lines):  # a conversion crossed a newline after all: one line at a time
-        return [to_simplified(line) for line in lines]
-    return [o if len(o) == len(line) else "".join(_char_t2s(c) for c in line) for o, line in zip(out, lines)]

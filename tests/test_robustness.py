@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import regex
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import extract
@@ -267,13 +267,3 @@ def test_marked_or_utf8_text_reads_back(text, encoding):
     codec, bom = encoding
     as_read = "\ufeff" + text if bom == codecs.BOM_UTF8 else text
     assert decode(bom + text.encode(codec)) == as_read
-
-
-@modest
-@given(st.lists(st.text(alphabet=st.characters(blacklist_characters="\n", blacklist_categories=("Cs",))), max_size=8))
-@example(["進出口總額突破9萬億元", "建设一批覆盖生产全流程的工厂", "", "乾燥的天氣", "產(chǎn)值"])
-def test_simplifying_lines_at_once_equals_one_at_a_time(lines):
-    """engine converts a document's sentences in one call (normalize.to_simplified_lines): the
-    result must be what converting each one alone gives."""
-    from extract.normalize import to_simplified, to_simplified_lines
-    assert to_simplified_lines(lines) == [to_simplified(line) for line in lines]
