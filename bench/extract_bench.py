@@ -2,6 +2,7 @@
 """Speed and memory of the figure extractor (issues #2, #9). A script that prints figures, not a test.
 
     .venv/bin/python bench/extract_bench.py [--mb 5] [--rounds 5] [--max-mb 50] [--corpus ../shared/corpus]
+                                            [--before DIR]
 
 Builds a corpus of about N MB (UTF-8) by repeating the documents of ../shared/corpus, each
 copy a separate document, and extracts it one document at a time:
@@ -16,6 +17,9 @@ copy a separate document, and extracts it one document at a time:
   Each round is timed by the wall clock and by the process's CPU time: on a machine others
   share, a short run (the bare pass) more often falls between their bursts than a long one,
   so the wall-clock ratio errs high; the CPU-time ratio counts only this process's work;
+- with --before DIR (a folder holding another version's `extract` package, e.g. made by
+  `git archive REV extract | tar -x -C DIR`), that version's `extract.figures` too, timed in the
+  same alternating rounds: a before/after comparison that the machine's load affects alike;
 - peak memory of extraction (tracemalloc, in a separate pass so that tracing does not slow
   the timed one) at N MB, 2N MB and --max-mb MB: documents are made and dropped one at a
   time, so the peak should stay flat; and the process's peak resident size.
@@ -24,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib.util
 import resource
 import sys
 import time
@@ -82,6 +87,16 @@ def peak_traced(extract_one: Callable[[str], int], docs: Iterator[str]) -> int:
         tracemalloc.stop()
 
 
+def load_package(folder: Path, name: str):
+    """The package in `folder` imported under another name, beside this repository's `extract`."""
+    spec = importlib.util.spec_from_file_location(name, folder / "__init__.py",
+                                                  submodule_search_locations=[str(folder)])
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
 def bare_digits(text: str) -> int:
     return sum(1 for _ in DIGITS.finditer(text))
 
@@ -93,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-mb", type=float, default=50.0,
                         help="largest corpus for the memory check (default 50)")
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument("--before", type=Path, help="a folder holding another version's extract package to time alike")
     args = parser.parse_args(argv)
 
     sources = [read_text(p) for p in sorted(args.corpus.glob("*.txt"))]
@@ -103,6 +119,9 @@ def main(argv: list[str] | None = None) -> int:
     if records is not None:
         extractors["engine.records"] = lambda text: len(records(text, doc="bench"))
     extractors["extract.figures"] = lambda text: len(figures(text, doc="bench"))
+    if args.before is not None:
+        before = load_package(args.before / "extract", "extract_before")
+        extractors["extract.figures (--before)"] = lambda text: len(before.figures(text, doc="bench"))
     for extract_one in extractors.values():  # warm up: compile patterns, load OpenCC tables
         extract_one(sources[0])
 
