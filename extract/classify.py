@@ -20,7 +20,7 @@ from .patterns import (CLAUSE_SEP, CUES, DEADLINE, FIGURE, PERIOD, REGION_FORMS,
 __all__ = [
     "qualifier_before", "qualifier_after", "is_decrease", "kind", "indicator", "region_of",
     "deadline", "period", "clause_start", "doc_region", "forget", "indicator_fallback",
-    "reported", "clause_year",
+    "reported", "clause_year", "own_cue",
 ]
 
 _QUAL_BEFORE = re.compile(f"(?:{alternation(vocab.QUALIFIERS_BEFORE)})$")
@@ -38,6 +38,8 @@ _MONEY_SUBJECT = re.compile(alternation(vocab.MONEY_SUBJECTS))
 _AFTER_STOP = re.compile(r"[，,。；;：:！？!?、（(）)\s“”\"《》\d]|的|和|及|是|在|为|达|占|等")
 _QUOTE_NAME = re.compile(r"^[“\"][^”\"]{1,10}[”\"](?:是|为)")
 _PUNCT = re.compile(rf"[“”\"‘’'《》〈〉「」『』*{''.join(vocab.LIST_BULLETS)}]")
+_COMPARISON_WORDS = tuple(vocab.COMPARISON_WORDS)
+_LAST_YEAR = tuple(vocab.LAST_YEAR_WORDS)
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef]")
 
 
@@ -47,10 +49,25 @@ def _clause_ends(sent: str) -> list[int]:
     return [m.end() for m in CLAUSE_SEP.finditer(sent)]
 
 
+class _CueIndex:
+    """The cues of kind of one sentence: their positions (sorted) and kinds, and where the first
+    report cue stands; a range of cues is two bisections, not a scan of the list."""
+
+    __slots__ = ("at", "cues", "first_report")
+
+    def __init__(self, sent: str):
+        self.cues = [(m.start(), "actual" if m.lastgroup == "override" else m.lastgroup)
+                     for m in CUES.finditer(sent) if m.lastgroup != "not"]
+        self.at = [p for p, _ in self.cues]
+        self.first_report = next((p for p, k in self.cues if k == "report"), len(sent))
+
+    def between(self, lo: int, hi: int) -> list[tuple[int, str]]:
+        return self.cues[bisect.bisect_left(self.at, lo):bisect.bisect_left(self.at, hi)] if hi > lo else []
+
+
 @functools.lru_cache(maxsize=512)
-def _cue_list(sent: str) -> list[tuple[int, str]]:
-    return [(m.start(), "actual" if m.lastgroup == "override" else m.lastgroup)
-            for m in CUES.finditer(sent) if m.lastgroup != "not"]
+def _cue_index(sent: str) -> _CueIndex:
+    return _CueIndex(sent)
 
 
 @functools.lru_cache(maxsize=512)
@@ -59,8 +76,14 @@ def _deadline_list(sent: str) -> list[tuple[int, dict]]:
 
 
 @functools.lru_cache(maxsize=512)
-def _period_list(sent: str) -> list[tuple[int, dict]]:
-    return [(m.end(), m.groupdict()) for m in PERIOD.finditer(sent)]
+def _period_list(sent: str) -> list[tuple[int, dict, bool]]:
+    """The periods of a sentence, except those a comparison word makes a base (比前三季度)."""
+    out = []
+    for m in PERIOD.finditer(sent):
+        before = sent[max(0, m.start() - 8):m.start()].rstrip()
+        if not before.endswith(_COMPARISON_WORDS):
+            out.append((m.end(), m.groupdict(), before.endswith(_LAST_YEAR)))
+    return out
 
 
 @functools.lru_cache(maxsize=512)
@@ -71,7 +94,7 @@ def _region_list(sent: str) -> list[tuple[int, int, str]]:
 def forget() -> None:
     """Drop the per-sentence lists: called at the start of each document, so that memory stays
     flat and a benchmark of repeated documents measures real work."""
-    for cached in (_clause_ends, _cue_list, _deadline_list, _period_list, _region_list):
+    for cached in (_clause_ends, _cue_index, _deadline_list, _period_list, _region_list):
         cached.cache_clear()
 
 
@@ -104,7 +127,7 @@ def is_decrease(before: str) -> bool:
 
 def _cues(sent: str, lo: int, hi: int) -> list[tuple[int, str]]:
     """(position, 'target'|'actual') of each cue of kind that starts in sent[lo:hi]."""
-    return [c for c in _cue_list(sent) if lo <= c[0] < hi]
+    return _cue_index(sent).between(lo, hi)
 
 
 _CUE_YEAR = re.compile(r"(?:预计|力争|争取|计划|目标|确保)?(?:到|至|用|在)?\s*(20\d\d)\s*年|(十三五|十四五|十五五)")
@@ -130,10 +153,15 @@ def _is_tally(sent: str, c0: int, start: int) -> bool:
     return sep >= 0 and 0 < start - sep - 1 <= 15 and not _TALLY_BREAKERS.search(sent, sep + 1, start)
 
 
+def own_cue(sent: str, start: int) -> bool:
+    """A cue of kind stands before the figure in its own clause ('全市已有园区15个')."""
+    return bool(_cues(sent, clause_start(sent, start), start))
+
+
 def reported(sent: str, start: int) -> bool:
     """A plan's figures as a text reports them ('该计划提出，到2025年……'): a REPORT_CUES verb
     stands before the figure in its sentence."""
-    return any(k == "report" for p, k in _cue_list(sent) if p < start)
+    return _cue_index(sent).first_report < start
 
 
 #: A year in a figure's own clause, not a horizon (到2027年) nor a baseline (比2020年).
@@ -212,16 +240,34 @@ def kind(sent: str, start: int, end: int, category: str, has_deadline: bool,
     return "target" if has_deadline else "actual"
 
 
-_LEADING_TIME = re.compile(r"^(?:20\d\d\s*年(?:底|末|全年|上半年)?|[一二三四五六七八九十\d]+(?:至|-)[一二三四五六七八九十\d]+月份?)")
+#: A time at the start of a phrase: a year, months, or a horizon (到2027年, 力争到2027年底,
+#: 2024—2026年): when, not what (vocab.HORIZON_LEADS).
+_LEADING_TIME = re.compile(
+    rf"""^(?:(?:{alternation(vocab.HORIZON_LEADS)})?\s*20\d\d\s*年?\s*(?:-|—|–|－|至|到|~|～)+\s*20\d\d\s*年(?:底|末)?
+    | (?:{alternation(vocab.HORIZON_LEADS)})?\s*20\d\d\s*年(?:底|末|全年|上半年)?
+    | [一二三四五六七八九十\d]+(?:至|-)[一二三四五六七八九十\d]+月份?)""", re.VERBOSE)
 
 
-_TRAILING_TIME = re.compile(r"(?:由|从|在)?\s*20\d\d\s*年(?:底|末)?的?$")
+_TRAILING_TIME = re.compile(rf"(?:由|从|在|{alternation(vocab.COMPARISON_WORDS)})?\s*20\d\d\s*年(?:底|末)?的?$")
+
+#: A comparison base (比前三季度, 较上半年, 比2023年同期) at either end of a phrase: no part of a name.
+_BASE = rf"""(?:{alternation(vocab.COMPARISON_WORDS)})\s*
+    (?:{alternation(vocab.COMPARISON_PERIODS)}
+    | (?:20\d\d\s*年\s*)?{vocab.MONTH_RANGE.replace("?P<m1>", "").replace("?P<m2>", "")}份?(?:同期)?
+    | 20\d\d\s*年(?:同期|底|末)?)"""
+_LEADING_BASE = re.compile(f"^{_BASE}", re.VERBOSE)
+_TRAILING_BASE = re.compile(f"{_BASE}$", re.VERBOSE)
+_BASE_START = frozenset(w[0] for w in vocab.COMPARISON_WORDS)
 
 
 _TAIL_WORDS = tuple(vocab.INDICATOR_TAIL_WORDS)
 _HEAD_WORDS = tuple(vocab.INDICATOR_HEAD_WORDS)
-_TIME_START = frozenset("2一二三四五六七八九十0123456789")
+_TIME_START = frozenset("2一二三四五六七八九十0123456789") | {w[0] for w in vocab.HORIZON_LEADS}
 _TIME_END = ("年", "底", "末", "的")
+_BASE_END = ("年", "底", "末", "月", "份", "期", "度")
+#: A list separator at either end of a phrase separates figures; it names nothing.
+_EDGE = "-－—~～ 、"
+_LIST_WORDS = frozenset(vocab.LIST_SEPARATORS)
 
 
 #: A list item's numbering at the start of a phrase (1.规上工业总产值, （二）, 一是): no part of a name.
@@ -247,11 +293,16 @@ def _clean(phrase: str) -> str:
             new = _LEADING_TIME.sub("", new)
         if new.endswith(_TIME_END):
             new = _TRAILING_TIME.sub("", new)
-        new = new.strip("-－—~～ ")
+        if new[:1] in _BASE_START:
+            new = _LEADING_BASE.sub("", new)
+        if new.endswith(_BASE_END):
+            new = _TRAILING_BASE.sub("", new)
+        new = new.strip(_EDGE)
         if new == phrase:
             break
         phrase = new
-    return phrase.strip()
+    phrase = phrase.strip()
+    return "" if phrase in _LIST_WORDS else phrase
 
 
 _HEAD_WORD = re.compile(alternation(vocab.INDICATOR_HEADS))
@@ -272,6 +323,87 @@ def _trim_after(phrase: str) -> str:
     return phrase[:end]
 
 
+_HEAD_END = re.compile(f"(?:{alternation(vocab.INDICATOR_HEADS)})")
+_INDICATOR_HEADS = tuple(vocab.INDICATOR_HEADS)
+#: Where one name ends and the next begins: list separators, and the bars of page titles (…丨…).
+_BOUNDARY = frozenset("、，,；;和及与 丨|｜")
+
+
+def _shorten(phrase: str) -> str:
+    """An indicator of at most vocab.INDICATOR_MAX characters where a word ends, never inside one.
+
+    1. after the first list separator in its last stretch ('精品钢材、高端纺织、食品…产业产值'
+       → '高端纺织、食品…产业产值'), without the time words that then lead it;
+    2. else the whole phrase when it is at most twice as long (a ratio: '战略性新兴产业增加值占
+       规模以上工业增加值比重');
+    3. else after the first head noun that ends in its last stretch, when the phrase ends with
+       one too (so what is kept is a noun phrase of its own); else its last characters.
+    """
+    cut = len(phrase) - vocab.INDICATOR_MAX
+    if cut <= 0:
+        return phrase
+    for i in range(cut, len(phrase)):
+        if phrase[i - 1] in _BOUNDARY and _HAN.search(phrase, i):
+            return _clean(phrase[i:]) or phrase[i:].strip()
+    if cut <= vocab.INDICATOR_MAX:
+        return phrase
+    if phrase.endswith(_INDICATOR_HEADS):
+        for m in _HEAD_END.finditer(phrase, cut - 6):
+            if cut <= m.end() < len(phrase) - 1:
+                return phrase[m.end():]
+    return phrase[cut:]
+
+
+#: Between the cells of a table line (extract/tables.py writes `行标题 | 列标题 | 数值`).
+_CELL = " | "
+#: A heading that names a time, not a thing: only digits, time words and remarks are left once
+#: these are taken away (2024年, 2024年1—9月, 上半年, 2023年（预计）).
+_TIME_HEADING = re.compile(r"[\d年月日季度上下半前一二三四至到\-—–~～（）()预计全底末份同期\s]+")
+_CHANGE_HEADING = tuple(vocab.CHANGE_WORDS)
+
+
+def _table_indicator(line: str, start: int, category: str) -> str | None:
+    """A figure in a table line ('规上工业总产值 | 2024年 | 4.7万亿元') measures what its first
+    heading that is no time names (the row's, or the column's when rows are years); a percent
+    under a heading of change ('增长', '比上年增长') is that thing's growth rate. In a table of one
+    row ('规上工业总产值 | 4.7万亿元 | 高新技术企业 | 5000家') the cell before the figure names it."""
+    headings = line[:start].split(_CELL)[:-1]  # the last piece is the figure's own cell
+    if any(FIGURE.search(h) and not _TIME_HEADING.fullmatch(h.strip()) for h in headings):
+        headings = headings[-1:]  # a table of one row, its cells in a line: the cell before names it
+    name, rate = None, False
+    for h in headings:
+        h = h.strip()
+        if _TIME_HEADING.fullmatch(h):
+            continue
+        if h.endswith(_CHANGE_HEADING) or h in _CHANGE_HEADING:
+            rate = True
+            continue
+        if name is None:
+            name = _shorten(_clean(h)) or None
+    if name and rate and category in ("percent", "pp") and not name.endswith("增速"):
+        name += "增速"
+    return name
+
+
+def _group_after(sent: str, start: int, end: int, before: str) -> str | None:
+    """The group a threshold or share defines ('是全国首个突破13万亿元的省份' → 省份, '贡献了全国近4成
+    的贸易增量' → 贸易增量): a qualifier before the figure, 的 after it, and a phrase before it that
+    ends with no head noun (else that phrase names what is measured)."""
+    if not sent.startswith(_GROUP_MARKERS, end) or before.endswith(_INDICATOR_HEADS):
+        return None
+    if qualifier_before(sent[max(0, start - 8):start])[0] is None:
+        return None
+    rest = sent[end + 1:end + 17]
+    stop = _AFTER_STOP.search(rest)
+    phrase = rest[: stop.start()] if stop else rest
+    if len(_HAN.findall(phrase)) < 2 or _NOT_INDICATOR.match(phrase) or phrase.startswith(_AFTER_VERBS):
+        return None
+    return _trim_after(_clean(phrase)) or None
+
+
+_GROUP_MARKERS = tuple(vocab.GROUP_MARKERS)
+
+
 def indicator(sent: str, start: int, end: int, prev_end: int, category: str = "") -> str | None:
     """What the figure measures: the noun phrase right after it, else the phrase before it.
 
@@ -279,6 +411,10 @@ def indicator(sent: str, start: int, end: int, prev_end: int, category: str = ""
     Before: '地区生产总值1000亿元', '规上工业企业突破3000家' name it before (verbs stripped).
     A following number ('4方面20条具体培育举措') is skipped to reach the shared noun.
     """
+    if _CELL in sent and sent.find(_CELL, 0, start) >= 0:
+        name = _table_indicator(sent, start, category)
+        if name:
+            return name
     _, qlen = qualifier_after(sent, end)
     end += qlen
     nxt = FIGURE.match(sent, end)  # 4方面20条具体培育举措: skip the next figure
@@ -293,15 +429,18 @@ def indicator(sent: str, start: int, end: int, prev_end: int, category: str = ""
     sep = sent.rfind("、", c0, start)
     if sep >= 0 and (prev_end == 0 or sent[prev_end:sep].strip()):
         sep = -1  # an enumeration inside the subject ('物联网、集成电路…产值'), not a list of figures
-    before = _clean(sent[(sep + 1 if sep >= 0 else c0):start])[-20:]
+    before = _shorten(_clean(sent[(sep + 1 if sep >= 0 else c0):start]))
     if category == "money" and _MONEY_SUBJECT.search(before):
         return before  # '营收超百亿元企业5家': the threshold measures 营收, not 企业
+    group = _group_after(sent, start, end, before)
+    if group:
+        return group
     if (len(_HAN.findall(after)) >= 2 and not _NOT_INDICATOR.match(after)
             and not after.startswith(_AFTER_VERBS)):
         return _trim_after(_clean(after) or after)
     if len(_HAN.findall(before)) >= 1:
         return before
-    whole = _clean(sent[c0:start])[-20:]
+    whole = _shorten(_clean(sent[c0:start]))
     return whole or None
 
 
@@ -323,7 +462,7 @@ def indicator_fallback(sent: str, start: int, prev_end: int, prev: str | None,
     if c0 == 0:
         return None
     p0 = max(clause_start(sent, c0 - 1), prev_end)
-    return _clean(sent[p0:c0 - 1])[-20:] or None
+    return _shorten(_clean(sent[p0:c0 - 1])) or None
 
 
 def is_money_subject(sent: str, start: int) -> bool:
@@ -404,16 +543,19 @@ def deadline(sent: str, start: int, doc_date: dt.date | None,
 
 
 def period(sent: str, start: int, doc_date: dt.date | None) -> str | None:
-    """The period an actual covers: '2023-01/2023-09' for 1至9月份 of 2023, '2023' for 2023年."""
+    """The period an actual covers: '2023-01/2023-09' for 1至9月份 of 2023, '2023' for 2023年.
+    A period after a comparison word is the base the figure is compared with, not the period it
+    covers (比前三季度提高0.3个百分点, 较上半年, 比2023年): it is passed over. Months or a half
+    after 去年/上年 are of the year before the document's."""
     found = None
-    for m_end, g in _period_list(sent):
+    for m_end, g, last in _period_list(sent):
         if m_end > start:
             break
-        found = g
+        found = g, last
     if not found:
         return None
-    g = found
-    year = doc_date.year if doc_date else None
+    g, last = found
+    year = doc_date.year - last if doc_date else None  # 去年下半年: of the year before the document's
     if g["m1"]:
         y = int(g["year"]) if g["year"] else year
         m1, m2 = _years(g["m1"]), _years(g["m2"])

@@ -281,6 +281,17 @@ class _Sentences:
 
 def records(text: str, doc: str | None = None, date=None) -> list[dict]:
     """Every figure of `text`, as dicts with the FIGURES.md fields, in document order."""
+    return [dict(zip(COLUMNS, row)) for row in _rows(text, doc, date)]
+
+
+# Positions of the fields in a row of `_rows` (the order of COLUMNS).
+_START, _END, _VALUE, _CATEGORY, _UNIT, _KIND, _INDICATOR, _DEADLINE, _PERIOD = (
+    COLUMNS.index(c) for c in ("start", "end", "value", "category", "unit", "kind", "indicator", "deadline", "period"))
+
+
+def _rows(text: str, doc: str | None, date) -> list[list]:
+    """Every figure of `text` as a list of its fields in COLUMNS order: what `records` makes
+    dicts of and `figures` makes columns of, without a dict per figure on the way."""
     if not isinstance(text, str) or not text:
         return []
     work, omap = strip_readings(text) if has_readings(text) else (text, None)
@@ -296,7 +307,8 @@ def records(text: str, doc: str | None = None, date=None) -> list[dict]:
         return classify.is_money_subject(sents.simple(s0, s1), t.start - s0)
 
     tokens = [t for t in map(_parse, FIGURE.finditer(work)) if t is not None]
-    out: list[dict] = []
+    out: list[list] = []
+    told_in_lead: set[int] = set()
     prev_sentence, prev_end, prev_negative, prev_indicator, prev_qualifier = None, 0, False, None, None
     for group in _group(work, tokens, money_subject):
         first = group[0]
@@ -327,6 +339,8 @@ def records(text: str, doc: str | None = None, date=None) -> list[dict]:
             due = scope.deadline if scope.deadline is not None else due
             stated = scope.horizon
         kind = classify.kind(sent, a, z, first.category, stated, doc_date, due)
+        if first.start < context.lead_end and classify.own_cue(sent, a):
+            told_in_lead.add(len(out))  # a lead's figure whose own clause says what it is
         if scope is not None and scope.targets:
             kind = "target"  # every figure of an expected-targets section is one
         region = classify.region_of(sent, a, home)
@@ -341,43 +355,59 @@ def records(text: str, doc: str | None = None, date=None) -> list[dict]:
             prev_indicator = ind or prev_indicator
             start, end = (omap.start(t.start), omap.end(t.end)) if omap else (t.start, t.end)
             sign = -1.0 if negative else 1.0
-            out.append({
-                "doc": doc,
-                "start": start,
-                "end": end,
-                "text": text[start:end],
-                "value": sign * t.value,
-                "value_max": None if t.value_max is None else sign * t.value_max,
-                "category": t.category,
-                "unit": t.unit,
-                "qualifier": "gt" if t.infix else (qual or after_qual or "eq"),
-                "kind": kind,
-                "indicator": ind,
-                "region": region,
-                "deadline": due if kind == "target" else None,
-                "period": classify.period(sent, ta, doc_date) if kind == "actual" else None,
-                "sentence": _original(text, omap, s0, s1),
-            })
+            out.append([
+                doc, start, end, text[start:end], sign * t.value,
+                None if t.value_max is None else sign * t.value_max,
+                t.category, t.unit, "gt" if t.infix else (qual or after_qual or "eq"), kind, ind, region,
+                due if kind == "target" else None,
+                classify.period(sent, ta, doc_date) if kind == "actual" else None,
+                _original(text, omap, s0, s1),
+            ])
         prev_end, prev_negative, prev_qualifier = group[-1].end - s0, negative, qual or after_qual
-    if context.headline_end and out:
-        _headline_repeats(out, omap.start(context.headline_end) if omap else context.headline_end)
+    if context.lead_end and out:
+        top, lead = context.headline_end, context.lead_end
+        _headline_repeats(out, omap.start(top) if omap else top, omap.start(lead) if omap else lead,
+                          told_in_lead)
     return out
 
 
-def _headline_repeats(out: list[dict], headline_end: int) -> None:
-    """A figure of the headline that the body repeats (same value, and the same unit, or none
-    in the headline: '13.57万亿!' over '13.57万亿元') reads as the body's: kind, deadline, period,
-    and for a bare magnitude its category and unit. The body says what the headline abbreviates."""
-    body = [r for r in out if r["start"] >= headline_end]
-    for r in out:
-        if r["start"] >= headline_end:
+def _same_thing(a: str | None, b: str | None) -> bool:
+    """Two indicators name the same thing: both named, and one holds the other."""
+    return bool(a and b and (a in b or b in a))
+
+
+def _headline_repeats(out: list[list], headline_end: int, lead_end: int, told: set[int]) -> None:
+    """A figure of the headline or the lead paragraph that the body repeats reads as the body's.
+
+    Headline (before `headline_end`): the same value, and the same unit or none in the headline
+    ('13.57万亿!' over '13.57万亿元'): kind, deadline, period, and for a bare magnitude its category
+    and unit, and its indicator where it names none. The body says what the headline abbreviates.
+    Lead paragraph (up to `lead_end`): the same value and unit, and the same indicator (one name
+    holds the other), and no deadline, period or cue of kind of its own: kind, deadline and
+    period. A lead's figure that the body does not repeat, or repeats for another indicator, or
+    that states its own time (2023年…) or kind (已有…, rows `told`), keeps its own reading.
+    """
+    after_headline = [r for r in out if r[_START] >= headline_end]
+    after_lead = [r for r in after_headline if r[_START] >= lead_end]
+    for i, r in enumerate(out):
+        if r[_START] >= lead_end:
             break
-        for b in body:
-            if b["value"] == r["value"] and (b["unit"] == r["unit"] or r["unit"] == ""):
-                r["kind"], r["deadline"], r["period"] = b["kind"], b["deadline"], b["period"]
-                if r["unit"] == "":
-                    r["category"], r["unit"] = b["category"], b["unit"]
-                break
+        headline = r[_START] < headline_end
+        for b in after_headline if headline else after_lead:
+            if b[_VALUE] != r[_VALUE]:
+                continue
+            if headline:
+                if b[_UNIT] != r[_UNIT] and r[_UNIT] != "":
+                    continue
+                if r[_INDICATOR] is None:
+                    r[_INDICATOR] = b[_INDICATOR]
+            elif (b[_UNIT] != r[_UNIT] or not _same_thing(b[_INDICATOR], r[_INDICATOR])
+                  or r[_DEADLINE] is not None or r[_PERIOD] is not None or i in told):
+                continue  # a lead's figure that states its own time keeps it
+            r[_KIND], r[_DEADLINE], r[_PERIOD] = b[_KIND], b[_DEADLINE], b[_PERIOD]
+            if r[_UNIT] == "":
+                r[_CATEGORY], r[_UNIT] = b[_CATEGORY], b[_UNIT]
+            break
 
 
 def _original(text: str, omap, s0: int, s1: int) -> str:
@@ -397,12 +427,19 @@ DTYPES = {
 # The table is built from its columns as pandas stores them (one block per column kind), with
 # every dtype resolved once here: pandas.api.internals.create_dataframe_from_blocks takes them
 # as they are, where DataFrame(dict) would infer and check each column of each document again.
+# The text columns are one Arrow array, cut into a zero-copy slice a column.
 _COLUMN_INDEX = pd.Index(COLUMNS)
-_STRING_COLUMNS = [(c, np.array([i])) for i, c in enumerate(COLUMNS) if DTYPES[c] == "string"]
-_INT_PLACE = np.array([COLUMNS.index("start"), COLUMNS.index("end")])
-_FLOAT_PLACE = np.array([COLUMNS.index("value"), COLUMNS.index("value_max")])
-_CATEGORY_PLACE = np.array([COLUMNS.index("category")])
-_DEADLINE_PLACE = np.array([COLUMNS.index("deadline")])
+_STRING_AT = [i for i, c in enumerate(COLUMNS) if DTYPES[c] == "string"]
+_STRING_PLACES = [np.array([i]) for i in _STRING_AT]
+_STRING_DTYPE = pd.StringDtype("pyarrow")
+_INT_AT = [COLUMNS.index("start"), COLUMNS.index("end")]
+_INT_PLACE = np.array(_INT_AT)
+_FLOAT_AT = [COLUMNS.index("value"), COLUMNS.index("value_max")]
+_FLOAT_PLACE = np.array(_FLOAT_AT)
+_CATEGORY_AT = COLUMNS.index("category")
+_CATEGORY_PLACE = np.array([_CATEGORY_AT])
+_DEADLINE_AT = COLUMNS.index("deadline")
+_DEADLINE_PLACE = np.array([_DEADLINE_AT])
 _CATEGORY_CODE = {name: i for i, name in enumerate(CATEGORIES)}
 _LARGE_STRING = pa.large_string()  # what pandas' "string" dtype (pyarrow storage) holds
 _NAN = float("nan")
@@ -410,18 +447,24 @@ _NAN = float("nan")
 
 def table(rows: list[dict]) -> pd.DataFrame:
     """Records → the tidy table, with the FIGURES.md columns and proper dtypes."""
+    return _table([[r[c] for c in COLUMNS] for r in rows])
+
+
+def _table(rows: list[list]) -> pd.DataFrame:
+    """Rows of fields in COLUMNS order → the tidy table."""
     n = len(rows)
-    blocks = [(ArrowStringArray(pa.array([r[c] for r in rows], type=_LARGE_STRING)), place)
-              for c, place in _STRING_COLUMNS]
-    blocks.append((np.array([[r["start"] for r in rows], [r["end"] for r in rows]],
-                            dtype=np.int64).reshape(2, n), _INT_PLACE))
-    blocks.append((np.array([[r["value"] for r in rows],
-                             [_NAN if r["value_max"] is None else r["value_max"] for r in rows]],
+    cols = list(zip(*rows)) if n else [()] * len(COLUMNS)
+    texts = pa.array([v for i in _STRING_AT for v in cols[i]], type=_LARGE_STRING)
+    blocks = [(ArrowStringArray(texts.slice(k * n, n), dtype=_STRING_DTYPE), place)
+              for k, place in enumerate(_STRING_PLACES)]
+    blocks.append((np.array([cols[i] for i in _INT_AT], dtype=np.int64).reshape(2, n), _INT_PLACE))
+    value, value_max = (cols[i] for i in _FLOAT_AT)
+    blocks.append((np.array([value, [_NAN if v is None else v for v in value_max]],
                             dtype=np.float64).reshape(2, n), _FLOAT_PLACE))
-    codes = np.array([_CATEGORY_CODE[r["category"]] for r in rows], dtype=np.int8)
+    codes = np.array([_CATEGORY_CODE[c] for c in cols[_CATEGORY_AT]], dtype=np.int8)
     blocks.append((pd.Categorical.from_codes(codes, dtype=DTYPES["category"], validate=False),
                    _CATEGORY_PLACE))
-    due = [r["deadline"] for r in rows]
+    due = cols[_DEADLINE_AT]
     blocks.append((pd.arrays.IntegerArray(np.array([0 if d is None else d for d in due], dtype=np.int64),
                                           np.array([d is None for d in due], dtype=bool)), _DEADLINE_PLACE))
     return create_dataframe_from_blocks(blocks, index=pd.RangeIndex(n), columns=_COLUMN_INDEX)
@@ -433,4 +476,4 @@ def empty_table() -> pd.DataFrame:
 
 def figures(text: str, doc: str | None = None, date=None) -> pd.DataFrame:
     """Every figure of `text` as a tidy table (see FIGURES.md for the columns)."""
-    return table(records(text, doc=doc, date=date))
+    return _table(_rows(text, doc, date))

@@ -25,8 +25,8 @@ _T2S = opencc.OpenCC("t2s")
 _PINYIN_LETTER = r"[a-zA-ZüÜāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]"
 _READING = re.compile(
     rf"""
-    (?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef])           # only after a Chinese character
-    [(（]                    # an opening bracket, half or full width
+    [(（]                    # an opening bracket, half or full width (first: the scan skips to one) ...
+    (?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef][(（])  # ... only after a Chinese character
     {_PINYIN_LETTER}{{1,7}}+[1-5]?   # one syllable, possibly with a tone digit
     [)）]                    # and its closing bracket
     """,

@@ -32,6 +32,12 @@ def alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+#: An alternation of words behind a one-character class of their first characters: the class
+#: rejects most positions in one step, where the engine would try each word in turn.
+def guarded(words) -> str:
+    return f"(?=[{''.join(sorted({re.escape(w[0]) for w in words}))}])(?:{alternation(words)})"
+
+
 # --- units: surface (simplified or traditional) → (category, normalised unit) ----------------
 UNITS: dict[str, tuple[str, str]] = {}
 for _table, _category in ((vocab.CURRENCIES, "money"), (vocab.MEASURE_WORDS, "count"),
@@ -49,15 +55,15 @@ _ARABIC = r"""(?:\d{1,3}(?:,\d{3})++(?!\d)|\d{1,3}(?:[ \u00a0\u2009]\d{3})++(?![
 _CN_DIGIT = "零〇一二两兩三四五六七八九十百千万萬亿億"
 _CHINESE = rf"""[一二两兩三四五六七八九十][{_CN_DIGIT}]*+(?:[点點][零〇一二三四五六七八九]++)?+"""
 #: 百 but not 百分点/百分之; 千 but not 千瓦/千米/千克/千伏 (units of their own).
-_SCALE = rf"""(?!千[瓦米克伏]|百分)(?:{alternation(SCALE_WORDS)})"""
-_UNIT = alternation(UNITS)
+_SCALE = rf"""(?!千[瓦米克伏]|百分){guarded(SCALE_WORDS)}"""
+_UNIT = guarded(UNITS)
 _SPACE = r"[ \u00a0\u3000]?"
 #: Below one in Chinese numerals, only after 百分之/千分之: 百分之零點八.
 _CN_FRACTION = r"零[点點][零〇一二三四五六七八九]++"
 #: 万 and 亿 in either script, the scales that join a mixed compound (4万6000亿元, 2亿5000万元).
 _MIX_SCALE = "万亿|萬億|亿|億|万|萬"
 #: Units of measure that a bare scale may stand before (千亿斤, 千万吨): OTHER_UNITS in either script.
-_OTHER_UNIT = alternation(trad_forms(vocab.OTHER_UNITS))
+_OTHER_UNIT = guarded(trad_forms(vocab.OTHER_UNITS))
 
 #: A figure, in one of its forms. Group names say what was found; engine.py reads them.
 FIGURE = re.compile(

@@ -38,7 +38,7 @@ import re
 from . import vocab
 from .patterns import alternation, trad_forms
 
-__all__ = ["Scope", "Context", "read", "headline_end"]
+__all__ = ["Scope", "Context", "read", "headline_end", "lead_end"]
 
 
 @dataclasses.dataclass(slots=True)
@@ -89,6 +89,8 @@ _YEAR = re.compile(r"(20\d\d)\s*年|(今年|本年度|本年)")
 _HEADING_MAX = 60
 #: Lines read as the headline of a news page: the first few, short, with no closing stop.
 _HEADLINE_LINES = 5
+#: A lead paragraph (the news item's summary under its headline) is at most this long.
+_LEAD_MAX = 200
 
 
 #: The characters a numbering mark starts with: a cheap test before the pattern.
@@ -108,10 +110,6 @@ def _rank(line: str) -> tuple[int, str] | None:
     if m is None:
         return None
     return int(m.lastgroup[1]), m.lastgroup[1]
-
-
-def _is_item(line: str) -> bool:
-    return _rank(line) is not None or _ITEM_WORDS.match(line) is not None
 
 
 def _is_heading(line: str, marked: bool) -> bool:
@@ -135,6 +133,7 @@ class _Line:
     text: str        # stripped
     rank: tuple[int, str] | None
     heading: bool
+    item: bool       # a list item: a numbering mark, a bullet, or 一是/二是
 
 
 class Context:
@@ -145,11 +144,12 @@ class Context:
     and the whole document costs time linear in its scopes, however they nest.
     """
 
-    __slots__ = ("scopes", "headline_end", "_next", "_open", "_last")
+    __slots__ = ("scopes", "headline_end", "lead_end", "_next", "_open", "_last")
 
-    def __init__(self, scopes: list[Scope], headline_end: int):
+    def __init__(self, scopes: list[Scope], headline_end: int, lead_end: int | None = None):
         self.scopes = sorted(scopes, key=lambda s: (s.start, -s.end))
         self.headline_end = headline_end
+        self.lead_end = headline_end if lead_end is None else lead_end
         self._next, self._open, self._last = 0, [], -1
 
     def at(self, pos: int) -> Scope | None:
@@ -173,7 +173,8 @@ def _lines(text: str) -> list[_Line]:
         stripped = raw.strip(" \t\u3000\r\ufeff")
         if stripped:
             rank = _rank(stripped)
-            out.append(_Line(pos, end, stripped, rank, _is_heading(stripped, rank is not None)))
+            out.append(_Line(pos, end, stripped, rank, _is_heading(stripped, rank is not None),
+                             rank is not None or _ITEM_WORDS.match(stripped) is not None))
         pos = end + 1
     return out
 
@@ -195,14 +196,14 @@ def _item_runs(lines: list[_Line]) -> list[int]:
     first = 0
     while first < len(lines):
         line = lines[first]
-        if not _is_item(line.text):
+        if not line.item:
             first += 1
             continue
         rank = line.rank[0] if line.rank else 5
         last = first
         while last + 1 < len(lines):
             nxt = lines[last + 1]
-            if not _is_item(nxt.text) or (nxt.rank is not None and nxt.rank[0] < rank):
+            if not nxt.item or (nxt.rank is not None and nxt.rank[0] < rank):
                 break
             last += 1
         for j in range(first, last + 1):
@@ -232,7 +233,8 @@ _TRIGGERS = re.compile(r"目[标標]|20\d\d")
 def read(text: str, doc_date: dt.date | None) -> Context:
     """The scopes of `text`, in one pass over its lines."""
     if _TRIGGERS.search(text) is None:
-        return Context([], headline_end(text))
+        top = headline_end(text)
+        return Context([], top, lead_end(text, top))
     lines = _lines(text)
     runs = _item_runs(lines)
     year_now = doc_date.year if doc_date else None
@@ -285,7 +287,28 @@ def read(text: str, doc_date: dt.date | None) -> Context:
                 end = _extent(lines, i, marked, len(text), runs) if marked or not in_heading else line.end
                 scopes.append(Scope(start, end, year, False, True, rule="heading" if marked else "lead"))
                 break
-    return Context(scopes, headline_end(text))
+    top = _headline_end(lines, text)
+    return Context(scopes, top, lead_end(text, top))
+
+
+def _headline_end(lines: list[_Line], text: str) -> int:
+    """`headline_end` from the lines `read` has already made."""
+    limit, pos = len(text), -1
+    for _ in range(_HEADLINE_LINES * 3):  # the headline is read in the first lines only
+        pos = text.find("\n", pos + 1)
+        if pos < 0:
+            break
+    else:
+        limit = pos + 1
+    end = seen = 0
+    for line in lines:
+        if line.start >= limit:
+            break
+        t = line.text
+        if len(t) > _HEADING_MAX or t[-1] == "。" or line.rank or seen == _HEADLINE_LINES:
+            break
+        end, seen = line.end, seen + 1
+    return end
 
 
 def headline_end(text: str) -> int:
@@ -300,3 +323,23 @@ def headline_end(text: str) -> int:
             end, seen = pos + len(raw), seen + 1
         pos += len(raw) + 1
     return end
+
+
+def lead_end(text: str, start: int) -> int:
+    """End of the lead paragraph of a news item: the first paragraph after its headline (which
+    ends at `start`; none without one) when it is a short sentence or two (at most _LEAD_MAX
+    characters, ending with a stop, no heading or list item) and a body follows it; else `start`."""
+    if start == 0:
+        return 0  # a document that starts with a sentence has no headline, and so no lead
+    pos, n = start, len(text)
+    while pos < n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl
+        stripped = text[pos:end].strip(" \t\u3000\r\ufeff")
+        if stripped:
+            if (len(stripped) > _LEAD_MAX or stripped[-1] not in _CLOSERS or _rank(stripped)
+                    or not text[end:].strip()):
+                return start
+            return end
+        pos = end + 1
+    return start

@@ -259,11 +259,33 @@ AFTER_VERBS = (
     "增长", "下降", "提高", "提升", "升至", "增至", "降至", "增加", "减少", "达到", "达", "比", "较",
     "占", "同比", "突破", "超过", "位居", "位列", "居", "保持", "实现", "完成", "以上", "左右", "增速",
 )
+#: Words that open a horizon at the start of a phrase (到2027年规上工业总产值…): the horizon is
+#: when, not what, and is no part of an indicator.
+HORIZON_LEADS = ("力争到", "争取到", "计划到", "预计到", "确保到", "力争在", "到", "至", "在")
+
+#: Words that make the period after them a comparison base (比前三季度, 较上半年, 比2023年): it is
+#: neither the period an actual covers nor part of what the figure measures.
+COMPARISON_WORDS = ("比", "较", "相比", "相较于", "相较", "较之")
+
+#: Periods that serve as a comparison base after those words (a year or months are added in the patterns).
+COMPARISON_PERIODS = ("上年同期", "去年同期", "同期", "上年", "去年", "上月", "上季度", "前三季度", "上半年",
+                      "下半年", "第一季度", "一季度", "年初")
+
+#: Words before months or a half that put them in the year before the document's (去年下半年).
+LAST_YEAR_WORDS = ("去年", "上年")
+
+#: Words after a figure that make what follows the group a threshold defines (突破13万亿元的省份,
+#: 近4成的贸易增量): the figure measures that group when the phrase before it names no indicator.
+GROUP_MARKERS = ("的",)
+
+#: Longest indicator; a longer phrase is cut at a list or word boundary (INDICATOR_HEADS), never inside a word.
+INDICATOR_MAX = 20
+
 #: Words stripped from the start of that phrase.
 INDICATOR_HEAD_WORDS = (
     "其中", "目前", "全年", "今年以来", "今年", "年初以来", "同时", "此外", "全市", "全区", "全省",
     "已有", "已", "共有", "拥有", "推动", "实现", "力争", "确保", "形成", "开展", "明确", "组织",
-    "去年", "上年", "要", "将", "预计", "由", "从", "完成", "按可比价格计算", "按可比价计算", "按现价计算", "比上年", "较上年", "同比", "年均", "其中",
+    "去年", "上年", "要", "将", "预计", "由", "从", "完成", "的", "按可比价格计算", "按可比价计算", "按现价计算", "比上年", "较上年", "同比", "年均", "其中",
 )
 
 #: Region names: surface → canonical name. Short forms count when the text uses them.

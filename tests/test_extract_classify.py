@@ -242,3 +242,137 @@ def test_the_cue_scan_lookahead_lets_every_cue_through():
                  "占年度计划", "完成了全年投资计划", "计划完成", "预计数"]
     for text in words + fragments:
         assert patterns.CUES.search(text) is not None, text
+
+
+#: A line of a Word or web table (extract/tables.py: `行标题 | 列标题 | 数值`): what the figure
+#: measures is the first heading that names no time; a percent under a heading of change is
+#: that thing's growth rate. Lines that are no table keep the sentence rules.
+TABLE_LINES = [
+    ("row-heading", "规上工业总产值 | 2024年 | 4.7万亿元", "4.7万亿元", "规上工业总产值"),
+    ("rows-are-years", "2024年 | 地区生产总值 | 1.3万亿元", "1.3万亿元", "地区生产总值"),
+    ("months-column", "固定资产投资 | 2024年1—9月 | 3600亿元", "3600亿元", "固定资产投资"),
+    ("change-column", "规上工业总产值 | 增长 | 5.2%", "5.2%", "规上工业总产值增速"),
+    ("change-column-with-base", "社会消费品零售总额 | 比上年增长 | 6.1%", "6.1%", "社会消费品零售总额增速"),
+    ("one-row-table", "规上工业总产值 | 4.7万亿元 | 高新技术企业 | 5000家", "5000家", "高新技术企业"),
+    ("no-table", "规上工业总产值达到4.7万亿元。", "4.7万亿元", "规上工业总产值"),
+]
+
+
+@pytest.mark.parametrize("text,surface,want", [c[1:] for c in TABLE_LINES], ids=[c[0] for c in TABLE_LINES])
+def test_table_line_indicator(text, surface, want):
+    assert figure(text, surface).indicator == want
+
+
+#: The column heading's year or months give an actual its period; a heading of change gives none.
+TABLE_PERIODS = [
+    ("year-column", "规上工业总产值 | 2024年 | 4.7万亿元", "4.7万亿元", "2024"),
+    ("months-column", "固定资产投资 | 2024年1—9月 | 3600亿元", "3600亿元", "2024-01/2024-09"),
+    ("change-column", "规上工业总产值 | 增长 | 5.2%", "5.2%", None),
+]
+
+
+@pytest.mark.parametrize("text,surface,want", [c[1:] for c in TABLE_PERIODS], ids=[c[0] for c in TABLE_PERIODS])
+def test_table_line_period(text, surface, want):
+    got = figure(text, surface).period
+    assert (None if got is __import__("pandas").NA else got) == want
+
+
+#: A horizon that leads the phrase (到/至 + year, 力争到…年底, 2024—2026年) says when, not what.
+HORIZON_INDICATORS = [
+    ("dao", "到2027年规上工业总产值达到3万亿元。", "3万亿元", "规上工业总产值"),
+    ("lizheng-dao", "力争到2027年规上工业总产值达到3万亿元。", "3万亿元", "规上工业总产值"),
+    ("zhengqu-year-end", "争取到2026年底高新技术企业突破5000家。", "5000家", "高新技术企业"),
+    ("zhi", "至2025年高新技术企业达到5000家。", "5000家", "高新技术企业"),
+    ("year-range", "2024—2026年规上工业企业新增500家。", "500家", "规上工业企业"),
+    ("lead-word-without-year", "在建项目达到300个。", "300个", "在建项目"),
+]
+
+
+@pytest.mark.parametrize("text,surface,want", [c[1:] for c in HORIZON_INDICATORS],
+                         ids=[c[0] for c in HORIZON_INDICATORS])
+def test_leading_horizon_is_no_part_of_an_indicator(text, surface, want):
+    assert figure(text, surface).indicator == want
+
+
+#: A list separator is never an indicator: a rate right after a level figure (…1.2万亿元、增长5%)
+#: is that indicator's growth rate, as after a comma; members naming their own thing keep it.
+LIST_RATES = [
+    ("rate-after-level", "2024年规上工业总产值1.2万亿元、增长5%。", "5%", "规上工业总产值增速"),
+    ("rate-after-level-da", "地方一般公共预算收入达1.39万亿元、增长4.3%。", "4.3%", "地方一般公共预算收入增速"),
+    ("rate-after-comma", "全年实现地区生产总值7806.5亿元，增长12.1%。", "12.1%", "地区生产总值增速"),
+    ("member-names-its-own", "规上工业总产值1.2万亿元、高新技术企业5000家。", "5000家", "高新技术企业"),
+    ("list-member-place", "制造业增加值占全省21%、全国2.8%。", "2.8%", "全国"),
+]
+
+
+@pytest.mark.parametrize("text,surface,want", [c[1:] for c in LIST_RATES], ids=[c[0] for c in LIST_RATES])
+def test_list_separator_is_no_indicator(text, surface, want):
+    assert figure(text, surface).indicator == want
+
+
+#: A period after 比/较 is the base of a comparison: not the period the actual covers, not part
+#: of its indicator. Months or a half after 去年 are of the year before the document's.
+COMPARISON_PERIODS = [
+    ("bi-half", "1—9月，规上工业增加值增长6%，比上半年提高0.5个百分点。", "2024-11-01", "0.5个百分点",
+     "2024-01/2024-09"),
+    ("jiao-half-no-own", "全市地区生产总值增长5.2%，较上半年提高0.3个百分点。", "2024-11-01", "0.3个百分点", None),
+    ("bi-year", "2024年，全市地区生产总值增长5.2%，比2023年提高0.3个百分点。", "2024-11-01", "0.3个百分点", "2024"),
+    ("bi-year-spaced", "2024年，全市地区生产总值增长5.2%，比 2023年提高0.3个百分点。", "2024-11-01", "0.3个百分点",
+     "2024"),
+    ("bi-quarter", "上半年，出口增长3.1%，比一季度提高0.4个百分点。", "2024-07-20", "0.4个百分点", "2024-01/2024-06"),
+    ("own-period-kept", "2024年上半年，地区生产总值2637亿元。", "2024-07-20", "2637亿元", "2024-01/2024-06"),
+    ("last-year-half", "去年下半年以来，规上工业增加值增长3.6%。", "2024-01-30", "3.6%", "2023-07/2023-12"),
+]
+
+
+@pytest.mark.parametrize("text,date,surface,want", [c[1:] for c in COMPARISON_PERIODS],
+                         ids=[c[0] for c in COMPARISON_PERIODS])
+def test_comparison_base_is_no_period(text, date, surface, want):
+    got = figure(text, surface, date=date).period
+    assert (None if got is __import__("pandas").NA else got) == want
+
+
+COMPARISON_INDICATORS = [
+    ("trailing-year", "规上工业增加值比2023年增长6%。", "6%", "规上工业增加值"),
+    ("trailing-half", "全市地区生产总值比上半年提高0.3个百分点。", "0.3个百分点", "地区生产总值"),
+    ("own-clause-takes-the-rate", "全市地区生产总值增长5.2%，比前三季度提高0.3个百分点。", "0.3个百分点", "地区生产总值增速"),
+]
+
+
+@pytest.mark.parametrize("text,surface,want", [c[1:] for c in COMPARISON_INDICATORS],
+                         ids=[c[0] for c in COMPARISON_INDICATORS])
+def test_comparison_base_is_no_indicator(text, surface, want):
+    assert figure(text, surface).indicator == want
+
+
+#: An indicator longer than vocab.INDICATOR_MAX characters is cut where a word ends, never inside one.
+SHORTENED = [
+    ("list-boundary", "精品钢材、高端纺织、食品及农副产品加工产业产值分别增长3.3%、25.1%和13.0%。", "3.3%",
+     "高端纺织、食品及农副产品加工产业产值"),
+    ("ratio-kept-whole", "战略性新兴产业增加值占规模以上工业增加值比重达到30%。", "30%",
+     "战略性新兴产业增加值占规模以上工业增加值比重"),
+    ("after-a-head-noun",
+     "云龙湖实验室综合科研平台建设管理服务保障项目配套基础设施工程施工总承包项目投资总额达到20亿元。", "20亿元",
+     "配套基础设施工程施工总承包项目投资总额"),
+    ("short-unchanged", "高新技术企业达到5000家。", "5000家", "高新技术企业"),
+]
+
+
+@pytest.mark.parametrize("text,surface,want", [c[1:] for c in SHORTENED], ids=[c[0] for c in SHORTENED])
+def test_long_indicator_is_cut_at_a_boundary(text, surface, want):
+    assert figure(text, surface).indicator == want
+
+
+#: A threshold or share with a qualifier, followed by 的 and a noun, measures that group when the
+#: phrase before it names no indicator (ends with no head noun).
+GROUPS = [
+    ("threshold-group", "是全国首个突破13万亿元的省份。", "13万亿元", "省份"),
+    ("share-group", "贡献了全国近4成的贸易增量。", "4成", "贸易增量"),
+    ("named-before", "规上工业总产值突破5万亿元的城市有3个。", "5万亿元", "规上工业总产值"),
+    ("no-qualifier", "地区生产总值增长5%的基础上。", "5%", "地区生产总值"),
+]
+
+
+@pytest.mark.parametrize("text,surface,want", [c[1:] for c in GROUPS], ids=[c[0] for c in GROUPS])
+def test_threshold_measures_its_group(text, surface, want):
+    assert figure(text, surface).indicator == want

@@ -172,6 +172,36 @@ def test_headline_repeats_the_body(text, date, surface, want):
     assert reading(text, surface, date) == want
 
 
+#: A short lead paragraph under the headline that repeats a body figure (same value, unit and
+#: indicator) reads as the body's, unless it states its own time or kind, or is no lead.
+_HEAD = "某市发布制造业行动计划\n"
+_BODY = "\n根据计划，到2026年，全市规上工业总产值达到5万亿元。"
+LEADS = [
+    ("lead-repeats-body", _HEAD + "记者获悉，全市规上工业总产值达到5万亿元。" + _BODY, "2024-03-01", "5万亿元",
+     ("target", 2026)),
+    ("lead-own-cue", _HEAD + "记者获悉，全市规上工业总产值已达到5万亿元。" + _BODY, "2024-03-01", "5万亿元",
+     ("actual", None)),
+    ("lead-own-year", _HEAD + "2023年，全市规上工业总产值达到5万亿元。" + _BODY, "2024-03-01", "5万亿元",
+     ("actual", None)),
+    ("lead-other-indicator", _HEAD + "记者获悉，全市新增园区5万个。\n根据计划，到2026年，全市新增企业5万个。",
+     "2024-03-01", "5万个", ("actual", None)),
+    ("no-headline-no-lead", "全市规上工业总产值达到5万亿元。" + _BODY, "2024-03-01", "5万亿元", ("actual", None)),
+    ("long-paragraph-no-lead", _HEAD + "记者获悉，全市规上工业总产值达到5万亿元，" + "各项工作稳步推进，" * 25 + "成效明显。"
+     + _BODY, "2024-03-01", "5万亿元", ("actual", None)),
+]
+
+
+@check(LEADS)
+def test_lead_paragraph_repeats_the_body(text, date, surface, want):
+    assert reading(text, surface, date) == want
+
+
+def test_headline_figure_takes_the_body_indicator():
+    """'13.57万亿!' names nothing; the body figure it repeats says what it measures."""
+    df = extract.figures("13.57万亿!全国首个\n2023年广东地区生产总值达到13.57万亿元。", date="2024-01-23")
+    assert df.indicator[1] and df.indicator[0] == df.indicator[1]
+
+
 def test_headline_magnitude_takes_the_body_category():
     df = extract.figures("13.57万亿!全国首个\n2023年广东地区生产总值达到13.57万亿元。", date="2024-01-23")
     assert list(df.category) == ["money", "money"]
