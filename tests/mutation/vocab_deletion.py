@@ -1,9 +1,10 @@
-"""Mutation testing of the vocabulary: delete each entry of extract/vocab.py in turn, rebuild the
-extractor's patterns, and run the template test of that entry (tests/test_extract_vocabulary.py).
+"""Mutation testing of the vocabulary: delete each entry of extract/vocab.py and tracker/tables.py
+in turn, rebuild what is built from it, and run the template test of that entry
+(tests/test_extract_vocabulary.py, tests/test_tracker_tables.py).
 
 mutmut changes code inside functions only; the tables are data at module level, so this does for
 them what mutmut does for the code. An entry whose deletion no test notices must be listed, with
-the reason, in EQUIVALENT of test_extract_vocabulary.py. Run by `make mutate`; exit code 1 when
+the reason, in EQUIVALENT of the test file. Run by `make mutate`; exit code 1 when
 an unexplained survivor is left.
 
     python tests/mutation/vocab_deletion.py [TABLE ...]
@@ -19,6 +20,9 @@ import extract  # noqa: E402
 import extract.vocab as v  # noqa: E402
 import extract.patterns, extract.numbers, extract.classify, extract.structure, extract.engine  # noqa: E401,E402
 import test_extract_vocabulary as T  # noqa: E402
+import test_tracker_tables as TT  # noqa: E402
+import tracker.matching  # noqa: E402
+import tracker.tables as tt  # noqa: E402
 
 mods = [extract.patterns, extract.numbers, extract.classify, extract.structure, extract.engine]
 orig = {name: getattr(v, name) for name, _, _ in T.TABLES}
@@ -52,43 +56,80 @@ TESTS = {
 }
 
 
-def main(only) -> int:
+TRACKER_TESTS = {
+    "PLACES": [lambda e: TT.test_places_are_known_by_their_full_name(e),
+               lambda e: TT.PLACES[e] is None or TT.test_a_title_naming_a_place_inside_another_is_the_inner_places(e)],
+    "OWN_PLACE_WORDS": [TT.test_own_place_words_speak_of_the_documents_place],
+    "PLACE_SUFFIXES": [lambda e: TT.test_short_names(TT.SUFFIXES[e], dict(TT.SHORT_NAMES)[TT.SUFFIXES[e]])],
+    # deleting a group's first name renames the group: every name of it is tried
+    "INDICATOR_SYNONYMS": [lambda e: [TT.test_indicator_synonyms(n, k) for n, k in TT.SYNONYM_CASES
+                                      if k == dict(TT.SYNONYM_CASES)[e]]],
+    "ABBREVIATIONS": [TT.test_abbreviations], "HEAD_MERGES": [TT.test_endings_that_say_the_same],
+    "LEADING_WORDS": [TT.test_leading_words], "TRAILING_WORDS": [TT.test_trailing_words_between_a_name_and_its_figure],
+    "RATE_SUFFIXES": [TT.test_rate_suffixes], "ANNUAL_REPORT_WORDS": [TT.test_annual_report_words],
+    "PERIOD_WORDS": [TT.test_period_words_of_a_title],
+}
+
+
+def _without(table, entry):
+    if isinstance(table, dict):
+        return {k: x for k, x in table.items() if k != entry}
+    if table and isinstance(table[0], tuple):          # groups of names (INDICATOR_SYNONYMS)
+        return tuple(tuple(n for n in g if n != entry) for g in table if [n for n in g if n != entry])
+    return tuple(x for x in table if x != entry)
+
+
+def _entries(table):
+    if isinstance(table, dict):
+        return list(table)
+    if table and isinstance(table[0], tuple):
+        return [n for g in table for n in g]
+    return list(table)
+
+
+def _delete_each(label, module, names, tests, reload_mods, derive, equivalent, only):
+    """Delete each entry of each table in `names` in turn; return (tried, survivors)."""
     survivors, tried = [], 0
-    for name, _, _ in T.TABLES:
+    for name in names:
         if only and name not in only:
             continue
-        table = orig[name]
-        for entry in list(table):
-            if isinstance(table, dict):
-                setattr(v, name, {k: x for k, x in table.items() if k != entry})
-            else:
-                setattr(v, name, tuple(x for x in table if x != entry))
-            derived()
+        table = getattr(module, name)
+        for entry in _entries(table):
+            setattr(module, name, _without(table, entry))
+            derive()
             try:
-                for m in mods:
+                for m in reload_mods:
                     importlib.reload(m)
                 killed = False
-                for fn in TESTS[name]:
+                for fn in tests[name]:
                     try:
                         fn(entry)
                     except Exception:          # an assertion, or the sentence no longer parses
                         killed = True
             finally:
-                setattr(v, name, table)
-                derived()
+                setattr(module, name, table)
+                derive()
             tried += 1
             if not killed:
                 survivors.append((name, entry))
-    for m in mods:
+    for m in reload_mods:
         importlib.reload(m)
-    unexplained = [s for s in survivors if s not in T.EQUIVALENT]
-    print(f"extract/vocab.py: {tried} entries deleted one at a time, {tried - len(survivors)} noticed by a test "
-          f"({(tried - len(survivors)) / tried:.1%}), {len(survivors) - len(unexplained)} equivalent "
-          f"(EQUIVALENT in tests/test_extract_vocabulary.py), {len(unexplained)} unexplained")
+    unexplained = [s for s in survivors if s not in equivalent]
+    if tried:
+        print(f"{label}: {tried} entries deleted one at a time, {tried - len(survivors)} noticed by a test "
+              f"({(tried - len(survivors)) / tried:.1%}), {len(survivors) - len(unexplained)} equivalent, "
+              f"{len(unexplained)} unexplained")
     for name, entry in survivors:
-        why = T.EQUIVALENT.get((name, entry))
+        why = equivalent.get((name, entry))
         print(f"    {name} {entry!r}  [{'equivalent: ' + why if why else 'SURVIVED'}]")
-    return 1 if unexplained else 0
+    return len(unexplained)
+
+
+def main(only) -> int:
+    bad = _delete_each("extract/vocab.py", v, [t[0] for t in T.TABLES], TESTS, mods, derived, T.EQUIVALENT, only)
+    bad += _delete_each("tracker/tables.py", tt, [t[0] for t in TT.TABLES], TRACKER_TESTS, [tracker.matching],
+                        lambda: None, TT.EQUIVALENT, only)
+    return 1 if bad else 0
 
 
 if __name__ == "__main__":
