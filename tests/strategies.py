@@ -19,12 +19,19 @@ brackets (萬(wàn)億元), inside a figure or right after it.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field, replace
 
 import opencc
 from hypothesis import strategies as st
 
 _S2T = opencc.OpenCC("s2t")
+
+
+def budget(examples: int) -> int:
+    """Examples a property test draws: as given, or an eighth under `make mutate` (MUTATION_RUN),
+    where each of thousands of mutants runs the test again."""
+    return max(10, examples // 8) if os.environ.get("MUTATION_RUN") else examples
 
 # --- numbers --------------------------------------------------------------------------------
 

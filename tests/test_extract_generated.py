@@ -16,10 +16,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import extract
-from strategies import chinese, texts
+from strategies import budget, chinese, texts
 
 FIELDS = ("start", "end", "text", "value", "value_max", "category", "unit", "qualifier", "kind", "deadline")
-generated = settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+generated = settings(max_examples=budget(250), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _clean(x):

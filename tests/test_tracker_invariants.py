@@ -19,10 +19,11 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from strategies import budget
 from tracker.progress import assess, trajectory
 
 D = pd.Timestamp
-examples = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+examples = settings(max_examples=budget(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 #: Better statuses first; 逾期未完成 is a shortfall at the due date, below any graded status.
 RANK = {"已完成": 6, "进度正常": 5, "需加快": 4, "进展缓慢": 3, "倒退": 2, "逾期未完成": 1}

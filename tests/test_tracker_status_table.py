@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import tracker
+from strategies import budget
 from tracker.progress import assess
 
 D = pd.Timestamp
@@ -214,7 +215,7 @@ def books(draw):
     return "targets:\n" + "\n".join(entries) + "\n", expected
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=budget(30), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(books(), st.sampled_from(["2024-06-30", "2027-03-01"]))
 def test_the_table_agrees_with_each_targets_own_assessment(case, today):
     text, observations = case
