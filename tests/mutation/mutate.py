@@ -80,14 +80,14 @@ def _setup(module: str) -> Path:
         if not (where / "shared").exists() and SHARED.exists():
             (where / "shared").symlink_to(SHARED)
     tests = "\n    ".join(t for t in MODULES[module] if (ROOT / t).exists())
+    deselect = "".join(f"    --deselect\n    {t}\n" for t in DESELECT.get(module, []))
     (work / "setup.cfg").write_text(
         "[mutmut]\n"
         "source_paths =\n    extract/\n    tracker/\n"
         f"only_mutate =\n    {module}\n"
-        f"also_copy =\n    " + "\n    ".join(ALSO_COPY) + "\n"
+        "also_copy =\n    " + "\n    ".join(ALSO_COPY) + "\n"
         f"pytest_add_cli_args_test_selection =\n    {tests}\n"
-        "pytest_add_cli_args =\n    -p\n    no:cacheprovider\n    -q\n"
-        + "".join(f"    --deselect\n    {t}\n" for t in DESELECT.get(module, []))
+        f"pytest_add_cli_args =\n    -p\n    no:cacheprovider\n    -q\n{deselect}"
         "use_git_change_detection = false\n",
         encoding="utf-8",
     )
