@@ -14,7 +14,7 @@ if str(ROOT) not in sys.path:  # `streamlit run` puts dashboard/ on the path, no
 
 import streamlit as st  # noqa: E402
 
-from dashboard import data, ui  # noqa: E402
+from dashboard import auth, data, ui  # noqa: E402
 
 # The page scripts live in screens/, not pages/: Streamlit treats a folder named pages/
 # beside the entry script as an old-style (v1) multipage app, and a deep link such as
@@ -30,13 +30,24 @@ PAGES = (
     ("document.py", "文档提取", "document", ":material/description:"),
     ("tables.py", "数据", "data", ":material/table:"),
 )
+# Pages for staff who log in (issue #10): (file, title, url path, icon, least role that sees it),
+# and the login page, which every visitor has (to log in, or to see who is logged in).
+STAFF_PAGES = (
+    ("edit.py", "编辑", "edit", ":material/edit:", "editor"),
+    ("history.py", "历史", "history", ":material/history:", "viewer"),
+)
+LOGIN_PAGE = ("login.py", "登录", "login", ":material/login:")
 
 st.set_page_config(page_title="目标进度跟踪", page_icon=":material/flag:", layout="wide")
+loaded = data.current()
+user = auth.current_user()
+shown = auth.visible_pages(user, loaded.book.settings, PAGES, STAFF_PAGES, LOGIN_PAGE)
 page = st.navigation(
     [st.Page(PAGES_DIR / file, title=title, url_path=path, icon=icon, default=(i == 0))
-     for i, (file, title, path, icon) in enumerate(PAGES)]
+     for i, (file, title, path, icon) in enumerate(shown)]
 )
-loaded = data.current()
-ui.source_box(loaded)
-ui.problems_panel(loaded)
+if shown != [LOGIN_PAGE]:  # behind the login (settings.login_to_view), nothing of the file shows
+    ui.source_box(loaded)
+    ui.problems_panel(loaded)
+auth.account_box(user)
 page.run()

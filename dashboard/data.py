@@ -213,15 +213,16 @@ def document_proposals(loaded: Loaded, text: str, doc: str | None = None, date: 
     return _proposals(str(loaded.path), _stamp(loaded.path), loaded.today, text, doc or "粘贴的文字", date)
 
 
-def write_proposals(loaded: Loaded, proposals: list) -> str:
-    """Write the chosen proposals (only those whose action is add) into the targets file,
-    through tracker's one safe write path; returns a message, raises tracker.bookfile.EditError.
-    The page offers it to editors once logging in exists (issue #10)."""
-    from tracker.update import apply
+def write_proposals(loaded: Loaded, proposals: list, user: str | None = None, opened: bytes = b""):
+    """Write the chosen proposals (only those whose action is add) into the targets file as
+    `user`, through tracker's one safe write path (checked first, refused if the file changed
+    since `opened` was read, logged); returns a dashboard.editing.Result. Editors only: the
+    page offers it to a logged-in editor."""
+    from dashboard import editing
 
-    message = apply(loaded.path, proposals)
+    result = editing.write_proposals(loaded.path, opened, user, proposals)
     reload()
-    return message
+    return result
 
 
 def source_documents(loaded: Loaded) -> dict[str, str]:

@@ -79,8 +79,9 @@ def test_write_proposals_goes_through_the_safe_write_path(tmp_path):
     path.write_text(BOOK, encoding="utf-8")
     loaded = data.load(path)
     found, _ = data.document_proposals(loaded, TEXT, doc="公报.txt")
-    message = data.write_proposals(loaded, views.chosen_proposals(found, views.proposal_table(found, loaded.book.targets)))
-    assert "已写入" in message and (tmp_path / "targets.yaml.bak").exists()
+    result = data.write_proposals(loaded, views.chosen_proposals(found, views.proposal_table(found, loaded.book.targets)),
+                                  user="张三", opened=BOOK.encode("utf-8"))
+    assert result.ok and "已写入" in result.message and (tmp_path / "targets.yaml.bak").exists()
     assert sorted(tracker.load(path).observations["value"]) == [5140.6, 5400.5]
 
 
@@ -94,8 +95,9 @@ def test_the_page_shows_proposals_with_tick_boxes_and_marked_sentences(monkeypat
     at.text_area(key="document-text").input(TEXT).run()
     assert not at.exception, [e.value for e in at.exception]
     assert "台账进展建议" in [s.value for s in at.subheader]
-    button = at.button(key="document-write")
-    assert button.disabled and "1 条" in button.label
+    assert not [b for b in at.button if b.key == "document-write"]    # a visitor reads, an editor writes
+    [shown] = [d.value for d in at.dataframe if "目标编号" in d.value.columns]
+    assert views.PROPOSAL_HEADINGS["write"] not in shown.columns and len(shown) == 2
     marked = [h for h in at.get("html") if 'class="fig-actual fig-focus"' in h.proto.body]
     assert len(marked) == 2                                   # one sentence a proposal, its figure marked
     assert path.read_text(encoding="utf-8") == BOOK          # showing never writes

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 import tracker
-from tracker.bookfile import BookFile, EditError
+from tracker.bookfile import BookFile, CheckError, EditError
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "targets.yaml"
@@ -102,9 +102,11 @@ def test_save_keeps_a_backup_and_leaves_no_temporary_file(small):
     edit = BookFile.open(small)
     edit.delete_target("old")
     message = edit.save()
-    assert "targets.yaml.bak" in message
+    assert "targets.yaml.bak" in message and "targets.log.jsonl" in message
     assert (small.parent / "targets.yaml.bak").read_text(encoding="utf-8") == SMALL
-    assert sorted(p.name for p in small.parent.iterdir()) == ["targets.yaml", "targets.yaml.bak"]
+    # beside the file: its backup, its change log and the (empty) lock of saves; no temporary file
+    assert sorted(p.name for p in small.parent.iterdir()) == [".targets.yaml.lock", "targets.log.jsonl", "targets.yaml",
+                                                             "targets.yaml.bak"]
 
 
 def _changed(path):
@@ -137,12 +139,14 @@ def test_save_refuses_and_loses_nothing(small, meanwhile, message):
         small.chmod(stat.S_IRUSR | stat.S_IWUSR)
 
 
-def test_an_edit_that_breaks_the_check_is_undone(small):
+def test_an_edit_that_breaks_the_check_is_not_written(small):
     edit = BookFile.open(small)
     edit.replace_target("gdp", {"unit": "亿块钱"})
-    with pytest.raises(EditError, match="已恢复原文件.*亿块钱"):
+    with pytest.raises(CheckError, match="未写入.*亿块钱") as refused:
         edit.save()
+    assert [(p.target_id, p.field) for p in refused.value.problems] == [("gdp", "unit")]
     assert small.read_text(encoding="utf-8") == SMALL
+    assert sorted(p.name for p in small.parent.iterdir()) == ["targets.yaml"]
 
 
 @pytest.mark.parametrize("content, message", [
@@ -163,11 +167,10 @@ def test_open_refuses_what_it_cannot_edit(tmp_path, content, message):
 
 @pytest.mark.parametrize("call, message", [
     (lambda e: e.add_observation("nobody", {"date": 2024, "value": 1}), "没有编号为 nobody"),
-    (lambda e: e.add_observation("gdp", {"date": "明年", "value": 1}), "日期无效"),
     (lambda e: e.add_target({"id": "gdp", "region": "昆山市"}), "已有编号为 gdp"),
     (lambda e: e.replace_target("firms", {"id": "gdp"}), "已有编号为 gdp"),
     (lambda e: e.delete_target("nobody"), "没有编号为 nobody"),
-], ids=["unknown-target", "bad-date", "duplicate-id", "rename-to-taken-id", "delete-unknown"])
+], ids=["unknown-target", "duplicate-id", "rename-to-taken-id", "delete-unknown"])
 def test_operations_refuse_with_a_reason(small, call, message):
     with pytest.raises(EditError, match=message):
         call(BookFile.open(small))
@@ -206,3 +209,17 @@ def test_a_long_observation_among_one_line_neighbours_takes_a_line_a_field(small
     text = small.read_text(encoding="utf-8")
     assert ("      - {date: 2023, value: 5140.6}\n      - date: 2024\n        value: 5380.17\n") in text
     assert f"        quote: {quote}\n      - {{date: 2025, value: 5600}}\n" in text
+
+
+@pytest.mark.parametrize("observation, field", [
+    ({"date": "明年", "value": 1}, "progress[3].date"),
+    ({"value": 1}, "progress[3].date"),
+    ({"date": 2024, "value": "五千亿"}, "progress[2].value"),
+], ids=["date-in-words", "no-date", "value-in-words"])
+def test_an_unreadable_observation_is_refused_by_the_check_at_its_field(small, observation, field):
+    edit = BookFile.open(small)
+    edit.add_observation("gdp", observation)
+    with pytest.raises(CheckError) as refused:
+        edit.save()
+    assert [(p.target_id, p.field) for p in refused.value.problems] == [("gdp", field)]
+    assert small.read_text(encoding="utf-8") == SMALL

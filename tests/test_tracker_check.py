@@ -106,7 +106,7 @@ OBSERVATION_CASES = [
     ("observation without value",
      "  - {date: 2025}\n  - {date: 2026, value: 5600}\n", "progress[1].value", "缺少 value", 1),
     ("observation with an impossible date",
-     "  - {date: 2025-02-29, value: 5600}\n", "progress[1]", "日期不存在", 0),
+     "  - {date: 2025-02-29, value: 5600}\n", "progress[1].date", "日期不存在", 0),
     ("observation with an unknown field",
      "  - {date: 2025, value: 5600, sorce: 统计公报}\n", "progress[1].sorce", "是否应为 source", 1),
 ]
@@ -139,7 +139,7 @@ def test_clean_file_tables():
     assert row["line"] == 2
     obs = book.observations.iloc[0]
     assert (obs["target_id"], obs["date"], obs["value"], obs["value_base"]) == ("good", pd.Timestamp("2024-12-31"), 5250, 5.25e11)
-    assert book.settings == {"on_track": 0.95, "accelerate": 0.6, "stale_after_months": 15}
+    assert book.settings == {"on_track": 0.95, "accelerate": 0.6, "stale_after_months": 15, "login_to_view": False}
 
 
 WORDS = [
@@ -163,7 +163,7 @@ def test_chinese_words_are_accepted(extra, column, expected):
     assert book.targets.iloc[0][column] == expected
 
 
-DEFAULTS = {"on_track": 0.95, "accelerate": 0.6, "stale_after_months": 15}
+DEFAULTS = {"on_track": 0.95, "accelerate": 0.6, "stale_after_months": 15, "login_to_view": False}
 SETTINGS = [
     ("thresholds read from settings", "settings: {on_track: 0.9, accelerate: 0.5}\n", {**DEFAULTS, "on_track": 0.9, "accelerate": 0.5}, 0),
     ("accelerate above on_track falls back to defaults", "settings: {on_track: 0.5, accelerate: 0.9}\n", DEFAULTS, 1),
@@ -172,6 +172,11 @@ SETTINGS = [
     ("stale_after_months read from settings", "settings: {stale_after_months: 24}\n", {**DEFAULTS, "stale_after_months": 24}, 0),
     ("stale_after_months must be whole", "settings: {stale_after_months: 1.5}\n", DEFAULTS, 1),
     ("stale_after_months must be at least 1", "settings: {stale_after_months: 0}\n", DEFAULTS, 1),
+    ("login_to_view true", "settings: {login_to_view: true}\n", {**DEFAULTS, "login_to_view": True}, 0),
+    ("login_to_view false", "settings: {login_to_view: false}\n", DEFAULTS, 0),
+    ("login_to_view in words is not a switch", "settings: {login_to_view: 是}\n", DEFAULTS, 1),
+    ("login_to_view quoted is text", "settings: {login_to_view: 'true'}\n", DEFAULTS, 1),
+    ("login_to_view as a list", "settings: {login_to_view: [true]}\n", DEFAULTS, 1),
 ]
 
 
@@ -365,5 +370,5 @@ def test_observation_written_with_its_unit_costs_only_the_observation():
     text = GOOD.replace("{date: 2024, value: 5250}", "{date: 2024, value: 5250亿元}\n      - {date: 2025, value: 5500}")
     book = tracker.load("targets:\n" + text)
     assert [(p.field, p.message, p.line) for p in book.problems] == [
-        ("progress[1]", "进展数值应为不带单位的数字，这里是 5250亿元；请写 5250（单位已在 unit 字段）", 10)]
+        ("progress[1].value", "进展数值应为不带单位的数字，这里是 5250亿元；请写 5250（单位已在 unit 字段）", 10)]
     assert list(book.observations["value"]) == [5500]

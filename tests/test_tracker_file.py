@@ -105,3 +105,22 @@ def test_indicators_agree_with_the_extractor():
         if not any(abs(v - stated) <= 1e-9 * abs(stated) for v in found["value"]):
             misses.append(entry["id"])
     assert misses == []
+
+
+def _words(text: str) -> str:
+    """Comment text without its comment marks and layout (spaces and line breaks)."""
+    return re.sub(r"\s+", "", "".join(line.lstrip("#") for line in text.splitlines()))
+
+
+@pytest.mark.parametrize("table, name", [("FIELD_HELP", n) for n in schema.FIELD_HELP]
+                         + [("OBSERVATION_HELP", n) for n in schema.OBSERVATION_HELP],
+                         ids=lambda v: str(v))
+def test_the_help_of_each_field_is_what_the_header_says(table, name):
+    """The 编辑 page's help (tracker.schema) and the comments at the top of targets.yaml say the same."""
+    help_text = getattr(schema, table)[name]
+    assert f"{name}{_words(help_text)}" in _words(HEADER) or f"{name}*{_words(help_text)}" in _words(HEADER)
+
+
+def test_every_target_field_has_help():
+    assert set(schema.FIELD_HELP) == set(schema.TARGET_FIELDS)
+    assert set(schema.OBSERVATION_HELP) == set(schema.OBSERVATION_FIELDS)

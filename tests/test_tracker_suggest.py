@@ -171,7 +171,8 @@ def test_append_keeps_comments_backs_up_and_skips_what_is_tracked(tmp_path, caps
     err = capsys.readouterr().err
     assert "已在台账中" in err and "sz-gdp" in err and "sz-industrial-output" in err
     assert book.problems == [] and len(book.targets) > len(tracked)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["targets.yaml", "targets.yaml.bak"]   # no temp file left
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".targets.yaml.lock", "targets.log.jsonl", "targets.yaml",
+                                                          "targets.yaml.bak"]   # no temp file left
     assert main([doc, "--append", str(path)]) == 0                    # the same document again: nothing new
     assert "没有新的目标" in capsys.readouterr().err
     assert path.read_text(encoding="utf-8") == new

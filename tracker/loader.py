@@ -303,6 +303,18 @@ class _Reader:
             return settings
         fields = self.mapping(node, schema.SETTINGS, "settings", "") or {}
         for key, (_, value_node) in fields.items():
+            if key in schema.SWITCHES:
+                try:
+                    value = self.scalar(value_node)
+                except _Bad:
+                    value = None
+                if isinstance(value, bool):
+                    settings[key] = value
+                else:
+                    default = str(schema.SETTINGS[key]).lower()
+                    self.problem(value_node, "settings", key,
+                                 f"{key} 应为 true 或 false（默认 {default}），这里是 {value_node.value if isinstance(value_node, yaml.ScalarNode) else _describe(value_node)}")
+                continue
             try:
                 value = self.number(value_node, key, None, ("settings", key))
             except _Bad as bad:
@@ -507,7 +519,8 @@ class _Reader:
                     else:
                         texts[k] = self.text(text_node, known[name], required=False)
             except _Bad as bad:
-                self.problem(bad.node, tid, f"progress[{i + 1}]", bad.message)
+                name = next((k for k, v in fields.items() if v is bad.node), None)   # the field at fault
+                self.problem(bad.node, tid, f"progress[{i + 1}]" + (f".{name}" if name else ""), bad.message)
                 continue
             ns, line = date.value, item.start_mark.line + 1     # dates compared as integers: much faster
             if last is not None and ns < last:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 __all__ = [
     "TOP_FIELDS", "TARGET_FIELDS", "REQUIRED", "BASELINE_FIELDS", "GOAL_FIELDS", "SOURCE_FIELDS",
-    "OBSERVATION_FIELDS", "SETTINGS", "SETTING_RANGES", "UNIT_SLIP_FACTOR", "AMOUNT_TYPES", "DIRECTIONS", "QUALIFIERS", "TYPES", "TYPE_UNITS",
+    "OBSERVATION_FIELDS", "SETTINGS", "SETTING_RANGES", "SWITCHES", "FIELD_HELP", "OBSERVATION_HELP", "UNIT_SLIP_FACTOR", "AMOUNT_TYPES", "DIRECTIONS", "QUALIFIERS", "TYPES", "TYPE_UNITS",
 ]
 
 # Top level of the file.
@@ -55,9 +55,12 @@ OBSERVATION_FIELDS = {
 # Settings and their defaults: the thresholds of the Open SDG progress measure (ratio of
 # observed to required growth), and how old the latest observation may be before a status
 # is flagged 数据滞后.
-SETTINGS = {"on_track": 0.95, "accelerate": 0.6, "stale_after_months": 15}
-# (lowest, highest, whole number only) of each setting.
+# login_to_view puts the dashboard's pages behind its login (editing always needs one).
+SETTINGS = {"on_track": 0.95, "accelerate": 0.6, "stale_after_months": 15, "login_to_view": False}
+# (lowest, highest, whole number only) of each numeric setting.
 SETTING_RANGES = {"on_track": (0, 2, False), "accelerate": (0, 2, False), "stale_after_months": (1, 120, True)}
+# Settings that are switches: written true or false.
+SWITCHES = ("login_to_view",)
 
 # A value this many times its baseline (or latest value), or this fraction of it, is
 # probably in the wrong unit (30000 写成 万亿元, 5380 写成 万亿元).
@@ -99,4 +102,45 @@ TYPE_UNITS = {
     "flow": ("money", "count", "other"),
     "rate": ("percent", "pp", "multiple"),
     "share": ("percent",),
+}
+
+# The help staff read beside each field when they add or correct a target (the dashboard's
+# 编辑 page shows it): the words of the comments at the top of targets.yaml, section 二, one
+# entry a field (a test checks that the header says each of them).
+FIELD_HELP = {
+    "id": "唯一编号，不含空格、/ 和 :，如 ks-gdp-2026（用在网址和数据表中）",
+    "name": "名称，图表和表格中显示（默认“地区·指标”，如 昆山市·地区生产总值）",
+    "region": "地区，如 昆山市、苏州市、徐州市",
+    "indicator": "指标名称，用文件原话，如 地区生产总值、规上工业总产值、高新技术企业",
+    "unit": "单位，按工作人员习惯写，数值与之对应（6000 配 亿元，1.3 配 万亿元）",
+    "type": "目标类型（默认 level）：\n"
+            "level 达到的水平（总量、家数），如“总量迈上6000亿元”\n"
+            "increment 在基期上新增的量，target.value 写新增量，如“新增1000亿元”；"
+            "进展写总量，按“基期 + 新增量”（即6000亿元）计算进度；同一目标只写一条\n"
+            "flow 每年（或某一年）完成的量，如“每年实施300项”；进展写当年累计数\n"
+            "rate 增长率，如“增长7%”；只监测增速、没有目标值时可省略 target\n"
+            "share 占比，如“占比55%”\n"
+            "（也可写中文：水平、新增、每年、增速、占比）",
+    "direction": "方向（默认 up）：up 越大越好；down 越小越好（能耗、排放）",
+    "qualifier": "限定词（默认 eq）：eq 达到；ge 突破/以上/不低于；gt 超/超过/余；"
+                 "le 以内/不超过；lt 不到/低于/近；approx 约/左右（也可直接写这些中文词）",
+    "baseline": "基期：{value: 基期值, date: 年份或日期}，如 {value: 5000, date: 2023}；"
+                "可加 note 说明数值从何推得；未知时整项省略（不要编造）",
+    "target": "目标：{value: 目标值, due: 期限年份或日期}；区间目标加 value_max，"
+              "如“1至2个”写 {value: 1, value_max: 2, due: 2029}；可加 note",
+    "department": "责任部门",
+    "tags": "标签列表，如 [\"12345\", \"343\", \"1030\"]（数字标签请加引号）",
+    "source": "出处：doc 文件名或标题 *；date 发布日期；quote 原文句子（逐字照抄）；url 网址",
+    "note": "备注",
+    "progress": "进展：列表，按日期先后排列，每项：",
+}
+# The same for each field of a progress entry (section 二, under progress).
+OBSERVATION_HELP = {
+    "date": "年份（2024）、年月（2023-09）或日期（2024-02-17）；年份指年末",
+    "value": "数值，与 unit 同一单位",
+    "period": "统计期，如 2023年1—9月",
+    "source": "来源（公报、新闻标题）",
+    "url": "网址",
+    "note": "备注",
+    "quote": "原文句子（逐字照抄，python -m tracker update 写入时自动填上）",
 }

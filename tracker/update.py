@@ -91,14 +91,15 @@ def run_update(paths: Iterable[str], book, date: dt.date | None = None, err: Tex
     return proposals, unmatched, status
 
 
-def apply(path, proposals: Iterable[Proposal], edit: BookFile | None = None) -> str:
+def apply(path, proposals: Iterable[Proposal], edit: BookFile | None = None, user: str | None = None) -> str:
     """Write the ``add`` proposals into the targets file at `path`; returns a message for
-    people, raises EditError (nothing lost, the message says why). The dashboard calls this."""
+    people, raises EditError (nothing lost, the message says why). The dashboard calls this
+    with the file as its page read it (`edit`) and who is logged in (`user`, for the change log)."""
     edit = edit or BookFile.open(path)
     for p in proposals:
         if p.action == "add":
             edit.add_observation(p.target, p.observation())
-    return edit.save()
+    return edit.save(user=user)
 
 
 # --- output ------------------------------------------------------------------------------

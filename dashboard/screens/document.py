@@ -3,7 +3,16 @@
 import streamlit as st
 
 import extract
-from dashboard import data, export, highlight, ui, views
+from dashboard import auth, data, editing, export, highlight, ui, views
+
+
+def _write(loaded, chosen, user, form, opened) -> None:
+    """The 写入 button's callback: the ticked proposals through tracker's write path."""
+    result = data.write_proposals(loaded, chosen, user=user, opened=opened)
+    st.session_state[editing.RESULT_KEY] = (form, result)
+    if result.ok:
+        st.session_state.pop(editing.OPENED_KEY, None)
+
 
 st.title("文档提取")
 st.caption("上传 .txt、网页(.html)、PDF 或 Word(.docx)文件,或直接粘贴文字:文中每个数字都会标出(鼠标停留可看数值、单位、指标和期限),下方列出全部数字、与台账目标对应的进展建议,可下载表格和可粘贴进 targets.yaml 的目标条目。")
@@ -52,21 +61,34 @@ elif text is not None:
         loaded = data.current()
         proposals, unmatched = data.document_proposals(loaded, text, doc=name, date=doc_date or None)
         if proposals:
-            st.caption(f"文中 {len(proposals)} 个实际数字对应台账中的目标(对照 `{loaded.path.name}`)。"
-                       "勾选要写入的“新增”进展;“冲突”“存疑”须人工核对后修改台账。")
-            edited = st.data_editor(views.proposal_table(proposals, loaded.book.targets), hide_index=True,
-                                    disabled=[h for k, h in views.PROPOSAL_HEADINGS.items() if k != "write"],
-                                    key="document-proposals")
-            chosen = views.chosen_proposals(proposals, edited)
+            user = auth.current_user()
+            editor = auth.can_edit(user)
+            table = views.proposal_table(proposals, loaded.book.targets)
+            if editor:
+                st.caption(f"文中 {len(proposals)} 个实际数字对应台账中的目标(对照 `{loaded.path.name}`)。"
+                           "勾选要写入的“新增”进展;“冲突”“存疑”须人工核对后修改台账。")
+                form = f"intake:{hash(text)}"
+                opened = editing.form_snapshot(form, loaded.path)   # the file as these proposals saw it
+                edited = st.data_editor(table, hide_index=True,
+                                        disabled=[h for k, h in views.PROPOSAL_HEADINGS.items() if k != "write"],
+                                        key="document-proposals")
+                chosen = views.chosen_proposals(proposals, edited)
+            else:
+                st.caption(f"文中 {len(proposals)} 个实际数字对应台账中的目标(对照 `{loaded.path.name}`)。")
+                st.dataframe(table.drop(columns=[views.PROPOSAL_HEADINGS["write"]]), hide_index=True,
+                             key="document-proposals")
             with st.expander("原文句子(标出每条建议对应的数字)", expanded=len(proposals) <= 5):
                 for p in proposals:
                     with st.container(border=True):
                         st.caption(f"{views.PROPOSAL_HEADINGS['target']} {p.target} · {p.date} · {views.fmt(p.value, p.unit)}")
                         st.html(highlight.quote_html(p.quote, views.figure_in_quote(text, p), p.reason))
-            # Writing goes through data.write_proposals (tracker's safe write path) once editors
-            # can log in (issue #10); until then the button only says so.
-            st.button(f"写入所选 {len(chosen)} 条进展", disabled=True, key="document-write",
-                      help="写入台账需要登录,网页编辑功能开放后可用;现在请运行 python -m tracker update 文件 --apply")
+            if editor:
+                # The same path as the 编辑 page: tracker's check, write, and change log.
+                editing.show_result(form)
+                st.button(f"写入所选 {len(chosen)} 条进展", disabled=not chosen, key="document-write", type="primary",
+                          on_click=_write, args=(loaded, chosen, user.name, form, opened))
+            else:
+                st.caption("以“编辑”角色登录后可在这里勾选并写入台账;也可运行 `python -m tracker update 文件 --apply`。")
         else:
             st.caption("文中没有与台账目标对应的实际数字。")
         if unmatched:
