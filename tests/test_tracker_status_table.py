@@ -86,8 +86,8 @@ EXPECTED = [
 ]
 
 
-@pytest.fixture(scope="module")
-def table():
+@pytest.fixture
+def table():            # built for each test: mutmut maps each test to the functions it runs
     return tracker.status(tracker.load(BOOK), today="2025-06-30")
 
 
