@@ -11,6 +11,9 @@ Book (assessed 2025-06-30):
   2022-12-31, in 2029.
 - patents: no baseline, one observation 800 for 1—9月 2024 → 待数据 (仅有一个观测值).
 - plan: nothing observed → 暂无数据.
+- inc: 新增1000亿 with no baseline, 5000 (2023) and 5250 (2024): the first observation is the
+  baseline, the level to reach 5000 + 1000 = 6000: the gdp numbers again (R = 0.797 → 需加快).
+- over: 超200 (gt) from 100 (2023) by 2024, exactly 200 in 2024: strict, so 逾期未完成.
 """
 import math
 
@@ -64,25 +67,46 @@ targets:
     unit: 个
     target: {value: 50, due: 2026}
     source: {doc: 会议}
+  - id: inc
+    region: 昆山市
+    indicator: 一般公共预算收入
+    unit: 亿元
+    type: increment
+    target: {value: 1000, due: 2026}
+    source: {doc: 会议}
+    progress:
+      - {date: 2023, value: 5000}
+      - {date: 2024, value: 5250}
+  - id: over
+    region: 昆山市
+    indicator: 技改投资
+    unit: 亿元
+    qualifier: gt
+    baseline: {value: 100, date: 2023}
+    target: {value: 200, due: 2024}
+    source: {doc: 会议}
+    progress:
+      - {date: 2024, value: 200}
 """
 
-# (column, [gdp, firms, patents, plan])
+# (column, [gdp, firms, patents, plan, inc, over])
 EXPECTED = [
-    ("id", ["gdp", "firms", "patents", "plan"]),
-    ("status", ["需加快", "进展缓慢", "待数据", "暂无数据"]),
-    ("reason", ["", "以2022年观测值为基期", "仅有一个观测值，待下一期数据", "暂无进展数据"]),
-    ("baseline", [5000, 2400, NaN, NaN]),
-    ("baseline_date", [D("2023-12-31"), D("2022-12-31"), pd.NaT, pd.NaT]),
-    ("latest", [5250, 2800, 800, NaN]),
-    ("latest_date", [D("2024-12-31"), D("2024-12-31"), D("2024-09-30"), pd.NaT]),
-    ("as_of", [D("2024-12-31"), D("2024-12-31"), D("2024-09-30"), pd.NaT]),
-    ("latest_period", ["", "", "1—9月", ""]),
-    ("due", [D("2026-12-31")] * 4),
-    ("target", [6000, 4000, 1000, 50]),
-    ("gap", [750, 1200, NaN, NaN]),          # 待数据 with one point: no gap yet
-    ("ratio", [0.797, 0.5878, NaN, NaN]),
-    ("projected_year", [2027, 2029, pd.NA, pd.NA]),
-    ("stale", [False, False, False, False]),
+    ("id", ["gdp", "firms", "patents", "plan", "inc", "over"]),
+    ("status", ["需加快", "进展缓慢", "待数据", "暂无数据", "需加快", "逾期未完成"]),
+    ("reason", ["", "以2022年观测值为基期", "仅有一个观测值，待下一期数据", "暂无进展数据", "以2023年观测值为基期",
+                "已过期限，最新数据未达到目标"]),
+    ("baseline", [5000, 2400, NaN, NaN, 5000, 100]),
+    ("baseline_date", [D("2023-12-31"), D("2022-12-31"), pd.NaT, pd.NaT, D("2023-12-31"), D("2023-12-31")]),
+    ("latest", [5250, 2800, 800, NaN, 5250, 200]),
+    ("latest_date", [D("2024-12-31"), D("2024-12-31"), D("2024-09-30"), pd.NaT, D("2024-12-31"), D("2024-12-31")]),
+    ("as_of", [D("2024-12-31"), D("2024-12-31"), D("2024-09-30"), pd.NaT, D("2024-12-31"), D("2024-12-31")]),
+    ("latest_period", ["", "", "1—9月", "", "", ""]),
+    ("due", [D("2026-12-31")] * 5 + [D("2024-12-31")]),
+    ("target", [6000, 4000, 1000, 50, 6000, 200]),
+    ("gap", [750, 1200, NaN, NaN, 750, 0]),          # 待数据 with one point: no gap yet
+    ("ratio", [0.797, 0.5878, NaN, NaN, 0.797, 1.0]),
+    ("projected_year", [2027, 2029, pd.NA, pd.NA, 2027, 2024]),   # over: the pace reaches 200 on its due date
+    ("stale", [False] * 6),
 ]
 
 
@@ -105,8 +129,9 @@ def test_status_table_of_a_fixed_book(table, column, values):
 
 def test_status_table_shape_and_types(table):
     assert list(table.columns) == tracker.progress.STATUS_COLUMNS
-    assert list(table.index) == [0, 1, 2, 3]
-    assert table["name"].tolist() == ["昆山GDP", "昆山市·高新技术企业", "昆山市·发明专利", "昆山市·重点项目"]
+    assert list(table.index) == [0, 1, 2, 3, 4, 5]
+    assert table["name"].tolist() == ["昆山GDP", "昆山市·高新技术企业", "昆山市·发明专利", "昆山市·重点项目",
+                                      "昆山市·一般公共预算收入", "昆山市·技改投资"]
     for col in ("baseline_date", "latest_date", "as_of", "due"):
         assert table[col].dtype == "datetime64[ns]", col
     assert table["projected_year"].dtype == "Int64"
@@ -118,7 +143,7 @@ def test_status_table_shape_and_types(table):
 def test_stale_in_the_table():
     """Assessed 2026-04-01, the 2024-12-31 figures are 15 months and a day old: stale; 2024-09 older still."""
     t = tracker.status(tracker.load(BOOK), today="2026-04-01")
-    assert t["stale"].tolist() == [True, True, True, False]
+    assert t["stale"].tolist() == [True, True, True, False, True, True]
 
 
 def test_thresholds_from_the_files_settings():
@@ -150,6 +175,8 @@ def test_trajectory_of_a_fixed_target():
     path = tracker.trajectory(tracker.load(BOOK), "gdp", today="2025-06-30")
     assert list(path.columns) == ["date", "observed", "linear", "required", "target", "label"]
     assert path["date"].dtype == "datetime64[ns]"
+    for col in ("observed", "linear", "required", "target"):
+        assert path[col].dtype == "float64", col
     assert len(path) == len(TRAJECTORY)
     for row, expected in zip(path.itertuples(index=False), TRAJECTORY):
         assert row.date == expected[0] and row.label == expected[5]
@@ -174,6 +201,104 @@ def test_trajectory_of_a_target_without_a_baseline_draws_no_path():
     mid = path[path["date"] == D("2023-12-31")].iloc[0]
     assert mid["linear"] == pytest.approx(2400 + 1600 * 365 / 1461)
     assert mid["required"] == pytest.approx(2400 * (4000 / 2400) ** (365 / 1461))
+
+
+# Where two rows fall on one day, the label says the most: today on a year end is 今天, today on the
+# due date is 目标, an observation on today or a year end stays 观测, the baseline stays 基期.
+LABELS = [
+    ("2025-12-31", ["基期", "观测", "观测", "今天", "目标"]),
+    ("2026-12-31", ["基期", "观测", "观测", "", "目标"]),
+    ("2024-12-31", ["基期", "观测", "观测", "", "目标"]),
+    ("2023-12-31", ["基期", "观测", "观测", "", "目标"]),
+]
+
+
+@pytest.mark.parametrize("today, labels", LABELS, ids=[t for t, _ in LABELS])
+def test_trajectory_labels_where_rows_meet(today, labels):
+    path = tracker.trajectory(tracker.load(BOOK), "gdp", today=today)
+    assert path["label"].tolist() == labels
+
+
+EDGES = """\
+targets:
+  - id: edges
+    region: 某市
+    indicator: 地区生产总值
+    unit: 亿元
+    baseline: {value: 5000, date: 2023}
+    target: {value: 6000, due: 2026}
+    source: {doc: d}
+    progress:
+      - {date: 2023-06, value: 4900}
+      - {date: 2024-06, value: 5100}
+      - {date: 2027, value: 6100}
+  - id: nodue
+    region: 某市
+    indicator: 专利
+    unit: 件
+    baseline: {value: 100, date: 2023}
+    target: {value: 200}
+    source: {doc: d}
+    progress:
+      - {date: 2024, value: 150}
+  - id: inc
+    region: 某市
+    indicator: 税收
+    unit: 亿元
+    type: increment
+    target: {value: 1000, due: 2026}
+    source: {doc: d}
+    progress:
+      - {date: 2023, value: 5000}
+      - {date: 2024, value: 5250}
+  - id: flow
+    region: 某市
+    indicator: 技改项目
+    unit: 项
+    type: flow
+    target: {value: 300}
+    source: {doc: d}
+"""
+
+
+def test_trajectory_draws_every_observation_but_paths_only_between_baseline_and_due():
+    """An observation before the baseline (2023-06) and after the due date (2027) are drawn, with no
+    path value; the year end 2024-12-31 without an observation is a row of its own."""
+    path = tracker.trajectory(tracker.load(EDGES), "edges", today="2027-03-01")
+    assert [str(d.date()) for d in path["date"]] == ["2023-06-30", "2023-12-31", "2024-06-30", "2024-12-31",
+                                                      "2025-12-31", "2026-12-31", "2027-12-31"]
+    assert path["label"].tolist() == ["观测", "基期", "观测", "", "", "目标", "观测"]
+    assert path["observed"].tolist()[:3] == [4900, 5000, 5100] and path["observed"].tolist()[-1] == 6100
+    assert math.isnan(path["linear"].iloc[0]) and math.isnan(path["linear"].iloc[-1])
+    assert math.isnan(path["required"].iloc[0]) and math.isnan(path["required"].iloc[-1])
+    assert path["linear"].iloc[3] == pytest.approx(5000 + 1000 * 366 / 1096)
+
+
+def test_trajectory_without_a_due_date():
+    path = tracker.trajectory(tracker.load(EDGES), "nodue", today="2025-06-30")
+    assert path["label"].tolist() == ["基期", "观测"]
+    assert path["observed"].tolist() == [100, 150]
+    assert path["linear"].isna().all() and path["target"].isna().all()
+
+
+def test_trajectory_of_an_increment_without_baseline():
+    """新增1000 over the first observation (5000): the target drawn is 6000, reached along 5000 → 6000."""
+    path = tracker.trajectory(tracker.load(EDGES), "inc", today="2025-06-30")
+    assert path["label"].tolist() == ["基期", "观测", "今天", "", "目标"]
+    assert path["target"].iloc[-1] == 6000 and path["linear"].iloc[-1] == pytest.approx(6000)
+
+
+def test_trajectory_of_an_annual_flow_with_nothing_observed():
+    """每年300项, nothing observed, assessed 2025-06-30: this year's path, 0 → 300 by its end."""
+    path = tracker.trajectory(tracker.load(EDGES), "flow", today="2025-06-30")
+    assert path["label"].tolist() == ["基期", "今天", "目标"]
+    assert [str(d.date()) for d in path["date"]] == ["2024-12-31", "2025-06-30", "2025-12-31"]
+    assert path["linear"].tolist() == pytest.approx([0, 300 * 181 / 365, 300])
+
+
+def test_trajectory_of_an_unknown_target_has_the_columns():
+    path = tracker.trajectory(tracker.load(BOOK), "nope", today="2025-06-30")
+    assert path.empty and list(path.columns) == ["date", "observed", "linear", "required", "target", "label"]
 
 
 def test_trajectory_of_a_target_with_nothing_observed():
