@@ -39,8 +39,7 @@ score: $(VENV)/.installed
 # `make mutate MODULES=tracker/units.py` runs one module; results are kept in .mutate/ between runs.
 MODULES ?=
 mutate: $(VENV)/.installed
-	$(PY) tests/mutation/vocab_deletion.py
-	$(PY) tests/mutation/mutate.py $(MODULES)
+	$(PY) tests/mutation/vocab_deletion.py; words=$$?; $(PY) tests/mutation/mutate.py $(MODULES) && exit $$words
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis .mutate
