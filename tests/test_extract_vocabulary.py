@@ -521,3 +521,113 @@ TABLES = [
 @pytest.mark.parametrize("table, cases", [t[1:] for t in TABLES], ids=[t[0] for t in TABLES])
 def test_every_entry_has_a_sentence(table, cases):
     covers(table, cases)
+
+
+# --- the rules around the words: periods, tallies, years, reports (found by `make mutate`) ------------
+# Each case is a sentence and what FIGURES.md makes of it, by hand. (These rules read the words
+# above; they stand here so that `make mutate` runs them against classify.py.)
+
+PERIODS = [
+    ("half-year", "2023年上半年，全市规上工业增加值同比增长6.5%。", None, "2023-01/2023-06"),
+    ("three-quarters", "2023年前三季度，全市规上工业增加值同比增长6.5%。", None, "2023-01/2023-09"),
+    ("first-quarter", "2023年一季度，全市规上工业增加值同比增长6.5%。", None, "2023-01/2023-03"),
+    ("the-first-quarter", "2023年第一季度，全市规上工业增加值同比增长6.5%。", None, "2023-01/2023-03"),
+    ("second-half", "2023年下半年，全市规上工业增加值同比增长6.5%。", None, "2023-07/2023-12"),
+    ("half-year-of-the-document", "上半年，全市规上工业增加值同比增长6.5%。", "2024-07-15", "2024-01/2024-06"),
+    ("half-year-without-a-year", "上半年，全市规上工业增加值同比增长6.5%。", None, None),
+    ("months-without-a-year", "1—5月，全市规上工业增加值同比增长6.5%。", None, None),
+    ("months-of-the-document", "1—5月，全市规上工业增加值同比增长6.5%。", "2024-06-10", "2024-01/2024-05"),
+    ("this-year-so-far", "今年以来，全市规上工业增加值同比增长6.5%。", "2024-05-10", "2024"),
+    ("this-year-without-a-date", "今年以来，全市规上工业增加值同比增长6.5%。", None, None),
+    ("a-year", "2023年，全市规上工业增加值同比增长6.5%。", None, "2023"),
+    ("a-year-right-before-the-figure", "全市规上工业增加值增速2023年6.5%。", None, "2023"),
+    ("the-period-before-the-figure-not-after", "2023年，全市规上工业增加值同比增长6.5%，上半年增长7.1%。", None, "2023"),
+]
+
+
+@pytest.mark.parametrize("text, date, period", [c[1:] for c in PERIODS], ids=[c[0] for c in PERIODS])
+def test_periods_of_actual_figures(text, date, period):
+    r = rows(text, date)[0]
+    assert (r["kind"], r["period"]) == ("actual", period)
+
+
+def _named(n: int) -> str:
+    """A made-up name of n characters with no cue, qualifier, number or stop word in it."""
+    return ("智能网联汽车高端装备新型电力光伏储能生物医药")[:n]
+
+
+# 'A、B、C 3个集群' tallies the items named right before it (an actual, even after a horizon); the
+# last 、 must stand 1 to 15 characters before the count, with no verb or 等 between.
+TALLIES = [
+    ("fifteen-characters-after-the-last-separator", f"到2027年，工程机械、{_named(15)}3个集群。", "actual"),
+    ("sixteen-characters", f"到2027年，工程机械、{_named(16)}3个集群。", "target"),
+    ("no-name-between", "到2027年，工程机械、3个集群。", "target"),
+    ("a-one-character-name", "到2027年，工程机械、某3个集群。", "actual"),
+    ("a-verb-after-the-count-does-not-break-it", "到2027年，工程机械、新材料3个集群达到万亿级。", "actual"),
+    ("a-breaker-before-the-separator-does-not-count", "到2027年，新型电力系统近、新材料3个集群。", "actual"),
+    ("the-last-separator-counts", f"到2027年，{_named(12)}、{_named(12)}、新材料3个集群。", "actual"),
+    ("a-separator-in-an-earlier-clause", "到2027年，工程机械、新材料，新能源3个集群。", "target"),
+    ("deng-breaks-it", "到2027年，工程机械、新材料等3个集群。", "target"),
+]
+
+
+@pytest.mark.parametrize("text, kind", [c[1:] for c in TALLIES], ids=[c[0] for c in TALLIES])
+def test_tallies(text, kind):
+    assert one(text)["kind"] == kind
+
+
+CLAUSE_YEARS = [
+    # (text, date, [(figure, kind, deadline)])
+    ("a-past-year-in-a-targets-sentence", "到2027年，全市规上工业总产值达到3万亿元，2024年为2.5万亿元。", None,
+     [("3万亿元", "target", 2027), ("2.5万亿元", "actual", None)]),
+    ("a-starting-year-dates-only-the-start", "到2026年，全市地区生产总值由2023年的5140亿元增加到6000亿元。", None,
+     [("5140亿元", "actual", None), ("6000亿元", "target", 2026)]),
+    ("a-year-after-the-figure-is-no-clause-year", "到2027年，全市产值达到3万亿元超过2024年水平。", None,
+     [("3万亿元", "target", 2027)]),
+    ("nian-without-a-year", "到2027年，全市年产值达到3万亿元。", None, [("3万亿元", "target", 2027)]),
+]
+
+
+@pytest.mark.parametrize("text, date, expected", [c[1:] for c in CLAUSE_YEARS], ids=[c[0] for c in CLAUSE_YEARS])
+def test_years_in_a_figures_clause(text, date, expected):
+    assert [(r["text"], r["kind"], r["deadline"]) for r in rows(text, date)] == expected
+
+
+HORIZONS = [
+    # (text, document date, kind, deadline)
+    ("this-years-horizon-is-not-past", "到2024年新增高新技术企业300家。", "2024-03-01", "target", 2024),
+    ("a-past-horizon-looks-back", "到2025年新增高新技术企业300家。", "2026-03-01", "actual", None),
+    ("a-past-plan-period-looks-back", "十四五期间新增高新技术企业300家。", "2026-03-01", "actual", None),
+    ("a-report-keeps-a-past-horizon", "该计划提出，到2025年新增高新技术企业300家。", "2026-03-01", "target", 2025),
+    ("a-report-of-a-count-without-horizon-tallies", "该方案明确4方面20条具体举措。", None, "actual", None),
+    ("a-report-of-a-share-without-horizon-is-a-target", "该方案提出，研发投入占比达到3%。", None, "target", None),
+    ("a-weak-cue-after-a-cue-at-the-start", "力争建成20个特色园区。", None, "target", None),
+    ("an-estimate-inside-the-sentence-early-in-a-year", "全市预计地区生产总值达到3000亿元。", "2024-02-10", "actual", None),
+]
+
+
+@pytest.mark.parametrize("text, date, kind, due", [c[1:] for c in HORIZONS], ids=[c[0] for c in HORIZONS])
+def test_horizons_reports_and_weak_cues(text, date, kind, due):
+    r = rows(text, date)[-1]
+    assert (r["kind"], r["deadline"]) == (kind, due)
+
+
+FALLBACK_INDICATORS = [
+    ("a-growth-rate-after-an-amount", "全市地区生产总值5000亿元，增长6.5%。", ["地区生产总值", "地区生产总值增速"]),
+    ("points-after-an-amount", "全市研发投入300亿元，提高2个百分点。", ["研发投入", "研发投入增速"]),
+    ("a-rate-after-a-rate", "全市地区生产总值5000亿元，增长6.5%，比上年提高0.5个百分点。",
+     ["地区生产总值", "地区生产总值增速", "地区生产总值增速"]),
+    ("the-same-indicator-again", "全市地区生产总值跨越5000亿元，达5600亿元。", ["地区生产总值", "地区生产总值"]),
+    ("a-short-phrase-after-the-figure-is-kept-whole", "全市新增50个园区建设全面推进。", ["园区建设全面推进"]),
+]
+
+
+@pytest.mark.parametrize("text, indicators", [c[1:] for c in FALLBACK_INDICATORS], ids=[c[0] for c in FALLBACK_INDICATORS])
+def test_indicators_of_figures_whose_clause_names_nothing(text, indicators):
+    assert [r["indicator"] for r in rows(text)] == indicators
+
+
+def test_a_money_subject_after_the_figure_does_not_count():
+    """注册用户 is counted; 消费 after the figure does not make 5万亿 money."""
+    r = rows("全市注册用户达到5万亿，带动消费增长。")[0]
+    assert (r["category"], r["unit"]) == ("count", "")
