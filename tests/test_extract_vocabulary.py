@@ -631,3 +631,37 @@ def test_a_money_subject_after_the_figure_does_not_count():
     """注册用户 is counted; 消费 after the figure does not make 5万亿 money."""
     r = rows("全市注册用户达到5万亿，带动消费增长。")[0]
     assert (r["category"], r["unit"]) == ("count", "")
+
+
+# Kind decided without a cue of the figure's own (classify.kind's numbered rules), by hand.
+KIND_RULES = [
+    # (text, document date, [(figure, kind)])
+    ("a-doubling-without-le-is-a-goal", "全市经济总量比2020年翻一番。", None, [("翻一番", "target")]),
+    ("a-doubling-with-le-is-done", "全市经济总量翻了一番。", None, [("翻了一番", "actual")]),
+    ("a-cue-in-the-next-clause-does-not-count", "到2027年，高新技术企业达到3000家，已建成园区。", None,
+     [("3000家", "target")]),
+    ("only-counts-tally", "到2027年，工程机械、新材料占比3%。", None, [("3%", "target")]),
+    ("the-documents-own-year-is-not-over", "到2027年，全市规上工业总产值达到3万亿元，2024年为2.5万亿元。", "2024-03-01",
+     [("3万亿元", "target"), ("2.5万亿元", "target")]),
+    ("a-year-over-when-written", "到2027年，全市规上工业总产值达到3万亿元，2024年为2.5万亿元。", "2025-03-01",
+     [("3万亿元", "target"), ("2.5万亿元", "actual")]),
+]
+
+
+@pytest.mark.parametrize("text, date, expected", [c[1:] for c in KIND_RULES], ids=[c[0] for c in KIND_RULES])
+def test_kind_without_a_cue_of_its_own(text, date, expected):
+    assert [(r["text"], r["kind"]) for r in rows(text, date)] == expected
+
+
+# What is stripped from the phrase before a figure to leave its indicator: a quoted name with
+# 是/为 before it, quotation marks, a leading year.
+CLEANED = [
+    ("a-quoted-name-and-wei", "“十大行动”为全市新增重点项目50个。", "新增重点项目"),
+    ("quotation-marks", "全市“专精特新”企业达到300家。", "专精特新企业"),
+    ("a-leading-year", "2023年全市规上工业总产值达到4万亿元。", "规上工业总产值"),
+]
+
+
+@pytest.mark.parametrize("text, indicator", [c[1:] for c in CLEANED], ids=[c[0] for c in CLEANED])
+def test_what_is_stripped_from_an_indicator(text, indicator):
+    assert one(text)["indicator"] == indicator
