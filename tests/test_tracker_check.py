@@ -390,7 +390,7 @@ TYPES = [
     ("type level", "    type: level\n", False),
     ("type flow", "    type: flow\n", False),
     ("type rate", "    type: rate\n", True),
-    ("type 增速 (rate in Chinese)", "    type: 增速\n", True),
+    ("type zengsu, rate in Chinese", "    type: 增速\n", True),
     ("a list is no type", "    type: [rate]\n", False),
 ]
 
