@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 TARGETS ?= targets.yaml
 PORT   ?= 8501
 
-.PHONY: dashboard test check bench score clean
+.PHONY: dashboard test check bench score mutate clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -34,5 +34,12 @@ bench: $(VENV)/.installed
 score: $(VENV)/.installed
 	$(PY) ../shared/eval/score.py --gold ../shared/eval/gold-seeds.jsonl --docs ../shared/corpus --cmd "$(PY) -m extract" --show-errors
 
+# Mutation testing, kept out of `make test` (hours on 2 cores): each entry of the vocabulary tables
+# deleted in turn, then mutmut on each core module against its own tests (tests/mutation/).
+# `make mutate MODULES=tracker/units.py` runs one module; results are kept in .mutate/ between runs.
+MODULES ?=
+mutate: $(VENV)/.installed
+	$(PY) tests/mutation/vocab_deletion.py; words=$$?; $(PY) tests/mutation/mutate.py $(MODULES) && exit $$words
+
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .hypothesis .mutate

@@ -4,8 +4,10 @@ Starts `streamlit run dashboard/app.py` on a free local port with the bundled
 targets.yaml, opens every page, checks its Chinese heading, that its Plotly
 charts drew (`.main-svg`) and that no exception box shows, and saves a
 screenshot per page in tests/screenshots/ (look at them: Chinese must render as
-characters, not boxes). Skipped only when /usr/bin/chromium is absent;
-`.ci/run` installs it with fonts-noto-cjk.
+characters, not boxes). Skipped on a developer's machine when /usr/bin/chromium or Playwright
+is absent; on CI (CI=true, which `.ci/run` sets) a missing browser fails these tests instead,
+so that a green CI always means the dashboard drew in a browser. `.ci/run` installs chromium
+with fonts-noto-cjk.
 """
 
 import os
@@ -32,7 +34,25 @@ START_TIMEOUT = 90  # seconds for streamlit to answer its health endpoint
 # the bundled 2024 figures are then older than settings.stale_after_months (数据滞后).
 ASSESSED = "2026-11-22"
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is not installed (apt-get install chromium fonts-noto-cjk)")
+def _missing_browser() -> str:
+    """Why the browser tests cannot run here, or '' when they can."""
+    if not CHROMIUM.exists():
+        return f"{CHROMIUM} is not installed (apt-get install chromium fonts-noto-cjk)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "Playwright is not installed (pip install -r requirements.txt)"
+    return ""
+
+
+MISSING = _missing_browser()
+pytestmark = pytest.mark.skipif(bool(MISSING) and not os.environ.get("CI"), reason=MISSING)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _browser_present():     # module scope: before the server starts
+    if MISSING:  # only reached on CI: elsewhere the module is skipped
+        pytest.fail(f"CI must run the browser tests: {MISSING}")
 
 
 def _free_port() -> int:

@@ -372,3 +372,72 @@ def test_observation_written_with_its_unit_costs_only_the_observation():
     assert [(p.field, p.message, p.line) for p in book.problems] == [
         ("progress[1].value", "进展数值应为不带单位的数字，这里是 5250亿元；请写 5250（单位已在 unit 字段）", 10)]
     assert list(book.observations["value"]) == [5500]
+
+
+# --- loader paths found by `make mutate` (issue #12); expectations counted by hand in the text ---
+
+EDGE_HEAD = "targets:\n  - id: a\n    region: 某市\n    indicator: 增速\n    unit: '%'\n    source: {doc: d}\n"
+# lines: 1 targets, 2 "- id: a" (the entry at column 5), 3 region, 4 indicator, 5 unit, 6 source;
+# extra lines start at line 7.
+
+
+def edge_problems(text):
+    return [(p.line, p.col, f"{p.target_id}/{p.field}", p.message) for p in tracker.load(text).problems]
+
+# A target value is required, except for a growth rate (type rate, written rate or 增速).
+TYPES = [
+    ("no type: a level needs a target", "", False),
+    ("type level", "    type: level\n", False),
+    ("type flow", "    type: flow\n", False),
+    ("type rate", "    type: rate\n", True),
+    ("type zengsu, rate in Chinese", "    type: 增速\n", True),
+    ("a list is no type", "    type: [rate]\n", False),
+]
+
+
+@pytest.mark.parametrize("extra, loads", [c[1:] for c in TYPES], ids=[c[0] for c in TYPES])
+def test_a_rate_needs_no_target_value(extra, loads):
+    found = edge_problems(EDGE_HEAD + extra)
+    missing = [p for p in found if p[2] == "a/target"]
+    assert (missing == []) is loads
+    if not loads:
+        assert missing[0][:2] == (2, 5) and "target" in missing[0][3]
+
+
+EDGE_RATE = EDGE_HEAD + "    type: rate\n"
+# (id, tags line (line 8), the tags read, or the problem's (line, col, field) and a word of it)
+TAGS = [
+    ("one tag without brackets", "    tags: 12345\n", ["12345"], None),
+    ("no tag", "    tags: ~\n", [], None),
+    ("a list", "    tags: [\"12345\", 新型工业化]\n", ["12345", "新型工业化"], None),
+    ("a mapping", "    tags: {a: 1}\n", None, (8, 11, "a/tags", "列表")),
+    ("an empty tag", "    tags: [a, ~]\n", None, (8, 15, "a/tags", "标签")),
+    ("a tag that is a list", "    tags: [a, [b]]\n", None, (8, 15, "a/tags", "列表")),
+]
+
+
+@pytest.mark.parametrize("line, tags, problem", [c[1:] for c in TAGS], ids=[c[0] for c in TAGS])
+def test_tags(line, tags, problem):
+    book = tracker.load(EDGE_RATE + line)
+    if problem is None:
+        assert not book.problems and book.targets["tags"].tolist() == [tags]
+    else:
+        (found,) = [(p.line, p.col, f"{p.target_id}/{p.field}", p.message) for p in book.problems]
+        assert found[:3] == problem[:3] and problem[3] in found[3]
+        assert book.targets.empty
+
+
+# What a value is said to be where a mapping or a single value was expected.
+DESCRIBED = [
+    ("settings as a list", "settings: [1]\n", (1, 11, "settings/-"), "这里是 列表"),
+    ("settings as a word", "settings: abc\n", (1, 11, "settings/-"), "这里是 'abc'"),
+    ("settings as an empty string", "settings: ''\n", (1, 11, "settings/-"), "这里是 空值"),
+    ("a switch given a mapping", "settings:\n  login_to_view: {a: 1}\n", (2, 18, "settings/login_to_view"), "这里是 键值表"),
+    ("a switch given a list", "settings:\n  login_to_view: [1]\n", (2, 18, "settings/login_to_view"), "这里是 列表"),
+]
+
+
+@pytest.mark.parametrize("head, where, words", [c[1:] for c in DESCRIBED], ids=[c[0] for c in DESCRIBED])
+def test_what_a_wrong_value_is_called(head, where, words):
+    found = [p for p in edge_problems(head + EDGE_RATE) if p[2].startswith("settings")]
+    assert [p[:3] for p in found] == [where] and words in found[0][3]

@@ -119,3 +119,54 @@ def test_nothing_usable_is_said_by_the_book():
     """One entry, broken: no target, and the problem says where."""
     book = tracker.load("targets:\n" + A.replace("    unit: 亿元", "\tunit: 亿元"))
     assert book.targets.empty and [p.line for p in book.errors] == [5]
+
+
+# --- syntax errors found by `make mutate` (issue #12); lines and columns counted in the text ---
+
+EDGE_RATE = ("targets:\n  - id: a\n    region: 某市\n    indicator: 增速\n    unit: '%'\n    source: {doc: d}\n"
+             "    type: rate\n")
+
+
+def test_a_syntax_error_names_the_file(tmp_path):
+    path = tmp_path / "台账.yaml"
+    path.write_text(EDGE_RATE.replace("{doc: d}", "{doc: 'd}"), encoding="utf-8")
+    (problem,) = tracker.load(path).problems
+    assert problem.file == str(path) and (problem.line, problem.target_id) == (6, "a")
+
+
+def test_a_syntax_error_before_any_target_is_placed_where_it_began():
+    """No targets: line and no list item: the whole file's error, at the brace that never closes
+    (line 1, column 11), with no offset added."""
+    found = [(p.line, p.col, f"{p.target_id}/{p.field}", p.message) for p in tracker.load("settings: {on_track: 0.9\n").problems]
+    assert [p[:3] for p in found] == [(1, 11, "-/settings")]
+    assert found[0][3].startswith("YAML 语法错误：")
+
+
+def test_a_syntax_error_on_a_line_without_a_key():
+    """An observation written as an unclosed list ([2024, 5250) on line 9 of target a: the error
+    names the target and, with no key on that line, the field yaml."""
+    text = EDGE_RATE + "    progress:\n      - [2024, 5250\n  - id: b\n    region: 某市\n    indicator: 增速\n" \
+                  "    unit: '%'\n    type: rate\n    source: {doc: d}\n"
+    book = tracker.load(text)
+    (problem,) = book.problems
+    assert (problem.line, problem.target_id, problem.field) == (9, "a", "yaml")
+    assert book.targets["id"].tolist() == ["b"]
+
+
+ENTRY = "  - id: {id}\n    region: 某市\n    indicator: 增速\n    unit: '%'\n    type: rate\n    source: {{doc: d}}\n"
+
+
+def test_problems_after_a_broken_entry_keep_their_lines():
+    """Entry a (lines 2-7) has an unclosed quote on line 7 at column 19; after a blank line 8, b
+    (9-14) is fine; c (15-19) has no unit, reported at its id line (15, column 5), not shifted by
+    the pieces the file was split into. Settings written after the list (20-21) are read as usual."""
+    a = ENTRY.format(id="a").replace("{doc: d}", "{doc: 'd}")
+    b = ENTRY.format(id="b")
+    c = ENTRY.format(id="c").replace("    unit: '%'\n", "")
+    text = "targets:\n" + a + "\n" + b + c + "settings:\n  on_track: 0.8\n"
+    book = tracker.load(text)
+    found = sorted((p.line, p.col, p.target_id, p.field) for p in book.problems)
+    assert found[0][:3] == (7, 19, "a")
+    assert (15, 5, "c", "unit") in found
+    assert book.targets["id"].tolist() == ["b"]
+    assert book.settings["on_track"] == 0.8

@@ -286,3 +286,41 @@ def test_each_quoted_observation_is_in_its_stored_document(target_id, point, doc
     text = (folder / str(doc)).read_text(encoding="utf-8")
     assert point["quote"] in text
     assert format_number(point["value"]) in point["quote"]
+
+
+# What writing a proposal adds to targets.yaml, worked out by hand from the proposal's fields:
+# a full year is written as the year, a month end as YYYY-MM with its period, another day as the day;
+# the source names the title and the file (the file alone when they are the same).
+def _proposal(**kw):
+    from tracker.matching import Proposal
+    fields = dict(target="ks-gdp", date="2024-12-31", value=5600.0, period="2024年", quote="全年地区生产总值5600亿元",
+                  doc="公报.txt", start=3, end=10, action="add", reason="")
+    return Proposal(**{**fields, **kw})
+
+
+OBSERVATIONS = [
+    ("full year", dict(), {"date": 2024, "value": 5600.0, "source": "公报.txt", "quote": "全年地区生产总值5600亿元"}),
+    ("month end of a period", dict(date="2023-09-30", period="2023年1—9月"),
+     {"date": "2023-09", "value": 5600.0, "period": "2023年1—9月", "source": "公报.txt",
+      "quote": "全年地区生产总值5600亿元"}),
+    ("a day inside a month", dict(date="2023-09-15", period="2023年9月15日"),
+     {"date": dt.date(2023, 9, 15), "value": 5600.0, "period": "2023年9月15日", "source": "公报.txt",
+      "quote": "全年地区生产总值5600亿元"}),
+    ("the day before a month's last", dict(date="2023-09-29", period="2023年9月29日"),
+     {"date": dt.date(2023, 9, 29), "value": 5600.0, "period": "2023年9月29日", "source": "公报.txt",
+      "quote": "全年地区生产总值5600亿元"}),
+    ("December's end of a period that is no full year", dict(date="2024-12-31", period="2024年7—12月"),
+     {"date": "2024-12", "value": 5600.0, "period": "2024年7—12月", "source": "公报.txt",
+      "quote": "全年地区生产总值5600亿元"}),
+    ("title, url and note", dict(title="2024年昆山市统计公报", url="https://example.org/a", note="预计数"),
+     {"date": 2024, "value": 5600.0, "source": "2024年昆山市统计公报（公报.txt）", "url": "https://example.org/a",
+      "quote": "全年地区生产总值5600亿元", "note": "预计数"}),
+    ("a title equal to the file name", dict(title="公报.txt"),
+     {"date": 2024, "value": 5600.0, "source": "公报.txt", "quote": "全年地区生产总值5600亿元"}),
+]
+
+
+@pytest.mark.parametrize("fields, expected", [c[1:] for c in OBSERVATIONS], ids=[c[0] for c in OBSERVATIONS])
+def test_the_observation_a_proposal_writes(fields, expected):
+    obs = _proposal(**fields).observation()
+    assert obs == expected and list(obs) == list(expected)      # the order staff read in the file
