@@ -6,6 +6,7 @@ standard input, the progress bar. Documents are the real ones of
 """
 import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -311,10 +312,20 @@ def test_readme_commands_run(tmp_path, block):
     for name in ("extract", "tracker", "dashboard", "targets.yaml", "docs", "tests"):
         (repo / name).symlink_to(ROOT / name)
     (tmp_path / "shared").symlink_to(SHARED)
+    # Nothing leaks out of the scratch copy or in from earlier runs: a fresh home, and the
+    # README's scratch folder /tmp/readme moved under tmp_path.
+    env = {k: v for k, v in os.environ.items() if k not in ("TRACKER_USERS", "XDG_CONFIG_HOME")}
+    env["HOME"] = str(tmp_path / "home")
     for command, status in block:
         if not _runnable(command):
             continue
         command = command.replace(".venv/bin/python", sys.executable)
-        proc = subprocess.run(["bash", "-c", command], cwd=repo, capture_output=True, timeout=600)
+        command = command.replace("/tmp/readme", str(tmp_path / "readme"))
+        exported = re.fullmatch(r"export (\w+)=(\S+)(?:\s+#.*)?", command)
+        if exported:  # each command runs in its own shell: carry the export by hand
+            env[exported[1]] = exported[2]
+            continue
+        proc = subprocess.run(["bash", "-c", command], cwd=repo, env=env, capture_output=True,
+                              timeout=600)
         assert proc.returncode == status, (command, proc.stderr.decode("utf-8", "replace")[-2000:])
         assert b"Traceback" not in proc.stderr

@@ -289,9 +289,10 @@ def test_trajectory_of_an_increment_without_baseline():
 
 
 def test_trajectory_of_an_annual_flow_with_nothing_observed():
-    """每年300项, nothing observed, assessed 2025-06-30: this year's path, 0 → 300 by its end."""
+    """每年300项, nothing observed, assessed 2025-06-30: this year's path, 0 → 300 by its end.
+    The year's start is where the path begins, not a recorded baseline: it carries no label."""
     path = tracker.trajectory(tracker.load(EDGES), "flow", today="2025-06-30")
-    assert path["label"].tolist() == ["基期", "今天", "目标"]
+    assert path["label"].tolist() == ["", "今天", "目标"]
     assert [str(d.date()) for d in path["date"]] == ["2024-12-31", "2025-06-30", "2025-12-31"]
     assert path["linear"].tolist() == pytest.approx([0, 300 * 181 / 365, 300])
 
