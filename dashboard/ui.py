@@ -122,7 +122,7 @@ def filter_bar(status: pd.DataFrame, key: str) -> pd.DataFrame:
                               format_func=lambda s: f"{s} {counts.get(s, 0)}")
             left, right = st.columns([3, 2])
             attention = left.toggle("只看逾期/滞后", key=f"{key}-attention",
-                                    help="只列出" + "、".join(views.ATTENTION) + "的目标")
+                                    help="只列出" + "、".join(views.LAGGING) + "以及" + views.STALE_FLAG + "的目标")
             order = right.segmented_control("排序", list(views.ORDERS), format_func=views.ORDERS.get, key=f"{key}-order",
                                             label_visibility="collapsed")
     picked = views.Filters(regions=regions, departments=departments, tags=tags, years=years, statuses=chosen,

@@ -22,6 +22,7 @@ from tracker.units import format_number
 
 __all__ = [
     "ATTENTION",
+    "LAGGING",
     "Briefing",
     "BriefingItem",
     "CARDS",
@@ -98,8 +99,11 @@ CARDS: dict[str, tuple[str, ...] | None] = {
 # accelerate, on track, done; the statuses not listed (待数据, 仅监测, 暂无数据) follow, in
 # tracker.STATUSES order.
 URGENCY = ("逾期未完成", "倒退", "进展缓慢", "需加快", "进度正常", "已完成")
-# The statuses that need attention first: the briefing lists them, 只看逾期/滞后 keeps them.
+# The statuses that need attention first: the briefing lists them.
 ATTENTION = URGENCY[:4]
+# 只看逾期/滞后 keeps those, the targets past their due date still waiting for data (待数据), and
+# any target whose data are stale (数据滞后): everything overdue or lagging, by progress or by data.
+LAGGING = ATTENTION + ("待数据",)
 # The link parameter of each filter of the overview and data pages (?region=苏州市&status=需加快).
 FILTER_PARAMS = {"status": "status", "attention": "attention", "order": "order", "region": "region",
                  "department": "department", "tag": "tag", "year": "year"}
@@ -328,7 +332,7 @@ class Filters:
     tags: list[str] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
     statuses: list[str] = field(default_factory=list)
-    attention: bool = False        # only the targets that need attention first (ATTENTION)
+    attention: bool = False        # only the overdue or lagging targets (LAGGING, or stale data)
 
 
 def filter_options(status: pd.DataFrame) -> dict[str, list]:
@@ -369,7 +373,10 @@ def apply_filters(status: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     if filters.statuses:
         keep &= status["status"].isin(filters.statuses)
     if filters.attention:
-        keep &= status["status"].isin(ATTENTION)
+        lagging = status["status"].isin(LAGGING)
+        if "stale" in status:
+            lagging |= status["stale"].fillna(False).astype(bool)
+        keep &= lagging
     return status[keep.astype(bool)]
 
 

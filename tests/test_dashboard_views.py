@@ -67,6 +67,22 @@ def test_filters(status, filters, expected):
     assert list(views.apply_filters(status, filters)["id"]) == expected
 
 
+def test_only_overdue_or_lagging_keeps_awaiting_data_and_stale_data():
+    """待数据 (due passed, no data yet) is overdue; an on-track status judged on stale data lags
+    by its data; on track with fresh data, done, monitored and no data are neither."""
+    rows = [status_row("overdue", "昆山市", "a", status="逾期未完成"),
+            status_row("awaiting", "昆山市", "b", status="待数据"),
+            status_row("stale", "昆山市", "c", status="进度正常"),
+            status_row("fresh", "昆山市", "d", status="进度正常"),
+            status_row("done", "昆山市", "e", status="已完成"),
+            status_row("watched", "昆山市", "f", status="仅监测"),
+            status_row("nothing", "昆山市", "g", status="暂无数据")]
+    table = pd.DataFrame(rows, columns=STATUS_COLUMNS)
+    table["stale"] = [False, False, True, False, False, None, False]
+    kept = views.apply_filters(table, views.Filters(attention=True))
+    assert list(kept["id"]) == ["overdue", "awaiting", "stale"]
+
+
 def test_filter_options_list_each_choice_once(status):
     options = views.filter_options(status)
     assert options == {
