@@ -10,55 +10,38 @@ so that a green CI always means the dashboard drew in a browser. `.ci/run` insta
 with fonts-noto-cjk.
 """
 
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 import tracker
+from browsing import (ASSESSED, SCREENSHOTS, SKIP_WITHOUT_BROWSER, chromium, dashboard_server, desktop_tab,
+                      require_browser, screenshot, settle)
 from dashboard import data, views
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
-SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync", "--no-first-run"]
-START_TIMEOUT = 90  # seconds for streamlit to answer its health endpoint
-# The assessment date the server runs with (`-- --today`), so that the screenshots are reproducible:
-# the bundled 2024 figures are then older than settings.stale_after_months (数据滞后).
-ASSESSED = "2026-11-22"
-
-def _missing_browser() -> str:
-    """Why the browser tests cannot run here, or '' when they can."""
-    if not CHROMIUM.exists():
-        return f"{CHROMIUM} is not installed (apt-get install chromium fonts-noto-cjk)"
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "Playwright is not installed (pip install -r requirements.txt)"
-    return ""
+pytestmark = SKIP_WITHOUT_BROWSER
 
 
-MISSING = _missing_browser()
-pytestmark = pytest.mark.skipif(bool(MISSING) and not os.environ.get("CI"), reason=MISSING)
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    require_browser()  # before the server starts
+    log = tmp_path_factory.mktemp("streamlit") / "server.log"
+    with dashboard_server(data.DEFAULT_TARGETS, log) as url:
+        yield url
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _browser_present():     # module scope: before the server starts
-    if MISSING:  # only reached on CI: elsewhere the module is skipped
-        pytest.fail(f"CI must run the browser tests: {MISSING}")
+@pytest.fixture(scope="module")
+def browser():
+    require_browser()
+    with chromium() as launched:
+        yield launched
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+@pytest.fixture
+def page(browser):
+    with desktop_tab(browser) as tab:
+        yield tab
 
 
 def _bundled_has_rates() -> bool:
@@ -67,88 +50,8 @@ def _bundled_has_rates() -> bool:
     return bool(rates["value"].notna().any())
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    port = _free_port()
-    log = tmp_path_factory.mktemp("streamlit") / "server.log"
-    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
-    env.pop(data.ENV_VAR, None)
-    with open(log, "wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
-             "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
-             "--server.fileWatcherType", "none", "--", "--targets", str(data.DEFAULT_TARGETS), "--today", ASSESSED],
-            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env,
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + START_TIMEOUT
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
-                    if reply.status == 200:
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not start:\n{log.read_text(errors='replace')[-3000:]}")
-            time.sleep(0.3)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="zh-CN")
-    tab = context.new_page()
-    yield tab
-    context.close()
-
-
-def _settle(page) -> None:
-    """Wait until Streamlit has finished running the page script."""
-    page.wait_for_selector('[data-testid="stApp"]', timeout=30_000)
-    page.wait_for_function(  # textContent: the widget is hidden (style.css), its text is still there
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " || !document.querySelector('[data-testid=\"stStatusWidget\"]').textContent.includes('Running')",
-        timeout=60_000,
-    )
-    page.wait_for_timeout(1500)
-
-
 # url path -> (heading, whether Plotly charts are expected). The overview is the default
 # page, served at the root.
-def _screenshot(page, name: str) -> None:
-    """Save the whole page: Streamlit scrolls inside its main block, so the window is first
-    made as tall as the content (full_page alone would stop at the window's height)."""
-    height = page.evaluate(
-        "() => Math.max(1000, ...[...document.querySelectorAll('[data-testid=\"stElementContainer\"]')]"
-        ".map(e => e.getBoundingClientRect().bottom + window.scrollY)) + 60"
-    )
-    width = page.viewport_size["width"]
-    page.set_viewport_size({"width": width, "height": min(int(height) + 120, 8000)})
-    page.wait_for_timeout(1500)
-    SCREENSHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
-    page.set_viewport_size({"width": width, "height": 1000})
-
-
 PAGES = {
     "": ("总览", True),
     "target": ("目标详情", True),
@@ -168,8 +71,8 @@ def test_page_renders(server, page, path, heading, charts):
         charts = _bundled_has_rates()
     if charts:
         page.wait_for_selector(".main-svg", timeout=60_000)
-    _settle(page)
-    _screenshot(page, path or "overview")
+    settle(page)
+    screenshot(page, path or "overview")
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.get_by_text("Page not found").count() == 0
     assert (page.locator(".main-svg").count() > 0) == charts
@@ -180,7 +83,7 @@ def test_overview_dates_statuses_and_flags_stale_data(server, page):
     """What an official reads next to each bar: the status, 数据截至…, and 数据滞后 where the data are old."""
     page.goto(server)
     page.wait_for_selector(".main-svg .barlayer .point", timeout=60_000)
-    _settle(page)
+    settle(page)
     labels = page.locator(".main-svg .textpoint text").all_text_contents()
     status = tracker.status(tracker.load(data.DEFAULT_TARGETS, today=ASSESSED), today=ASSESSED)
     for _, row in status.iterrows():
@@ -194,8 +97,8 @@ def test_target_page_says_the_projection(server, page):
     page.goto(f"{server}/target?id=ks-gdp")
     page.get_by_role("heading", name="目标详情", exact=True).first.wait_for(timeout=60_000)
     page.wait_for_selector(".main-svg", timeout=60_000)
-    _settle(page)
-    _screenshot(page, "target-ks-gdp")
+    settle(page)
+    screenshot(page, "target-ks-gdp")
     body = page.inner_text("body")
     row = tracker.status(tracker.load(data.DEFAULT_TARGETS, today=ASSESSED), today=ASSESSED).set_index("id").loc["ks-gdp"]
     assert views.projection_text(row) in body
@@ -209,8 +112,8 @@ def test_document_page_marks_figures_of_pasted_text(server, page):
     box.fill("<script>alert(1)</script>力争用3年时间,规上工业企业突破3000家。去年完成工业投资298.7亿元。")
     box.press("Control+Enter")
     page.wait_for_selector("mark.fig-target", timeout=60_000)
-    _settle(page)
-    _screenshot(page, "document-pasted")
+    settle(page)
+    screenshot(page, "document-pasted")
     assert page.locator("mark.fig-target").count() >= 1
     assert page.locator("mark.fig-actual").count() >= 1
     assert "<script>alert(1)</script>" in page.inner_text("body")
@@ -220,7 +123,7 @@ def test_document_page_marks_figures_of_pasted_text(server, page):
 def test_one_click_from_overview_chart_to_target_detail(server, page):
     page.goto(server)
     page.wait_for_selector(".main-svg .barlayer .point", timeout=60_000)
-    _settle(page)
+    settle(page)
     bars = page.locator(".main-svg .barlayer .point")
     widths = [bars.nth(i).bounding_box()["width"] for i in range(bars.count())]
     widest = bars.nth(max(range(len(widths)), key=widths.__getitem__))
@@ -231,7 +134,7 @@ def test_one_click_from_overview_chart_to_target_detail(server, page):
     page.get_by_role("heading", name="目标详情", exact=True).first.wait_for(timeout=60_000)
     target_id = page.url.split("id=", 1)[1]
     assert target_id in set(tracker.load(data.DEFAULT_TARGETS).targets["id"])
-    _settle(page)
+    settle(page)
     assert page.locator('[data-testid="stException"]').count() == 0
 
 
@@ -286,9 +189,9 @@ def test_every_page_is_in_chinese(server, page, path, width):
         page.set_viewport_size(width)
     page.goto(f"{server}/{path}")
     page.locator("h1").first.wait_for(timeout=60_000)
-    _settle(page)
+    settle(page)
     name = next(k for k, v in WALK.items() if v == path) + ("-phone" if width else "")
-    _screenshot(page, name)
+    screenshot(page, name)
     assert page.locator('[data-testid="stException"]').count() == 0
     assert _english(page) == []
     if width:  # nothing wider than the phone
@@ -298,20 +201,20 @@ def test_every_page_is_in_chinese(server, page, path, width):
 def test_document_page_upload_and_results_are_in_chinese(server, page, tmp_path):
     page.goto(f"{server}/document")
     page.get_by_label("或粘贴文字").wait_for(timeout=60_000)
-    _settle(page)
+    settle(page)
     assert _english(page) == []
     sample = tmp_path / "报告.txt"
     sample.write_text("到2026年，全市地区生产总值迈上6000亿元新台阶；今年完成工业投资298.7亿元。", encoding="utf-8")
     page.locator('input[type="file"]').set_input_files(str(sample))
     page.wait_for_selector("mark.fig-target", timeout=60_000)
-    _settle(page)
-    _screenshot(page, "document-uploaded")
+    settle(page)
+    screenshot(page, "document-uploaded")
     assert _english(page) == []
     broken = tmp_path / "图.png"
     broken.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
     page.locator('input[type="file"]').set_input_files(str(broken))  # any file is taken; ours explains
     page.wait_for_selector('[data-testid="stAlertContentError"]', timeout=60_000)
-    _settle(page)
+    settle(page)
     assert "图.png" in page.inner_text('[data-testid="stAlertContentError"]')
     assert _english(page, broken.name, broken.suffix) == []  # the name may break across lines
 
@@ -320,7 +223,7 @@ def test_overview_at_phone_width_is_a_list(server, page):
     page.set_viewport_size(PHONE)
     page.goto(server)
     page.locator(".phone-card").first.wait_for(timeout=60_000)
-    _settle(page)
+    settle(page)
     cards = page.locator(".phone-card")
     assert cards.count() == len(tracker.load(data.DEFAULT_TARGETS).targets)
     assert all(cards.nth(i).is_visible() for i in range(cards.count()))
@@ -332,7 +235,7 @@ def test_overview_at_phone_width_is_a_list(server, page):
 def test_pace_markers_never_cover_a_label(server, page):
     page.goto(server)
     page.wait_for_selector(".main-svg .textpoint text", timeout=60_000)
-    _settle(page)
+    settle(page)
     overlaps = page.evaluate("""() => {
       const boxes = sel => [...document.querySelectorAll(sel)].map(e => e.getBoundingClientRect());
       const labels = boxes('.main-svg .textpoint text'), markers = boxes('.main-svg .scatterlayer .points path');
@@ -349,7 +252,7 @@ def test_print_shows_only_the_content_with_charts_whole(server, page, tmp_path):
 
     page.goto(server)
     page.wait_for_selector(".main-svg", timeout=60_000)
-    _settle(page)
+    settle(page)
     page.emulate_media(media="print")
     assert page.locator('[data-testid="stSidebar"]').is_hidden()
     assert page.locator(".st-key-overview-filters").is_hidden()
@@ -378,7 +281,7 @@ def test_briefing_downloads_as_word_with_a_chart_per_listed_target(server, page,
 
     page.goto(f"{server}/?region=苏州市")
     page.wait_for_selector(".main-svg", timeout=60_000)
-    _settle(page)
+    settle(page)
     path = _download(page, "下载简报(Word)", tmp_path)
     assert path.name == f"简报-苏州市-{ASSESSED}.docx"
     document = Document(str(path))
@@ -394,7 +297,7 @@ def test_briefing_downloads_as_pdf(server, page, tmp_path):
 
     page.goto(server)
     page.wait_for_selector(".main-svg", timeout=60_000)
-    _settle(page)
+    settle(page)
     path = _download(page, "下载简报(PDF)", tmp_path)
     pdf = pypdfium2.PdfDocument(str(path))
     assert "全部地区目标进展简报" in pdf[0].get_textpage().get_text_range()
