@@ -273,7 +273,7 @@ def bullet_panel(status: pd.DataFrame) -> go.Figure:
     rows = status.head(MAX_BULLETS).reset_index(drop=True)
     names = views.labels(rows)
     count = max(len(rows), 1)
-    row_px, title_px, axis_px = 44, 30, 34  # bar height, room for the title above, ticks below
+    row_px, title_px, axis_px = 44, 46, 34  # bar height, room for the two-line title above, ticks below
     band = title_px + row_px + axis_px
     plot_px = count * band
     traces, layout, titles = [], {}, []
@@ -317,12 +317,15 @@ def bullet_panel(status: pd.DataFrame) -> go.Figure:
                                         tickvals=ticks, ticktext=labels, fixedrange=True)
         layout[f"yaxis{suffix}"] = dict(anchor=f"x{suffix}", showticklabels=False, fixedrange=True,
                                         domain=[1 - (top + row_px) / plot_px, 1 - top / plot_px])
-        note = " · ".join(x for x in (views.as_of_text(r), views.STALE_FLAG if views.is_stale(r) else "") if x)
+        # Two short lines rather than one long one, so that a phone's width (390 px) shows them
+        # whole: the target and its status, then its figures and the date of its data.
+        figures = " · ".join(x for x in (f"{views.fmt(r['latest'], unit)} / 目标 {views.target_text(r)}",
+                                          views.as_of_text(r), views.STALE_FLAG if views.is_stale(r) else "") if x)
         titles.append(dict(
-            text=html.escape(f"{names[r['id']]}  {views.fmt(r['latest'], unit)} / 目标 {views.target_text(r)} · {r['status']}"
-                             + (f" · {note}" if note else "")),
+            text=(f"{html.escape(names[r['id']])} · {html.escape(r['status'])}"
+                  f"<br><span style=\"font-size:12px;color:#555\">{html.escape(figures)}</span>"),
             x=0, xref="paper", xanchor="left", y=1 - (top - 4) / plot_px, yref="paper", yanchor="bottom",
-            showarrow=False, font=dict(size=14),
+            showarrow=False, font=dict(size=14), align="left",
         ))
     fig = go.Figure(data=traces, layout=dict(annotations=titles, **layout))
     return _layout(fig, height=plot_px + 50, barmode="overlay", showlegend=False)

@@ -1,5 +1,7 @@
 """The Plotly figure builders: what each chart draws, labels and leaves out."""
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -114,9 +116,11 @@ def test_bullet_panel_one_row_per_target_with_formatted_axes(status):
     fig = charts.bullet_panel(status)
     titles = [a.text for a in fig.layout.annotations]
     assert len(titles) == len(status)
-    assert titles[0] == "昆山市·地区生产总值  5500亿元 / 目标 6000亿元 · 需加快 · 数据截至2024年"
-    assert titles[2] == "苏州市·地区生产总值  — / 目标 3万亿元 · 暂无数据"
-    assert titles[3].endswith("· 倒退 · 数据截至2024年 · 数据滞后")
+    # two lines: the target and its status, then its figures and the date of its data
+    lines = [re.sub(r"<[^>]+>", "", t).split("\n") for t in (t.replace("<br>", "\n") for t in titles)]
+    assert lines[0] == ["昆山市·地区生产总值 · 需加快", "5500亿元 / 目标 6000亿元 · 数据截至2024年"]
+    assert lines[2] == ["苏州市·地区生产总值 · 暂无数据", "— / 目标 3万亿元"]
+    assert lines[3][0].endswith(" · 倒退") and lines[3][1].endswith("· 数据截至2024年 · 数据滞后")
     for axis in ("xaxis", "xaxis2", "xaxis3", "xaxis4"):
         labels = fig.layout[axis].ticktext
         assert labels and all("e+" not in t and "k" not in t for t in labels)
