@@ -160,7 +160,7 @@ PER_AMOUNT_FOLLOWERS = ("GDP", "地区生产总值", "生产总值", "产值", "
 RANGE_SEPARATORS = ("至", "到", "-", "—", "–", "~", "～", "〜", "－", "——")
 
 #: Separators of a list sharing one unit: 收窄6.9和1.4个百分点.
-LIST_SEPARATORS = ("、", "和", "与", "及")
+LIST_SEPARATORS = ("、", "和", "与", "與", "及")  # 與: traditional 与
 
 #: Words that make the figure after them a decrease (FIGURES.md sign rule).
 DECREASE_WORDS = ("下降", "减少", "降低", "回落", "负增长", "收缩", "下滑", "缩减", "减")

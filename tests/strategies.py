@@ -381,9 +381,7 @@ def clause(draw, b: Builder, kind: str, due: int | None, has_horizon: bool, date
 
     for (text, value), sep in zip(fig.members, fig.notes.get("seps", [])):
         b.figure(text, expected(value))
-        # 與 (traditional 与) is not read as a list separator yet: a known failure, kept as
-        # xfail(strict=True) in test_extract_generated.py; the grammar writes 与 in both scripts.
-        b.add(sep, convert=sep != "与")
+        b.add(sep)                                    # 与 becomes 與 in traditional text
     b.figure(fig.surface, expected(fig.value, fig.value_max), reading_flags)
     if b.readings and draw(st.booleans()) and b.text()[-1] in READINGS:
         b.add(f"({READINGS[b.text()[-1]]})")        # a reading right after the figure: not part of it

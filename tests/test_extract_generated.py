@@ -71,9 +71,7 @@ def test_each_figure_read_alone_gives_its_own_number(case):
 
 #: Cases the grammar found, as fixed examples: (text, [(text, value)] expected in order).
 FOUND = [
-    pytest.param("研發經費力爭達到6.9與1.4%。", [("6.9", 6.9), ("1.4%", 1.4)], id="traditional-list-separator-yu",
-                 marks=pytest.mark.xfail(strict=True, reason="與 is not among the list separators (engine "
-                                         "compares the text as read with vocab.LIST_SEPARATORS, simplified only)")),
+    pytest.param("研發經費力爭達到6.9與1.4%。", [("6.9", 6.9), ("1.4%", 1.4)], id="traditional-list-separator-yu"),
     pytest.param("研发经费力争达到6.9与1.4%。", [("6.9", 6.9), ("1.4%", 1.4)], id="simplified-list-separator-yu"),
 ]
 

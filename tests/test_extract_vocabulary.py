@@ -195,7 +195,7 @@ def test_range_separators(sep):
     assert (r["text"], r["value"], r["value_max"], r["unit"]) == (f"5{sep}8个", 5, 8, "个")
 
 
-LIST_SEPARATORS = ("、", "和", "与", "及")
+LIST_SEPARATORS = ("、", "和", "与", "與", "及")
 
 
 @pytest.mark.parametrize("sep", LIST_SEPARATORS)

@@ -99,14 +99,9 @@ def test_own_place_words_speak_of_the_documents_place(word):
     assert places in (["地区 昆山市（文件所述地区）"], ["昆山市"])
 
 
-#: The own-place words the extractor does not strip from a name stay in it (我区地区生产总值), so
-#: the figure's place is right but its indicator matches nothing: known failures.
-NOT_STRIPPED = {"我区", "本区", "我县", "本县"}
-
-
-@pytest.mark.parametrize("word", [pytest.param(w, marks=pytest.mark.xfail(
-    strict=True, reason="我区/本区/我县/本县 are neither LEADING_WORDS nor extract's own-region words"))
-    if w in NOT_STRIPPED else w for w in OWN_PLACE_WORDS])
+#: Each own-place word in front of a name (我区地区生产总值) is the document's place, not part of
+#: what is measured.
+@pytest.mark.parametrize("word", OWN_PLACE_WORDS)
 def test_own_place_words_leave_the_indicator(word):
     proposals, _ = propose(TITLE + f"苏州市统计局消息，{word}地区生产总值5600亿元。", BOOK, doc="公报.txt")
     assert [(p.target, p.value) for p in proposals] == [("ks-gdp", 5600)]

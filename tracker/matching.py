@@ -221,7 +221,7 @@ def clean_name(name: str | None) -> tuple[str, bool]:
         for word in _LEADING:
             if text.startswith(word) and len(text) > len(word):
                 text, changed = text[len(word):], True
-        place = next((p for p in _places_in(text) if p[0] == 0 and p[2]), None)
+        place = next((p for p in _places_in(text) if p[0] == 0), None)  # 苏州市, or 我区/本县 ('')
         if place and len(text) > place[1]:
             text, changed = text[place[1]:], True
     rate = False
