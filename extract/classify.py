@@ -86,7 +86,7 @@ def _cue_index(sent: str) -> _CueIndex:
 def _deadline_list(sent: str) -> list[tuple[int, re.Match]]:
     # the match itself, not its groupdict(): m["by"] reads a group as a dict would, and only the
     # few groups a figure asks about are read
-    return [(m.end(), m) for m in DEADLINE.finditer(sent)]
+    return [(m.end(), m.groupdict()) for m in DEADLINE.finditer(sent)]
 
 
 @functools.lru_cache(maxsize=512)
@@ -96,7 +96,7 @@ def _period_list(sent: str) -> list[tuple[int, re.Match, bool]]:
     for m in PERIOD.finditer(sent):
         before = sent[max(0, m.start() - 8):m.start()].rstrip()
         if not before.endswith(_COMPARISON_WORDS):
-            out.append((m.end(), m, before.endswith(_LAST_YEAR)))
+            out.append((m.end(), m.groupdict(), before.endswith(_LAST_YEAR)))
     return out
 
 
