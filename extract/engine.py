@@ -150,6 +150,9 @@ def _unitless(m: re.Match, v: float) -> _Token:
 
 def _excluded(work: str, t: _Token) -> bool:
     """Ordinals, ranks and small Chinese numerals are not figures (FIGURES.md)."""
+    # 五个方面, 两个"新三年计划": Chinese numerals below ten count only as money, percent, pp, 倍
+    if t.chinese and t.value * t.scale < 10 and t.category in ("count", "other"):
+        return True
     head = work[max(0, t.start - 6):t.start].rstrip(" \u3000:：")
     if head.endswith(_PAGE_COUNTERS):
         return True
@@ -157,12 +160,7 @@ def _excluded(work: str, t: _Token) -> bool:
         return True
     if t.unit == "个" and work.startswith(_DURATION_AFTER, t.end):
         return True  # 连续36个月: a duration
-    if t.unit in _RANK_UNITS and head.endswith(vocab.RANK_PREFIXES):
-        return True
-    # 五个方面, 两个"新三年计划": Chinese numerals below ten count only as money, percent, pp, 倍
-    if t.chinese and t.value * t.scale < 10 and t.category in ("count", "other"):
-        return True
-    return False
+    return t.unit in _RANK_UNITS and head.endswith(vocab.RANK_PREFIXES)
 
 
 def _finish(t: _Token, sent_subject_money) -> _Token:
@@ -223,7 +221,8 @@ def _group(work: str, tokens: list[_Token], money_subject) -> list[list[_Token]]
             if members:
                 groups.append(members)
             continue
-        flush()
+        if pending:
+            flush()
         # 5%—6%: a range whose two ends both carry the unit
         last = groups[-1][-1] if groups else None
         if (last is not None and last.value_max is None and len(groups[-1]) == 1
@@ -316,6 +315,7 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
         sent = sents.simple(s0, s1)
         if (s0, s1) != prev_sentence:
             prev_sentence, prev_end, prev_negative, prev_indicator, prev_qualifier = (s0, s1), 0, False, None, None
+            original = _original(text, omap, s0, s1)  # the sentence as written, once for its figures
         a, z = first.start - s0, group[-1].end - s0
         before = sent[max(0, a - 8):a]
         qual, qlen = classify.qualifier_before(before)
@@ -361,7 +361,7 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
                 t.category, t.unit, "gt" if t.infix else (qual or after_qual or "eq"), kind, ind, region,
                 due if kind == "target" else None,
                 classify.period(sent, ta, doc_date) if kind == "actual" else None,
-                _original(text, omap, s0, s1),
+                original,
             ])
         prev_end, prev_negative, prev_qualifier = group[-1].end - s0, negative, qual or after_qual
     if context.lead_end and out:
@@ -427,7 +427,8 @@ DTYPES = {
 # The table is built from its columns as pandas stores them (one block per column kind), with
 # every dtype resolved once here: pandas.api.internals.create_dataframe_from_blocks takes them
 # as they are, where DataFrame(dict) would infer and check each column of each document again.
-# The text columns are one Arrow array, cut into a zero-copy slice a column.
+# The text columns are one Arrow array, cut into a zero-copy slice a column (slicing the pandas
+# array skips the checks its constructor makes of each column).
 _COLUMN_INDEX = pd.Index(COLUMNS)
 _STRING_AT = [i for i, c in enumerate(COLUMNS) if DTYPES[c] == "string"]
 _STRING_PLACES = [np.array([i]) for i in _STRING_AT]
@@ -454,9 +455,9 @@ def _table(rows: list[list]) -> pd.DataFrame:
     """Rows of fields in COLUMNS order → the tidy table."""
     n = len(rows)
     cols = list(zip(*rows)) if n else [()] * len(COLUMNS)
-    texts = pa.array([v for i in _STRING_AT for v in cols[i]], type=_LARGE_STRING)
-    blocks = [(ArrowStringArray(texts.slice(k * n, n), dtype=_STRING_DTYPE), place)
-              for k, place in enumerate(_STRING_PLACES)]
+    texts = ArrowStringArray(pa.array([v for i in _STRING_AT for v in cols[i]], type=_LARGE_STRING),
+                             dtype=_STRING_DTYPE)
+    blocks = [(texts[k * n:(k + 1) * n], place) for k, place in enumerate(_STRING_PLACES)]
     blocks.append((np.array([cols[i] for i in _INT_AT], dtype=np.int64).reshape(2, n), _INT_PLACE))
     value, value_max = (cols[i] for i in _FLOAT_AT)
     blocks.append((np.array([value, [_NAN if v is None else v for v in value_max]],
