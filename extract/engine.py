@@ -71,10 +71,11 @@ def _parse(m: re.Match) -> _Token | None:
         if m.group("unit") is None and m.group("scale") is None:
             # the common case: a bare number. Before 年/月/日 it is a date (FIGURES.md: no figure),
             # which no range or list of figures takes as a member: dropped here, before any work
-            if m.string[m.end("ar"):m.end("ar") + 1] in _DATE_AFTER:
+            ar_end = m.end("ar")
+            if m.string[ar_end:ar_end + 1] in _DATE_AFTER:
                 return None
             v = parse_arabic(ar)  # a list member, a range's low end, or nothing
-            return None if v is None else _Token(s, m.end("ar"), v, None)
+            return None if v is None else _Token(s, ar_end, v, None)
         return _number(m, ar)
     cn = m.group("cn")
     if cn is not None:
@@ -238,14 +239,23 @@ def _group(work: str, tokens: list[_Token], money_subject) -> list[list[_Token]]
 
 
 def document_date(text: str) -> dt.date | None:
-    """The date a document gives itself near its top (2023-04-11, 2024\\n01/04), if any."""
-    for m in DOC_DATE.finditer(text, 0, min(len(text), 1500)):
+    """The date a document gives itself near its top (2023-04-11, 2024\\n01/04), if any.
+
+    Every date starts with 20: the pattern is tried only where a string search finds 20, in
+    order, and after a match that is no date (2024-02-30) from its end on, as finditer would."""
+    limit = min(len(text), 1500)
+    pos = text.find("20", 0, limit)
+    while pos >= 0:
+        m = DOC_DATE.match(text, pos, limit)
+        if m is None:
+            pos = text.find("20", pos + 1, limit)
+            continue
         y, mo, d = (m.group("y") or m.group("y2"), m.group("m") or m.group("m2"),
                     m.group("d") or m.group("d2"))
         try:
             return dt.date(int(y), int(mo), int(d))
         except ValueError:
-            continue
+            pos = text.find("20", m.end(), limit)
     return None
 
 
