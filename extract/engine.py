@@ -40,6 +40,16 @@ _RANGE_SEPS = frozenset(vocab.RANGE_SEPARATORS)
 _LIST_SEPS = frozenset(vocab.LIST_SEPARATORS)
 _RANK_UNITS = frozenset(vocab.RANK_UNITS)
 _FALSE_UNITS = tuple(trad_forms(vocab.FALSE_UNITS))
+#: The false units by their first character: a unit is tested against the few that start like it.
+_FALSE_UNITS_BY_FIRST: dict[str, tuple[str, ...]] = {}
+for _word in _FALSE_UNITS:
+    _FALSE_UNITS_BY_FIRST[_word[0]] = _FALSE_UNITS_BY_FIRST.get(_word[0], ()) + (_word,)
+
+
+def _false_unit(text: str, pos: int) -> bool:
+    """A word of vocab.FALSE_UNITS starts at `pos` (条件, 人民): the unit found there is no unit."""
+    words = _FALSE_UNITS_BY_FIRST.get(text[pos:pos + 1])
+    return words is not None and text.startswith(words, pos)
 _PAGE_COUNTERS = tuple(trad_forms(vocab.PAGE_COUNTERS))
 _DURATION_AFTER = tuple(trad_forms(vocab.DURATION_AFTER_GE))
 #: After a bare number, these make it a date or a time of day.
@@ -80,7 +90,7 @@ def _parse(m: re.Match) -> _Token | None:
     cn = m.group("cn")
     if cn is not None:
         v = parse_chinese(cn)
-        if v is None or m.string.startswith(_FALSE_UNITS, m.start("cn_unit")):
+        if v is None or _false_unit(m.string, m.start("cn_unit")):
             return None
         category, unit = UNITS[m.group("cn_unit")]
         scale = scale_of(m.group("cn_scale"))  # 二萬四千八百多億元: the scale after 多
@@ -117,7 +127,7 @@ def _mixed(m, g: dict) -> _Token | None:
     s1, s2 = scale_of(g["mxs1"]), scale_of(g["mxs2"])
     value = (hi * s1 + lo) * s2 if s2 > s1 else hi * s1 + lo * s2
     unit_word = g["mx_unit"] or g["mx_unit2"]
-    if unit_word is None or m.string.startswith(_FALSE_UNITS, m.start("mx_unit" if g["mx_unit"] else "mx_unit2")):
+    if unit_word is None or _false_unit(m.string, m.start("mx_unit" if g["mx_unit"] else "mx_unit2")):
         end = m.end("mxs2") if g["mxs2"] else m.end("mx2")
         return _Token(m.start(), end, _scaled(value, 1.0), None, "", 1.0, False, True)
     category, unit = UNITS[unit_word]
@@ -130,7 +140,7 @@ def _number(m: re.Match, ar: str) -> _Token | None:
     if v is None:
         return None
     unit_word = m.group("unit")
-    if unit_word is None or m.string.startswith(_FALSE_UNITS, m.start("unit")):
+    if unit_word is None or _false_unit(m.string, m.start("unit")):
         return _unitless(m, v)
     scale = scale_of(m.group("scale")) * scale_of(m.group("scale2"))
     category, unit = UNITS[unit_word]
