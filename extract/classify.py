@@ -451,15 +451,20 @@ def indicator(sent: str, start: int, end: int, prev_end: int, category: str = ""
     sep = sent.rfind("、", c0, start)
     if sep >= 0 and (prev_end == 0 or sent[prev_end:sep].strip()):
         sep = -1  # an enumeration inside the subject ('物联网、集成电路…产值'), not a list of figures
-    before = _shorten(_clean(sent[(sep + 1 if sep >= 0 else c0):start]))
-    if category == "money" and _MONEY_SUBJECT.search(before):
-        return before  # '营收超百亿元企业5家': the threshold measures 营收, not 企业
-    group = _group_after(sent, start, end, before)
-    if group:
-        return group
+    lead = sent[(sep + 1 if sep >= 0 else c0):start]
+    before = None  # the phrase before, cleaned: made only where a rule reads it
+    if category == "money" or sent.startswith(_GROUP_MARKERS, end):
+        before = _shorten(_clean(lead))
+        if category == "money" and _MONEY_SUBJECT.search(before):
+            return before  # '营收超百亿元企业5家': the threshold measures 营收, not 企业
+        group = _group_after(sent, start, end, before)
+        if group:
+            return group
     if (_has_han(after, 2) and not _NOT_INDICATOR.match(after)
             and not after.startswith(_AFTER_VERBS)):
         return _trim_after(_clean(after) or after)
+    if before is None:
+        before = _shorten(_clean(lead))
     if _has_han(before):
         return before
     whole = _shorten(_clean(sent[c0:start]))
