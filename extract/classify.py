@@ -43,6 +43,18 @@ _LAST_YEAR = tuple(vocab.LAST_YEAR_WORDS)
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef]")
 
 
+def _has_han(text: str, n: int = 1) -> bool:
+    """`text` holds at least `n` Chinese characters (found one search at a time, without making
+    a list of them all as findall would)."""
+    pos = 0
+    for _ in range(n):
+        m = _HAN.search(text, pos)
+        if m is None:
+            return False
+        pos = m.end()
+    return True
+
+
 # Each sentence is scanned once for each kind of word; the lists are reused for all its figures.
 @functools.lru_cache(maxsize=512)
 def _clause_ends(sent: str) -> list[int]:
@@ -71,12 +83,14 @@ def _cue_index(sent: str) -> _CueIndex:
 
 
 @functools.lru_cache(maxsize=512)
-def _deadline_list(sent: str) -> list[tuple[int, dict]]:
+def _deadline_list(sent: str) -> list[tuple[int, re.Match]]:
+    # the match itself, not its groupdict(): m["by"] reads a group as a dict would, and only the
+    # few groups a figure asks about are read
     return [(m.end(), m.groupdict()) for m in DEADLINE.finditer(sent)]
 
 
 @functools.lru_cache(maxsize=512)
-def _period_list(sent: str) -> list[tuple[int, dict, bool]]:
+def _period_list(sent: str) -> list[tuple[int, re.Match, bool]]:
     """The periods of a sentence, except those a comparison word makes a base (比前三季度)."""
     out = []
     for m in PERIOD.finditer(sent):
@@ -262,6 +276,11 @@ _BASE_START = frozenset(w[0] for w in vocab.COMPARISON_WORDS)
 
 _TAIL_WORDS = tuple(vocab.INDICATOR_TAIL_WORDS)
 _HEAD_WORDS = tuple(vocab.INDICATOR_HEAD_WORDS)
+# The last (first) characters of those words: a set lookup rules out most phrases before the
+# tuple of words is tried one by one.
+_TAIL_LAST = frozenset(w[-1] for w in _TAIL_WORDS)
+_HEAD_FIRST = frozenset(w[0] for w in _HEAD_WORDS)
+_REGION_FIRST = frozenset(w[0] for w in (*vocab.REGIONS, *vocab.OWN_REGION_WORDS))
 _TIME_START = frozenset("2一二三四五六七八九十0123456789") | {w[0] for w in vocab.HORIZON_LEADS}
 _TIME_END = ("年", "底", "末", "的")
 _BASE_END = ("年", "底", "末", "月", "份", "期", "度")
@@ -286,9 +305,12 @@ def _clean(phrase: str) -> str:
         phrase = _LEADING_TIME.sub("", phrase)
     phrase = _PUNCT.sub("", phrase)
     for _ in range(3):
-        new = _TAIL.sub("", phrase) if phrase.endswith(_TAIL_WORDS) else phrase
-        new = _HEAD.sub("", new) if new.startswith(_HEAD_WORDS) else new
-        new = REGIONS.sub("", new, count=1) if REGIONS.match(new) else new
+        new = (_TAIL.sub("", phrase) if phrase[-1:] in _TAIL_LAST and phrase.endswith(_TAIL_WORDS)
+               else phrase)
+        if new[:1] in _HEAD_FIRST and new.startswith(_HEAD_WORDS):
+            new = _HEAD.sub("", new)
+        if new[:1] in _REGION_FIRST and REGIONS.match(new):
+            new = REGIONS.sub("", new, count=1)
         if new[:1] in _TIME_START:
             new = _LEADING_TIME.sub("", new)
         if new.endswith(_TIME_END):
@@ -396,7 +418,7 @@ def _group_after(sent: str, start: int, end: int, before: str) -> str | None:
     rest = sent[end + 1:end + 17]
     stop = _AFTER_STOP.search(rest)
     phrase = rest[: stop.start()] if stop else rest
-    if len(_HAN.findall(phrase)) < 2 or _NOT_INDICATOR.match(phrase) or phrase.startswith(_AFTER_VERBS):
+    if not _has_han(phrase, 2) or _NOT_INDICATOR.match(phrase) or phrase.startswith(_AFTER_VERBS):
         return None
     return _trim_after(_clean(phrase)) or None
 
@@ -429,16 +451,21 @@ def indicator(sent: str, start: int, end: int, prev_end: int, category: str = ""
     sep = sent.rfind("、", c0, start)
     if sep >= 0 and (prev_end == 0 or sent[prev_end:sep].strip()):
         sep = -1  # an enumeration inside the subject ('物联网、集成电路…产值'), not a list of figures
-    before = _shorten(_clean(sent[(sep + 1 if sep >= 0 else c0):start]))
-    if category == "money" and _MONEY_SUBJECT.search(before):
-        return before  # '营收超百亿元企业5家': the threshold measures 营收, not 企业
-    group = _group_after(sent, start, end, before)
-    if group:
-        return group
-    if (len(_HAN.findall(after)) >= 2 and not _NOT_INDICATOR.match(after)
+    lead = sent[(sep + 1 if sep >= 0 else c0):start]
+    before = None  # the phrase before, cleaned: made only where a rule reads it
+    if category == "money" or sent.startswith(_GROUP_MARKERS, end):
+        before = _shorten(_clean(lead))
+        if category == "money" and _MONEY_SUBJECT.search(before):
+            return before  # '营收超百亿元企业5家': the threshold measures 营收, not 企业
+        group = _group_after(sent, start, end, before)
+        if group:
+            return group
+    if (_has_han(after, 2) and not _NOT_INDICATOR.match(after)
             and not after.startswith(_AFTER_VERBS)):
         return _trim_after(_clean(after) or after)
-    if len(_HAN.findall(before)) >= 1:
+    if before is None:
+        before = _shorten(_clean(lead))
+    if _has_han(before):
         return before
     whole = _shorten(_clean(sent[c0:start]))
     return whole or None

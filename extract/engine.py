@@ -40,6 +40,16 @@ _RANGE_SEPS = frozenset(vocab.RANGE_SEPARATORS)
 _LIST_SEPS = frozenset(vocab.LIST_SEPARATORS)
 _RANK_UNITS = frozenset(vocab.RANK_UNITS)
 _FALSE_UNITS = tuple(trad_forms(vocab.FALSE_UNITS))
+#: The false units by their first character: a unit is tested against the few that start like it.
+_FALSE_UNITS_BY_FIRST: dict[str, tuple[str, ...]] = {}
+for _word in _FALSE_UNITS:
+    _FALSE_UNITS_BY_FIRST[_word[0]] = _FALSE_UNITS_BY_FIRST.get(_word[0], ()) + (_word,)
+
+
+def _false_unit(text: str, pos: int) -> bool:
+    """A word of vocab.FALSE_UNITS starts at `pos` (条件, 人民): the unit found there is no unit."""
+    words = _FALSE_UNITS_BY_FIRST.get(text[pos:pos + 1])
+    return words is not None and text.startswith(words, pos)
 _PAGE_COUNTERS = tuple(trad_forms(vocab.PAGE_COUNTERS))
 _DURATION_AFTER = tuple(trad_forms(vocab.DURATION_AFTER_GE))
 #: After a bare number, these make it a date or a time of day.
@@ -71,15 +81,16 @@ def _parse(m: re.Match) -> _Token | None:
         if m.group("unit") is None and m.group("scale") is None:
             # the common case: a bare number. Before 年/月/日 it is a date (FIGURES.md: no figure),
             # which no range or list of figures takes as a member: dropped here, before any work
-            if m.string[m.end("ar"):m.end("ar") + 1] in _DATE_AFTER:
+            ar_end = m.end("ar")
+            if m.string[ar_end:ar_end + 1] in _DATE_AFTER:
                 return None
             v = parse_arabic(ar)  # a list member, a range's low end, or nothing
-            return None if v is None else _Token(s, m.end("ar"), v, None)
+            return None if v is None else _Token(s, ar_end, v, None)
         return _number(m, ar)
     cn = m.group("cn")
     if cn is not None:
         v = parse_chinese(cn)
-        if v is None or m.string.startswith(_FALSE_UNITS, m.start("cn_unit")):
+        if v is None or _false_unit(m.string, m.start("cn_unit")):
             return None
         category, unit = UNITS[m.group("cn_unit")]
         scale = scale_of(m.group("cn_scale"))  # 二萬四千八百多億元: the scale after 多
@@ -116,7 +127,7 @@ def _mixed(m, g: dict) -> _Token | None:
     s1, s2 = scale_of(g["mxs1"]), scale_of(g["mxs2"])
     value = (hi * s1 + lo) * s2 if s2 > s1 else hi * s1 + lo * s2
     unit_word = g["mx_unit"] or g["mx_unit2"]
-    if unit_word is None or m.string.startswith(_FALSE_UNITS, m.start("mx_unit" if g["mx_unit"] else "mx_unit2")):
+    if unit_word is None or _false_unit(m.string, m.start("mx_unit" if g["mx_unit"] else "mx_unit2")):
         end = m.end("mxs2") if g["mxs2"] else m.end("mx2")
         return _Token(m.start(), end, _scaled(value, 1.0), None, "", 1.0, False, True)
     category, unit = UNITS[unit_word]
@@ -129,7 +140,7 @@ def _number(m: re.Match, ar: str) -> _Token | None:
     if v is None:
         return None
     unit_word = m.group("unit")
-    if unit_word is None or m.string.startswith(_FALSE_UNITS, m.start("unit")):
+    if unit_word is None or _false_unit(m.string, m.start("unit")):
         return _unitless(m, v)
     scale = scale_of(m.group("scale")) * scale_of(m.group("scale2"))
     category, unit = UNITS[unit_word]
@@ -150,6 +161,9 @@ def _unitless(m: re.Match, v: float) -> _Token:
 
 def _excluded(work: str, t: _Token) -> bool:
     """Ordinals, ranks and small Chinese numerals are not figures (FIGURES.md)."""
+    # 五个方面, 两个"新三年计划": Chinese numerals below ten count only as money, percent, pp, 倍
+    if t.chinese and t.value * t.scale < 10 and t.category in ("count", "other"):
+        return True
     head = work[max(0, t.start - 6):t.start].rstrip(" \u3000:：")
     if head.endswith(_PAGE_COUNTERS):
         return True
@@ -157,12 +171,7 @@ def _excluded(work: str, t: _Token) -> bool:
         return True
     if t.unit == "个" and work.startswith(_DURATION_AFTER, t.end):
         return True  # 连续36个月: a duration
-    if t.unit in _RANK_UNITS and head.endswith(vocab.RANK_PREFIXES):
-        return True
-    # 五个方面, 两个"新三年计划": Chinese numerals below ten count only as money, percent, pp, 倍
-    if t.chinese and t.value * t.scale < 10 and t.category in ("count", "other"):
-        return True
-    return False
+    return t.unit in _RANK_UNITS and head.endswith(vocab.RANK_PREFIXES)
 
 
 def _finish(t: _Token, sent_subject_money) -> _Token:
@@ -223,7 +232,8 @@ def _group(work: str, tokens: list[_Token], money_subject) -> list[list[_Token]]
             if members:
                 groups.append(members)
             continue
-        flush()
+        if pending:
+            flush()
         # 5%—6%: a range whose two ends both carry the unit
         last = groups[-1][-1] if groups else None
         if (last is not None and last.value_max is None and len(groups[-1]) == 1
@@ -239,14 +249,23 @@ def _group(work: str, tokens: list[_Token], money_subject) -> list[list[_Token]]
 
 
 def document_date(text: str) -> dt.date | None:
-    """The date a document gives itself near its top (2023-04-11, 2024\\n01/04), if any."""
-    for m in DOC_DATE.finditer(text, 0, min(len(text), 1500)):
+    """The date a document gives itself near its top (2023-04-11, 2024\\n01/04), if any.
+
+    Every date starts with 20: the pattern is tried only where a string search finds 20, in
+    order, and after a match that is no date (2024-02-30) from its end on, as finditer would."""
+    limit = min(len(text), 1500)
+    pos = text.find("20", 0, limit)
+    while pos >= 0:
+        m = DOC_DATE.match(text, pos, limit)
+        if m is None:
+            pos = text.find("20", pos + 1, limit)
+            continue
         y, mo, d = (m.group("y") or m.group("y2"), m.group("m") or m.group("m2"),
                     m.group("d") or m.group("d2"))
         try:
             return dt.date(int(y), int(mo), int(d))
         except ValueError:
-            continue
+            pos = text.find("20", m.end(), limit)
     return None
 
 
@@ -316,6 +335,7 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
         sent = sents.simple(s0, s1)
         if (s0, s1) != prev_sentence:
             prev_sentence, prev_end, prev_negative, prev_indicator, prev_qualifier = (s0, s1), 0, False, None, None
+            original = _original(text, omap, s0, s1)  # the sentence as written, once for its figures
         a, z = first.start - s0, group[-1].end - s0
         before = sent[max(0, a - 8):a]
         qual, qlen = classify.qualifier_before(before)
@@ -361,7 +381,7 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
                 t.category, t.unit, "gt" if t.infix else (qual or after_qual or "eq"), kind, ind, region,
                 due if kind == "target" else None,
                 classify.period(sent, ta, doc_date) if kind == "actual" else None,
-                _original(text, omap, s0, s1),
+                original,
             ])
         prev_end, prev_negative, prev_qualifier = group[-1].end - s0, negative, qual or after_qual
     if context.lead_end and out:
@@ -427,7 +447,8 @@ DTYPES = {
 # The table is built from its columns as pandas stores them (one block per column kind), with
 # every dtype resolved once here: pandas.api.internals.create_dataframe_from_blocks takes them
 # as they are, where DataFrame(dict) would infer and check each column of each document again.
-# The text columns are one Arrow array, cut into a zero-copy slice a column.
+# The text columns are one Arrow array, cut into a zero-copy slice a column (slicing the pandas
+# array skips the checks its constructor makes of each column).
 _COLUMN_INDEX = pd.Index(COLUMNS)
 _STRING_AT = [i for i, c in enumerate(COLUMNS) if DTYPES[c] == "string"]
 _STRING_PLACES = [np.array([i]) for i in _STRING_AT]
@@ -454,9 +475,9 @@ def _table(rows: list[list]) -> pd.DataFrame:
     """Rows of fields in COLUMNS order → the tidy table."""
     n = len(rows)
     cols = list(zip(*rows)) if n else [()] * len(COLUMNS)
-    texts = pa.array([v for i in _STRING_AT for v in cols[i]], type=_LARGE_STRING)
-    blocks = [(ArrowStringArray(texts.slice(k * n, n), dtype=_STRING_DTYPE), place)
-              for k, place in enumerate(_STRING_PLACES)]
+    texts = ArrowStringArray(pa.array([v for i in _STRING_AT for v in cols[i]], type=_LARGE_STRING),
+                             dtype=_STRING_DTYPE)
+    blocks = [(texts[k * n:(k + 1) * n], place) for k, place in enumerate(_STRING_PLACES)]
     blocks.append((np.array([cols[i] for i in _INT_AT], dtype=np.int64).reshape(2, n), _INT_PLACE))
     value, value_max = (cols[i] for i in _FLOAT_AT)
     blocks.append((np.array([value, [_NAN if v is None else v for v in value_max]],

@@ -26,6 +26,9 @@ _ADJACENT_DIGITS = re.compile("[一二两三四五六七八九]{2}")
 
 def parse_arabic(s: str) -> float | None:
     """'305,160' → 305160.0; '１２．５' → 12.5 (Python reads full-width digits)."""
+    if s.isdecimal():  # the common case, digits only: nothing to fold or remove
+        value = float(s)
+        return value if math.isfinite(value) else None
     s = s.translate(TRAD_SCALE).replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u2009", "")
     try:
         value = float(s)
