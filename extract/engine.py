@@ -50,6 +50,8 @@ def _false_unit(text: str, pos: int) -> bool:
     """A word of vocab.FALSE_UNITS starts at `pos` (条件, 人民): the unit found there is no unit."""
     words = _FALSE_UNITS_BY_FIRST.get(text[pos:pos + 1])
     return words is not None and text.startswith(words, pos)
+
+
 _PAGE_COUNTERS = tuple(trad_forms(vocab.PAGE_COUNTERS))
 _DURATION_AFTER = tuple(trad_forms(vocab.DURATION_AFTER_GE))
 #: After a bare number, these make it a date or a time of day.
