@@ -92,7 +92,7 @@ CARDS: dict[str, tuple[str, ...] | None] = {
     "需加快": ("需加快",),
     "进展缓慢/倒退": ("进展缓慢", "倒退"),
     "逾期未完成": ("逾期未完成",),
-    "待数据/暂无数据": ("待数据", "暂无数据"),
+    "待数据/无数据": ("待数据", "暂无数据"),  # 无数据 for 暂无数据: seven characters fit a phone's card
     "仅监测": ("仅监测",),
 }
 # The order of urgency, what a weekly meeting looks at first: overdue, backwards, slow, to

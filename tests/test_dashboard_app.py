@@ -111,7 +111,7 @@ def test_region_filter_changes_every_element(app):
     at.button_group(key="overview-region").set_value([region]).run()
     mine = status[status["region"] == region]
     assert metrics(at)["目标总数"] == len(mine) < len(status)
-    assert metrics(at)["待数据/暂无数据"] == int(mine["status"].isin(["待数据", "暂无数据"]).sum())
+    assert metrics(at)["待数据/无数据"] == int(mine["status"].isin(["待数据", "暂无数据"]).sum())
     assert set(at.dataframe[0].value["地区"]) == {region}
     after_chart = at.get("plotly_chart")[0].proto.spec
     assert after_chart != before_chart

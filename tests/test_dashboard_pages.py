@@ -65,7 +65,7 @@ def cards(at) -> dict[str, int]:
 
 def test_overview_cards_count_each_status(app):
     assert cards(app()) == {"目标总数": 8, "已完成": 1, "进度正常": 1, "需加快": 1, "进展缓慢/倒退": 2, "逾期未完成": 1,
-                            "待数据/暂无数据": 1, "仅监测": 1}
+                            "待数据/无数据": 1, "仅监测": 1}
 
 
 def test_overview_lists_the_most_urgent_first_and_the_file_order_on_request(app):

@@ -96,7 +96,7 @@ def test_filter_options_list_each_choice_once(status):
 def test_card_counts_group_slow_and_backwards(status):
     assert views.card_counts(status) == {
         "目标总数": 4, "已完成": 1, "进度正常": 0, "需加快": 1, "进展缓慢/倒退": 1, "逾期未完成": 0,
-        "待数据/暂无数据": 1, "仅监测": 0,
+        "待数据/无数据": 1, "仅监测": 0,
     }
 
 
