@@ -421,6 +421,10 @@ ACROSS_CLAUSES = [
     ("group-at-the-start", "超千亿元的产业集群达到5个。", "千亿元", "产业集群"),
     # no qualifier: 的 after the figure names no group, the phrase before names the thing
     ("no-qualifier-no-group", "全市高新技术企业数量达到5000家的基础上。", "5000家", "高新技术企业数量"),
+    # a threshold whose 的 leads to no name (新台阶): the phrase before names the thing
+    ("group-of-no-name", "全市高新技术企业数量迈上超过5000家的新台阶。", "5000家", "高新技术企业数量"),
+    # the phrase after the figure loses its trailing change words (同比增长)
+    ("change-words-after-the-name", "全市新招引30个项目同比增长20%。", "30个", "项目"),
 ]
 
 
@@ -439,6 +443,7 @@ MORE_TABLE_LINES = [
     ("percent-level", "研发投入强度 | 2024年 | 2.5%", "2.5%", "研发投入强度"),
     ("points-of-change", "规上工业增加值 | 比上年提高 | 0.5个百分点", "0.5个百分点", "规上工业增加值增速"),
     ("one-row-table-first-figure", "规上工业总产值 | 4.7万亿元 | 高新技术企业 | 5000家", "4.7万亿元", "规上工业总产值"),
+    ("year-then-change-then-name", "2024年 | 增长 | 规上工业增加值 | 6.1%", "6.1%", "规上工业增加值增速"),
 ]
 
 
@@ -468,6 +473,8 @@ MORE_KINDS = [
     # 不少于 right after the last 、 makes a minimum, no tally
     ("a-minimum-is-no-tally", "到2027年，工程机械、新材料、不少于3个产业集群。", None, "3个", ("target", 2027)),
     # an actual cue earlier in the sentence makes no report: the past horizon looks back
+    # a vague horizon (两三年) is a target with no deadline
+    ("a-vague-horizon", "力争用两三年时间新增高新技术企业300家。", "2024-03-01", "300家", ("target", None)),
     ("an-actual-cue-is-no-report", "全市已建成园区10个，到2025年新增高新技术企业300家。", "2026-03-01", "300家",
      ("actual", None)),
 ]
@@ -536,3 +543,9 @@ LONG_PHRASES = [
 @pytest.mark.parametrize("phrase,want", [c[1:] for c in LONG_PHRASES], ids=[c[0] for c in LONG_PHRASES])
 def test_long_phrases_are_cut_by_rule(phrase, want):
     assert figure(phrase + "达到5000亿元。", "5000亿元").indicator == want
+
+
+def test_a_phrase_after_a_figure_is_read_up_to_sixteen_characters():
+    """A name after the figure (打造50个…) or after a threshold's 的 with no head noun: 16 characters."""
+    assert figure("打造50个" + _f(17) + "。", "50个").indicator == _f(16)
+    assert figure("是全国首个突破13万亿元的" + _f(17) + "。", "13万亿元").indicator == _f(16)
