@@ -549,3 +549,9 @@ def test_a_phrase_after_a_figure_is_read_up_to_sixteen_characters():
     """A name after the figure (打造50个…) or after a threshold's 的 with no head noun: 16 characters."""
     assert figure("打造50个" + _f(17) + "。", "50个").indicator == _f(16)
     assert figure("是全国首个突破13万亿元的" + _f(17) + "。", "13万亿元").indicator == _f(16)
+
+
+def test_numbered_items_after_a_list_separator():
+    """一是…、二是…、三是…: each item's numbering is no part of its name, after a 、 as at the start."""
+    text = "一是规上工业总产值1.2万亿元、二是高新技术企业5000家、三是专精特新企业300家。"
+    assert [r["indicator"] for r in _rows(text)] == ["规上工业总产值", "高新技术企业", "专精特新企业"]
