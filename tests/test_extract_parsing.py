@@ -37,3 +37,51 @@ def test_a_phrase_is_simplified_as_a_phrase():
     """OpenCC converts 乾隆 as a name (乾 kept), not character by character (干)."""
     r = extract.figures("全市現存乾隆御碑300座。").iloc[0]
     assert (r["text"], r["indicator"]) == ("300座", "现存乾隆御碑")
+
+
+# --- engine.py: the table API, doublings, bare amounts, fractions, run-on text (found by `make mutate`)
+
+def test_records_are_the_rows_of_the_table():
+    text = "力争用3年时间新增地区生产总值1000亿元。"
+    recs = extract.engine.records(text, doc="a.txt", date="2024-02-17")
+    assert [list(r) for r in recs] == [extract.engine.COLUMNS]
+    assert (recs[0]["doc"], recs[0]["text"], recs[0]["deadline"]) == ("a.txt", "1000亿元", 2026)
+    import pandas as pd
+    pd.testing.assert_frame_equal(extract.engine.table(recs), extract.figures(text, doc="a.txt", date="2024-02-17"))
+
+
+def test_the_empty_table_has_the_columns_and_types():
+    empty = extract.engine.empty_table()
+    assert list(empty.columns) == extract.engine.COLUMNS and len(empty) == 0
+    assert (str(empty.dtypes["deadline"]), str(empty.dtypes["start"]), str(empty.dtypes["value"])) == (
+        "Int64", "int64", "float64")
+    assert list(empty.dtypes["category"].categories) == extract.engine.CATEGORIES
+
+
+MORE_PARSING = [
+    # 翻n番 doubles n times: 2**n
+    ("fan-three", "全市经济总量翻三番。", [("翻三番", 8, "multiple")]),
+    ("fan-four", "全市经济总量翻四番。", [("翻四番", 16, "multiple")]),
+    # a bare amount keeps its currency
+    ("bare-dollars", "外贸进出口突破千亿美元。", [("千亿美元", 1e11, "money")]),
+    # fractions: a numerator that is no number (一二, "one or two") or more than the whole is no figure
+    ("fraction-of-no-number", "新能源汽车占十分之一二。", []),
+    ("fraction-over-one", "新能源汽车占五分之六。", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in MORE_PARSING], ids=[c[0] for c in MORE_PARSING])
+def test_more_parsing(text, expected):
+    assert rows(text) == expected
+
+
+def test_text_without_punctuation_is_read_300_characters_around_a_figure():
+    """A 'sentence' longer than 600 characters is read in a window of 300 either side of the figure:
+    the cue 力争 294 characters before the figure makes it a target, 314 characters before it is out of reach."""
+    filler = "各项工作稳步推进" * 100
+
+    def runon(before):
+        return "力争" + filler[:before - 2] + "新增企业300家" + filler[:400]
+
+    kinds = [[r["kind"] for r in extract.engine.records(runon(n))] for n in (290, 310)]
+    assert kinds == [["target"], ["actual"]]
