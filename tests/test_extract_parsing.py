@@ -85,3 +85,56 @@ def test_text_without_punctuation_is_read_300_characters_around_a_figure():
 
     kinds = [[r["kind"] for r in extract.engine.records(runon(n))] for n in (290, 310)]
     assert kinds == [["target"], ["actual"]]
+
+
+def figures_of(text):
+    return [(r["text"], r["value"], r["value_max"], r["qualifier"]) for r in extract.engine.records(text)]
+
+
+ENGINE_CASES = [
+    # Chinese numerals below ten count only as money, percent, pp or 倍; ten is a count
+    ("chinese-ten-is-a-count", "全市建成十个园区。", [("十个", 10, None, "eq")]),
+    ("small-chinese-length-is-no-figure", "全市建设五公里绿道。", []),
+    # 第 before a number makes an ordinal, also at the very start of a text
+    ("ordinal-at-the-start", "第12个五年规划纲要提出，全市新增企业300家。", [("300家", 300, None, "eq")]),
+    # a range whose ends have different scales: 5000万 to 1亿
+    ("range-of-two-scales", "全市投资5000万至1亿元。", [("5000万至1亿元", 5e7, 1e8, "eq")]),
+    # 4万6000亿 with no unit: a bare magnitude, its text up to its last scale
+    ("mixed-magnitude-without-unit", "全市地区生产总值4万6000亿。", [("4万6000亿", 4.6e12, None, "eq")]),
+    ("bare-magnitude-is-no-more-than", "全市地区生产总值5万亿。", [("5万亿", 5e12, None, "eq")]),
+    # 余 between a number and its second scale: more than 3 million
+    ("yu-before-wan", "带动就业300余万人。", [("300余万人", 3e6, None, "gt")]),
+    # 千 and 百 make no bare magnitude; a false unit (部门) makes no unit
+    ("bare-qian-is-no-magnitude", "全市新增就业岗位3千。", []),
+    ("a-false-unit", "全市3部门联合发文。", []),
+    # numbers too long for a float are no figure, also before 万 or as a list member
+    ("too-long-before-wan", "全市人口" + "9" * 400 + "万3000人。", []),
+    ("too-long-list-member", "全市新建" + "9" * 400 + "、2个园区。", [("2个", 2, None, "eq")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in ENGINE_CASES], ids=[c[0] for c in ENGINE_CASES])
+def test_engine_cases(text, expected):
+    assert figures_of(text) == expected
+
+
+def test_the_sentence_of_a_text_with_readings_is_the_original():
+    r = extract.engine.records("全市地区生产总值突破1萬(wàn)億元。")[0]
+    assert (r["text"], r["sentence"]) == ("1萬(wàn)億元", "全市地区生产总值突破1萬(wàn)億元")
+
+
+def test_a_cue_in_the_next_sentence_does_not_count():
+    assert [r["kind"] for r in extract.engine.records("全市新增企业300家。今年将继续加大招引力度。")] == ["actual"]
+
+
+def test_sentences_up_to_600_characters_are_read_whole():
+    """Only a 'sentence' longer than 600 characters is read in a window: a 600-character one, or a
+    short one late in a long text, is read whole (the cue 力争 350+ characters before still counts);
+    the window reaches 300 characters after the figure too (将 250 characters after it)."""
+    filler = "各项工作稳步推进" * 200
+    exactly_600 = "力争" + filler[:360] + "新增企业300家" + filler[:600 - 2 - 360 - 8]
+    late = filler[:700] + "。力争" + filler[:350] + "新增企业300家。"
+    cue_after = filler[:400] + "新增企业300家" + filler[:250] + "将" + filler[:300]
+    assert len(exactly_600) == 600
+    assert [[r["kind"] for r in extract.engine.records(t)] for t in (exactly_600, late, cue_after)] == [
+        ["target"], ["target"], ["target"]]
