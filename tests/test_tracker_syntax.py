@@ -185,3 +185,18 @@ def test_a_control_character_is_a_syntax_error_of_its_entry():
     assert [p.message for p in book.problems] == [
         SYNTAX + "格式有误（unacceptable character #x0007: control characters are not allowed）"]
     assert list(book.targets["id"]) == ["a", "c"]
+
+
+REGION_FIRST = "  - region: 某市\n    id: {id}\n    indicator: 增速\n    unit: '%'\n    type: rate\n    source: {{doc: d}}\n"
+
+
+def test_a_broken_entry_costs_only_itself_when_id_is_not_the_first_key():
+    """Entries written '- region:' first, id on their second line (no '- id:' line at all): the
+    entries are still told apart by their '- ' at the list's indent; a's unclosed quote (line 7,
+    column 19) costs only a, and the settings after the list are read."""
+    a = REGION_FIRST.format(id="a").replace("{doc: d}", "{doc: 'd}")
+    text = "targets:\n" + a + REGION_FIRST.format(id="b") + REGION_FIRST.format(id="c") + "settings:\n  on_track: 0.8\n"
+    book = tracker.load(text)
+    assert [(p.line, p.col, p.target_id) for p in book.problems] == [(7, 19, "a")]
+    assert book.targets["id"].tolist() == ["b", "c"]
+    assert book.settings["on_track"] == 0.8
