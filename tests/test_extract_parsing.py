@@ -99,6 +99,7 @@ ENGINE_CASES = [
     ("ordinal-at-the-start", "第12个五年规划纲要提出，全市新增企业300家。", [("300家", 300, None, "eq")]),
     # a range whose ends have different scales: 5000万 to 1亿
     ("range-of-two-scales", "全市投资5000万至1亿元。", [("5000万至1亿元", 5e7, 1e8, "eq")]),
+    ("list-of-two-scales", "全市营收分别为8000万和1.2亿元。", [("8000万", 8e7, None, "eq"), ("1.2亿元", 1.2e8, None, "eq")]),
     # 4万6000亿 with no unit: a bare magnitude, its text up to its last scale
     ("mixed-magnitude-without-unit", "全市地区生产总值4万6000亿。", [("4万6000亿", 4.6e12, None, "eq")]),
     ("bare-magnitude-is-no-more-than", "全市地区生产总值5万亿。", [("5万亿", 5e12, None, "eq")]),
