@@ -5,6 +5,7 @@ no-break or thin space (typeset PDFs), a traditional 兩 in 兩成, a number too
 (no figure rather than an infinite one), and a traditional phrase whose simplified form differs
 from its characters' (乾隆 stays 乾隆; character by character it would be 干隆).
 """
+import datetime as dt
 import math
 
 import pytest
@@ -139,3 +140,47 @@ def test_sentences_up_to_600_characters_are_read_whole():
     assert len(exactly_600) == 600
     assert [[r["kind"] for r in extract.engine.records(t)] for t in (exactly_600, late, cue_after)] == [
         ["target"], ["target"], ["target"]]
+
+
+def _read(text, date=None):
+    return [(r["text"], r["value"], r["qualifier"], r["kind"], r["indicator"], r["category"], r["unit"], r["deadline"],
+             r["period"]) for r in extract.engine.records(text, date=date)]
+
+
+#: (id, text, [(text, value, qualifier, kind, indicator, category, unit, deadline, period)]), by hand.
+SENTENCE_CASES = [
+    ("qualifier-at-the-start", "超过300家企业参与。", [("300家", 300, "gt", "actual", "企业参与", "count", "家", None, None)]),
+    ("a-fall-shared-past-a-qualifier", "能耗和排放分别下降9.3%和近6.8%。",
+     [("9.3%", -9.3, "eq", "actual", "能耗和排放", "percent", "%", None, None),
+      ("6.8%", -6.8, "lt", "actual", "能耗和排放", "percent", "%", None, None)]),
+    ("full-width-minus", "工业增加值增速为－3.2%。", [("－3.2%", -3.2, "eq", "actual", "工业增加值", "percent", "%", None, None)]),
+    ("minus-points", "工业增加值增速为-0.5个百分点。",
+     [("-0.5个百分点", -0.5, "eq", "actual", "工业增加值", "pp", "个百分点", None, None)]),
+    ("second-sentence-name-after", "全市召开大会。打造50个园区。", [("50个", 50, "eq", "target", "园区", "count", "个", None, None)]),
+    ("joined-figure-names-its-own", "新增企业300家和500个项目。",
+     [("300家", 300, "eq", "actual", "新增企业", "count", "家", None, None),
+      ("500个", 500, "eq", "actual", "项目", "count", "个", None, None)]),
+    ("a-target-has-no-period", "力争2025年地区生产总值达到5000亿元。",
+     [("5000亿元", 5e11, "eq", "target", "地区生产总值", "money", "元", 2025, None)]),
+    ("money-subject-in-a-second-sentence", "全市召开大会。全市地区生产总值突破5万亿。",
+     [("5万亿", 5e12, "ge", "actual", "地区生产总值", "money", "元", None, None)]),
+    ("bare-dollars-keep-their-currency", "外贸进出口突破千亿美元。",
+     [("千亿美元", 1e11, "ge", "actual", "外贸进出口", "money", "美元", None, None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in SENTENCE_CASES], ids=[c[0] for c in SENTENCE_CASES])
+def test_sentence_cases(text, expected):
+    assert _read(text) == expected
+
+
+def test_the_first_valid_date_near_the_top_is_the_documents():
+    """An impossible date is passed over; a date after the first 1500 characters is no document date."""
+    body = "\n2023-04-11 来源：徐州日报\n力争用3年时间新增企业300家。"
+    assert extract.engine.document_date("2023-02-30 不是日期" + body) == dt.date(2023, 4, 11)
+    assert extract.engine.document_date("各项工作稳步推进" * 190 + body) is None
+
+
+def test_a_missing_text_has_no_figures():
+    """A corpus column's missing cell (NaN) or None is no text."""
+    assert extract.engine.records(float("nan")) == [] and extract.engine.records(None) == []
