@@ -410,8 +410,8 @@ TAGS = [
     ("one tag without brackets", "    tags: 12345\n", ["12345"], None),
     ("no tag", "    tags: ~\n", [], None),
     ("a list", "    tags: [\"12345\", 新型工业化]\n", ["12345", "新型工业化"], None),
-    ("a mapping", "    tags: {a: 1}\n", None, (8, 11, "a/tags", "列表")),
-    ("an empty tag", "    tags: [a, ~]\n", None, (8, 15, "a/tags", "标签")),
+    ("a mapping", "    tags: {a: 1}\n", None, (8, 11, "a/tags", '标签应为列表，如 ["12345", 新型工业化]')),
+    ("an empty tag", "    tags: [a, ~]\n", None, (8, 15, "a/tags", "标签不能为空")),
     ("a tag that is a list", "    tags: [a, [b]]\n", None, (8, 15, "a/tags", "列表")),
 ]
 
