@@ -376,3 +376,182 @@ GROUPS = [
 @pytest.mark.parametrize("text,surface,want", [c[1:] for c in GROUPS], ids=[c[0] for c in GROUPS])
 def test_threshold_measures_its_group(text, surface, want):
     assert figure(text, surface).indicator == want
+
+
+# --- rules pinned down by `make mutate` (issue #12) ------------------------------------------------
+# Each sentence was written for one rule of classify.py; what the figure is, by hand.
+
+def _rows(text, date=None):
+    return [r for r in extract.engine.records(text, date=date)]
+
+
+#: The phrase before a figure loses its region, its time words and a comparison base wherever
+#: stripping one exposes the next; a region inside the phrase stays.
+STRIPPED = [
+    ("full-region-name", "苏州市规上工业总产值达到4万亿元。", "4万亿元", "规上工业总产值"),
+    ("region-then-year", "苏州市2024年地区生产总值达到2.6万亿元。", "2.6万亿元", "地区生产总值"),
+    ("only-the-leading-region", "苏州市对接上海市的合作项目达到120个。", "120个", "对接上海市的合作项目"),
+    ("leading-base", "比去年同期新增规上工业企业300家。", "300家", "新增规上工业企业"),
+    ("dash-before-the-figure", "地区生产总值——5000亿元。", "5000亿元", "地区生产总值"),
+    ("words-after-a-space", "江苏省统计局发布的数据显示 2024年全市规上工业总产值达到4万亿元。", "4万亿元", "规上工业总产值"),
+    ("qualifier-after-the-figure", "每年实施300项以上重大技改项目。", "300项", "重大技改项目"),
+    ("two-characters-after", "打造50个园区。", "50个", "园区"),
+    ("latin-name", "全年IPO达到12家。", "12家", "IPO"),
+]
+
+
+@pytest.mark.parametrize("text,surface,want", [c[1:] for c in STRIPPED], ids=[c[0] for c in STRIPPED])
+def test_what_is_stripped_around_an_indicator(text, surface, want):
+    assert figure(text, surface).indicator == want
+
+
+#: Indicators across the clauses of one sentence.
+ACROSS_CLAUSES = [
+    # a 、 of an earlier clause separates nothing in this one
+    ("separator-of-an-earlier-clause", "工程机械、新材料产值5000亿元，高新技术企业300家。", "300家", "高新技术企业"),
+    # an enumeration inside the subject after an earlier figure of the sentence stays whole
+    ("enumeration-after-a-figure", "规上工业总产值1.2万亿元，物联网、集成电路等产业产值突破万亿元。", "万亿元",
+     "物联网、集成电路等产业产值"),
+    # a clause that names a new thing and no figure: the next clause's figure measures it
+    ("the-clause-before-names-it", "全市地区生产总值5000亿元，全年工业投资，达1200亿元。", "1200亿元", "工业投资"),
+    # a share with no rate word before it: the indicator of the figure before it, not its rate
+    ("share-is-no-rate", "全市研发投入300亿元，占比达2.6%，比上年提高0.1个百分点。", "2.6%", "研发投入"),
+    # a group: a threshold with 的 names what passes it; the phrase ends at the comma
+    ("group-ends-at-a-comma", "是全国首个突破13万亿元的省份，位居前列。", "13万亿元", "省份"),
+    ("group-at-the-start", "超千亿元的产业集群达到5个。", "千亿元", "产业集群"),
+    # no qualifier: 的 after the figure names no group, the phrase before names the thing
+    ("no-qualifier-no-group", "全市高新技术企业数量达到5000家的基础上。", "5000家", "高新技术企业数量"),
+    # a threshold whose 的 leads to no name (新台阶): the phrase before names the thing
+    ("group-of-no-name", "全市高新技术企业数量迈上超过5000家的新台阶。", "5000家", "高新技术企业数量"),
+    # the phrase after the figure loses its trailing change words (同比增长)
+    ("change-words-after-the-name", "全市新招引30个项目同比增长20%。", "30个", "项目"),
+]
+
+
+@pytest.mark.parametrize("text,surface,want", [c[1:] for c in ACROSS_CLAUSES], ids=[c[0] for c in ACROSS_CLAUSES])
+def test_indicators_across_clauses(text, surface, want):
+    assert figure(text, surface).indicator == want
+
+
+def test_a_rate_that_names_nothing_has_no_indicator():
+    assert figure("全年增长6.5%。", "6.5%").indicator is __import__("pandas").NA
+
+
+#: Table lines: a percent under a heading that is no change is a level, not a growth rate; points
+#: under a heading of change are a rate; the first cell of a one-row table names the first figure.
+MORE_TABLE_LINES = [
+    ("percent-level", "研发投入强度 | 2024年 | 2.5%", "2.5%", "研发投入强度"),
+    ("points-of-change", "规上工业增加值 | 比上年提高 | 0.5个百分点", "0.5个百分点", "规上工业增加值增速"),
+    ("one-row-table-first-figure", "规上工业总产值 | 4.7万亿元 | 高新技术企业 | 5000家", "4.7万亿元", "规上工业总产值"),
+    ("year-then-change-then-name", "2024年 | 增长 | 规上工业增加值 | 6.1%", "6.1%", "规上工业增加值增速"),
+]
+
+
+@pytest.mark.parametrize("text,surface,want", [c[1:] for c in MORE_TABLE_LINES], ids=[c[0] for c in MORE_TABLE_LINES])
+def test_more_table_line_indicators(text, surface, want):
+    assert figure(text, surface).indicator == want
+
+
+#: Kind and deadline.
+MORE_KINDS = [
+    # (id, text, date, surface, (kind, deadline))
+    # a multiple that is no doubling states a fact, like any figure without a cue or horizon
+    ("a-multiple-is-no-doubling", "全市经济总量是2020年的2倍。", None, "2倍", ("actual", None)),
+    # the horizon's own year in the figure's clause is no past year
+    ("the-horizons-own-year", "力争在2025—2027年，全市新增高新技术企业500家，2027年达到3000家。", None, "3000家",
+     ("target", 2027)),
+    # a past year after the figure in the sentence is no year of the figure's clause
+    ("a-year-after-the-figure", "到2027年，全市年产值达到3万亿元，是2024年的2倍。", None, "3万亿元", ("target", 2027)),
+    # 每年 right before the figure: a yearly target has no deadline
+    ("each-year-right-before", "全市技改项目力争到2027年每年300项以上。", None, "300项", ("target", None)),
+    # a plan period still running when the document was written is the deadline
+    ("the-plan-period-of-this-year", "十四五期间新增高新技术企业300家。", "2025-03-01", "300家", ("target", 2025)),
+    # a plan's count stated with a horizon (十四五) is a target
+    ("a-plans-count-with-a-horizon", "十四五期间，该规划明确新建20个产业园区。", None, "20个", ("target", 2025)),
+    # a tally stays a fact, however many 、 come later in the sentence
+    ("a-tally-before-a-later-list", "到2027年，钢铁、纺织、食品3个集群，推动升级、转型。", None, "3个", ("actual", None)),
+    # 不少于 right after the last 、 makes a minimum, no tally
+    ("a-minimum-is-no-tally", "到2027年，工程机械、新材料、不少于3个产业集群。", None, "3个", ("target", 2027)),
+    # an actual cue earlier in the sentence makes no report: the past horizon looks back
+    # a vague horizon (两三年) is a target with no deadline
+    ("a-vague-horizon", "力争用两三年时间新增高新技术企业300家。", "2024-03-01", "300家", ("target", None)),
+    ("an-actual-cue-is-no-report", "全市已建成园区10个，到2025年新增高新技术企业300家。", "2026-03-01", "300家",
+     ("actual", None)),
+]
+
+
+@pytest.mark.parametrize("text,date,surface,want", [c[1:] for c in MORE_KINDS], ids=[c[0] for c in MORE_KINDS])
+def test_more_kinds_and_deadlines(text, date, surface, want):
+    r = figure(text, surface, date=date)
+    due = None if r.deadline is __import__("pandas").NA else int(r.deadline)
+    assert (r.kind, due) == want
+
+
+def test_a_lead_figure_with_its_own_cue_keeps_its_kind():
+    """已达到 in the lead: what exists now, though the body sets the same figure as a target."""
+    text = ("某市发布制造业行动计划\n记者获悉，全市规上工业总产值已达到5万亿元。\n"
+            "根据计划，到2026年，全市规上工业总产值达到5万亿元。")
+    assert [r["kind"] for r in _rows(text, "2024-03-01")] == ["actual", "target"]
+
+
+#: Regions: a full name right before the figure; a short name at the head of a later clause, or
+#: after a two-character lead (其中); not after three characters (借鉴了上海的经验); the document's
+#: city is the one it names most often.
+MORE_REGIONS = [
+    ("full-names-before-each-figure", "徐州市召开大会。全省新增示范企业50家，其中苏州市12家、无锡市8家。",
+     ["徐州市", "苏州市", "无锡市"]),
+    ("short-name-heads-a-later-clause", "徐州市召开大会，苏州已有示范企业12家。", ["苏州市"]),
+    ("short-name-after-qizhong", "徐州市召开大会。其中苏州已有示范企业12家。", ["苏州市"]),
+    ("short-name-three-characters-in", "徐州市召开会议。借鉴了上海的经验，新增示范企业12家。", ["徐州市"]),
+    ("the-city-named-most-often", "苏州市与徐州市签约合作。徐州市召开大会。全市新增高企300家。", ["徐州市"]),
+]
+
+
+@pytest.mark.parametrize("text,want", [c[1:] for c in MORE_REGIONS], ids=[c[0] for c in MORE_REGIONS])
+def test_more_regions(text, want):
+    assert [r["region"] for r in _rows(text)] == want
+
+
+#: Made-up names with no head noun, list separator, cue or region in them, to build phrases of
+#: exact lengths around vocab.INDICATOR_MAX (20).
+_FILLER = "智能网联汽车高端装备新型电力光伏储能生物医药航空航天海洋船舶轨道交通新型显示集成电路低空飞行器氢燃料电池"
+
+
+def _f(n):
+    return _FILLER[:n]
+
+
+#: (id, phrase before 达到5000亿元, the indicator): the rules of classify._shorten worked by hand.
+LONG_PHRASES = [
+    # 20 characters: kept whole, 、 and all
+    ("twenty-kept-whole", _f(9) + "、" + _f(8) + "产值", _f(9) + "、" + _f(8) + "产值"),
+    # 21 characters: cut after the 、 that stands in the last 20
+    ("twenty-one-cut-at-the-separator", _f(10) + "、" + _f(8) + "产值", _f(8) + "产值"),
+    # a 、 before the last 20 characters cuts nothing; up to 40 characters stay whole
+    ("separator-too-early", _f(2) + "、" + _f(26) + "产值", _f(2) + "、" + _f(26) + "产值"),
+    ("forty-kept-whole", _f(38) + "产值", _f(38) + "产值"),
+    # 41 characters ending with a head and none other: the last 20 characters
+    ("forty-one-last-twenty", _f(39) + "产值", (_f(39) + "产值")[-20:]),
+    # 45 characters: after the first head that ends at the cut (character 25) or later
+    ("head-ending-at-the-cut", _f(23) + "企业" + _f(3) + "园区" + _f(13) + "产值", _f(3) + "园区" + _f(13) + "产值"),
+    ("head-two-before-the-end", _f(41) + "园区企业", "企业"),
+    # 税收 ends one character before the end (税收入): no cut there, the last 20 characters
+    ("head-one-before-the-end", _f(38) + "个人所得税收入", (_f(38) + "个人所得税收入")[-20:]),
+]
+
+
+@pytest.mark.parametrize("phrase,want", [c[1:] for c in LONG_PHRASES], ids=[c[0] for c in LONG_PHRASES])
+def test_long_phrases_are_cut_by_rule(phrase, want):
+    assert figure(phrase + "达到5000亿元。", "5000亿元").indicator == want
+
+
+def test_a_phrase_after_a_figure_is_read_up_to_sixteen_characters():
+    """A name after the figure (打造50个…) or after a threshold's 的 with no head noun: 16 characters."""
+    assert figure("打造50个" + _f(17) + "。", "50个").indicator == _f(16)
+    assert figure("是全国首个突破13万亿元的" + _f(17) + "。", "13万亿元").indicator == _f(16)
+
+
+def test_numbered_items_after_a_list_separator():
+    """一是…、二是…、三是…: each item's numbering is no part of its name, after a 、 as at the start."""
+    text = "一是规上工业总产值1.2万亿元、二是高新技术企业5000家、三是专精特新企业300家。"
+    assert [r["indicator"] for r in _rows(text)] == ["规上工业总产值", "高新技术企业", "专精特新企业"]

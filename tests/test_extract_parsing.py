@@ -5,6 +5,7 @@ no-break or thin space (typeset PDFs), a traditional 兩 in 兩成, a number too
 (no figure rather than an infinite one), and a traditional phrase whose simplified form differs
 from its characters' (乾隆 stays 乾隆; character by character it would be 干隆).
 """
+import datetime as dt
 import math
 
 import pytest
@@ -37,3 +38,149 @@ def test_a_phrase_is_simplified_as_a_phrase():
     """OpenCC converts 乾隆 as a name (乾 kept), not character by character (干)."""
     r = extract.figures("全市現存乾隆御碑300座。").iloc[0]
     assert (r["text"], r["indicator"]) == ("300座", "现存乾隆御碑")
+
+
+# --- engine.py: the table API, doublings, bare amounts, fractions, run-on text (found by `make mutate`)
+
+def test_records_are_the_rows_of_the_table():
+    text = "力争用3年时间新增地区生产总值1000亿元。"
+    recs = extract.engine.records(text, doc="a.txt", date="2024-02-17")
+    assert [list(r) for r in recs] == [extract.engine.COLUMNS]
+    assert (recs[0]["doc"], recs[0]["text"], recs[0]["deadline"]) == ("a.txt", "1000亿元", 2026)
+    import pandas as pd
+    pd.testing.assert_frame_equal(extract.engine.table(recs), extract.figures(text, doc="a.txt", date="2024-02-17"))
+
+
+def test_the_empty_table_has_the_columns_and_types():
+    empty = extract.engine.empty_table()
+    assert list(empty.columns) == extract.engine.COLUMNS and len(empty) == 0
+    assert (str(empty.dtypes["deadline"]), str(empty.dtypes["start"]), str(empty.dtypes["value"])) == (
+        "Int64", "int64", "float64")
+    assert list(empty.dtypes["category"].categories) == extract.engine.CATEGORIES
+
+
+MORE_PARSING = [
+    # 翻n番 doubles n times: 2**n
+    ("fan-three", "全市经济总量翻三番。", [("翻三番", 8, "multiple")]),
+    ("fan-four", "全市经济总量翻四番。", [("翻四番", 16, "multiple")]),
+    # a bare amount keeps its currency
+    ("bare-dollars", "外贸进出口突破千亿美元。", [("千亿美元", 1e11, "money")]),
+    # fractions: a numerator that is no number (一二, "one or two") or more than the whole is no figure
+    ("fraction-of-no-number", "新能源汽车占十分之一二。", []),
+    ("fraction-over-one", "新能源汽车占五分之六。", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in MORE_PARSING], ids=[c[0] for c in MORE_PARSING])
+def test_more_parsing(text, expected):
+    assert rows(text) == expected
+
+
+def test_text_without_punctuation_is_read_300_characters_around_a_figure():
+    """A 'sentence' longer than 600 characters is read in a window of 300 either side of the figure:
+    the cue 力争 294 characters before the figure makes it a target, 314 characters before it is out of reach."""
+    filler = "各项工作稳步推进" * 100
+
+    def runon(before):
+        return "力争" + filler[:before - 2] + "新增企业300家" + filler[:400]
+
+    kinds = [[r["kind"] for r in extract.engine.records(runon(n))] for n in (290, 310)]
+    assert kinds == [["target"], ["actual"]]
+
+
+def figures_of(text):
+    return [(r["text"], r["value"], r["value_max"], r["qualifier"]) for r in extract.engine.records(text)]
+
+
+ENGINE_CASES = [
+    # Chinese numerals below ten count only as money, percent, pp or 倍; ten is a count
+    ("chinese-ten-is-a-count", "全市建成十个园区。", [("十个", 10, None, "eq")]),
+    ("small-chinese-length-is-no-figure", "全市建设五公里绿道。", []),
+    # 第 before a number makes an ordinal, also at the very start of a text
+    ("ordinal-at-the-start", "第12个五年规划纲要提出，全市新增企业300家。", [("300家", 300, None, "eq")]),
+    # a range whose ends have different scales: 5000万 to 1亿
+    ("range-of-two-scales", "全市投资5000万至1亿元。", [("5000万至1亿元", 5e7, 1e8, "eq")]),
+    ("list-of-two-scales", "全市营收分别为8000万和1.2亿元。", [("8000万", 8e7, None, "eq"), ("1.2亿元", 1.2e8, None, "eq")]),
+    # 4万6000亿 with no unit: a bare magnitude, its text up to its last scale
+    ("mixed-magnitude-without-unit", "全市地区生产总值4万6000亿。", [("4万6000亿", 4.6e12, None, "eq")]),
+    ("bare-magnitude-is-no-more-than", "全市地区生产总值5万亿。", [("5万亿", 5e12, None, "eq")]),
+    # 余 between a number and its second scale: more than 3 million
+    ("yu-before-wan", "带动就业300余万人。", [("300余万人", 3e6, None, "gt")]),
+    # 千 and 百 make no bare magnitude; a false unit (部门) makes no unit
+    ("bare-qian-is-no-magnitude", "全市新增就业岗位3千。", []),
+    ("a-false-unit", "全市3部门联合发文。", []),
+    # numbers too long for a float are no figure, also before 万 or as a list member
+    ("too-long-before-wan", "全市人口" + "9" * 400 + "万3000人。", []),
+    ("too-long-list-member", "全市新建" + "9" * 400 + "、2个园区。", [("2个", 2, None, "eq")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in ENGINE_CASES], ids=[c[0] for c in ENGINE_CASES])
+def test_engine_cases(text, expected):
+    assert figures_of(text) == expected
+
+
+def test_the_sentence_of_a_text_with_readings_is_the_original():
+    r = extract.engine.records("全市地区生产总值突破1萬(wàn)億元。")[0]
+    assert (r["text"], r["sentence"]) == ("1萬(wàn)億元", "全市地区生产总值突破1萬(wàn)億元")
+
+
+def test_a_cue_in_the_next_sentence_does_not_count():
+    assert [r["kind"] for r in extract.engine.records("全市新增企业300家。今年将继续加大招引力度。")] == ["actual"]
+
+
+def test_sentences_up_to_600_characters_are_read_whole():
+    """Only a 'sentence' longer than 600 characters is read in a window: a 600-character one, or a
+    short one late in a long text, is read whole (the cue 力争 350+ characters before still counts);
+    the window reaches 300 characters after the figure too (将 250 characters after it)."""
+    filler = "各项工作稳步推进" * 200
+    exactly_600 = "力争" + filler[:360] + "新增企业300家" + filler[:600 - 2 - 360 - 8]
+    late = filler[:700] + "。力争" + filler[:350] + "新增企业300家。"
+    cue_after = filler[:400] + "新增企业300家" + filler[:250] + "将" + filler[:300]
+    assert len(exactly_600) == 600
+    assert [[r["kind"] for r in extract.engine.records(t)] for t in (exactly_600, late, cue_after)] == [
+        ["target"], ["target"], ["target"]]
+
+
+def _read(text, date=None):
+    return [(r["text"], r["value"], r["qualifier"], r["kind"], r["indicator"], r["category"], r["unit"], r["deadline"],
+             r["period"]) for r in extract.engine.records(text, date=date)]
+
+
+#: (id, text, [(text, value, qualifier, kind, indicator, category, unit, deadline, period)]), by hand.
+SENTENCE_CASES = [
+    ("qualifier-at-the-start", "超过300家企业参与。", [("300家", 300, "gt", "actual", "企业参与", "count", "家", None, None)]),
+    ("a-fall-shared-past-a-qualifier", "能耗和排放分别下降9.3%和近6.8%。",
+     [("9.3%", -9.3, "eq", "actual", "能耗和排放", "percent", "%", None, None),
+      ("6.8%", -6.8, "lt", "actual", "能耗和排放", "percent", "%", None, None)]),
+    ("full-width-minus", "工业增加值增速为－3.2%。", [("－3.2%", -3.2, "eq", "actual", "工业增加值", "percent", "%", None, None)]),
+    ("minus-points", "工业增加值增速为-0.5个百分点。",
+     [("-0.5个百分点", -0.5, "eq", "actual", "工业增加值", "pp", "个百分点", None, None)]),
+    ("second-sentence-name-after", "全市召开大会。打造50个园区。", [("50个", 50, "eq", "target", "园区", "count", "个", None, None)]),
+    ("joined-figure-names-its-own", "新增企业300家和500个项目。",
+     [("300家", 300, "eq", "actual", "新增企业", "count", "家", None, None),
+      ("500个", 500, "eq", "actual", "项目", "count", "个", None, None)]),
+    ("a-target-has-no-period", "力争2025年地区生产总值达到5000亿元。",
+     [("5000亿元", 5e11, "eq", "target", "地区生产总值", "money", "元", 2025, None)]),
+    ("money-subject-in-a-second-sentence", "全市召开大会。全市地区生产总值突破5万亿。",
+     [("5万亿", 5e12, "ge", "actual", "地区生产总值", "money", "元", None, None)]),
+    ("bare-dollars-keep-their-currency", "外贸进出口突破千亿美元。",
+     [("千亿美元", 1e11, "ge", "actual", "外贸进出口", "money", "美元", None, None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in SENTENCE_CASES], ids=[c[0] for c in SENTENCE_CASES])
+def test_sentence_cases(text, expected):
+    assert _read(text) == expected
+
+
+def test_the_first_valid_date_near_the_top_is_the_documents():
+    """An impossible date is passed over; a date after the first 1500 characters is no document date."""
+    body = "\n2023-04-11 来源：徐州日报\n力争用3年时间新增企业300家。"
+    assert extract.engine.document_date("2023-02-30 不是日期" + body) == dt.date(2023, 4, 11)
+    assert extract.engine.document_date("各项工作稳步推进" * 190 + body) is None
+
+
+def test_a_missing_text_has_no_figures():
+    """A corpus column's missing cell (NaN) or None is no text."""
+    assert extract.engine.records(float("nan")) == [] and extract.engine.records(None) == []

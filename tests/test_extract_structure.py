@@ -216,3 +216,23 @@ def test_headline_magnitude_takes_the_body_category():
 )
 def test_line_marks(text, want):
     assert [structure._rank(line) for line in text.split("\n")[:1]] == want
+
+
+#: Headline figures found by `make mutate`: the body's repeat need not be its first figure, each
+#: figure of a headline is matched, and a headline may repeat its lead paragraph.
+MORE_HEADLINES = [
+    ("repeat-after-another-body-figure",
+     "15万亿!广东定下新目标\n报告提出：全省常住人口1.27亿人，力争到2027年地区生产总值达到15万亿元。",
+     "2024-01-23", "15万亿", ("target", 2027)),
+    ("second-headline-figure", "广东：15万亿，5%\n报告提出，力争到2027年地区生产总值达到15万亿元、年均增长5%。",
+     "2024-01-23", "5%", ("target", 2027)),
+    ("lead-name-inside-the-bodys", _HEAD + "记者获悉，全市工业总产值达到5万亿元。" + _BODY, "2024-03-01", "5万亿元",
+     ("target", 2026)),
+    ("headline-repeats-the-lead", "某市将新建园区20个\n记者获悉，到2026年全市新建园区20个。\n根据计划，全市还将培育企业500家。",
+     "2024-03-01", "20个", ("target", 2026)),
+]
+
+
+@check(MORE_HEADLINES)
+def test_more_headline_repeats(text, date, surface, want):
+    assert reading(text, surface, date) == want

@@ -42,6 +42,12 @@ CATALOGUE = [
      SYNTAX + "引号没有配对：这里开始的引号到第 10 行才闭合，其间的内容都成了一个值；请在本行补上结尾的引号"
               "（while parsing a flow mapping, did not find expected ',' or '}'）",
      ["b", "c"]),
+    ("unclosed double quote, closed by a double quote two lines on",
+     file(a=A.replace("'总量迈上6000亿元'", '"总量迈上6000亿元').replace("value: 5250}", 'value: 5250, note: "初步核算"}')),
+     8, QUOTE_COL, "a/source",
+     SYNTAX + "引号没有配对：这里开始的引号到第 10 行才闭合，其间的内容都成了一个值；请在本行补上结尾的引号"
+              "（while parsing a flow mapping, did not find expected ',' or '}'）",
+     ["b", "c"]),
     ("unclosed double quote in the last entry",
      file(c=C.replace("'总量迈上6000亿元'", '"总量迈上6000亿元')),
      26, QUOTE_COL, "c/source",
@@ -169,4 +175,28 @@ def test_problems_after_a_broken_entry_keep_their_lines():
     assert found[0][:3] == (7, 19, "a")
     assert (15, 5, "c", "unit") in found
     assert book.targets["id"].tolist() == ["b"]
+    assert book.settings["on_track"] == 0.8
+
+
+def test_a_control_character_is_a_syntax_error_of_its_entry():
+    """A control character (pasted from a PDF) is an error YAML's reader reports without a mark:
+    the message says what it is, and only its entry is lost."""
+    book = tracker.load(file(b=B.replace("昆山市", "昆山\x07市")))
+    assert [p.message for p in book.problems] == [
+        SYNTAX + "格式有误（unacceptable character #x0007: control characters are not allowed）"]
+    assert list(book.targets["id"]) == ["a", "c"]
+
+
+REGION_FIRST = "  - region: 某市\n    id: {id}\n    indicator: 增速\n    unit: '%'\n    type: rate\n    source: {{doc: d}}\n"
+
+
+def test_a_broken_entry_costs_only_itself_when_id_is_not_the_first_key():
+    """Entries written '- region:' first, id on their second line (no '- id:' line at all): the
+    entries are still told apart by their '- ' at the list's indent; a's unclosed quote (line 7,
+    column 19) costs only a, and the settings after the list are read."""
+    a = REGION_FIRST.format(id="a").replace("{doc: d}", "{doc: 'd}")
+    text = "targets:\n" + a + REGION_FIRST.format(id="b") + REGION_FIRST.format(id="c") + "settings:\n  on_track: 0.8\n"
+    book = tracker.load(text)
+    assert [(p.line, p.col, p.target_id) for p in book.problems] == [(7, 19, "a")]
+    assert book.targets["id"].tolist() == ["b", "c"]
     assert book.settings["on_track"] == 0.8

@@ -49,7 +49,9 @@ MODULES: dict[str, list[str]] = {
                              "tests/test_extract_generated.py"],
     "extract/classify.py": ["tests/test_extract_classify.py", "tests/test_extract_vocabulary.py",
                             "tests/test_extract_generated.py"],
-    "extract/engine.py": ["tests/test_extract_numbers.py", "tests/test_extract_classify.py",
+    # (the parsing and structure tests cover _parse's number forms and the headline and lead rules)
+    "extract/engine.py": ["tests/test_extract_numbers.py", "tests/test_extract_parsing.py",
+                          "tests/test_extract_classify.py", "tests/test_extract_structure.py",
                           "tests/test_extract_vocabulary.py", "tests/test_extract_generated.py"],
 }
 
