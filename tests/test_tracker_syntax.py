@@ -182,8 +182,10 @@ def test_a_control_character_is_a_syntax_error_of_its_entry():
     """A control character (pasted from a PDF) is an error YAML's reader reports without a mark:
     the message says what it is, and only its entry is lost."""
     book = tracker.load(file(b=B.replace("昆山市", "昆山\x07市")))
-    assert [p.message for p in book.problems] == [
-        SYNTAX + "格式有误（unacceptable character #x0007: control characters are not allowed）"]
+    # b's region is line 12: "    region: 昆山" is 14 characters, the bell character the 15th
+    assert [(p.line, p.col, p.target_id, p.message) for p in book.problems] == [
+        (12, 15, "b", SYNTAX + "这里有看不见的控制字符 U+0007，多半是从 PDF 或网页复制带来的；请删去它"
+                              "（control characters are not allowed #x0007）")]
     assert list(book.targets["id"]) == ["a", "c"]
 
 

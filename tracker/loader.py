@@ -838,6 +838,8 @@ def _enclosing(lines: list[str], index: int) -> tuple[str, str]:
 def _syntax_problem(file: str, err: yaml.YAMLError, text: str, lines: list[str], offset: int = 0) -> Problem:
     """A syntax error in Chinese, placed where the mistake began, naming its target.
     ``text`` is what was composed, its line 0 being line ``offset`` of ``lines`` (the file)."""
+    if isinstance(err, yaml.reader.ReaderError):      # a character YAML does not accept: no mark, a position
+        return _character_problem(file, err, text, lines, offset)
     problem = getattr(err, "problem", None) or str(err).splitlines()[0]
     context = getattr(err, "context", None) or ""
     mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
@@ -855,6 +857,20 @@ def _syntax_problem(file: str, err: yaml.YAMLError, text: str, lines: list[str],
     target_id, key = _enclosing(lines, line - 1)
     english = f"{context}, {problem}" if context else problem
     return Problem(file, line, col, target_id, key, f"YAML 语法错误：{words}（{english}）")
+
+
+def _character_problem(file: str, err: yaml.reader.ReaderError, text: str, lines: list[str], offset: int) -> Problem:
+    """A control character (pasted from a PDF or a web page), at its line and column."""
+    # Python's reader counts characters; libyaml's counts the bytes of the text as UTF-8
+    before = (text[:err.position] if err.encoding == "unicode"
+              else text.encode("utf-8")[:err.position].decode("utf-8", "ignore"))
+    line = before.count("\n") + 1 + offset
+    col = len(before) - (before.rfind("\n") + 1) + 1
+    code = err.character if isinstance(err.character, int) else ord(err.character)   # an int, or a one-character string
+    target_id, key = _enclosing(lines, line - 1)
+    return Problem(file, line, col, target_id, key,
+                   f"YAML 语法错误：这里有看不见的控制字符 U+{code:04X}，多半是从 PDF 或网页复制带来的；"
+                   f"请删去它（{err.reason} #x{code:04x}）")
 
 
 def _shift(node, offset: int) -> None:
