@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import importlib.util
 import math
 import sys
 from pathlib import Path
@@ -33,16 +32,7 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 
 import extract  # noqa: E402
 from extract import engine, read_text  # noqa: E402
-
-
-def load_package(folder: Path, name: str):
-    """The package in `folder` imported under another name, beside this repository's `extract`."""
-    spec = importlib.util.spec_from_file_location(name, folder / "__init__.py",
-                                                  submodule_search_locations=[str(folder)])
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+from extract_bench import load_package  # noqa: E402  (this folder: the script's own)
 
 
 def same(a: list[dict], b: list[dict]) -> bool:
