@@ -39,17 +39,18 @@ if ui.need_targets(loaded):
     sentence = views.projection_text(row)
     if sentence:
         st.markdown(f"**{sentence}**")
-    cards = [*st.columns(3), *st.columns(3)]
-    cards[0].metric("最新值", views.fmt(row["latest"], unit), help=f"{as_of or '暂无数据'}(数据日期:{views.fmt_date(row['latest_date'])})")
-    cards[1].metric("目标值", views.fmt(row["target"], unit), help=f"{views.target_text(row)};"
-                    + f"基期值:{views.fmt(row['baseline'], unit)}({views.fmt_date(row['baseline_date'])})")
-    cards[2].metric("差距", views.fmt(row["gap"], unit), help=as_of or None)
-    cards[3].metric("剩余时间", views.time_left(row["due"], loaded.today), help=f"截止:{views.fmt_date(row['due'])}")
-    cards[4].metric("完成进度", views.fmt_share(row["progress"]),
-                    help=f"{as_of or '暂无数据'};当时时间进度 {views.fmt_share(row['elapsed'])},按时间进度应达 {views.fmt(row['expected'], unit)};"
-                         f"今天应达 {views.fmt(row['expected_now'], unit)}")
-    cards[5].metric("实际 / 所需年均增速", f"{views.fmt_share(row['cagr_observed'])} / {views.fmt_share(row['cagr_required'])}",
-                    help=f"比值 R = {views.fmt_share(row['ratio'])};评估方法:{views.words('method', row['method'])}")
+    with st.container(key="target-metrics"):  # two to a row at phone width (style.css)
+        cards = [*st.columns(3), *st.columns(3)]
+        cards[0].metric("最新值", views.fmt(row["latest"], unit), help=f"{as_of or '暂无数据'}(数据日期:{views.fmt_date(row['latest_date'])})")
+        cards[1].metric("目标值", views.fmt(row["target"], unit), help=f"{views.target_text(row)};"
+                        + f"基期值:{views.fmt(row['baseline'], unit)}({views.fmt_date(row['baseline_date'])})")
+        cards[2].metric("差距", views.fmt(row["gap"], unit), help=as_of or None)
+        cards[3].metric("剩余时间", views.time_left(row["due"], loaded.today), help=f"截止:{views.fmt_date(row['due'])}")
+        cards[4].metric("完成进度", views.fmt_share(row["progress"]),
+                        help=f"{as_of or '暂无数据'};当时时间进度 {views.fmt_share(row['elapsed'])},按时间进度应达 {views.fmt(row['expected'], unit)};"
+                             f"今天应达 {views.fmt(row['expected_now'], unit)}")
+        cards[5].metric("实际 / 所需年均增速", f"{views.fmt_share(row['cagr_observed'])} / {views.fmt_share(row['cagr_required'])}",
+                        help=f"比值 R = {views.fmt_share(row['ratio'])};评估方法:{views.words('method', row['method'])}")
 
     st.subheader("进展轨迹")
     st.plotly_chart(charts.trajectory_chart(data.trajectory(loaded, chosen), row), key="target-trajectory",
