@@ -320,7 +320,7 @@ def bullet_panel(status: pd.DataFrame) -> go.Figure:
         # Two short lines rather than one long one, so that a phone's width (390 px) shows them
         # whole: the target and its status, then its figures and the date of its data.
         figures = " · ".join(x for x in (f"{views.fmt(r['latest'], unit)} / 目标 {views.target_text(r)}",
-                                          views.as_of_text(r), views.STALE_FLAG if views.is_stale(r) else "") if x)
+                                          views.as_of_note(r)) if x)
         titles.append(dict(
             text=(f"{html.escape(names[r['id']])} · {html.escape(r['status'])}"
                   f"<br><span style=\"font-size:12px;color:#555\">{html.escape(figures)}</span>"),

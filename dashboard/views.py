@@ -65,6 +65,8 @@ __all__ = [
     "document_rates",
     "is_growth",
     "is_stale",
+    "stale_flags",
+    "as_of_note",
     "period_text",
     "problems_title",
     "projection_text",
@@ -241,6 +243,18 @@ def is_stale(row) -> bool:
     return isinstance(value, (bool, np.bool_)) and bool(value)
 
 
+def stale_flags(status: pd.DataFrame) -> pd.Series:
+    """is_stale() of every row, column-wise: False where the table has no `stale` column."""
+    if "stale" not in status:
+        return pd.Series(False, index=status.index)
+    return status["stale"].fillna(False).astype(bool)
+
+
+def as_of_note(row) -> str:
+    """数据截至2024年, with · 数据滞后 when the data are stale; '' when there are none."""
+    return " · ".join(x for x in (as_of_text(row), STALE_FLAG if is_stale(row) else "") if x)
+
+
 def as_of_texts(status: pd.DataFrame) -> pd.Series:
     """as_of_text() of every row, built column-wise (fast for thousands of targets)."""
     if "as_of" not in status:
@@ -373,10 +387,7 @@ def apply_filters(status: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     if filters.statuses:
         keep &= status["status"].isin(filters.statuses)
     if filters.attention:
-        lagging = status["status"].isin(LAGGING)
-        if "stale" in status:
-            lagging |= status["stale"].fillna(False).astype(bool)
-        keep &= lagging
+        keep &= status["status"].isin(LAGGING) | stale_flags(status)
     return status[keep.astype(bool)]
 
 
@@ -794,7 +805,7 @@ def status_table(status: pd.DataFrame) -> pd.DataFrame:
     rows["status"] = status["status"]
     # 2024年, or 2024年 · 数据滞后 when the data are older than settings.stale_after_months
     as_of = as_of_texts(status).str.removeprefix("数据截至")
-    stale = status["stale"].fillna(False).astype(bool) if "stale" in status else pd.Series(False, index=status.index)
+    stale = stale_flags(status)
     rows["as_of_text"] = as_of.where(~stale, as_of + " · " + STALE_FLAG).where(as_of != "", "")
     rows["department"] = status["department"].map(lambda d: "" if _missing(d) else d)
     rows["reason"] = status["reason"].fillna("") if "reason" in status else ""
@@ -950,7 +961,7 @@ def briefing(status: pd.DataFrame, targets: pd.DataFrame, today, region: str | N
     quotes = targets.set_index("id") if len(targets) else pd.DataFrame()
     items, rest = [], []
     for row in ordered.to_dict("records"):
-        note = " · ".join(x for x in (as_of_text(row), STALE_FLAG if is_stale(row) else "") if x)
+        note = as_of_note(row)
         if row["status"] not in ATTENTION:
             rest.append({"名称": names[row["id"]], "状态": row["status"], "完成进度": fmt_share(row.get("progress")),
                          "数据截至": note.removeprefix("数据截至") or "—"})
@@ -1094,7 +1105,7 @@ def phone_rows(status: pd.DataFrame, most: int = 150) -> list[dict]:
     names = labels(status)
     rows = []
     for row in status.head(most).to_dict("records"):
-        note = " · ".join(x for x in (as_of_text(row), STALE_FLAG if is_stale(row) else "") if x)
+        note = as_of_note(row)
         rows.append({
             "id": row["id"], "name": names[row["id"]], "status": row["status"],
             "line": " · ".join(x for x in (f"完成进度 {fmt_share(row.get('progress'))}", note) if x),
