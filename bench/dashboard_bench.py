@@ -120,8 +120,8 @@ def main() -> None:
     args = parser.parse_args()
     sys.argv = sys.argv[:1]  # the app reads `--targets FILE` from the command line; it gets the env var instead
 
-    import plotly.graph_objects  # noqa: F401  (imported here so the baseline below includes it)
-    from streamlit.testing.v1 import AppTest
+    import plotly.graph_objects  # noqa: F401  (imported here so the baseline below includes them)
+    import streamlit.testing.v1  # noqa: F401  (new_app uses it)
 
     import tracker
 
