@@ -6,6 +6,7 @@ runs stay random and keep finding new cases, which are then added as fixed examp
 """
 import os
 
+import pytest
 from hypothesis import settings
 
 settings.register_profile("ci", derandomize=True, database=None)
@@ -16,3 +17,13 @@ if os.environ.get("CI"):
 import tempfile  # noqa: E402
 
 os.environ.setdefault("TRACKER_CACHE_DIR", tempfile.mkdtemp(prefix="tracker-cache-"))
+
+
+# The headless Chromium of the browser tests (tests/browsing.py), started once per module that asks.
+@pytest.fixture(scope="module")
+def browser():
+    from browsing import chromium, require_browser
+
+    require_browser()
+    with chromium() as launched:
+        yield launched

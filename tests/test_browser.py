@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import tracker
-from browsing import (ASSESSED, SCREENSHOTS, SKIP_WITHOUT_BROWSER, chromium, dashboard_server, desktop_tab,
+from browsing import (ASSESSED, SCREENSHOTS, SKIP_WITHOUT_BROWSER, dashboard_server, desktop_tab,
                       require_browser, screenshot, settle)
 from dashboard import data, views
 
@@ -29,13 +29,6 @@ def server(tmp_path_factory):
     log = tmp_path_factory.mktemp("streamlit") / "server.log"
     with dashboard_server(data.DEFAULT_TARGETS, log) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require_browser()
-    with chromium() as launched:
-        yield launched
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import shutil
 
 import pytest
 
-from browsing import (SKIP_WITHOUT_BROWSER, chromium, dashboard_server, desktop_tab, require_browser,
+from browsing import (SKIP_WITHOUT_BROWSER, dashboard_server, desktop_tab, require_browser,
                       screenshot, settle)
 from dashboard import data, editing, users
 
@@ -33,13 +33,6 @@ def staff(tmp_path_factory):
     users.add(users_file, VIEWER[0], "viewer", VIEWER[1])
     with dashboard_server(targets, folder / "server.log", {users.ENV_VAR: str(users_file)}) as url:
         yield url, targets
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require_browser()
-    with chromium() as launched:
-        yield launched
 
 
 @pytest.fixture
