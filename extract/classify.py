@@ -186,9 +186,16 @@ _CLAUSE_YEAR = re.compile(r"(?<![到至比较於于在前])(20\d\d)\s*年(?![前
 _MOVES_TO = re.compile(r"\d[^，,；;。]*?[到至]")
 
 
-def clause_year(sent: str, start: int) -> int | None:
+def _is_base(sent: str, end: int, start: int, category: str | None) -> bool:
+    """The period ending at `end` is the base a multiple or share starting at `start` is of
+    ('是2024年的2倍', '达到2020年的150%'), not the time the figure is of ('由2023年的5140亿元')."""
+    return category in ("multiple", "percent") and sent[end:start].strip() == "的"
+
+
+def clause_year(sent: str, start: int, category: str | None = None) -> int | None:
     """The year the figure's own clause states before it ('…，2024年为2.5万亿元' → 2024), unless
-    a figure and a 到/至 stand between ('由2023年的5140亿元增加到6000亿元': 6000 is no 2023 value)."""
+    a figure and a 到/至 stand between ('由2023年的5140亿元增加到6000亿元': 6000 is no 2023 value),
+    or the year is the base the figure is a multiple or share of ('是2024年的2倍')."""
     c0 = clause_start(sent, start)
     if "年" not in sent[c0:start]:
         return None
@@ -196,6 +203,8 @@ def clause_year(sent: str, start: int) -> int | None:
     for m in _CLAUSE_YEAR.finditer(sent, c0, start):
         found = m
     if found is None or _MOVES_TO.search(sent, found.end(), start):
+        return None
+    if _is_base(sent, found.end(), start, category):
         return None
     return int(found.group(1))
 
@@ -234,7 +243,7 @@ def kind(sent: str, start: int, end: int, category: str, has_deadline: bool,
     own = _cues(sent, c0, start)
     if own:
         return read(own[-1])
-    year = clause_year(sent, start)
+    year = clause_year(sent, start, category)
     if year is not None and (year < doc_date.year if doc_date else (due is not None and year < due)):
         return "actual"
     if category == "multiple" and sent.startswith("翻", start):
@@ -258,18 +267,22 @@ def kind(sent: str, start: int, end: int, category: str, has_deadline: bool,
 _LEADING_TIME = re.compile(
     rf"""^(?:(?:{alternation(vocab.HORIZON_LEADS)})?\s*20\d\d\s*年?\s*(?:-|—|–|－|至|到|~|～)+\s*20\d\d\s*年(?:底|末)?
     | (?:{alternation(vocab.HORIZON_LEADS)})?\s*20\d\d\s*年(?:底|末|全年|上半年)?
-    | [一二三四五六七八九十\d]+(?:至|-)[一二三四五六七八九十\d]+月份?)""", re.VERBOSE)
+    | [一二三四五六七八九十\d]+(?:至|-)[一二三四五六七八九十\d]+月份?
+    | (?:{alternation(vocab.HORIZON_LEADS)})?(?:{alternation(vocab.PLAN_PERIODS)})(?:期间|时期|末|以来)?
+    | (?:{alternation(vocab.HORIZON_LEADS)}|用|通过)?[一二两三四五六七八九十\d]{{1,2}}年(?:时间|左右)?内?(?=\S))""", re.VERBOSE)
 
 
 _TRAILING_TIME = re.compile(rf"(?:由|从|在|{alternation(vocab.COMPARISON_WORDS)})?\s*20\d\d\s*年(?:底|末)?的?$")
 
 #: A comparison base (比前三季度, 较上半年, 比2023年同期) at either end of a phrase: no part of a name.
-_BASE = rf"""(?:{alternation(vocab.COMPARISON_WORDS)})\s*
-    (?:{alternation(vocab.COMPARISON_PERIODS)}
+_BASE_PERIOD = rf"""(?:{alternation(vocab.COMPARISON_PERIODS)}
     | (?:20\d\d\s*年\s*)?{vocab.MONTH_RANGE.replace("?P<m1>", "").replace("?P<m2>", "")}份?(?:同期)?
     | 20\d\d\s*年(?:同期|底|末)?)"""
+_BASE = rf"(?:{alternation(vocab.COMPARISON_WORDS)})\s*{_BASE_PERIOD}"
 _LEADING_BASE = re.compile(f"^{_BASE}", re.VERBOSE)
-_TRAILING_BASE = re.compile(f"{_BASE}$", re.VERBOSE)
+#: ... and at the end, also the base a multiple or share is of ('为上年同期的1.2倍', '是2024年的2倍').
+_TRAILING_BASE = re.compile(
+    rf"(?:{_BASE}|(?:{alternation(vocab.MULTIPLE_OF_WORDS)})\s*{_BASE_PERIOD}的?)$", re.VERBOSE)
 _BASE_START = frozenset(w[0] for w in vocab.COMPARISON_WORDS)
 
 
@@ -280,9 +293,9 @@ _HEAD_WORDS = tuple(vocab.INDICATOR_HEAD_WORDS)
 _TAIL_LAST = frozenset(w[-1] for w in _TAIL_WORDS)
 _HEAD_FIRST = frozenset(w[0] for w in _HEAD_WORDS)
 _REGION_FIRST = frozenset(w[0] for w in (*vocab.REGIONS, *vocab.OWN_REGION_WORDS))
-_TIME_START = frozenset("2一二三四五六七八九十0123456789") | {w[0] for w in vocab.HORIZON_LEADS}
+_TIME_START = frozenset("2一二两三四五六七八九十0123456789用通") | {w[0] for w in vocab.HORIZON_LEADS}
 _TIME_END = ("年", "底", "末", "的")
-_BASE_END = ("年", "底", "末", "月", "份", "期", "度")
+_BASE_END = ("年", "底", "末", "月", "份", "期", "度", "的")
 #: A list separator at either end of a phrase separates figures; it names nothing.
 _EDGE = "-－—~～ 、"
 _LIST_WORDS = frozenset(vocab.LIST_SEPARATORS)
@@ -568,7 +581,7 @@ def deadline(sent: str, start: int, doc_date: dt.date | None,
     return None, False
 
 
-def period(sent: str, start: int, doc_date: dt.date | None) -> str | None:
+def period(sent: str, start: int, doc_date: dt.date | None, category: str | None = None) -> str | None:
     """The period an actual covers: '2023-01/2023-09' for 1至9月份 of 2023, '2023' for 2023年.
     A period after a comparison word is the base the figure is compared with, not the period it
     covers (比前三季度提高0.3个百分点, 较上半年, 比2023年): it is passed over. Months or a half
@@ -577,7 +590,8 @@ def period(sent: str, start: int, doc_date: dt.date | None) -> str | None:
     for m_end, g, last in _period_list(sent):
         if m_end > start:
             break
-        found = g, last
+        if not _is_base(sent, m_end, start, category):  # '为2020年的1.5倍': the base's year
+            found = g, last
     if not found:
         return None
     g, last = found

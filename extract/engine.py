@@ -56,6 +56,7 @@ _PAGE_COUNTERS = tuple(trad_forms(vocab.PAGE_COUNTERS))
 _DURATION_AFTER = tuple(trad_forms(vocab.DURATION_AFTER_GE))
 #: After a bare number, these make it a date or a time of day.
 _DATE_AFTER = frozenset("年月日号時时:：")
+_WAN = scale_of("万")
 _FAN = {"一": 1, "两": 2, "兩": 2, "二": 2, "三": 3, "四": 4}
 #: Longest sentence read around a figure; a document with no punctuation is read in windows.
 _MAX_SENTENCE = 600
@@ -80,7 +81,7 @@ def _parse(m: re.Match) -> _Token | None:
     s, e = m.span()
     ar = m.group("ar")
     if ar is not None:
-        if m.group("unit") is None and m.group("scale") is None:
+        if m.group("unit") is None and m.group("scale") is None and m.group("scale2") is None:
             # the common case: a bare number. Before 年/月/日 it is a date (FIGURES.md: no figure),
             # which no range or list of figures takes as a member: dropped here, before any work
             ar_end = m.end("ar")
@@ -127,6 +128,9 @@ def _mixed(m, g: dict) -> _Token | None:
     if hi is None or lo is None:
         return None
     s1, s2 = scale_of(g["mxs1"]), scale_of(g["mxs2"])
+    if g["mxs2"] is None and g["mx_unit2"] is None and s1 != _WAN:
+        # 2亿5000 with nothing after: too loose to read (2亿5000万?); the magnitude 2亿 stands alone
+        return _Token(m.start(), m.end("mxs1"), hi, None, "", s1, False, True)
     value = (hi * s1 + lo) * s2 if s2 > s1 else hi * s1 + lo * s2
     unit_word = g["mx_unit"] or g["mx_unit2"]
     if unit_word is None or _false_unit(m.string, m.start("mx_unit" if g["mx_unit"] else "mx_unit2")):
@@ -166,7 +170,8 @@ def _excluded(work: str, t: _Token) -> bool:
     # 五个方面, 两个"新三年计划": Chinese numerals below ten count only as money, percent, pp, 倍
     if t.chinese and t.value * t.scale < 10 and t.category in ("count", "other"):
         return True
-    head = work[max(0, t.start - 6):t.start].rstrip(" \u3000:：")
+    # the words before, without the spaces and colon between them and the number ('点击数 ：  3200次')
+    head = work[max(0, t.start - 16):t.start].rstrip(" \u3000\u00a0\t:：")
     if head.endswith(_PAGE_COUNTERS):
         return True
     if head.endswith(vocab.ORDINAL_PREFIXES):
@@ -382,7 +387,7 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
                 None if t.value_max is None else sign * t.value_max,
                 t.category, t.unit, "gt" if t.infix else (qual or after_qual or "eq"), kind, ind, region,
                 due if kind == "target" else None,
-                classify.period(sent, ta, doc_date) if kind == "actual" else None,
+                classify.period(sent, ta, doc_date, t.category) if kind == "actual" else None,
                 original,
             ])
         prev_end, prev_negative, prev_qualifier = group[-1].end - s0, negative, qual or after_qual

@@ -84,9 +84,10 @@ FIGURE = re.compile(
       (?P<bare_o_unit>{_OTHER_UNIT})(?![级級大])                #   but not 千万吨级, 亿吨大港
     | (?<![\d.．A-Za-z_])                                       # a mixed compound: 4万6000亿元 =
       (?P<mx1>\d++(?:[.．]\d++)?+)(?P<mxs1>{_MIX_SCALE})       #   (4万 + 6000) × 亿, 2亿5000万元 =
-      (?P<mx2>\d{{1,4}}+)(?![\d.．,，])                          #   2亿 + 5000万; it needs a second
-      (?:(?P<mxs2>{_MIX_SCALE}|千){_SPACE}(?P<mx_unit>{_UNIT})?  #   scale or a unit (5万3000人)
-       | {_SPACE}(?P<mx_unit2>{_UNIT}))
+      (?P<mx2>\d{{1,4}}+)(?![\d.．]|[,，]\d)                     #   2亿 + 5000万; then a second scale,
+      (?:(?P<mxs2>{_MIX_SCALE}|千){_SPACE}(?P<mx_unit>{_UNIT})?  #   a unit (5万3000人), or nothing
+       | {_SPACE}(?P<mx_unit2>{_UNIT})                          #   that makes the number go on
+       | (?![年月日号時时:：多余餘几幾]))                        #   (5万3000。 but not 5万2024年)
     | (?<![\d.．A-Za-z_])                                       # an Arabic number ...
       (?P<ar>{_ARABIC})
       {_SPACE}(?P<scale>{_SCALE})?                              # ... its scale (1.3万亿) ...

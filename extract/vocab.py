@@ -253,6 +253,7 @@ INDICATOR_TAIL_WORDS = (
     "比上年", "较上年", "比去年",
     "跨越", "迈过", "跃上", "站上", "到达", "保持在", "控制在", "稳定在", "增至", "升至", "降至",
     "增加", "将", "合计", "合计将", "首次", "首次达到", "由", "从",
+    "上涨", "上升", "回落", "下滑", "增幅", "降幅", "相当于",
 )
 #: A phrase after a figure that starts with one of these is a predicate, not what the figure measures.
 AFTER_VERBS = (
@@ -266,6 +267,9 @@ HORIZON_LEADS = ("力争到", "争取到", "计划到", "预计到", "确保到"
 #: Words that make the period after them a comparison base (比前三季度, 较上半年, 比2023年): it is
 #: neither the period an actual covers nor part of what the figure measures.
 COMPARISON_WORDS = ("比", "较", "相比", "相较于", "相较", "较之")
+
+#: Words before a period and 的 that make it the base a multiple or share is of (为上年同期的1.2倍).
+MULTIPLE_OF_WORDS = ("为", "是", "相当于", "达到", "达")
 
 #: Periods that serve as a comparison base after those words (a year or months are added in the patterns).
 COMPARISON_PERIODS = ("上年同期", "去年同期", "同期", "上年", "去年", "上月", "上季度", "前三季度", "上半年",
@@ -284,8 +288,9 @@ INDICATOR_MAX = 20
 #: Words stripped from the start of that phrase.
 INDICATOR_HEAD_WORDS = (
     "其中", "目前", "全年", "今年以来", "今年", "年初以来", "同时", "此外", "全市", "全区", "全省",
+    "全县", "在全市", "在全区", "在全县", "在全省", "范围内", "域内",
     "已有", "已", "共有", "拥有", "推动", "实现", "力争", "确保", "形成", "开展", "明确", "组织",
-    "去年", "上年", "要", "将", "预计", "由", "从", "完成", "的", "按可比价格计算", "按可比价计算", "按现价计算", "比上年", "较上年", "同比", "年均", "其中",
+    "去年", "上年", "要", "将", "预计", "由", "从", "完成", "的", "按可比价格计算", "按可比价计算", "按现价计算", "同比", "年均", "其中",
 )
 
 #: Region names: surface → canonical name. Short forms count when the text uses them.

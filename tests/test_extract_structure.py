@@ -133,6 +133,11 @@ PAST_YEARS = [
     ("start-year-not-the-level-reached", "力争到2026年，地区生产总值由2023年的5140亿元增加到6000亿元。", "2024-02-17",
      "6000亿元", ("target", 2026)),
     ("from-to-with-zhi", "到2027年，产值从2024年的800亿元增至1000亿元。", "2025-03-01", "1000亿元", ("target", 2027)),
+    # a past year right before 的 and a multiple or share is the base it is of, not its year
+    ("base-of-a-multiple", "到2027年，规上工业总产值达到3万亿元，是2024年的2倍。", "2025-03-01", "2倍", ("target", 2027)),
+    ("base-of-a-share", "到2027年，数字经济规模相当于2020年的150%。", "2025-03-01", "150%", ("target", 2027)),
+    ("a-level-of-a-year-is-no-base", "到2027年，规上工业总产值达到3万亿元，是2024年的2.5万亿元的1.2倍。", "2025-03-01",
+     "2.5万亿元", ("actual", None)),
 ]
 
 

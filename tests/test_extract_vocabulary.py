@@ -215,6 +215,15 @@ def test_decrease_words(word):
     assert (r["text"], r["value"]) == ("3.2%", -3.2)
 
 
+MULTIPLE_OF_WORDS = ("为", "是", "相当于", "达到", "达")
+
+
+@pytest.mark.parametrize("word", MULTIPLE_OF_WORDS)
+def test_the_base_a_multiple_is_of_is_no_part_of_the_name(word):
+    r = one(f"全市营收{word}上年同期的1.2倍。")
+    assert (r["text"], r["indicator"]) == ("1.2倍", "营收")
+
+
 @pytest.mark.parametrize("word", ["至", "到", "为"])
 def test_a_level_reached_after_a_decrease_word_stays_positive(word):
     r = one(f"全市城镇登记失业率下降{word}3.2%。")
@@ -515,6 +524,7 @@ TABLES = [
     ("MONEY_SUBJECTS", vocab.MONEY_SUBJECTS, MONEY_SUBJECTS), ("CITIES", vocab.CITIES, CITIES),
     ("REGION_SUBJECT_FOLLOWERS", vocab.REGION_SUBJECT_FOLLOWERS, REGION_SUBJECT_FOLLOWERS),
     ("OWN_REGION_WORDS", vocab.OWN_REGION_WORDS, ("我市", "全市", "本市")),
+    ("MULTIPLE_OF_WORDS", vocab.MULTIPLE_OF_WORDS, MULTIPLE_OF_WORDS),
 ]
 
 
