@@ -20,7 +20,7 @@ from .patterns import (CLAUSE_SEP, CUES, DEADLINE, FIGURE, PERIOD, REGION_FORMS,
 __all__ = [
     "qualifier_before", "qualifier_after", "is_decrease", "kind", "indicator", "region_of",
     "deadline", "period", "clause_start", "doc_region", "forget", "indicator_fallback",
-    "reported", "clause_year", "own_cue",
+    "reported", "clause_year", "own_cue", "respectively", "subject",
 ]
 
 _QUAL_BEFORE = re.compile(f"(?:{alternation(vocab.QUALIFIERS_BEFORE)})$")
@@ -269,6 +269,7 @@ _LEADING_TIME = re.compile(
     | (?:{alternation(vocab.HORIZON_LEADS)})?\s*20\d\d\s*年(?:底|末|全年|上半年)?
     | [一二三四五六七八九十\d]+(?:至|-)[一二三四五六七八九十\d]+月份?
     | (?:{alternation(vocab.HORIZON_LEADS)})?(?:{alternation(vocab.PLAN_PERIODS)})(?:期间|时期|末|以来)?
+    | 年(?:末|底|初)
     | (?:{alternation(vocab.HORIZON_LEADS)}|用|通过)?[一二两三四五六七八九十\d]{{1,2}}年(?:时间|左右)?内?(?=\S))""", re.VERBOSE)
 
 
@@ -293,7 +294,7 @@ _HEAD_WORDS = tuple(vocab.INDICATOR_HEAD_WORDS)
 _TAIL_LAST = frozenset(w[-1] for w in _TAIL_WORDS)
 _HEAD_FIRST = frozenset(w[0] for w in _HEAD_WORDS)
 _REGION_FIRST = frozenset(w[0] for w in (*vocab.REGIONS, *vocab.OWN_REGION_WORDS))
-_TIME_START = frozenset("2一二两三四五六七八九十0123456789用通") | {w[0] for w in vocab.HORIZON_LEADS}
+_TIME_START = frozenset("2一二两三四五六七八九十0123456789用通年") | {w[0] for w in vocab.HORIZON_LEADS}
 _TIME_END = ("年", "底", "末", "的")
 _BASE_END = ("年", "底", "末", "月", "份", "期", "度", "的")
 #: A list separator at either end of a phrase separates figures; it names nothing.
@@ -502,6 +503,25 @@ def indicator_fallback(sent: str, start: int, prev_end: int, prev: str | None,
         return None
     p0 = max(clause_start(sent, c0 - 1), prev_end)
     return _shorten(_clean(sent[p0:c0 - 1])) or None
+
+
+def respectively(sent: str, prev_end: int, start: int, category: str) -> bool:
+    """A list of rates after 分别 whose own words name nothing ('接待游客1.2亿人次，实现旅游总收入
+    1850亿元，分别增长8.5%和10.2%'): its members are the rates of the figures before it, in order."""
+    if not prev_end or category not in ("percent", "pp", "multiple"):
+        return False
+    between = sent[prev_end:start]
+    at = between.find("分别")
+    if at < 0:
+        return False
+    rest = between[:at] + between[at + 2:]
+    return not _HAN.search(_NOT_INDICATOR_ANY.sub("", _clean(rest)))
+
+
+def subject(sent: str, start: int, prev_end: int) -> str:
+    """The whole phrase before the figure in its clause, cleaned but not shortened: the names a
+    list after 分别 takes in turn ('精品钢材、高端纺织、食品及农副产品加工产业产值分别增长…')."""
+    return _clean(sent[max(clause_start(sent, start), prev_end):start])
 
 
 def is_money_subject(sent: str, start: int) -> bool:

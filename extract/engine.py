@@ -57,6 +57,7 @@ _DURATION_AFTER = tuple(trad_forms(vocab.DURATION_AFTER_GE))
 #: After a bare number, these make it a date or a time of day.
 _DATE_AFTER = frozenset("年月日号時时:：")
 _WAN = scale_of("万")
+_UNIT_FACTORS = vocab.UNIT_FACTORS
 _FAN = {"一": 1, "两": 2, "兩": 2, "二": 2, "三": 3, "四": 4}
 #: Longest sentence read around a figure; a document with no punctuation is read in windows.
 _MAX_SENTENCE = 600
@@ -148,7 +149,7 @@ def _number(m: re.Match, ar: str) -> _Token | None:
     unit_word = m.group("unit")
     if unit_word is None or _false_unit(m.string, m.start("unit")):
         return _unitless(m, v)
-    scale = scale_of(m.group("scale")) * scale_of(m.group("scale2"))
+    scale = scale_of(m.group("scale")) * scale_of(m.group("scale2")) * _UNIT_FACTORS.get(unit_word, 1.0)
     category, unit = UNITS[unit_word]
     per = m.group("per")
     if per:
@@ -336,12 +337,16 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
     out: list[list] = []
     told_in_lead: set[int] = set()
     prev_sentence, prev_end, prev_negative, prev_indicator, prev_qualifier = None, 0, False, None, None
+    in_sentence = 0  # where the rows of the current sentence start in `out`
+    # per row: in_sentence, starts a list after 分别, joined, its words name nothing, the names they give
+    marks: list[tuple] = []
     for group in _group(work, tokens, money_subject):
         first = group[0]
         s0, s1 = sents.bounds(first.start)
         sent = sents.simple(s0, s1)
         if (s0, s1) != prev_sentence:
             prev_sentence, prev_end, prev_negative, prev_indicator, prev_qualifier = (s0, s1), 0, False, None, None
+            in_sentence = len(out)
             original = _original(text, omap, s0, s1)  # the sentence as written, once for its figures
         a, z = first.start - s0, group[-1].end - s0
         before = sent[max(0, a - 8):a]
@@ -371,6 +376,9 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
         if scope is not None and scope.targets:
             kind = "target"  # every figure of an expected-targets section is one
         region = classify.region_of(sent, a, home)
+        after_fenbie = "分别" in sent[prev_end:a]  # 分别 since the figure before
+        names_nothing = after_fenbie and classify.respectively(sent, prev_end, a, first.category)
+        named = classify.subject(sent, a, prev_end) if after_fenbie and not names_nothing else ""
         for i, t in enumerate(group):
             ta = t.start - s0
             ind = (classify.indicator(sent, ta, group[-1].end - s0, prev_end, t.category) if i == 0
@@ -380,6 +388,7 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
             elif ind is None:
                 ind = classify.indicator_fallback(sent, ta, prev_end, prev_indicator, t.category)
             prev_indicator = ind or prev_indicator
+            marks.append((in_sentence, after_fenbie and i == 0, joined or i > 0, names_nothing, named))
             start, end = (omap.start(t.start), omap.end(t.end)) if omap else (t.start, t.end)
             sign = -1.0 if negative else 1.0
             out.append([
@@ -391,11 +400,80 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
                 original,
             ])
         prev_end, prev_negative, prev_qualifier = group[-1].end - s0, negative, qual or after_qual
+    if "分别" in work:
+        _respective_rates(out, marks)
     if context.lead_end and out:
         top, lead = context.headline_end, context.lead_end
         _headline_repeats(out, omap.start(top) if omap else top, omap.start(lead) if omap else lead,
                           told_in_lead)
     return out
+
+
+#: The conjunctions between the names a list after 分别 takes in turn: 和 and 、, then also 及
+#: (食品及农副产品加工 may be one name or two); 与 joins words inside names.
+_CONJUNCTS = (re.compile("[和、]"), re.compile("[和、及]"))
+
+
+_HEADS = tuple(vocab.INDICATOR_HEADS)
+_ETC = re.compile(f"等(?=(?:{'|'.join(sorted(_HEADS, key=len, reverse=True))}))")
+
+
+def _conjuncts(name: str, k: int) -> list[str]:
+    """The `k` names a subject joins, each whole ([name] unless there are k): the head the last one ends with is shared by those
+    before it ('绿色低碳能源、新材料产业产值' → 绿色低碳能源产业产值, 新材料产业产值; '高新技术产业、
+    战略性新兴产业产值占比重' → 高新技术产业产值占比重, …): a name that ends with a head word takes
+    what follows that word in the last name; one that ends with none takes the head words the last
+    name ends with ('…加工产业产值' → 产业产值)."""
+    parts = [p.strip() for p in _CONJUNCTS[0].split(name)]
+    if len(parts) != k:
+        parts = [p.strip() for p in _CONJUNCTS[1].split(name)]
+    if len(parts) != k or any(len(p) < 2 for p in parts):
+        return [name]  # not a list of names: 第一、二、三产业增加值
+    last = parts[-1]
+    etc = _ETC.search(last)
+    if etc is not None:  # '太阳能电池、多晶硅、汽车等产品产量': what follows 等 is shared by all
+        shared = last[etc.end():]
+        return [p + shared for p in parts[:-1]] + [last[:etc.start()] + shared]
+    heads_from = len(last)  # where the run of head words that ends the last name starts
+    while (h := next((h for h in _HEADS if last.endswith(h, 0, heads_from)), None)) is not None:
+        heads_from -= len(h)
+    whole = []
+    for p in parts[:-1]:
+        own = next((h for h in _HEADS if p.endswith(h) and len(h) < len(p)), None)
+        at = (last.find(own) + len(own) if own in last else -1) if own else heads_from
+        whole.append(p + last[at:] if 0 < at < len(last) else p)
+    return whole + [last]
+
+
+def _respective_rates(out: list[list], marks: list[tuple]) -> None:
+    """A list of rates after 分别 takes its names in turn:
+    - from the figures before it, where its own words name nothing ('接待游客1.2亿人次，实现旅游
+      总收入1850亿元，分别增长8.5%和10.2%' → 接待游客增速 8.5, 旅游总收入增速 10.2): as many figures
+      of its sentence as the list has members, none of them a rate, each naming another thing;
+    - else from the names its subject joins ('能耗和排放分别下降4%和12%' → 能耗 −4, 排放 −12),
+      as many as the list has members."""
+    i = 0
+    while i < len(out):
+        first, starts, _, names_nothing, named = marks[i]
+        j = i + 1
+        if starts:
+            while j < len(out) and marks[j][2] and marks[j][0] == first:
+                j += 1
+        k, rates = j - i, out[i:j]
+        if k >= 2 and all(r[_CATEGORY] in _RATES for r in rates):
+            rows = out[i - k:i] if names_nothing and i - first >= k else []
+            names = [r[_INDICATOR] for r in rows]
+            if rows and all(names) and len(set(names)) == k and not any(r[_CATEGORY] in _RATES for r in rows):
+                names = [n if n.endswith("增速") else n + "增速" for n in names]
+            else:
+                names = _conjuncts(named, k)
+            if len(names) == k and len(set(names)) == k:
+                for r, name in zip(rates, names):
+                    r[_INDICATOR] = name.removesuffix("增速") if r[_CATEGORY] == "multiple" else name
+        i = j
+
+
+_RATES = frozenset(("percent", "pp", "multiple"))
 
 
 def _same_thing(a: str | None, b: str | None) -> bool:

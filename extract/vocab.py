@@ -110,7 +110,11 @@ RATE_UNITS = {
     "百分点": ("pp", "个百分点"),
     "个点": ("pp", "个百分点"),  # 高出预期目标1.9个点: the spoken form of percentage points
     "倍": ("multiple", "倍"),
+    "‰": ("percent", "%"),  # 出生率6.58‰: per mille, written as the percent it is (0.658%), as 千分之五
 }
+
+#: Units whose number is scaled to the unit they normalise to: 6.58‰ → 0.658%.
+UNIT_FACTORS = {"‰": 0.1}
 
 #: Words that tie a number to what it qualifies, before the number.
 #: FIGURES.md: ge 突破 以上 不低于 至少; gt 超 超过 余 多; le 以内 不超过; lt 不到 近 以下; approx 约 左右.
@@ -272,7 +276,7 @@ COMPARISON_WORDS = ("比", "较", "相比", "相较于", "相较", "较之")
 MULTIPLE_OF_WORDS = ("为", "是", "相当于", "达到", "达")
 
 #: Periods that serve as a comparison base after those words (a year or months are added in the patterns).
-COMPARISON_PERIODS = ("上年同期", "去年同期", "同期", "上年", "去年", "上月", "上季度", "前三季度", "上半年",
+COMPARISON_PERIODS = ("上年同期", "去年同期", "同期", "上年末", "去年末", "上年底", "去年底", "上年", "去年", "上月", "上季度", "前三季度", "上半年",
                       "下半年", "第一季度", "一季度", "年初")
 
 #: Words before months or a half that put them in the year before the document's (去年下半年).

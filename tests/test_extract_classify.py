@@ -76,14 +76,57 @@ def test_a_fall_before_a_list_keeps_its_sign(text, want):
 
 
 @pytest.mark.parametrize(
-    "text",
-    ["能耗和排放分别下降3.1和2.4个百分点。", "二氧化硫和氨氮排放量分别下降3.1%和2.4%。"],
+    "text, names",
+    [("能耗和排放分别下降3.1和2.4个百分点。", ["能耗", "排放"]),
+     ("二氧化硫和氨氮排放量分别下降3.1%和2.4%。", ["二氧化硫", "氨氮排放量"])],
     ids=["shared-unit", "each-with-unit"],
 )
-def test_decrease_governs_every_member_of_a_list(text):
+def test_decrease_governs_every_member_of_a_list(text, names):
     df = extract.figures(text)
     assert list(df.value) == [-3.1, -2.4]
-    assert df.indicator.iloc[1] == df.indicator.iloc[0]
+    assert list(df.indicator) == names  # 分别: each takes the name its subject gives it in turn
+
+
+#: A list of rates after 分别 takes its names in turn: from the figures before it where its own
+#: words name nothing, else from the names its subject joins (the head the last one ends with
+#: shared by those before it).
+RESPECTIVELY = [
+    ("from-figures-before", "全年接待游客1.2亿人次，实现旅游总收入1850亿元，分别增长8.5%和10.2%。",
+     [("1.2亿人次", "接待游客"), ("1850亿元", "旅游总收入"), ("8.5%", "接待游客增速"), ("10.2%", "旅游总收入增速")]),
+    ("from-figures-with-base", "出口1.5万亿元、进口9600亿元，比上年分别增长2.1%和3.6%。",
+     [("1.5万亿元", "出口"), ("9600亿元", "进口"), ("2.1%", "出口增速"), ("3.6%", "进口增速")]),
+    ("multiples-take-no-rate-word", "全市新增企业300家、项目50个，分别增长1.2倍、0.8倍。",
+     [("300家", "新增企业"), ("50个", "项目"), ("1.2倍", "新增企业"), ("0.8倍", "项目")]),
+    ("from-the-subject", "规上工业总产值和营业收入分别增长8.5%和10.2%。",
+     [("8.5%", "规上工业总产值"), ("10.2%", "营业收入")]),
+    ("subject-after-figures", "全市GDP达到5000亿元，增长5%；高新技术企业和专精特新企业分别增长12%和15%。",
+     [("5000亿元", "GDP"), ("5%", "GDP增速"), ("12%", "高新技术企业"), ("15%", "专精特新企业")]),
+    ("shared-heads", "全市绿色低碳能源、新材料产业产值同比分别增长27.7%和1.3%。",
+     [("27.7%", "绿色低碳能源产业产值"), ("1.3%", "新材料产业产值")]),
+    ("shared-after-own-head", "高新技术产业、战略性新兴产业产值占规上工业总产值比重分别达到56.2%和49%。",
+     [("56.2%", "高新技术产业产值占规上工业总产值比重"), ("49%", "战略性新兴产业产值占规上工业总产值比重")]),
+    ("three-with-ji", "高端纺织、食品及农副产品加工产业产值分别增长0.8%、15.1%和15.9%。",
+     [("0.8%", "高端纺织产业产值"), ("15.1%", "食品产业产值"), ("15.9%", "农副产品加工产业产值")]),
+    ("ji-inside-a-name", "精品钢材、高端纺织、食品及农副产品加工产业产值分别增长3.3%、25.1%和13.0%。",
+     [("3.3%", "精品钢材产业产值"), ("25.1%", "高端纺织产业产值"), ("13.0%", "食品及农副产品加工产业产值")]),
+    ("shared-after-deng", "太阳能电池、多晶硅、汽车等产品产量同比分别增长148.9%、61.1%和10.9%。",
+     [("148.9%", "太阳能电池产品产量"), ("61.1%", "多晶硅产品产量"), ("10.9%", "汽车产品产量")]),
+    # no split: fewer names than figures, a one-character name, or no 分别
+    ("ellipsis-stays-whole", "第一、二、三产业增加值分别增长3.1%、6.2%和5.5%。",
+     [("3.1%", "第一、二、三产业增加值"), ("6.2%", "第一、二、三产业增加值"), ("5.5%", "第一、二、三产业增加值")]),
+    ("more-rates-than-names", "规上工业总产值和营业收入分别增长8.5%、10.2%和3.3%。",
+     [("8.5%", "规上工业总产值和营业收入"), ("10.2%", "规上工业总产值和营业收入"),
+      ("3.3%", "规上工业总产值和营业收入")]),
+    ("no-fenbie", "规上工业总产值和营业收入增长8.5%、10.2%。",
+     [("8.5%", "规上工业总产值和营业收入"), ("10.2%", "规上工业总产值和营业收入")]),
+    ("figures-before-that-are-rates", "工业增长5%、投资增长6%，分别提高1和2个百分点。",
+     [("5%", "工业"), ("6%", "投资"), ("1", "投资增速"), ("2个百分点", "投资增速")]),
+]
+
+
+@pytest.mark.parametrize("text, want", [c[1:] for c in RESPECTIVELY], ids=[c[0] for c in RESPECTIVELY])
+def test_rates_after_fenbie_take_their_names_in_turn(text, want):
+    assert [(r["text"], r["indicator"]) for r in extract.engine.records(text)] == want
 
 
 KINDS = [
@@ -350,7 +393,7 @@ def test_comparison_base_is_no_indicator(text, surface, want):
 
 #: An indicator longer than vocab.INDICATOR_MAX characters is cut where a word ends, never inside one.
 SHORTENED = [
-    ("list-boundary", "精品钢材、高端纺织、食品及农副产品加工产业产值分别增长3.3%、25.1%和13.0%。", "3.3%",
+    ("list-boundary", "精品钢材、高端纺织、食品及农副产品加工产业产值增长3.3%。", "3.3%",
      "高端纺织、食品及农副产品加工产业产值"),
     ("ratio-kept-whole", "战略性新兴产业增加值占规模以上工业增加值比重达到30%。", "30%",
      "战略性新兴产业增加值占规模以上工业增加值比重"),

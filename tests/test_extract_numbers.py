@@ -100,6 +100,7 @@ NUMBERS = [
     ("percent-words-decimal-trad", "同比增長百分之十六點二。", [(16.2, None, "percent", "%")]),
     ("percent-words-below-one", "物价上涨百分之零點八。", [(0.8, None, "percent", "%")]),
     ("per-mille", "人口自然增长率控制在千分之五。", [(0.5, None, "percent", "%")]),
+    ("per-mille-sign", "出生率6.58‰，死亡率为-1.2‰。", [(0.658, None, "percent", "%"), (-0.12, None, "percent", "%")]),
     ("bare-scale-jin", "实施新一轮千亿斤粮食产能提升行动。", [(1e11, None, "other", "斤")]),
     ("bare-scale-ton", "原油产量稳定在千万吨以上。", [(1e7, None, "other", "吨")]),
     ("pinyin-in-pp-trad", "增速高出2.8個(gè)百分點。", [(2.8, None, "pp", "个百分点")]),

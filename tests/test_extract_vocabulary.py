@@ -134,13 +134,17 @@ def test_other_units(word):
 
 
 RATE_UNITS = {"%": ("percent", "%"), "％": ("percent", "%"), "个百分点": ("pp", "个百分点"),
-              "百分点": ("pp", "个百分点"), "个点": ("pp", "个百分点"), "倍": ("multiple", "倍")}
+              "百分点": ("pp", "个百分点"), "个点": ("pp", "个百分点"), "倍": ("multiple", "倍"),
+              "‰": ("percent", "%")}
+#: 2.5 of each unit in the unit it is written in: 2.5‰ is 0.25%.
+RATE_VALUES = {"‰": 0.25}
 
 
 @pytest.mark.parametrize("word", RATE_UNITS)
 def test_percent_point_and_multiple_units(word):
     r = one(f"研发投入同比提高2.5{word}。")
-    assert (r["text"], r["value"], (r["category"], r["unit"])) == (f"2.5{word}", 2.5, RATE_UNITS[word])
+    assert (r["text"], r["value"], (r["category"], r["unit"])) == (f"2.5{word}", RATE_VALUES.get(word, 2.5),
+                                                                    RATE_UNITS[word])
 
 
 # --- qualifiers ------------------------------------------------------------------------------------
@@ -525,6 +529,7 @@ TABLES = [
     ("REGION_SUBJECT_FOLLOWERS", vocab.REGION_SUBJECT_FOLLOWERS, REGION_SUBJECT_FOLLOWERS),
     ("OWN_REGION_WORDS", vocab.OWN_REGION_WORDS, ("我市", "全市", "本市")),
     ("MULTIPLE_OF_WORDS", vocab.MULTIPLE_OF_WORDS, MULTIPLE_OF_WORDS),
+    ("UNIT_FACTORS", vocab.UNIT_FACTORS, RATE_VALUES),
 ]
 
 

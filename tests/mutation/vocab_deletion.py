@@ -54,6 +54,7 @@ TESTS = {
  "REGION_SUBJECT_FOLLOWERS": [T.test_a_short_name_is_a_region_as_a_subject],
  "OWN_REGION_WORDS": [T.test_own_region_words],
  "MULTIPLE_OF_WORDS": [T.test_the_base_a_multiple_is_of_is_no_part_of_the_name],
+ "UNIT_FACTORS": [T.test_percent_point_and_multiple_units],
 }
 
 
