@@ -266,7 +266,7 @@ def kind(sent: str, start: int, end: int, category: str, has_deadline: bool,
 #: 2024—2026年): when, not what (vocab.HORIZON_LEADS).
 _LEADING_TIME = re.compile(
     rf"""^(?:(?:{alternation(vocab.HORIZON_LEADS)})?\s*20\d\d\s*年?\s*(?:-|—|–|－|至|到|~|～)+\s*20\d\d\s*年(?:底|末)?
-    | (?:{alternation(vocab.HORIZON_LEADS)})?\s*20\d\d\s*年(?:底|末|全年|上半年)?
+    | (?:{alternation(vocab.HORIZON_LEADS)})?\s*20\d\d\s*年(?:度|底|末|全年|上半年)?
     | [一二三四五六七八九十\d]+(?:至|-)[一二三四五六七八九十\d]+月份?
     | (?:{alternation(vocab.HORIZON_LEADS)})?(?:{alternation(vocab.PLAN_PERIODS)})(?:期间|时期|末|以来)?
     | 年(?:末|底|初)
@@ -328,6 +328,8 @@ def _clean(phrase: str) -> str:
             new = _LEADING_TIME.sub("", new)
         if new.endswith(_TIME_END):
             new = _TRAILING_TIME.sub("", new)
+        if "年" in new:
+            new = _after_inner_year(new)
         if new[:1] in _BASE_START:
             new = _LEADING_BASE.sub("", new)
         if new.endswith(_BASE_END):
@@ -338,6 +340,21 @@ def _clean(phrase: str) -> str:
         phrase = new
     phrase = phrase.strip()
     return "" if phrase in _LIST_WORDS else phrase
+
+
+#: A year inside a phrase ('苏州工业园区2023年GDP总量'): what stands before it is whose, not what.
+_INNER_YEAR = re.compile(r"20\d\d\s*年(?:度|底|末)?的?")
+
+
+def _after_inner_year(phrase: str) -> str:
+    """What a phrase names after the last year inside it, where a name of two characters follows
+    ('工业园区2023年GDP总量' → GDP总量); the phrase as it is otherwise."""
+    last = None
+    for m in _INNER_YEAR.finditer(phrase):
+        last = m
+    if last is None or last.start() == 0 or not _has_han(phrase[last.end():], 2):
+        return phrase
+    return phrase[last.end():]
 
 
 _HEAD_WORD = re.compile(alternation(vocab.INDICATOR_HEADS))
