@@ -591,12 +591,14 @@ def deadline(sent: str, start: int, doc_date: dt.date | None,
     horizon counts the document's own year when the document is from its first half, and
     starts with the next year otherwise (FIGURES.md). 每年 targets have none.
     """
-    explicit = relative = plan = this = None
+    explicit = relative = plan = this = year = None
     for m_end, g in _deadline_list(sent):
         if m_end > start:
             break
         if g["by"] or g["to"] or g["before"]:
             explicit = int(g["by"] or g["to"] or g["before"])
+        elif g["year"]:
+            year = int(g["year"])
         elif g["rel"] or g["rel3"]:
             relative = _years(g["rel2"] or g["rel"] or g["rel4"] or g["rel3"])
         elif g["plan"]:
@@ -604,7 +606,7 @@ def deadline(sent: str, start: int, doc_date: dt.date | None,
         elif g["this"]:
             this = True
         elif g["each"]:
-            explicit = relative = plan = this = None
+            explicit = relative = plan = this = year = None
     if explicit and (keep_past or not (doc_date and explicit < doc_date.year)):
         return explicit, True  # a year already past when the document was written is no deadline
     if relative and doc_date:
@@ -613,6 +615,8 @@ def deadline(sent: str, start: int, doc_date: dt.date | None,
         plan = None  # '“十三五”期间' in a document of 2022 looks back
     if relative or plan:
         return plan, True
+    if year and (doc_date is None or year >= doc_date.year):
+        return year, False  # '2025年，…力争突破5万亿元': the year the target is for, not a horizon
     if this and doc_date:
         return doc_date.year, False
     return None, False

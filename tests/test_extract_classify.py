@@ -177,6 +177,13 @@ DEADLINES = [
     ("annual-average-keeps-horizon", "十四五期间,技改投资年均增长10%以上。", None, "10%", 2025),
     ("no-horizon", "力争打造10个特色园区。", "2023-04-11", "10个", None),
     ("later-year-ignored", "力争形成4个万亿级产业；到2035年，基本建成。", "2024-01-04", "4个", None),
+    # a bare year before a target: the year it is for, unless already past when written
+    ("bare-year-of-the-document", "2025年，全市规上工业总产值力争突破5万亿元。", "2025-01-10", "5万亿元", 2025),
+    ("bare-year-ahead", "2026年全市将新增高新技术企业500家。", "2025-11-10", "500家", 2026),
+    ("bare-year-without-a-date", "2026年全市将新增高新技术企业500家。", None, "500家", 2026),
+    ("bare-year-whole-year", "2025年全年力争实现地区生产总值增长6%。", "2025-01-10", "6%", 2025),
+    ("bare-year-past", "2023年全市新增企业300家，今年力争新增500家。", "2025-01-10", "500家", 2025),
+    ("bare-year-with-months-is-a-period", "2025年1—9月，全市力争新增企业500家。", "2024-12-01", "500家", None),
 ]
 
 
