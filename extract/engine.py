@@ -57,6 +57,9 @@ _DURATION_AFTER = tuple(trad_forms(vocab.DURATION_AFTER_GE))
 #: After a bare number, these make it a date or a time of day.
 _DATE_AFTER = frozenset("年月日号時时:：")
 _WAN = scale_of("万")
+_OPEN_BRACKETS, _CLOSE_BRACKETS = frozenset("(（[【"), frozenset(")）]】")
+#: After a bare magnitude, these make it a size label (7000亿级规模), which FIGURES.md makes no figure.
+_SIZE_LABELS = frozenset("级級")
 _UNIT_FACTORS = vocab.UNIT_FACTORS
 _FAN = {"一": 1, "两": 2, "兩": 2, "二": 2, "三": 3, "四": 4}
 #: Longest sentence read around a figure; a document with no punctuation is read in windows.
@@ -115,6 +118,9 @@ def _parse(m: re.Match) -> _Token | None:
     if g["cheng"] is not None:
         return _Token(s, e, parse_number(g["cheng"]) * 10, "percent", "%")
     if g["bare"] is not None:
+        if ((m.string[s - 1:s] in _OPEN_BRACKETS and m.string[e:e + 1] in _CLOSE_BRACKETS)
+                or m.string[max(0, s - 4):s].rstrip(":： ").endswith(("单位", "單位"))):
+            return None  # a table's or column's unit: 绝对数（亿元）, 单位：亿元
         unit = vocab.CURRENCIES.get(g["bare_unit"], "元")
         return _Token(s, e, scale_of(g["bare"]), "money", unit)
     if g["bare_o"] is not None:
@@ -208,7 +214,10 @@ def _group(work: str, tokens: list[_Token], money_subject) -> list[list[_Token]]
     pending: list[_Token] = []  # numbers with no unit, joined by list separators
 
     def flush():
-        # Unit-less numbers that joined nothing: keep only bare 万/亿 magnitudes.
+        # Unit-less numbers that joined nothing: keep only bare 万/亿 magnitudes, and not those a
+        # size label makes a name ('分别达到4500亿、7000亿级规模': 级 labels the whole list)
+        if pending and work[pending[-1].end:pending[-1].end + 1] in _SIZE_LABELS:
+            pending.clear()
         for p in pending:
             if p.magnitude and not _excluded(work, p):
                 groups.append([_finish(p, money_subject)])

@@ -17,7 +17,8 @@ The rules, each in FIGURES.md wording (vocabulary in vocab.py):
 - Leading time phrase: a horizon that opens a clause and is followed by a comma or colon
   (到2026年，… / 2024—2026年，全区聚焦：一是……) makes the rest of its paragraph targets due
   then, and the list items on the lines after it when the paragraph ends with a colon.
-- Expected-targets section: 主要预期目标 (and 主要目标, 发展目标, 总体目标) opens a section in which
+- Expected-targets section: 主要预期目标 (and 主要目标, 发展目标, 总体目标, or a paragraph with
+  目标： or 目标是：, opening a list of goals) opens a section in which
   every figure is a target; 预期目标 are due in the year the section names (2024年…主要预期目标,
   今年…) or else in the document's year. In a paragraph the section runs to its end and over
   the list items after a closing colon; in a heading, to the next heading of its rank or higher.
@@ -81,6 +82,8 @@ _HORIZON = re.compile(
 )
 #: Word lists in either script (the structure is read on the text as read, not converted).
 _SECTION = re.compile(alternation(trad_forms(vocab.TARGET_SECTION_WORDS)))
+#: A paragraph that opens a list of goals (“八个新”的确切目标: … / 目标是：) opens one too.
+_SECTION_OPENER = re.compile(r"目[标標](?:是|為|为)?\s*[：:]")
 _ANNUAL = re.compile(alternation(trad_forms(vocab.ANNUAL_SECTION_WORDS)))
 _HISTORY = re.compile(alternation(trad_forms(vocab.HISTORY_WORDS)))
 _PLAN_TITLE = re.compile(alternation(trad_forms(vocab.PLAN_TITLE_WORDS)))
@@ -214,15 +217,17 @@ def _item_runs(lines: list[_Line]) -> list[int]:
 
 def _extent(lines: list[_Line], i: int, in_heading: bool, text_end: int, runs: list[int]) -> int:
     """Where a scope opened on line i ends: the next heading of its rank or higher for a heading;
-    for a paragraph, its end, or past the list items after it when it ends with a colon."""
+    for a paragraph, its end, or when it ends with a colon, past the list items after it or the
+    paragraph after it."""
     line = lines[i]
     if in_heading:
         for nxt in lines[i + 1:]:
             if _closes(line.rank, nxt):
                 return nxt.start
         return text_end
-    if line.text.endswith(("：", ":")) and i + 1 < len(lines) and runs[i + 1] >= 0:
-        return runs[i + 1]
+    if line.text.endswith(("：", ":")) and i + 1 < len(lines):
+        # the list items after it, or else the one paragraph it opens (…确切目标:⏎经济发展…，年均增长6%左右)
+        return runs[i + 1] if runs[i + 1] >= 0 else lines[i + 1].end if not lines[i + 1].heading else line.end
     return line.end
 
 
@@ -258,7 +263,9 @@ def read(text: str, doc_date: dt.date | None) -> Context:
                 scopes.append(Scope(line.start, len(text), _horizon_year(m), False, False, rule="title"))
                 continue
         # Expected-targets section.
-        sec = _SECTION.search(t) if ("目标" in t or "目標" in t) else None
+        sec = None
+        if "目标" in t or "目標" in t:
+            sec = _SECTION.search(t) or _SECTION_OPENER.search(t)
         if sec is not None and not history:
             year = None
             for y in _YEAR.finditer(t, 0, sec.start()):

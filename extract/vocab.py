@@ -100,6 +100,7 @@ OTHER_UNITS = {
     "kWh": "kWh",
     "Gbps": "Gbps",
     "Mbps": "Mbps",
+    "岁": "岁",  # 人均预期寿命达到83岁
 }
 
 #: Percent and point units: surface → (category, normalised unit).
@@ -110,6 +111,7 @@ RATE_UNITS = {
     "百分点": ("pp", "个百分点"),
     "个点": ("pp", "个百分点"),  # 高出预期目标1.9个点: the spoken form of percentage points
     "倍": ("multiple", "倍"),
+    "℅": ("percent", "%"),  # the care-of sign that some pages type for % (增长15℅)
     "‰": ("percent", "%"),  # 出生率6.58‰: per mille, written as the percent it is (0.658%), as 千分之五
 }
 

@@ -107,6 +107,8 @@ ENGINE_CASES = [
     # 余 between a number and its second scale: more than 3 million
     ("yu-before-wan", "带动就业300余万人。", [("300余万人", 3e6, None, "gt")]),
     ("yu-before-wan-no-unit", "全年接待游客300余万。", [("300余万", 3e6, None, "gt")]),
+    # a threshold in brackets is a figure; a unit alone in brackets is a column's unit
+    ("threshold-in-brackets", "新开工项目（亿元以上）120个。", [("亿元", 1e8, None, "ge"), ("120个", 120, None, "eq")]),
     ("duo-before-yi-no-unit", "全市营收1500多亿，增长5%。", [("1500多亿", 1.5e11, None, "gt"), ("5%", 5.0, None, "eq")]),
     # 千 and 百 make no bare magnitude; a false unit (部门) makes no unit
     ("bare-qian-is-no-magnitude", "全市新增就业岗位3千。", []),
