@@ -210,7 +210,7 @@ def clause_year(sent: str, start: int, category: str | None = None) -> int | Non
 
 
 def kind(sent: str, start: int, end: int, category: str, has_deadline: bool,
-         doc_date: dt.date | None = None, due: int | None = None) -> str:
+         doc_date: dt.date | None = None, due: int | None = None, plan: bool = False) -> str:
     """Target or actual, by the nearest cue.
 
     Order of the rules, each a reading that wins over the next:
@@ -220,7 +220,9 @@ def kind(sent: str, start: int, end: int, category: str, has_deadline: bool,
     2. an enumeration tally ('A、B、C 3个集群') with no cue of its own describes what exists: actual;
     3. the first cue after the figure in its own clause ('573个项目提前完成');
     4. the nearest cue in the clauses before it in the sentence ('力争…：A，B，C');
-    5. a stated deadline makes a target; otherwise actual (reports state what was done).
+    5. a stated deadline makes a target; otherwise actual (reports state what was done),
+       except in a plan of work (`plan`: 实施方案, 行动计划 …), where a figure with no year before
+       it in its sentence is what the plan sets out: a target.
     A deciding 预计 in a report of January to March with no deadline estimates the year just ended.
     """
     def read(cue: tuple[int, str]) -> str:
@@ -259,7 +261,8 @@ def kind(sent: str, start: int, end: int, category: str, has_deadline: bool,
     earlier = _cues(sent, 0, c0)
     if earlier:
         return read(earlier[-1])
-    return "target" if has_deadline else "actual"
+    # in a plan of work, a figure with no cue and no year before it is what the plan sets out
+    return "target" if has_deadline or (plan and _CLAUSE_YEAR.search(sent, 0, start) is None) else "actual"
 
 
 #: A time at the start of a phrase: a year, months, or a horizon (到2027年, 力争到2027年底,

@@ -379,7 +379,8 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
             # the title, heading, list or section around the figure states what its sentence does not
             due = scope.deadline if scope.deadline is not None else due
             stated = scope.horizon
-        kind = classify.kind(sent, a, z, first.category, stated, doc_date, due)
+        kind = classify.kind(sent, a, z, first.category, stated, doc_date, due,
+                             context.plan and not (scope is not None and scope.history))
         if first.start < context.lead_end and classify.own_cue(sent, a):
             told_in_lead.add(len(out))  # a lead's figure whose own clause says what it is
         if scope is not None and scope.targets:

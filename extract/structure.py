@@ -37,6 +37,7 @@ import datetime as dt
 import re
 
 from . import vocab
+from .normalize import to_simplified
 from .patterns import alternation, trad_forms
 
 __all__ = ["Scope", "Context", "read", "headline_end", "lead_end"]
@@ -87,6 +88,11 @@ _SECTION_OPENER = re.compile(r"目[标標](?:是|為|为)?\s*[：:]")
 _ANNUAL = re.compile(alternation(trad_forms(vocab.ANNUAL_SECTION_WORDS)))
 _HISTORY = re.compile(alternation(trad_forms(vocab.HISTORY_WORDS)))
 _PLAN_TITLE = re.compile(alternation(trad_forms(vocab.PLAN_TITLE_WORDS)))
+_PLAN_DOCUMENT = re.compile(alternation(vocab.PLAN_DOCUMENT_WORDS))
+_NEWS_OF_PLAN = re.compile(alternation(vocab.NEWS_OF_PLAN_WORDS))
+_ISSUING = re.compile(alternation(vocab.ISSUING_WORDS))
+#: The title of a document: what stands in its first characters (a notice's title may run long).
+_TITLE_SPAN = 200
 _YEAR = re.compile(r"(20\d\d)\s*年|(今年|本年度|本年)")
 #: A title or heading is at most this long (characters, after stripping).
 _HEADING_MAX = 60
@@ -147,10 +153,12 @@ class Context:
     and the whole document costs time linear in its scopes, however they nest.
     """
 
-    __slots__ = ("scopes", "headline_end", "lead_end", "_next", "_open", "_last")
+    __slots__ = ("scopes", "headline_end", "lead_end", "plan", "_next", "_open", "_last")
 
-    def __init__(self, scopes: list[Scope], headline_end: int, lead_end: int | None = None):
+    def __init__(self, scopes: list[Scope], headline_end: int, lead_end: int | None = None,
+                 plan: bool = False):
         self.scopes = sorted(scopes, key=lambda s: (s.start, -s.end))
+        self.plan = plan  # the document is a plan of work: a figure with no cue is a target
         self.headline_end = headline_end
         self.lead_end = headline_end if lead_end is None else lead_end
         self._next, self._open, self._last = 0, [], -1
@@ -239,7 +247,7 @@ def read(text: str, doc_date: dt.date | None) -> Context:
     """The scopes of `text`, in one pass over its lines."""
     if _TRIGGERS.search(text) is None:
         top = headline_end(text)
-        return Context([], top, lead_end(text, top))
+        return Context([], top, lead_end(text, top), is_plan(text))
     lines = _lines(text)
     runs = _item_runs(lines)
     year_now = doc_date.year if doc_date else None
@@ -295,7 +303,19 @@ def read(text: str, doc_date: dt.date | None) -> Context:
                 scopes.append(Scope(start, end, year, False, True, rule="heading" if marked else "lead"))
                 break
     top = _headline_end(lines, text)
-    return Context(scopes, top, lead_end(text, top))
+    return Context(scopes, top, lead_end(text, top), is_plan(text))
+
+
+def is_plan(text: str) -> bool:
+    """The document is a plan of work (实施方案, 行动计划, 工作要点 …): its title, in its first
+    characters, names one, and is no news of it (a title with 发布 or 印发 before the name reports
+    on a plan, unless it is a notice that issues one: 关于印发《…实施方案》的通知)."""
+    title = to_simplified(text[:_TITLE_SPAN])  # 關于印發 as 关于印发, whatever mix of scripts
+    m = _PLAN_DOCUMENT.search(title)
+    if m is None:
+        return False
+    news = _NEWS_OF_PLAN.search(title, 0, m.start())
+    return news is None or _ISSUING.search(title, 0, m.start()) is not None
 
 
 def _headline_end(lines: list[_Line], text: str) -> int:

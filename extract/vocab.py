@@ -335,6 +335,16 @@ ANNUAL_SECTION_WORDS = ("预期目标",)
 HISTORY_WORDS = ("回顾", "成绩单", "成就", "成绩", "成效", "过去五年", "过去一年", "总结", "发展基础", "发展现状",
                  "取得的")
 
+#: Words that name a document as a plan of work to be done: in its title (the first lines), they
+#: make a figure with no cue of kind a target (措施 and 办法 name rules as often as plans).
+PLAN_DOCUMENT_WORDS = ("实施方案", "行动方案", "工作方案", "行动计划", "若干措施", "政策措施", "工作要点",
+                       "实施意见", "专项规划", "发展规划")
+
+#: Before a plan's name in a title, these make the document news of the plan (某市发布…行动计划),
+#: unless it is a notice that issues it (关于印发《…实施方案》的通知).
+NEWS_OF_PLAN_WORDS = ("发布", "出台", "公布", "推出", "印发", "解读", "审议", "通过")
+ISSUING_WORDS = ("关于印发", "关于下发", "关于转发")
+
 #: Words of a plan's title: a title line with one and a period states the plan's deadline.
 PLAN_TITLE_WORDS = ("计划", "方案", "规划", "意见", "纲要", "行动", "措施", "办法", "政策", "工程")
 

@@ -123,6 +123,31 @@ def test_expected_targets_section(text, date, surface, want):
     assert reading(text, surface, date) == want
 
 
+#: A plan of work (its title names one): a figure with no cue and no year of its own is a target;
+#: under a heading of looking back, or with a year of its own, it stays what its sentence says.
+PLAN_DOC = ("怀化市人民政府办公室关于印发《怀化市促进消费实施方案》的通知\n\n各县市区人民政府：\n\n"
+            "一、发展基础\n全市共有商贸企业3000家，2023年社会消费品零售总额达到800亿元。\n\n"
+            "二、主要措施\n1.加大促消费力度。整合3000万元资金用于发放消费券。\n2.全市已建成商业街区12个。")
+PLAN_DOCUMENTS = [
+    ("no-cue-is-a-target", PLAN_DOC, "2023-03-15", "3000万元", ("target", None)),
+    ("under-a-history-heading", PLAN_DOC, "2023-03-15", "3000家", ("actual", None)),
+    ("a-year-of-its-own", PLAN_DOC, "2023-03-15", "800亿元", ("actual", None)),
+    ("an-actual-cue", PLAN_DOC, "2023-03-15", "12个", ("actual", None)),
+    ("not-a-plan", PLAN_DOC.replace("实施方案", "工作报告"), "2023-03-15", "3000万元", ("actual", None)),
+    ("news-of-a-plan", "某市发布促进消费行动计划\n全市整合3000万元资金用于发放消费券。", "2023-03-15", "3000万元",
+     ("actual", None)),
+    ("issuing-notice-traditional", "懷化市人民政府辦公室關于印發《促進消費實施方案》的通知\n整合3000萬元資金用于發放消費券。",
+     "2023-03-15", "3000萬元", ("target", None)),
+    ("plan-named-late-in-the-text", "全市消费情况通报\n\n" + "全市消费平稳。" * 40 + "\n根据实施方案，整合3000万元资金。",
+     "2023-03-15", "3000万元", ("actual", None)),
+]
+
+
+@check(PLAN_DOCUMENTS)
+def test_a_plan_of_work_sets_out_targets(text, date, surface, want):
+    assert reading(text, surface, date) == want
+
+
 #: A year already over inside a target sentence marks an actual; a baseline year (比2020年) does not.
 PAST_YEARS = [
     ("past-year-clause", "到2027年规上工业总产值达到3万亿元，2024年为2.5万亿元。", "2025-03-01", "2.5万亿元",

@@ -220,6 +220,16 @@ def test_decrease_words(word):
     assert (r["text"], r["value"]) == ("3.2%", -3.2)
 
 
+PLAN_DOCUMENT_WORDS = ("实施方案", "行动方案", "工作方案", "行动计划", "若干措施", "政策措施", "工作要点",
+                       "实施意见", "专项规划", "发展规划")
+
+
+@pytest.mark.parametrize("word", PLAN_DOCUMENT_WORDS)
+def test_plan_documents(word):
+    r = one(f"关于印发《全市促进消费{word}》的通知\n整合3000万元资金用于发放消费券。")
+    assert (r["text"], r["kind"]) == ("3000万元", "target")
+
+
 MULTIPLE_OF_WORDS = ("为", "是", "相当于", "达到", "达")
 
 
@@ -531,6 +541,7 @@ TABLES = [
     ("OWN_REGION_WORDS", vocab.OWN_REGION_WORDS, ("我市", "全市", "本市")),
     ("MULTIPLE_OF_WORDS", vocab.MULTIPLE_OF_WORDS, MULTIPLE_OF_WORDS),
     ("UNIT_FACTORS", vocab.UNIT_FACTORS, RATE_VALUES),
+    ("PLAN_DOCUMENT_WORDS", vocab.PLAN_DOCUMENT_WORDS, PLAN_DOCUMENT_WORDS),
 ]
 
 

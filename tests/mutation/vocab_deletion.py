@@ -55,6 +55,7 @@ TESTS = {
  "OWN_REGION_WORDS": [T.test_own_region_words],
  "MULTIPLE_OF_WORDS": [T.test_the_base_a_multiple_is_of_is_no_part_of_the_name],
  "UNIT_FACTORS": [T.test_percent_point_and_multiple_units],
+ "PLAN_DOCUMENT_WORDS": [T.test_plan_documents],
 }
 
 
