@@ -58,7 +58,12 @@ def _has_han(text: str, n: int = 1) -> bool:
 # Each sentence is scanned once for each kind of word; the lists are reused for all its figures.
 @functools.lru_cache(maxsize=512)
 def _clause_ends(sent: str) -> list[int]:
-    return [m.end() for m in CLAUSE_SEP.finditer(sent)]
+    ends = [m.end() for m in CLAUSE_SEP.finditer(sent)]
+    if ends and ("(" in sent or "（" in sent):
+        # a comma inside brackets ends no clause: 2.01万亿元（人民币，下同）增加到2.9万亿元
+        inside = {i for m in _BRACKETED.finditer(sent) for i in range(m.start() + 1, m.end())}
+        ends = [e for e in ends if e - 1 not in inside]
+    return ends
 
 
 class _CueIndex:
@@ -300,8 +305,9 @@ _REGION_FIRST = frozenset(w[0] for w in (*vocab.REGIONS, *vocab.OWN_REGION_WORDS
 _TIME_START = frozenset("2一二两三四五六七八九十0123456789用通年") | {w[0] for w in vocab.HORIZON_LEADS}
 _TIME_END = ("年", "底", "末", "的")
 _BASE_END = ("年", "底", "末", "月", "份", "期", "度", "的")
-#: A list separator at either end of a phrase separates figures; it names nothing.
-_EDGE = "-－—~～ 、"
+#: A list separator at either end of a phrase separates figures, and a bracket there is the half
+#: of an aside the figure stands in (项目（亿元以上）): they name nothing.
+_EDGE = "-－—~～ 、()（）"
 _LIST_WORDS = frozenset(vocab.LIST_SEPARATORS)
 
 
@@ -310,9 +316,15 @@ _LEADING_MARK = re.compile(r"^(?:\d{1,2}(?:[、．]|\.(?!\d))|[（(][一二三�
 _MARK_START = frozenset("0123456789（(一二三四五六七八九十")
 
 
+#: A short aside in brackets: （GDP）, （人民币，下同）, （光伏电池）.
+_BRACKETED = re.compile(r"[(（][^()（）]{0,20}[)）]")
+
+
 def _clean(phrase: str) -> str:
-    """The phrase without its time words, quoted names, verbs and region at either end. Each
-    anchored substitution runs only where a cheap string test says it can apply."""
+    """The phrase without its time words, quoted names, verbs, region and asides in brackets at
+    either end. Each anchored substitution runs only where a cheap string test says it can apply."""
+    if "(" in phrase or "（" in phrase:
+        phrase = _BRACKETED.sub("", phrase)
     if phrase[:1] in "“\"":
         phrase = _QUOTE_NAME.sub("", phrase)
     if phrase[:1] in _MARK_START:

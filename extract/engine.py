@@ -409,7 +409,8 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
                 classify.period(sent, ta, doc_date, t.category) if kind == "actual" else None,
                 original,
             ])
-        prev_end, prev_negative, prev_qualifier = group[-1].end - s0, negative, qual or after_qual
+        # the next figure's words start after this one's qualifier (2.9万亿元以上、年均增长5.3%)
+        prev_end, prev_negative, prev_qualifier = group[-1].end - s0 + alen, negative, qual or after_qual
     if "分别" in work:
         _respective_rates(out, marks)
     if context.lead_end and out:
@@ -425,6 +426,7 @@ _CONJUNCTS = (re.compile("[和、]"), re.compile("[和、及]"))
 
 
 _HEADS = tuple(vocab.INDICATOR_HEADS)
+_NUMERALS = "一二两三四五六七八九十"
 _ETC = re.compile(f"等(?=(?:{'|'.join(sorted(_HEADS, key=len, reverse=True))}))")
 
 
@@ -437,8 +439,8 @@ def _conjuncts(name: str, k: int) -> list[str]:
     parts = [p.strip() for p in _CONJUNCTS[0].split(name)]
     if len(parts) != k:
         parts = [p.strip() for p in _CONJUNCTS[1].split(name)]
-    if len(parts) != k or any(len(p) < 2 for p in parts):
-        return [name]  # not a list of names: 第一、二、三产业增加值
+    if len(parts) != k or any(not p.strip(_NUMERALS) or p.startswith("第") or p in vocab.REGIONS for p in parts):
+        return [name]  # not a list of names (第一、二、三产业增加值) or of places (苏州、无锡分别增长)
     last = parts[-1]
     etc = _ETC.search(last)
     if etc is not None:  # '太阳能电池、多晶硅、汽车等产品产量': what follows 等 is shared by all
@@ -456,12 +458,12 @@ def _conjuncts(name: str, k: int) -> list[str]:
 
 
 def _respective_rates(out: list[list], marks: list[tuple]) -> None:
-    """A list of rates after 分别 takes its names in turn:
-    - from the figures before it, where its own words name nothing ('接待游客1.2亿人次，实现旅游
-      总收入1850亿元，分别增长8.5%和10.2%' → 接待游客增速 8.5, 旅游总收入增速 10.2): as many figures
-      of its sentence as the list has members, none of them a rate, each naming another thing;
-    - else from the names its subject joins ('能耗和排放分别下降4%和12%' → 能耗 −4, 排放 −12),
-      as many as the list has members."""
+    """A list after 分别 takes its names in turn:
+    - a list of rates whose own words name nothing, from the figures before it ('接待游客1.2亿人次，
+      实现旅游总收入1850亿元，分别增长8.5%和10.2%' → 接待游客增速 8.5, 旅游总收入增速 10.2): as many
+      figures of its sentence as the list has members, none of them a rate, each naming another thing;
+    - else from the names its subject joins ('能耗和排放分别下降4%和12%' → 能耗 −4, 排放 −12;
+      '农民人均纯收入和城镇居民人均可支配收入分别达到9807元和18817元'), as many as it has members."""
     i = 0
     while i < len(out):
         first, starts, _, names_nothing, named = marks[i]
@@ -470,8 +472,9 @@ def _respective_rates(out: list[list], marks: list[tuple]) -> None:
             while j < len(out) and marks[j][2] and marks[j][0] == first:
                 j += 1
         k, rates = j - i, out[i:j]
-        if k >= 2 and all(r[_CATEGORY] in _RATES for r in rates):
-            rows = out[i - k:i] if names_nothing and i - first >= k else []
+        if k >= 2:
+            all_rates = all(r[_CATEGORY] in _RATES for r in rates)
+            rows = out[i - k:i] if all_rates and names_nothing and i - first >= k else []
             names = [r[_INDICATOR] for r in rows]
             if rows and all(names) and len(set(names)) == k and not any(r[_CATEGORY] in _RATES for r in rows):
                 names = [n if n.endswith("增速") else n + "增速" for n in names]
