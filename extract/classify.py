@@ -471,6 +471,19 @@ def _group_after(sent: str, start: int, end: int, before: str) -> str | None:
 _GROUP_MARKERS = tuple(vocab.GROUP_MARKERS)
 
 
+def _of_after(sent: str, end: int, before: str) -> str | None:
+    """What an amount is, named after 的 when only a verb stands before it ('给予3万元-5万元的资金
+    支持' → 资金支持, '安排500万元的专项资金'): the verb names nothing, the noun after 的 does."""
+    if len(before) > 2 or before.endswith(_INDICATOR_HEADS) or not sent.startswith(_GROUP_MARKERS, end):
+        return None
+    rest = sent[end + 1:end + 17]
+    stop = _AFTER_STOP.search(rest)
+    phrase = rest[: stop.start()] if stop else rest
+    if not _has_han(phrase, 2) or _NOT_INDICATOR.match(phrase):
+        return None
+    return _trim_after(_clean(phrase)) or None
+
+
 def indicator(sent: str, start: int, end: int, prev_end: int, category: str = "") -> str | None:
     """What the figure measures: the noun phrase right after it, else the phrase before it.
 
@@ -505,6 +518,9 @@ def indicator(sent: str, start: int, end: int, prev_end: int, category: str = ""
         group = _group_after(sent, start, end, before)
         if group:
             return group
+        of = _of_after(sent, end, before)
+        if of:
+            return of
     if (_has_han(after, 2) and not _NOT_INDICATOR.match(after)
             and not after.startswith(_AFTER_VERBS)):
         return _trim_after(_clean(after) or after)

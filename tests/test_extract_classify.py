@@ -476,6 +476,11 @@ STRIPPED = [
     ("estimate-word-at-the-end", "全市地区生产总值预计2.9万亿元。", "2.9万亿元", "地区生产总值"),
     ("after-the-qualifier-of-the-figure-before", "全市投资2.9万亿元以上、年均增长5.3%左右。", "5.3%", "投资增速"),
     ("half-an-aside", "新开工项目（亿元以上）120个。", "120个", "新开工项目"),
+    # an amount after a bare verb is what follows its 的; a subject before it, or a head noun, keeps it
+    ("verb-then-de", "对承办单位给予3万元-5万元的资金支持。", "3万元-5万元", "资金支持"),
+    ("verb-then-de-2", "市财政安排500万元的专项资金。", "500万元", "专项资金"),
+    ("subject-then-de", "实现地区生产总值5000亿元的目标。", "5000亿元", "地区生产总值"),
+    ("head-noun-then-de", "投资500亿元的项目30个。", "500亿元", "投资"),
     ("a-numeral-in-a-name-stays", "两岸经贸合作项目300个。", "300个", "两岸经贸合作项目"),
     ("year-end-word", "年末全市常住人口1295.8万人。", "1295.8万人", "常住人口"),
     ("base-of-last-year-end", "年末全市常住人口1295.8万人，比上年末增加4.6万人。", "4.6万人", "常住人口"),
