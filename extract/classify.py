@@ -472,16 +472,20 @@ _GROUP_MARKERS = tuple(vocab.GROUP_MARKERS)
 
 
 def _of_after(sent: str, end: int, before: str) -> str | None:
-    """What an amount is, named after 的 when only a verb stands before it ('给予3万元-5万元的资金
-    支持' → 资金支持, '安排500万元的专项资金'): the verb names nothing, the noun after 的 does."""
-    if len(before) > 2 or before.endswith(_INDICATOR_HEADS) or not sent.startswith(_GROUP_MARKERS, end):
+    """What an amount is, named after its 的 when that names money and the words before it end
+    with a verb, not with a name ('给予3万元-5万元的资金支持' → 资金支持, '市财政安排500万元的专项
+    资金' → 专项资金; but '实现地区生产总值5000亿元的目标' → 地区生产总值)."""
+    if not sent.startswith(_GROUP_MARKERS, end) or before.endswith(_INDICATOR_HEADS + _MONEY_WORDS):
         return None
     rest = sent[end + 1:end + 17]
     stop = _AFTER_STOP.search(rest)
     phrase = rest[: stop.start()] if stop else rest
-    if not _has_han(phrase, 2) or _NOT_INDICATOR.match(phrase):
+    if not _MONEY_SUBJECT.search(phrase) or _NOT_INDICATOR.match(phrase):
         return None
     return _trim_after(_clean(phrase)) or None
+
+
+_MONEY_WORDS = tuple(vocab.MONEY_SUBJECTS)
 
 
 def indicator(sent: str, start: int, end: int, prev_end: int, category: str = "") -> str | None:
@@ -513,14 +517,14 @@ def indicator(sent: str, start: int, end: int, prev_end: int, category: str = ""
     before = None  # the phrase before, cleaned: made only where a rule reads it
     if category == "money" or sent.startswith(_GROUP_MARKERS, end):
         before = _shorten(_clean(lead))
+        of = _of_after(sent, end, before) if category == "money" else None
+        if of:
+            return of
         if category == "money" and _MONEY_SUBJECT.search(before):
             return before  # '营收超百亿元企业5家': the threshold measures 营收, not 企业
         group = _group_after(sent, start, end, before)
         if group:
             return group
-        of = _of_after(sent, end, before)
-        if of:
-            return of
     if (_has_han(after, 2) and not _NOT_INDICATOR.match(after)
             and not after.startswith(_AFTER_VERBS)):
         return _trim_after(_clean(after) or after)
