@@ -343,7 +343,7 @@ def _clean(phrase: str) -> str:
             new = _LEADING_TIME.sub("", new)
         if new.endswith(_TIME_END):
             new = _TRAILING_TIME.sub("", new)
-        if "年" in new:
+        if "20" in new and "年" in new:
             new = _after_inner_year(new)
         if new[:1] in _BASE_START:
             new = _LEADING_BASE.sub("", new)

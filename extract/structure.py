@@ -89,6 +89,7 @@ _ANNUAL = re.compile(alternation(trad_forms(vocab.ANNUAL_SECTION_WORDS)))
 _HISTORY = re.compile(alternation(trad_forms(vocab.HISTORY_WORDS)))
 _PLAN_TITLE = re.compile(alternation(trad_forms(vocab.PLAN_TITLE_WORDS)))
 _PLAN_DOCUMENT = re.compile(alternation(vocab.PLAN_DOCUMENT_WORDS))
+_PLAN_DOCUMENT_EITHER = re.compile(alternation(trad_forms(vocab.PLAN_DOCUMENT_WORDS)))  # a cheap test first
 _NEWS_OF_PLAN = re.compile(alternation(vocab.NEWS_OF_PLAN_WORDS))
 _ISSUING = re.compile(alternation(vocab.ISSUING_WORDS))
 #: The title of a document: what stands in its first characters (a notice's title may run long).
@@ -310,6 +311,8 @@ def is_plan(text: str) -> bool:
     """The document is a plan of work (实施方案, 行动计划, 工作要点 …): its title, in its first
     characters, names one, and is no news of it (a title with 发布 or 印发 before the name reports
     on a plan, unless it is a notice that issues one: 关于印发《…实施方案》的通知)."""
+    if _PLAN_DOCUMENT_EITHER.search(text, 0, _TITLE_SPAN) is None:
+        return False
     title = to_simplified(text[:_TITLE_SPAN])  # 關于印發 as 关于印发, whatever mix of scripts
     m = _PLAN_DOCUMENT.search(title)
     if m is None:
