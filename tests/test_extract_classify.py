@@ -640,3 +640,11 @@ def test_a_one_character_cue_right_before_the_comma():
 )
 def test_numbering_after_a_leading_separator(text, surface, want):
     assert _indicator(text, surface) == want
+
+
+def test_a_growth_rate_is_not_named_twice():
+    """A row heading that still ends with 增速 once cleaned gets no second 增速 under a heading of
+    change. (Comparison bases alternating with 增速 take all three rounds of classify._clean, which
+    leaves the first 增速.)"""
+    line = "规上工业增加值增速比上半年增速比上半年增速比上半年 | 增长 | 5.1%"
+    assert figure(line, "5.1%").indicator == "规上工业增加值增速"
