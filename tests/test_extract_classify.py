@@ -588,6 +588,8 @@ PINNED_INDICATORS = [
     ("list-word-alone", "全市实现产值1000亿元，与2000亿元的目标相比还有差距。", "2000亿元", None),
     # an empty clause before the figure (，，) lends it no name
     ("empty-clause-before", "全年工业投资，，达1200亿元。", "1200亿元", None),
+    # a one-character name (油) after a list item's 、 and numbering names the figure
+    ("one-character-item", "一是煤3000万吨、二是油500万吨。", "500万吨", "油"),
     # a table line whose first cell is empty: the heading after it names the figure
     ("table-empty-first-cell", " | 规上工业总产值 | 4.7万亿元", "4.7万亿元", "规上工业总产值"),
     # time words at the start go before the three rounds, which then take a 全市 and a year each
