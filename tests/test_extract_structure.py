@@ -273,3 +273,34 @@ MORE_HEADLINES = [
 @check(MORE_HEADLINES)
 def test_more_headline_repeats(text, date, surface, want):
     assert reading(text, surface, date) == want
+
+
+#: More headline and lead cases pinned down by `make mutate` (issue #12, second pass): a body
+#: figure of the same value in another unit, or for another indicator, does not end the search for
+#: the repeat; positions are those of the text as written when it carries pinyin readings.
+REPEATS_PAST_ANOTHER = [
+    ("headline-repeat-after-another-unit", "某市新建园区500个\n根据计划，到2026年，全市新增企业500家，新建园区500个。",
+     "2024-03-01", "500个", ("target", 2026)),
+    ("lead-repeat-after-another-indicator",
+     _HEAD + "记者获悉，全市规上工业总产值达到5万亿元。\n根据计划，到2026年，全市营业收入达到5万亿元，规上工业总产值达到5万亿元。",
+     "2024-03-01", "5万亿元", ("target", 2026)),
+    # a reading (gè) before the headline's second figure: 500家 is still the headline's, whose
+    # repeat needs the same value and unit only (a lead's would need the same indicator too)
+    ("headline-with-a-reading", "园区20个(gè)、工厂500家\n根据计划，到2026年，全市新增企业500家。",
+     "2024-03-01", "500家", ("target", 2026)),
+    # a reading (dá) in the lead: 5万亿 at its end is still the lead's
+    ("lead-with-a-reading",
+     _HEAD + "记者获悉，全市规上工业总产值達(dá)到5万亿。\n根据计划，到2026年，全市规上工业总产值达到5万亿元。",
+     "2024-03-01", "5万亿", ("target", 2026)),
+]
+
+
+@check(REPEATS_PAST_ANOTHER)
+def test_repeats_past_another_figure(text, date, surface, want):
+    assert reading(text, surface, date) == want
+
+
+def test_a_section_without_a_year_keeps_the_sentences_own():
+    """In 主要目标 every figure is a target; a section that names no year leaves the figure the
+    deadline of its own sentence (今年: the document's year)."""
+    assert reading("一、主要目标\n今年新增高新技术企业500家。", "500家", "2024-03-01") == ("target", 2024)
