@@ -323,6 +323,7 @@ _BRACKETED = re.compile(r"[(（][^()（）]{0,20}[)）]")
 def _clean(phrase: str) -> str:
     """The phrase without its time words, quoted names, verbs, region and asides in brackets at
     either end. Each anchored substitution runs only where a cheap string test says it can apply."""
+    phrase = phrase.lstrip("、")  # 、二是…: the numbering after a list separator is numbering still
     if "(" in phrase or "（" in phrase:
         phrase = _BRACKETED.sub("", phrase)
     if phrase[:1] in "“\"":
