@@ -56,7 +56,6 @@ _PAGE_COUNTERS = tuple(trad_forms(vocab.PAGE_COUNTERS))
 _DURATION_AFTER = tuple(trad_forms(vocab.DURATION_AFTER_GE))
 #: After a bare number, these make it a date or a time of day.
 _DATE_AFTER = frozenset("年月日号時时:：")
-_WAN = scale_of("万")
 _OPEN_BRACKETS, _CLOSE_BRACKETS = frozenset("(（[【"), frozenset(")）]】")
 #: After a bare magnitude, these make it a size label (7000亿级规模), which FIGURES.md makes no figure.
 _SIZE_LABELS = frozenset("级級")
@@ -135,7 +134,7 @@ def _mixed(m, g: dict) -> _Token | None:
     if hi is None or lo is None:
         return None
     s1, s2 = scale_of(g["mxs1"]), scale_of(g["mxs2"])
-    if g["mxs2"] is None and g["mx_unit2"] is None and s1 != _WAN:
+    if g["mxs2"] is None and g["mx_unit2"] is None and g["mxs1"].translate(TRAD_SCALE) != "万":
         # 2亿5000 with nothing after: too loose to read (2亿5000万?); the magnitude 2亿 stands alone
         return _Token(m.start(), m.end("mxs1"), hi, None, "", s1, False, True)
     value = (hi * s1 + lo) * s2 if s2 > s1 else hi * s1 + lo * s2

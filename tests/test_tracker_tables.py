@@ -201,6 +201,10 @@ def test_period_words_of_a_title(word):
 EQUIVALENT = {
     ("PERIOD_WORDS", "第一季度"): "一季度 is inside it: the same months",
     ("TRAILING_WORDS", "总计达"): "总计 (here) and 达 (extract's INDICATOR_TAIL_WORDS) strip it in two steps",
+    ("TRAILING_WORDS", "高达"): "extract's INDICATOR_TAIL_WORDS holds 高达 too: the figure's name comes without it",
+    ("LEADING_WORDS", "全市"): "an own-place word (vocab.OWN_REGION_WORDS, matching._places_in) at the start is stripped as a place",
+    ("LEADING_WORDS", "全区"): "an own-place word (vocab.OWN_REGION_WORDS, matching._places_in) at the start is stripped as a place",
+    ("LEADING_WORDS", "全县"): "an own-place word (vocab.OWN_REGION_WORDS, matching._places_in) at the start is stripped as a place",
     ("TRAILING_WORDS", "合计达"): "合计 and 达 (extract's INDICATOR_TAIL_WORDS) strip it in two steps",
     ("TRAILING_WORDS", "累计完成"): "累计 and 完成 (extract's INDICATOR_TAIL_WORDS) strip it in two steps",
     **{("INDICATOR_SYNONYMS", name): "a group of one name: a name unknown to the table is its own key anyway"
