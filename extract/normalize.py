@@ -55,8 +55,9 @@ class OffsetMap:
         return pos + (self._shift[i - 1] if i else 0)
 
     def end(self, pos: int) -> int:
-        """The original end of a span that ends at `pos` (exclusive) in the new text."""
-        return self.start(pos - 1) + 1 if pos > 0 else 0
+        """The original end of a span that ends at `pos` (exclusive) in the new text.
+        (0 for 0 with no branch: nothing is removed before position 0, so start(-1) is -1.)"""
+        return self.start(pos - 1) + 1
 
 
 def has_readings(text: str) -> bool:

@@ -2,8 +2,9 @@
 
 Each case is a sentence and what FIGURES.md makes of it, worked out by hand: thousands grouped by a
 no-break or thin space (typeset PDFs), a traditional 兩 in 兩成, a number too long for a float
-(no figure rather than an infinite one), and a traditional phrase whose simplified form differs
-from its characters' (乾隆 stays 乾隆; character by character it would be 干隆).
+(no figure rather than an infinite one, also with a decimal point or separators), and a traditional
+phrase whose simplified form differs from its characters' (乾隆 stays 乾隆; character by character it
+would be 干隆).
 """
 import datetime as dt
 import math
@@ -23,6 +24,9 @@ PARSING = [
     ("traditional-liang-cheng", "新能源汽車占兩成。", [("兩成", 20, "percent")]),
     ("traditional-liang-count", "培育科技型中小企業兩萬家。", [("兩萬家", 20000, "count")]),
     ("too-long-for-a-float", "全市投資" + "9" * 400 + "億元。", []),
+    # the same with a decimal point or thousands separators (not digits only): still no figure
+    ("too-long-with-a-point", "全市投資" + "9" * 400 + ".5億元。", []),
+    ("too-long-with-separators", "全市投資1," + "999," * 130 + "999億元。", []),
     ("nothing", "全市經濟運行總體平穩。", []),
 ]
 

@@ -297,6 +297,15 @@ def test_trajectory_of_an_annual_flow_with_nothing_observed():
     assert path["linear"].tolist() == pytest.approx([0, 300 * 181 / 365, 300])
 
 
+def test_trajectory_of_an_annual_flow_assessed_on_its_first_day():
+    """每年300项 observed for 1—6月 2025 and assessed on 2024-12-31: the path is 2025's, which starts
+    that very day, so the unlabelled start of the year is today's row (今天), as a year end is."""
+    path = tracker.trajectory(tracker.load(EDGES + "    progress:\n      - {date: 2025-06, value: 100, period: 1—6月}\n"),
+                              "flow", today="2024-12-31")
+    assert [str(d.date()) for d in path["date"]] == ["2024-12-31", "2025-06-30", "2025-12-31"]
+    assert path["label"].tolist() == ["今天", "观测", "目标"]
+
+
 def test_trajectory_of_an_unknown_target_has_the_columns():
     path = tracker.trajectory(tracker.load(BOOK), "nope", today="2025-06-30")
     assert path.empty and list(path.columns) == ["date", "observed", "linear", "required", "target", "label"]

@@ -2,8 +2,10 @@
 where it began (an unclosed quote at its opening quote, a misindented line at that line, a tab
 at its column), names its target, and costs only the entries it breaks."""
 import pytest
+import yaml
 
 import tracker
+from tracker import loader
 
 ENTRY = """\
   - id: {id}
@@ -110,6 +112,42 @@ CATALOGUE = [
      SYNTAX + "这一行的缩进与上一行不一致（或值里有“: ”）；同一层的字段应左对齐，值里有冒号时请给值加引号"
               "（mapping values are not allowed in this context）",
      ["a", "b", "c"]),
+    # --- found by `make mutate` (issue #12) ---
+    ("a misindented setting after the list costs no target: the last entry ends where settings begin",
+     file() + "settings:\n  on_track: 0.9\n   accelerate: 0.5\n",
+     31, 4, "-/accelerate",
+     SYNTAX + "这一行的缩进与上一行不一致（或值里有“: ”）；同一层的字段应左对齐，值里有冒号时请给值加引号"
+              "（mapping values are not allowed in this context）",
+     ["a", "b", "c"]),
+    ("unclosed quote in the second entry, closed two lines on: the closing line counted in the file",
+     file(b=B.replace("'总量迈上6000亿元'", "'总量迈上6000亿元").replace("value: 5250}", "value: 5250, note: '初步核算'}")),
+     17, QUOTE_COL, "b/source",
+     SYNTAX + "引号没有配对：这里开始的引号到第 19 行才闭合，其间的内容都成了一个值；请在本行补上结尾的引号"
+              "（while parsing a flow mapping, did not find expected ',' or '}'）",
+     ["a", "c"]),
+    ("unclosed quote to the end of the file after a note quoted over two lines: the unclosed one is meant",
+     file(c=C.replace("    unit: 亿元\n", "    unit: 亿元\n    note: '第一行\n      第二行'\n")
+            .replace("'总量迈上6000亿元'", "'总量迈上6000亿元")),
+     28, QUOTE_COL, "c/source",
+     SYNTAX + "引号没有配对：这里开始的引号没有闭合；请在本行补上结尾的引号（while scanning a quoted scalar, found unexpected end of stream）",
+     ["a", "b"]),
+    ("a value with ': ' on the last line of the file, at the line's first character",
+     file(c=C + "    note: 备注: 待核实\n"),
+     29, 5, "c/note",
+     SYNTAX + "这一行的缩进与上一行不一致（或值里有“: ”）；同一层的字段应左对齐，值里有冒号时请给值加引号"
+              "（mapping values are not allowed in this context）",
+     ["a", "b"]),
+    ("a value with ': ' on the first line of the file, at the line's first character",
+     "settings: on_track: 0.9\n",
+     1, 1, "-/settings",
+     SYNTAX + "这一行的缩进与上一行不一致（或值里有“: ”）；同一层的字段应左对齐，值里有冒号时请给值加引号"
+              "（mapping values are not allowed in this context）",
+     []),
+    ("an unclosed quote on the id line, the file's last line",
+     "targets:\n  - id: 'a\n",
+     2, 9, "a/id",
+     SYNTAX + "引号没有配对：这里开始的引号没有闭合；请在本行补上结尾的引号（while scanning a quoted scalar, found unexpected end of stream）",
+     []),
 ]
 
 
@@ -183,9 +221,9 @@ def test_a_control_character_is_a_syntax_error_of_its_entry():
     the message says what it is, and only its entry is lost."""
     book = tracker.load(file(b=B.replace("昆山市", "昆山\x07市")))
     # b's region is line 12: "    region: 昆山" is 14 characters, the bell character the 15th
-    assert [(p.line, p.col, p.target_id, p.message) for p in book.problems] == [
-        (12, 15, "b", SYNTAX + "这里有看不见的控制字符 U+0007，多半是从 PDF 或网页复制带来的；请删去它"
-                              "（control characters are not allowed #x0007）")]
+    assert [(p.file, p.line, p.col, p.target_id, p.field, p.message) for p in book.problems] == [
+        ("<text>", 12, 15, "b", "region", SYNTAX + "这里有看不见的控制字符 U+0007，多半是从 PDF 或网页复制带来的；请删去它"
+                                                   "（control characters are not allowed #x0007）")]
     assert list(book.targets["id"]) == ["a", "c"]
 
 
@@ -202,3 +240,103 @@ def test_a_broken_entry_costs_only_itself_when_id_is_not_the_first_key():
     assert [(p.line, p.col, p.target_id) for p in book.problems] == [(7, 19, "a")]
     assert book.targets["id"].tolist() == ["b", "c"]
     assert book.settings["on_track"] == 0.8
+
+
+# --- more syntax errors found by `make mutate` (issue #12) ---
+
+def test_list_items_before_targets_do_not_set_the_list_indent():
+    """An unknown block of four '- id:' items at column 5 before `targets:` (lines 1-5): the
+    targets' own '- id:' lines, at column 3, set the list's indent, so a's tab (line 10, column 1)
+    is reported as a tab, not as an entry out of line."""
+    head = "notes:\n" + "".join(f"    - id: n{i}\n" for i in range(4))
+    book = tracker.load(head + file(a=A.replace("    unit: 亿元", "\tunit: 亿元")))
+    found = [(p.line, p.col, p.target_id, p.field, p.message) for p in book.problems if p.field != "notes"]
+    assert found == [(10, 1, "a", "unit", SYNTAX + "这里有 Tab 字符；缩进只能用空格，请把 Tab 换成空格"
+                                                   "（while scanning a plain scalar, found a tab character that violates indentation）")]
+    assert list(book.targets["id"]) == ["b", "c"]
+
+
+def test_list_items_before_targets_do_not_set_the_list_indent_without_id_lines():
+    """Entries written '- region:' first (no '- id:' line): the list's indent is that of the items
+    after `targets:` (column 3), not of a list at column 1 above it (lines 2-3), so a's unclosed
+    quote (line 10, column 19) still costs only a."""
+    a = REGION_FIRST.format(id="a").replace("{doc: d}", "{doc: 'd}")
+    text = "notes:\n- x\n- y\ntargets:\n" + a + REGION_FIRST.format(id="b") + REGION_FIRST.format(id="c")
+    book = tracker.load(text)
+    assert [(p.line, p.col, p.target_id) for p in book.problems if p.field != "notes"] == [(10, 19, "a")]
+    assert book.targets["id"].tolist() == ["b", "c"]
+
+
+def test_a_targets_block_without_list_items():
+    """`targets:` followed by fields indented one space and no '- ' at all: no entry to split off,
+    so the error of the whole file is reported where it is (line 3, the misindented region, at its
+    first character), in target a."""
+    book = tracker.load("targets:\n id: a\n  region: 某市\n")
+    assert [(p.line, p.col, p.target_id, p.field, p.message) for p in book.problems] == [
+        (3, 3, "a", "region", SYNTAX + "这一行的缩进与上一行不一致（或值里有“: ”）；同一层的字段应左对齐，值里有冒号时请给值加引号"
+                                       "（mapping values are not allowed in this context）")]
+    assert book.targets.empty
+
+
+def test_a_brace_left_open_at_the_end_of_the_file():
+    """A '{' with nothing after it on the file's last line: libyaml reports it at the end of the
+    stream, past the last line; it is still an error of the last target (c), in words for an
+    error the table does not know, and a and b load."""
+    book = tracker.load(file(c=C + "    note: {\n"))
+    assert [(p.target_id, p.field, p.message) for p in book.problems] == [
+        ("c", "yaml", SYNTAX + "格式有误（while parsing a flow node, did not find expected node content）")]
+    assert list(book.targets["id"]) == ["a", "b"]
+
+
+LAST_ID = "  - region: 某市\n    indicator: 增速\n    unit: '%'\n    type: rate\n    source: {{doc: d}}\n    id: {id}\n"
+
+
+def test_a_syntax_error_above_targets_is_in_no_target():
+    """An unclosed '[' on line 1, above `targets:`, on a line without a key: no target and the
+    field yaml, even though the file's last line is an id line (the search for the target goes up
+    from the error, never round to the end)."""
+    book = tracker.load("[0.9\ntargets:\n" + LAST_ID.format(id="a"))
+    assert [(p.line, p.col, p.target_id, p.field, p.message) for p in book.problems] == [
+        (1, 1, "-", "yaml", SYNTAX + "方括号 [ 没有闭合，或两项之间缺少逗号（while parsing a flow sequence, did not find expected ',' or ']'）")]
+    assert list(book.targets["id"]) == ["a"]
+
+
+def test_an_unclosed_quote_is_found_in_a_long_entry():
+    """Entry a's unclosed quote (line 8, closed by the note's quote on line 10) is found as the
+    parser read it, in an entry longer than libyaml reads at once (a note of 6000 characters on
+    line 11 ending in a control character the parser never reached)."""
+    a = (A.replace("'总量迈上6000亿元'", "'总量迈上6000亿元").replace("value: 5250}", "value: 5250, note: '初步核算'}")
+         + "    note: " + "说明" * 3000 + "\x07\n")
+    book = tracker.load(file(a=a))
+    assert [(p.line, p.col, p.target_id, p.field, p.message) for p in book.problems] == [
+        (8, QUOTE_COL, "a", "source",
+         SYNTAX + "引号没有配对：这里开始的引号到第 10 行才闭合，其间的内容都成了一个值；请在本行补上结尾的引号"
+                  "（while parsing a flow mapping, did not find expected ',' or '}'）")]
+    assert list(book.targets["id"]) == ["b", "c"]
+
+
+def _pure_python_problem(text):
+    """The problem for text's syntax error as PyYAML's pure-Python parser (used where libyaml is
+    not installed) reports it."""
+    with pytest.raises(yaml.YAMLError) as caught:
+        yaml.compose(text, Loader=yaml.SafeLoader)
+    return loader._syntax_problem("台账.yaml", caught.value, text, text.splitlines(keepends=True))
+
+
+def test_without_libyaml_a_control_character_is_placed_by_characters():
+    """PyYAML's own reader gives a control character's position in characters, not UTF-8 bytes:
+    the bell character after 昆山 is still line 12, column 15, of entry b."""
+    p = _pure_python_problem(file(b=B.replace("昆山市", "昆山\x07市")))
+    assert (p.file, p.line, p.col, p.target_id, p.field, p.message) == (
+        "台账.yaml", 12, 15, "b", "region",
+        SYNTAX + "这里有看不见的控制字符 U+0007，多半是从 PDF 或网页复制带来的；请删去它（special characters are not allowed #x0007）")
+
+
+def test_without_libyaml_a_tab_after_a_dash_is_placed_at_the_tab():
+    """PyYAML's own scanner names the tab after b's observation dash ('      - \t{', line 19):
+    reported at the tab (column 9), not at the line's first character (the dash, column 7)."""
+    p = _pure_python_problem(file(b=B.replace("      - {date", "      - \t{date")))
+    assert (p.line, p.col, p.target_id, p.field, p.message) == (
+        19, 9, "b", "date",
+        SYNTAX + "这里有 Tab 字符；缩进只能用空格，请把 Tab 换成空格"
+                 "（while scanning for the next token, found character '\\t' that cannot start any token）")
