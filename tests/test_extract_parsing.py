@@ -261,3 +261,69 @@ def test_something_else_between_an_ordinal_word_and_the_number():
 def test_a_page_counter_before_a_colon_and_spaces():
     """浏览次数 followed by a colon and two spaces is a page counter still (issue #12 found it missed)."""
     assert extract.engine.records("浏览次数：  3万次") == []
+
+
+#: (id, text, [(text, indicator)]): lists after 分别 and the names they take in turn, worked out by
+#: hand from the rules of engine._respective_rates and engine._conjuncts (issue #12, found by `make mutate`).
+RESPECTIVE_CASES = [
+    # the list stands in the second sentence (its rows start at the third figure of the text)
+    ("list-in-a-later-sentence", "全市新增企业100家、项目20个。规上工业总产值和营业收入分别增长8.5%和10.2%。",
+     [("100家", "新增企业"), ("20个", "项目"), ("8.5%", "规上工业总产值"), ("10.2%", "营业收入")]),
+    # one figure before the list: the list's first rate is the second row of the text
+    ("list-after-one-figure", "全市GDP增长5%，高新技术企业和专精特新企业分别增长12%和15%。",
+     [("5%", "GDP"), ("12%", "高新技术企业"), ("15%", "专精特新企业")]),
+    # the list names its own things (出口和进口): not the figures before it
+    ("own-names-before-figures", "实现产值100亿元，利润20亿元，出口和进口分别增长5%和6%。",
+     [("100亿元", "产值"), ("20亿元", "利润"), ("5%", "出口"), ("6%", "进口")]),
+    # a list of rates that names nothing takes the figures before it only from its own sentence:
+    # one there (产值) for two rates is too few, and both are that figure's growth rate
+    ("too-few-figures-in-its-sentence", "全市新增企业100家、项目20个。实现产值100亿元，分别增长5%和6%。",
+     [("100家", "新增企业"), ("20个", "项目"), ("100亿元", "产值"), ("5%", "产值增速"), ("6%", "产值增速")]),
+    # the same name twice tells the figures apart no more than one name: the whole phrase for both
+    ("a-repeated-name", "出口和出口分别增长5%和6%。", [("5%", "出口和出口"), ("6%", "出口和出口")]),
+    # a figure after the list, in the same sentence, is no member of it
+    ("a-figure-after-the-list", "规上工业总产值和营业收入分别增长8.5%和10.2%，利润总额300亿元。",
+     [("8.5%", "规上工业总产值"), ("10.2%", "营业收入"), ("300亿元", "利润总额")]),
+    # words that name nothing (水平, 目标: vocab.NOT_INDICATORS) give no names in turn
+    ("no-names-from-non-indicator-words", "实现产值100亿元，水平、目标分别增长5%和6%。",
+     [("100亿元", "产值"), ("5%", "水平、目标"), ("6%", "水平、目标")]),
+    # ordinals and bare numerals are no names: the phrase stays whole
+    ("ordinals-are-no-names", "第一、第二产业增加值分别增长3%和5%。",
+     [("3%", "第一、第二产业增加值"), ("5%", "第一、第二产业增加值")]),
+    ("numerals-are-no-names", "三和四季度GDP分别增长5%和6%。", [("5%", "三和四季度GDP"), ("6%", "三和四季度GDP")]),
+    # the last name is head words only (利润总额): nothing to share with 投资
+    ("last-name-all-heads", "投资、利润总额分别增长5%和6%。", [("5%", "投资"), ("6%", "利润总额")]),
+    # a name that is one head word takes the heads of the last name (企业投资, 政府投资)
+    ("a-name-that-is-one-head", "企业、政府投资分别增长5%和6%。", [("5%", "企业投资"), ("6%", "政府投资")]),
+    # the own head (产业) is found at its first place in the last name, not at a later one
+    ("own-head-at-its-first-place", "高新技术产业、战略性新兴产业产值占规上产业产值比重分别达到56.2%和49%。",
+     [("56.2%", "高新技术产业产值占规上产业产值比重"), ("49%", "战略性新兴产业产值占规上产业产值比重")]),
+    # a one-character name before the heads of the last (电投资): 水 takes them too
+    ("one-character-before-the-heads", "水、电投资分别增长5%和6%。", [("5%", "水投资"), ("6%", "电投资")]),
+]
+
+
+@pytest.mark.parametrize("text, want", [c[1:] for c in RESPECTIVE_CASES], ids=[c[0] for c in RESPECTIVE_CASES])
+def test_lists_after_fenbie(text, want):
+    assert [(r["text"], r["indicator"]) for r in extract.engine.records(text)] == want
+
+
+def test_a_loose_mixed_number_is_its_first_magnitude():
+    """2亿5000 with nothing after is too loose to read: the magnitude 2亿 stands alone, money by its
+    subject (投资), and no 'more than' (the 5000 is no 余/多)."""
+    assert _read("全市投资2亿5000。") == [("2亿", 2e8, "eq", "actual", "投资", "money", "元", None, None)]
+
+
+def test_the_unit_of_a_column_only_after_colons_and_spaces():
+    """单位 then at most two separators (a colon, a space) before 亿元 is a column's unit (no figure);
+    three are too many, and a letter between them is something else: 亿元 is then a figure."""
+    assert _read("单位： 亿元") == []
+    assert [r[0] for r in _read("单位：  亿元")] == ["亿元"]
+    assert [r[0] for r in _read("单位X亿元")] == ["亿元"]
+
+
+def test_an_ordinal_word_reaches_16_characters():
+    """The words before a number are read 16 characters back: 第 with 15 spaces before 3个 makes
+    it an ordinal, with 16 it is too far and 3个 is a count."""
+    assert _read("排名第" + " " * 15 + "3个。") == []
+    assert [r[0] for r in _read("排名第" + " " * 16 + "3个。")] == ["3个"]
