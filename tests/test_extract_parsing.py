@@ -327,3 +327,12 @@ def test_an_ordinal_word_reaches_16_characters():
     it an ordinal, with 16 it is too far and 3个 is a count."""
     assert _read("排名第" + " " * 15 + "3个。") == []
     assert [r[0] for r in _read("排名第" + " " * 16 + "3个。")] == ["3个"]
+
+
+def test_a_name_that_ends_with_zengsu_takes_it_once():
+    """A list of rates after 分别 named after the figures before it adds 增速 to their names only where
+    it is missing: here the joined 1000亿元 carries the name of the rate before it (规上工业总产值增速),
+    and the first rate of the list takes that name as it is, not 规上工业总产值增速增速."""
+    got = {r["text"]: r["indicator"] for r in extract.engine.records(
+        "全市规上工业总产值1.2万亿元、增长5%和1000亿元，出口200亿元，分别增长8%和9%。")}
+    assert (got["8%"], got["9%"]) == ("规上工业总产值增速", "出口增速")
