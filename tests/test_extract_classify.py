@@ -727,8 +727,12 @@ def test_a_one_character_cue_right_before_the_comma():
 @pytest.mark.parametrize(
     "text,surface,want",
     [("一是规上工业总产值1.2万亿元、二是高新技术企业、专精特新企业5000家。", "5000家", "高新技术企业、专精特新企业"),
-     ("、1.规上工业总产值达到4万亿元。", "4万亿元", "规上工业总产值")],
-    ids=["item-with-an-inner-separator", "sentence-initial-separator"],
+     ("、1.规上工业总产值达到4万亿元。", "4万亿元", "规上工业总产值"),
+     # a space before the 、 (as text taken from a PDF has it) changes nothing
+     ("一是规上工业总产值1.2万亿元 、二是高新技术企业、专精特新企业5000家。", "5000家", "高新技术企业、专精特新企业"),
+     ("一是规上工业总产值1.2万亿元 、二是高新技术企业5000家。", "5000家", "高新技术企业")],
+    ids=["item-with-an-inner-separator", "sentence-initial-separator", "space-before-the-separator",
+         "space-before-the-only-separator"],
 )
 def test_numbering_after_a_leading_separator(text, surface, want):
     assert _indicator(text, surface) == want
