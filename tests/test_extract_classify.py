@@ -673,7 +673,11 @@ def test_a_phrase_after_a_figure_is_read_up_to_sixteen_characters():
     """A name after the figure (打造50个…) or after a threshold's 的 with no head noun: 16 characters."""
     assert figure("打造50个" + _f(17) + "。", "50个").indicator == _f(16)
     assert figure("是全国首个突破13万亿元的" + _f(17) + "。", "13万亿元").indicator == _f(16)
-    # money named in the 16th and 17th characters after 的 (资金) is past the window: no 资金
+
+
+def test_money_named_past_sixteen_characters_after_de_is_not_read():
+    """The phrase after an amount's 的 is read up to 16 characters too: 资金 in the 16th and 17th
+    is past it, so what names the amount is the threshold's group, cut at 16, not that money."""
     assert figure("给予超过500万元的" + _f(15) + "资金。", "500万元").indicator == _f(15) + "资"
 
 
