@@ -316,6 +316,10 @@ _LEADING_MARK = re.compile(r"^(?:\d{1,2}(?:[、．]|\.(?!\d))|[（(][一二三�
 _MARK_START = frozenset("0123456789（(一二三四五六七八九十")
 
 
+#: List separators and spaces at the start of a phrase ('21% 、全国'): they name nothing.
+_LEADING_SEPARATOR = re.compile(r"^[\s、]+")
+
+
 #: A short aside in brackets: （GDP）, （人民币，下同）, （光伏电池）.
 _BRACKETED = re.compile(r"[(（][^()（）]{0,20}[)）]")
 
@@ -323,7 +327,9 @@ _BRACKETED = re.compile(r"[(（][^()（）]{0,20}[)）]")
 def _clean(phrase: str) -> str:
     """The phrase without its time words, quoted names, verbs, region and asides in brackets at
     either end. Each anchored substitution runs only where a cheap string test says it can apply."""
-    phrase = phrase.lstrip("、")  # 、二是…: the numbering after a list separator is numbering still
+    # ' 、二是…': a list separator (and any space around it) leads no name, and the numbering
+    # after it is numbering still
+    phrase = _LEADING_SEPARATOR.sub("", phrase)
     if "(" in phrase or "（" in phrase:
         phrase = _BRACKETED.sub("", phrase)
     if phrase[:1] in "“\"":
@@ -510,14 +516,11 @@ def indicator(sent: str, start: int, end: int, prev_end: int, category: str = ""
     after = rest[: stop.start()] if stop else rest
     after = after[:16]
     c0 = max(clause_start(sent, start), prev_end)
-    # 、 right after the figure before separates list members: '占全省21%、全国2.8%' names 全国.
-    sep = sent.rfind("、", c0, start)
-    if sep >= 0 and (prev_end == 0 or sent[prev_end:sep].strip()):
-        sep = -1  # an enumeration inside the subject ('物联网、集成电路…产值'), not a list of figures
-    lead = sent[(sep + 1 if sep >= 0 else c0):start]
+    # 、 right after the figure before separates list members ('占全省21%、全国2.8%' names 全国):
+    # _clean drops it with the spaces around it
     before = None  # the phrase before, cleaned: made only where a rule reads it
     if category == "money" or sent.startswith(_GROUP_MARKERS, end):
-        before = _shorten(_clean(lead))
+        before = _shorten(_clean(sent[c0:start]))
         of = _of_after(sent, end, before) if category == "money" else None
         if of:
             return of
@@ -530,11 +533,8 @@ def indicator(sent: str, start: int, end: int, prev_end: int, category: str = ""
             and not after.startswith(_AFTER_VERBS)):
         return _trim_after(_clean(after) or after)
     if before is None:
-        before = _shorten(_clean(lead))
-    if _has_han(before):
-        return before
-    whole = _shorten(_clean(sent[c0:start]))
-    return whole or None
+        before = _shorten(_clean(sent[c0:start]))
+    return before or None
 
 
 _RATE_WORDS = re.compile("增长|下降|增速|提高|降低|回落|上涨|减少")

@@ -128,6 +128,12 @@ RESPECTIVELY = [
      [("8.5%", "规上工业总产值和营业收入"), ("10.2%", "规上工业总产值和营业收入")]),
     ("figures-before-that-are-rates", "工业增长5%、投资增长6%，分别提高1和2个百分点。",
      [("5%", "工业"), ("6%", "投资"), ("1", "投资增速"), ("2个百分点", "投资增速")]),
+    # 分别 right after the last figure, with no comma between
+    ("fenbie-right-after-the-figures", "出口1.5万亿元、进口9600亿元分别增长2.1%和3.6%。",
+     [("1.5万亿元", "出口"), ("9600亿元", "进口"), ("2.1%", "出口增速"), ("3.6%", "进口增速")]),
+    # percentage points are rates too
+    ("points-after-amounts", "研发投入500亿元、技改投资300亿元，分别提高1.5和2个百分点。",
+     [("500亿元", "研发投入"), ("300亿元", "技改投资"), ("1.5", "研发投入增速"), ("2个百分点", "技改投资增速")]),
 ]
 
 
@@ -575,7 +581,27 @@ MORE_KINDS = [
     ("a-vague-horizon", "力争用两三年时间新增高新技术企业300家。", "2024-03-01", "300家", ("target", None)),
     ("an-actual-cue-is-no-report", "全市已建成园区10个，到2025年新增高新技术企业300家。", "2026-03-01", "300家",
      ("actual", None)),
+    # the past year a multiple is of (是2024年的2倍) is no year of its clause: the horizon's target
+    ("a-multiple-of-a-past-year", "到2027年，全市年产值达到3万亿元，是2024年的2倍。", None, "2倍", ("target", 2027)),
+    # a relative horizon after 每年 is one again; with no document date it has no year
+    ("a-relative-horizon-after-meinian", "每年新增企业100家，用3年时间新增高新技术企业300家。", None, "300家",
+     ("target", None)),
 ]
+
+
+#: A plan of work (its title names one): a figure with no cue is a target, unless a year stands
+#: before it in its sentence; a year after it does not count.
+PLAN_KINDS = [
+    ("a-past-year-after-the-figure", "某市促进消费实施方案\n整合3000万元资金用于发放消费券，2022年为2000万元。",
+     "2023-03-15", "3000万元", "target"),
+    ("a-year-at-the-start-of-the-sentence", "某市促进消费实施方案\n全市消费平稳。2022年整合500万元资金用于发放消费券。",
+     None, "500万元", "actual"),
+]
+
+
+@pytest.mark.parametrize("text,date,surface,want", [c[1:] for c in PLAN_KINDS], ids=[c[0] for c in PLAN_KINDS])
+def test_kind_in_a_plan_of_work(text, date, surface, want):
+    assert figure(text, surface, date=date).kind == want
 
 
 @pytest.mark.parametrize("text,date,surface,want", [c[1:] for c in MORE_KINDS], ids=[c[0] for c in MORE_KINDS])
@@ -649,6 +675,12 @@ def test_a_phrase_after_a_figure_is_read_up_to_sixteen_characters():
     assert figure("是全国首个突破13万亿元的" + _f(17) + "。", "13万亿元").indicator == _f(16)
 
 
+def test_money_named_past_sixteen_characters_after_de_is_not_read():
+    """The phrase after an amount's 的 is read up to 16 characters too: 资金 in the 16th and 17th
+    is past it, so what names the amount is the threshold's group, cut at 16, not that money."""
+    assert figure("给予超过500万元的" + _f(15) + "资金。", "500万元").indicator == _f(15) + "资"
+
+
 def test_numbered_items_after_a_list_separator():
     """一是…、二是…、三是…: each item's numbering is no part of its name, after a 、 as at the start."""
     text = "一是规上工业总产值1.2万亿元、二是高新技术企业5000家、三是专精特新企业300家。"
@@ -684,6 +716,21 @@ PINNED_INDICATORS = [
     ("table-empty-first-cell", " | 规上工业总产值 | 4.7万亿元", "4.7万亿元", "规上工业总产值"),
     # time words at the start go before the three rounds, which then take a 全市 and a year each
     ("leading-time-before-the-rounds", "2024年全市2023年全市2022年全市产值达到100亿元。", "100亿元", "产值"),
+    # ... months too: the time before the rounds, then a 全市 and months a round, leave 全市产值
+    ("leading-months-before-the-rounds", "1-9月全市1-9月全市1-9月全市1-9月全市产值达到100亿元。", "100亿元", "全市产值"),
+    # an aside in full-width brackets is dropped as one in ASCII brackets is
+    ("full-width-brackets", "太阳能电池（光伏电池）产量达到100万片。", "100万片", "太阳能电池产量"),
+    # a year inside a phrase: what follows names the figure when it has two Chinese characters ...
+    ("one-character-before-an-inner-year", "其2023年营业收入达到100亿元。", "100亿元", "营业收入"),
+    # ... not when it has one; 20 and 年 with no year (近20年) leave the phrase as it is
+    ("one-character-after-an-inner-year", "高新区2023年煤3000万吨。", "3000万吨", "高新区2023年煤"),
+    ("no-year-inside", "近20年来累计引进企业500家。", "500家", "近20年来累计引进企业"),
+    # an amount with no 的 after it is named by the phrase after it, from its first character
+    ("amount-before-a-name", "给予500万元补助资金。", "500万元", "补助资金"),
+    # the phrase after an amount's 的 ends at a comma ...
+    ("de-phrase-ends-at-a-comma", "给予500万元的资金支持，带动社会投资。", "500万元", "资金支持"),
+    # ... and names it only when it names money (新纪录 does not): the phrase before does
+    ("de-phrase-names-no-money", "全市研发经费达到500亿元的新纪录。", "500亿元", "研发经费"),
 ]
 
 
@@ -727,8 +774,12 @@ def test_a_one_character_cue_right_before_the_comma():
 @pytest.mark.parametrize(
     "text,surface,want",
     [("一是规上工业总产值1.2万亿元、二是高新技术企业、专精特新企业5000家。", "5000家", "高新技术企业、专精特新企业"),
-     ("、1.规上工业总产值达到4万亿元。", "4万亿元", "规上工业总产值")],
-    ids=["item-with-an-inner-separator", "sentence-initial-separator"],
+     ("、1.规上工业总产值达到4万亿元。", "4万亿元", "规上工业总产值"),
+     # a space before the 、 (as text taken from a PDF has it) changes nothing
+     ("一是规上工业总产值1.2万亿元 、二是高新技术企业、专精特新企业5000家。", "5000家", "高新技术企业、专精特新企业"),
+     ("一是规上工业总产值1.2万亿元 、二是高新技术企业5000家。", "5000家", "高新技术企业")],
+    ids=["item-with-an-inner-separator", "sentence-initial-separator", "space-before-the-separator",
+         "space-before-the-only-separator"],
 )
 def test_numbering_after_a_leading_separator(text, surface, want):
     assert _indicator(text, surface) == want
