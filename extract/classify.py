@@ -521,7 +521,7 @@ def indicator(sent: str, start: int, end: int, prev_end: int, category: str = ""
     before = None  # the phrase before, cleaned: made only where a rule reads it
     if category == "money" or sent.startswith(_GROUP_MARKERS, end):
         before = _shorten(_clean(sent[c0:start]))
-        of = _of_after(sent, end, before) if category == "money" else None
+        of = _of_after(sent, end, before)
         if of:
             return of
         if category == "money" and _MONEY_SUBJECT.search(before):
@@ -559,15 +559,11 @@ def indicator_fallback(sent: str, start: int, prev_end: int, prev: str | None,
 
 
 def respectively(sent: str, prev_end: int, start: int, category: str) -> bool:
-    """A list of rates after 分别 whose own words name nothing ('接待游客1.2亿人次，实现旅游总收入
-    1850亿元，分别增长8.5%和10.2%'): its members are the rates of the figures before it, in order."""
-    if not prev_end or category not in ("percent", "pp", "multiple"):
-        return False
-    between = sent[prev_end:start]
-    at = between.find("分别")
-    if at < 0:
-        return False
-    rest = between[:at] + between[at + 2:]
+    """The words of a list after 分别 name nothing ('接待游客1.2亿人次，实现旅游总收入1850亿元，
+    分别增长8.5%和10.2%'): a list of rates (`category`) then takes the names of the figures before
+    it, in order (engine._respective_rates); a list whose subject names nothing takes no names of
+    its own (目标、水平分别提高5%和6%)."""
+    rest = sent[prev_end:start].replace("分别", "")
     return not _HAN.search(_NOT_INDICATOR_ANY.sub("", _clean(rest)))
 
 
