@@ -467,9 +467,7 @@ def _group_after(sent: str, start: int, end: int, before: str) -> str | None:
         return None
     if qualifier_before(sent[max(0, start - 8):start])[0] is None:
         return None
-    rest = sent[end + 1:end + 17]
-    stop = _AFTER_STOP.search(rest)
-    phrase = rest[: stop.start()] if stop else rest
+    phrase = _after_de(sent, end)
     if not _has_han(phrase, 2) or _NOT_INDICATOR.match(phrase) or phrase.startswith(_AFTER_VERBS):
         return None
     return _trim_after(_clean(phrase)) or None
@@ -478,15 +476,21 @@ def _group_after(sent: str, start: int, end: int, before: str) -> str | None:
 _GROUP_MARKERS = tuple(vocab.GROUP_MARKERS)
 
 
+def _after_de(sent: str, end: int) -> str:
+    """The words after the 的 that follows a figure ending at `end`, up to the first stop, at most
+    16 characters: what _group_after and _of_after read as a name."""
+    rest = sent[end + 1:end + 17]
+    stop = _AFTER_STOP.search(rest)
+    return rest[: stop.start()] if stop else rest
+
+
 def _of_after(sent: str, end: int, before: str) -> str | None:
     """What an amount is, named after its 的 when that names money and the words before it end
     with a verb, not with a name ('给予3万元-5万元的资金支持' → 资金支持, '市财政安排500万元的专项
     资金' → 专项资金; but '实现地区生产总值5000亿元的目标' → 地区生产总值)."""
     if not sent.startswith(_GROUP_MARKERS, end) or before.endswith(_INDICATOR_HEADS + _MONEY_WORDS):
         return None
-    rest = sent[end + 1:end + 17]
-    stop = _AFTER_STOP.search(rest)
-    phrase = rest[: stop.start()] if stop else rest
+    phrase = _after_de(sent, end)
     if not _MONEY_SUBJECT.search(phrase) or _NOT_INDICATOR.match(phrase):
         return None
     return _trim_after(_clean(phrase)) or None
