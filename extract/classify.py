@@ -73,8 +73,7 @@ class _CueIndex:
     __slots__ = ("at", "cues", "first_report")
 
     def __init__(self, sent: str):
-        self.cues = [(m.start(), "actual" if m.lastgroup == "override" else m.lastgroup)
-                     for m in CUES.finditer(sent) if m.lastgroup != "not"]
+        self.cues = [(m.start(), m.lastgroup) for m in CUES.finditer(sent) if m.lastgroup != "not"]
         self.at = [p for p, _ in self.cues]
         self.first_report = next((p for p, k in self.cues if k == "report"), len(sent))
 
@@ -237,6 +236,9 @@ def kind(sent: str, start: int, end: int, category: str, has_deadline: bool,
             return "target" if has_deadline or category != "count" else "actual"
         if k == "target" and _past_horizon(sent, pos, doc_date) and not reported(sent, pos):
             return "actual"  # '“十三五”期间…', '升至2021年' in a document of 2022: looking back
+        if k == "override":  # '完成年度目标的76%': a share reached so far, unless a target cue
+            # opens its clause ('力争上半年完成全年目标任务的55%')
+            return "target" if any(c[1] == "target" for c in _cues(sent, clause_start(sent, pos), pos)) else "actual"
         if k == "weak":  # '力争建成20个': a plan's verb of achievement follows the cue before it
             strong = [c for c in _cues(sent, 0, pos) if c[1] != "weak"]
             return read(strong[-1]) if strong else "actual"

@@ -212,8 +212,9 @@ ESTIMATE_CUE = "预计"
 ESTIMATE_REPORT_MONTHS = (1, 2, 3)
 
 #: Actual cues that begin with a target cue and win over it: 预计数 (an estimate of a past year).
-#: 完成年度计划的76.3%, 占年度计划的81.83%: shares of a plan reached so far.
-ACTUAL_OVERRIDES = ("预计数", "计划完成", "(?:完成|占)了?(?:年度|全年)?(?:投资)?计划")
+#: 完成年度计划的76.3%, 占年度计划的81.83%, 完成年度目标任务的78.5%: shares of a plan or goal
+#: reached so far; a target cue before one in its clause makes it a goal again (力争完成全年目标的55%).
+ACTUAL_OVERRIDES = ("预计数", "计划完成", "(?:完成|占)了?(?:年度|全年)?(?:投资)?(?:计划|目标任务|目标)")
 
 #: Verbs of achievement that a plan uses too ('力争建成20个'): they mark an actual figure only
 #: when no target cue stands before them in the same clause.

@@ -166,6 +166,11 @@ KINDS = [
     ("estimate-number", "地区生产总值达5600亿元(预计数,下同)。", "5600亿元", "actual"),
     ("as-of-date", "2025-01-12\n截至2022年底,全市集聚新能源企业546家。", "546家", "actual"),
     ("share-of-plan", "1至9月完成投资133亿元,占年度计划的81.83%。", "81.83%", "actual"),
+    ("share-of-goal", "全市实现地区生产总值8765亿元，完成年度目标的76%。", "76%", "actual"),
+    ("share-of-goal-task", "固定资产投资占全年目标任务的80.2%。", "80.2%", "actual"),
+    ("share-of-goal-as-a-goal", "力争上半年完成全年目标任务的55%。", "55%", "target"),
+    ("share-of-plan-as-a-goal", "确保完成年度投资计划的110%。", "110%", "target"),
+    ("share-of-goal-after-a-goal-clause", "力争全年增长6%，前三季度完成年度目标的76%。", "76%", "actual"),
     ("whole-year-report", "2025-01-12\n全年规模以上工业总产值达44343.9亿元。", "44343.9亿元", "actual"),
     ("plan-period-achievement-verb", "“十四五”期间,累计完成技改投资超3000亿元。", "3000亿元", "target"),
     ("past-plan-period", "2022-09-20\n“十三五”期间,规模工业增加值年均增速达7.6%。", "7.6%", "actual"),
@@ -314,7 +319,7 @@ def test_the_cue_scan_lookahead_lets_every_cue_through():
     words = [w for w in (vocab.TARGET_CUES + vocab.ACTUAL_CUES + vocab.ACTUAL_WEAK_CUES + vocab.REPORT_CUES)
              if w.isalnum()]
     fragments = ["用3年", "用三年", "到2025年", "至2025年", "2025年前", "2023年全年实现", "1至9月",
-                 "占年度计划", "完成了全年投资计划", "计划完成", "预计数"]
+                 "占年度计划", "完成了全年投资计划", "完成年度目标任务", "占全年目标", "计划完成", "预计数"]
     for text in words + fragments:
         assert patterns.CUES.search(text) is not None, text
 

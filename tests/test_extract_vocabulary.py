@@ -330,7 +330,7 @@ def test_the_clause_before_decides_without_a_cue_of_its_own():
 
 
 ACTUAL_OVERRIDES = {"预计数": "规上工业总产值预计数为3000亿元。", "计划完成": "技改项目计划完成3000个。",
-                    "(?:完成|占)了?(?:年度|全年)?(?:投资)?计划": "技改投资完成年度计划的76.3%。"}
+                    "(?:完成|占)了?(?:年度|全年)?(?:投资)?(?:计划|目标任务|目标)": "技改投资完成年度计划的76.3%。"}
 
 
 @pytest.mark.parametrize("cue", ACTUAL_OVERRIDES)
