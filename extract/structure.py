@@ -22,6 +22,8 @@ The rules, each in FIGURES.md wording (vocabulary in vocab.py):
   every figure is a target; 预期目标 are due in the year the section names (2024年…主要预期目标,
   今年…) or else in the document's year. In a paragraph the section runs to its end and over
   the list items after a closing colon; in a heading, to the next heading of its rank or higher.
+- A section or heading that names no year of its own is due when the scope around it is
+  (二、主要目标 under the title 《…三年行动方案（2024—2026年）》: due in 2026).
 - History: a heading of looking back (成绩单, 回顾, 成就, 过去五年) or a horizon already over closes
   the scopes above it for the lines under it: their figures take no deadline from outside.
 
@@ -303,8 +305,23 @@ def read(text: str, doc_date: dt.date | None) -> Context:
                 end = _extent(lines, i, marked, len(text), runs) if marked or not in_heading else line.end
                 scopes.append(Scope(start, end, year, False, True, rule="heading" if marked else "lead"))
                 break
+    _inherit_deadlines(scopes)
     top = _headline_end(lines, text)
     return Context(scopes, top, lead_end(text, top), is_plan(text))
+
+
+def _inherit_deadlines(scopes: list[Scope]) -> None:
+    """A section that names no year of its own is due when the scope around it is: 二、主要目标
+    under the title 《…三年行动方案（2024—2026年）》 sets targets due in 2026. A history scope
+    passes no deadline on, and takes none. One sweep over the scopes in document order, with a
+    stack of those around the current one."""
+    around: list[Scope] = []
+    for s in sorted(scopes, key=lambda s: (s.start, -s.end)):
+        while around and around[-1].end < s.end:  # ends before this one does: it does not hold it
+            around.pop()
+        if s.deadline is None and not s.history and around and not around[-1].history:
+            s.deadline = around[-1].deadline
+        around.append(s)
 
 
 def is_plan(text: str) -> bool:

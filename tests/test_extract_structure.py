@@ -304,3 +304,27 @@ def test_a_section_without_a_year_keeps_the_sentences_own():
     """In 主要目标 every figure is a target; a section that names no year leaves the figure the
     deadline of its own sentence (今年: the document's year)."""
     assert reading("一、主要目标\n今年新增高新技术企业500家。", "500家", "2024-03-01") == ("target", 2024)
+
+
+#: A section or heading that names no year is due when the scope around it is; a history scope
+#: passes nothing on, and a scope that ends before the figure holds nothing.
+INHERITED = [
+    ("section-under-a-title", "某省制造业三年行动方案（2024—2026年）\n一、总体要求\n坚持创新驱动。\n二、主要目标\n"
+     "（一）规模壮大。规上工业营业收入突破5万亿元。\n三、重点任务\n1.每年实施500个技改项目。", "2024-03-01", "5万亿元",
+     ("target", 2026)),
+    ("paragraph-section-under-a-title", "某市数字经济三年行动计划（2025—2027年）\n主要目标：核心产业增加值突破900亿元。",
+     "2025-03-01", "900亿元", ("target", 2027)),
+    ("section-under-a-heading-horizon", "一、到2028年主要目标\n（一）发展目标\n高新技术企业达到500家。",
+     "2024-03-01", "500家", ("target", 2028)),
+    ("own-year-beats-the-title", "某市三年行动计划（2024—2026年）\n二、2024年主要目标\n规上企业突破2000家。",
+     "2024-03-01", "2000家", ("target", 2024)),
+    ("history-under-a-title-takes-none", "某市三年行动计划（2024—2026年）\n一、过去五年成就回顾\n全市新增企业300家。",
+     "2024-03-01", "300家", ("actual", None)),
+    ("section-after-a-closed-heading", "（一）到2025年主要目标\n企业突破2200家。\n（二）主要目标\n今后力争新增企业300家。",
+     "2023-10-24", "300家", ("target", None)),
+]
+
+
+@check(INHERITED)
+def test_a_scope_without_a_year_takes_the_one_around_it(text, date, surface, want):
+    assert reading(text, surface, date) == want
