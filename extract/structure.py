@@ -24,6 +24,9 @@ The rules, each in FIGURES.md wording (vocabulary in vocab.py):
   the list items after a closing colon; in a heading, to the next heading of its rank or higher.
 - A section or heading that names no year of its own is due when the scope around it is
   (二、主要目标 under the title 《…三年行动方案（2024—2026年）》: due in 2026).
+- A year's work: a heading over the work planned for a year (二、2025年工作安排, 今年重点工作),
+  not a past one nor a report on it (2025年重点工作进展情况), makes the figures under it with no
+  cue of their own targets due that year.
 - History: a heading of looking back (成绩单, 回顾, 成就, 过去五年) or a horizon already over closes
   the scopes above it for the lines under it: their figures take no deadline from outside.
 
@@ -90,6 +93,8 @@ _SECTION_OPENER = re.compile(r"目[标標](?:是|為|为)?\s*[：:]")
 _ANNUAL = re.compile(alternation(trad_forms(vocab.ANNUAL_SECTION_WORDS)))
 _HISTORY = re.compile(alternation(trad_forms(vocab.HISTORY_WORDS)))
 _PLAN_TITLE = re.compile(alternation(trad_forms(vocab.PLAN_TITLE_WORDS)))
+_WORK_PLAN = re.compile(alternation(trad_forms(vocab.WORK_PLAN_HEADING_WORDS)))
+_WORK_REVIEW = re.compile(alternation(trad_forms(vocab.WORK_REVIEW_WORDS)))
 _PLAN_DOCUMENT = re.compile(alternation(vocab.PLAN_DOCUMENT_WORDS))
 _PLAN_DOCUMENT_EITHER = re.compile(alternation(trad_forms(vocab.PLAN_DOCUMENT_WORDS)))  # a cheap test first
 _NEWS_OF_PLAN = re.compile(alternation(vocab.NEWS_OF_PLAN_WORDS))
@@ -243,7 +248,7 @@ def _extent(lines: list[_Line], i: int, in_heading: bool, text_end: int, runs: l
 
 
 #: A document with none of these has no scope to find (a cheap test before reading its lines).
-_TRIGGERS = re.compile(r"目[标標]|20\d\d")
+_TRIGGERS = re.compile(r"目[标標]|20\d\d|今年|本年")
 
 
 def read(text: str, doc_date: dt.date | None) -> Context:
@@ -290,6 +295,14 @@ def read(text: str, doc_date: dt.date | None) -> Context:
             scopes.append(Scope(start, _extent(lines, i, in_heading, len(text), runs), year, True, True,
                                 rule="section"))
             continue
+        # A heading over a year's work (二、2025年工作安排): what it lists is due that year.
+        if in_heading and not history and _WORK_PLAN.search(t) and not _WORK_REVIEW.search(t):
+            y = _YEAR.search(t)
+            year = (int(y.group(1)) if y.group(1) else year_now) if y else None
+            if year is not None and (year_now is None or year >= year_now):
+                scopes.append(Scope(line.start, _extent(lines, i, True, len(text), runs), year, False, True,
+                                    rule="work-plan"))
+                continue
         # Leading time phrase (or a heading's horizon).
         if "20" in t:
             for m in _HORIZON.finditer(t):

@@ -332,6 +332,13 @@ TARGET_SECTION_WORDS = ("主要预期目标", "预期目标", "主要目标", "�
 #: Of those, the ones set for one year (a work report's): due in the year they name, or the document's.
 ANNUAL_SECTION_WORDS = ("预期目标",)
 
+#: Words of a heading over the work planned for a year (二、2025年工作安排, 今年重点工作): the
+#: figures under it are what the year is to bring, and those words of a report on that work
+#: (2025年重点工作进展情况) that make it no plan.
+WORK_PLAN_HEADING_WORDS = ("工作安排", "重点工作", "主要工作", "重点任务", "主要任务", "工作打算", "工作部署",
+                           "目标任务", "工作思路")
+WORK_REVIEW_WORDS = ("进展", "完成情况", "落实情况", "执行情况")
+
 #: Words of looking back: a heading or title with one states no deadline (2015—2019年成就回顾).
 HISTORY_WORDS = ("回顾", "成绩单", "成就", "成绩", "成效", "过去五年", "过去一年", "总结", "发展基础", "发展现状",
                  "取得的")

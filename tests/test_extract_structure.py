@@ -328,3 +328,27 @@ INHERITED = [
 @check(INHERITED)
 def test_a_scope_without_a_year_takes_the_one_around_it(text, date, surface, want):
     assert reading(text, surface, date) == want
+
+
+#: A heading over a year's work: the figures under it with no cue of their own are targets due
+#: that year; not a past year's, not a report on the work, not a sentence that names the work.
+WORK_PLANS = [
+    ("this-years-work", "政府工作报告\n一、2024年工作回顾\n全市新增就业11万人。\n二、2025年工作安排\n"
+     "（一）扩大有效投资。全年实施省市重大项目300个以上。", "2025-01-15", "300个", ("target", 2025)),
+    ("jinnian-heading", "二、今年重点工作\n城镇新增就业12万人。", "2025-01-20", "12万人", ("target", 2025)),
+    ("traditional-heading", "二、2025年重點任務\n城鎮新增就業12萬人。", "2025-01-20", "12萬人", ("target", 2025)),
+    ("review-heading-before-it", "政府工作报告\n一、2024年工作回顾\n全市新增就业11万人。\n二、2025年工作安排\n"
+     "（一）扩大有效投资。全年实施省市重大项目300个以上。", "2025-01-15", "11万人", ("actual", None)),
+    ("past-years-work", "二、2023年重点工作\n城镇新增就业12万人。", "2025-01-20", "12万人", ("actual", None)),
+    ("report-on-the-work", "一、2025年重点工作进展情况\n城镇新增就业12万人。", "2025-09-20", "12万人", ("actual", None)),
+    ("no-year-named", "二、重点工作\n城镇新增就业12万人。", "2025-01-20", "12万人", ("actual", None)),
+    ("a-sentence-not-a-heading", "2025年重点工作已经全面部署，上半年城镇新增就业6万人。", "2025-07-20", "6万人",
+     ("actual", None)),
+    ("next-heading-ends-it", "二、2025年工作安排\n新增就业12万人。\n三、附件说明\n全市现有企业1800家。", "2025-01-15",
+     "1800家", ("actual", None)),
+]
+
+
+@check(WORK_PLANS)
+def test_a_heading_over_a_years_work(text, date, surface, want):
+    assert reading(text, surface, date) == want

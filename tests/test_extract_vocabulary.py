@@ -230,6 +230,25 @@ def test_plan_documents(word):
     assert (r["text"], r["kind"]) == ("3000万元", "target")
 
 
+WORK_PLAN_HEADING_WORDS = ("工作安排", "重点工作", "主要工作", "重点任务", "主要任务", "工作打算", "工作部署",
+                           "目标任务", "工作思路")
+
+
+@pytest.mark.parametrize("word", WORK_PLAN_HEADING_WORDS)
+def test_headings_over_a_years_work(word):
+    r = one(f"二、2025年{word}\n城镇新增就业12万人。", date="2025-01-20")
+    assert (r["text"], r["kind"], r["deadline"]) == ("12万人", "target", 2025)
+
+
+WORK_REVIEW_WORDS = ("进展", "完成情况", "落实情况", "执行情况")
+
+
+@pytest.mark.parametrize("word", WORK_REVIEW_WORDS)
+def test_a_report_on_a_years_work_is_no_plan(word):
+    r = one(f"二、2025年重点工作{word}\n城镇新增就业12万人。", date="2025-09-20")
+    assert (r["text"], r["kind"], r["deadline"]) == ("12万人", "actual", None)
+
+
 MULTIPLE_OF_WORDS = ("为", "是", "相当于", "达到", "达")
 
 
@@ -542,6 +561,8 @@ TABLES = [
     ("MULTIPLE_OF_WORDS", vocab.MULTIPLE_OF_WORDS, MULTIPLE_OF_WORDS),
     ("UNIT_FACTORS", vocab.UNIT_FACTORS, RATE_VALUES),
     ("PLAN_DOCUMENT_WORDS", vocab.PLAN_DOCUMENT_WORDS, PLAN_DOCUMENT_WORDS),
+    ("WORK_PLAN_HEADING_WORDS", vocab.WORK_PLAN_HEADING_WORDS, WORK_PLAN_HEADING_WORDS),
+    ("WORK_REVIEW_WORDS", vocab.WORK_REVIEW_WORDS, WORK_REVIEW_WORDS),
 ]
 
 
