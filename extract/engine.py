@@ -38,6 +38,9 @@ CATEGORIES = ["money", "count", "percent", "pp", "multiple", "other"]
 _MAGNITUDE = frozenset(w for w in vocab.SCALES if "万" in w or "亿" in w)
 _RANGE_SEPS = frozenset(vocab.RANGE_SEPARATORS)
 _LIST_SEPS = frozenset(vocab.LIST_SEPARATORS)
+#: A list member with a change word of its own ('分别增长5.1%、下降2.3%'): joined to the one before,
+#: with its own sign.
+_CHANGED_MEMBERS = frozenset(sep + w for sep in vocab.LIST_SEPARATORS for w in vocab.CHANGE_WORDS)
 _RANK_UNITS = frozenset(vocab.RANK_UNITS)
 _FALSE_UNITS = tuple(trad_forms(vocab.FALSE_UNITS))
 #: The false units by their first character: a unit is tested against the few that start like it.
@@ -361,8 +364,12 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
         qual, qlen = classify.qualifier_before(before)
         negative = classify.is_decrease(before[: len(before) - qlen])
         # '分别下降9.3%和6.8%': a figure joined to the one before by 和/、 shares its change
-        joined = prev_end > 0 and sent[prev_end:a - qlen].strip() in _LIST_SEPS
-        negative = negative or (joined and prev_negative)
+        gap = sent[prev_end:a - qlen].strip()
+        # '分别增长5.1%、下降2.3%': a rate with its own change after a rate (not '1.2万亿元、增长5%')
+        own_change = (gap in _CHANGED_MEMBERS and len(out) > in_sentence and out[-1][_CATEGORY] in _RATES
+                      and first.category in _RATES)
+        joined = prev_end > 0 and (gap in _LIST_SEPS or own_change)
+        negative = negative or (joined and prev_negative and not own_change)
         if work[first.start - 1:first.start] in ("-", "－") and first.start >= 2 \
                 and not work[first.start - 2].isdigit() and first.category in ("percent", "pp"):
             negative = True  # 增速为-3.2%: the sign is part of the figure's text

@@ -68,8 +68,9 @@ def test_qualifier_is_shared_by_a_joined_figure():
 @pytest.mark.parametrize(
     "text,want",
     [("能耗和排放分别下降4%和12%。", [-4, -12]), ("能耗和排放分别下降4%、12%。", [-4, -12]),
-     ("能耗和排放分别下降4%和12%以上。", [-4, -12]), ("能耗下降4%，排放增长12%。", [-4, 12])],
-    ids=["he", "dunhao", "with-qualifier", "second-is-a-rise"],
+     ("能耗和排放分别下降4%和12%以上。", [-4, -12]), ("能耗下降4%，排放增长12%。", [-4, 12]),
+     ("出口和进口分别下降4%、增长12%。", [-4, 12]), ("出口和进口分别增长4%、下降12%。", [4, -12])],
+    ids=["he", "dunhao", "with-qualifier", "second-is-a-rise", "members-own-rise", "members-own-fall"],
 )
 def test_a_fall_before_a_list_keeps_its_sign(text, want):
     assert list(extract.figures(text).value) == want
@@ -93,6 +94,11 @@ def test_decrease_governs_every_member_of_a_list(text, names):
 RESPECTIVELY = [
     ("from-figures-before", "全年接待游客1.2亿人次，实现旅游总收入1850亿元，分别增长8.5%和10.2%。",
      [("1.2亿人次", "接待游客"), ("1850亿元", "旅游总收入"), ("8.5%", "接待游客增速"), ("10.2%", "旅游总收入增速")]),
+    ("members-with-their-own-change", "全市进出口总额1234.5亿元，其中出口860.2亿元、进口374.3亿元，分别增长5.1%、下降2.3%。",
+     [("1234.5亿元", "进出口总额"), ("860.2亿元", "出口"), ("374.3亿元", "进口"), ("5.1%", "出口增速"),
+      ("2.3%", "进口增速")]),
+    ("an-amount-and-its-own-rate-are-no-list", "出口860.2亿元、增长5.1%，进口374.3亿元、下降2.3%。",
+     [("860.2亿元", "出口"), ("5.1%", "出口增速"), ("374.3亿元", "进口"), ("2.3%", "进口增速")]),
     ("from-figures-with-base", "出口1.5万亿元、进口9600亿元，比上年分别增长2.1%和3.6%。",
      [("1.5万亿元", "出口"), ("9600亿元", "进口"), ("2.1%", "出口增速"), ("3.6%", "进口增速")]),
     ("multiples-take-no-rate-word", "全市新增企业300家、项目50个，分别增长1.2倍、0.8倍。",
