@@ -522,11 +522,13 @@ def indicator(sent: str, start: int, end: int, prev_end: int, category: str = ""
     after = rest[: stop.start()] if stop else rest
     after = after[:16]
     c0 = max(clause_start(sent, start), prev_end)
+    # the qualifier before the figure is no part of its name ('5G用户普及率不低于80%' → 5G用户普及率)
+    named_end = start - qualifier_before(sent[max(0, start - 8):start])[1]
     # 、 right after the figure before separates list members ('占全省21%、全国2.8%' names 全国):
     # _clean drops it with the spaces around it
     before = None  # the phrase before, cleaned: made only where a rule reads it
     if category == "money" or sent.startswith(_GROUP_MARKERS, end):
-        before = _shorten(_clean(sent[c0:start]))
+        before = _shorten(_clean(sent[c0:named_end]))
         of = _of_after(sent, end, before)
         if of:
             return of
@@ -539,7 +541,7 @@ def indicator(sent: str, start: int, end: int, prev_end: int, category: str = ""
             and not after.startswith(_AFTER_VERBS)):
         return _trim_after(_clean(after) or after)
     if before is None:
-        before = _shorten(_clean(sent[c0:start]))
+        before = _shorten(_clean(sent[c0:named_end]))
     return before or None
 
 

@@ -287,6 +287,9 @@ def test_period(text, surface, want):
 
 
 INDICATORS = [
+    ("qualifier-before-is-no-name", "到2025年，5G用户普及率不低于80%。", "80%", "5G用户普及率"),
+    ("qualifier-before-a-count", "城镇新增就业不少于5万人。", "5万人", "城镇新增就业"),
+    ("qualifier-before-an-amount", "研发经费投入接近300亿元。", "300亿元", "研发经费投入"),
     ("before", "全年实现地区生产总值5380亿元。", "5380亿元", "地区生产总值"),
     ("after-count", "打造50个特色专业创新园区。", "50个", "特色专业创新园区"),
     ("before-with-verb", "规上工业企业突破3000家。", "3000家", "规上工业企业"),
