@@ -56,6 +56,8 @@ TESTS = {
  "MULTIPLE_OF_WORDS": [T.test_the_base_a_multiple_is_of_is_no_part_of_the_name],
  "UNIT_FACTORS": [T.test_percent_point_and_multiple_units],
  "PLAN_DOCUMENT_WORDS": [T.test_plan_documents],
+ "WORK_PLAN_HEADING_WORDS": [T.test_headings_over_a_years_work],
+ "WORK_REVIEW_WORDS": [T.test_a_report_on_a_years_work_is_no_plan],
 }
 
 
