@@ -277,7 +277,7 @@ def kind(sent: str, start: int, end: int, category: str, has_deadline: bool,
 _LEADING_TIME = re.compile(
     rf"""^(?:(?:{alternation(vocab.HORIZON_LEADS)})?\s*20\d\d\s*年?\s*(?:-|—|–|－|至|到|~|～)+\s*20\d\d\s*年(?:底|末)?
     | (?:{alternation(vocab.HORIZON_LEADS)})?\s*20\d\d\s*年(?:度|底|末|全年|上半年)?
-    | [一二三四五六七八九十\d]+(?:至|-)[一二三四五六七八九十\d]+月份?
+    | [一二三四五六七八九十\d]+(?:至|到|-|—|–|－|~|～)[一二三四五六七八九十\d]+月份?
     | (?:{alternation(vocab.HORIZON_LEADS)})?(?:{alternation(vocab.PLAN_PERIODS)})(?:期间|时期|末|以来)?
     | 年(?:末|底|初)
     | (?:{alternation(vocab.HORIZON_LEADS)}|用|通过)?[一二两三四五六七八九十\d]{{1,2}}年(?:时间|左右)?内?(?=\S))""", re.VERBOSE)

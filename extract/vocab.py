@@ -263,6 +263,7 @@ INDICATOR_TAIL_WORDS = (
     "跨越", "迈过", "跃上", "站上", "到达", "保持在", "控制在", "稳定在", "增至", "升至", "降至",
     "增加", "将", "合计", "合计将", "首次", "首次达到", "由", "从",
     "上涨", "上升", "回落", "下滑", "增幅", "降幅", "相当于", "高达", "多达", "预计",
+    "已经", "目前", "现有", "共有", "争取",
 )
 #: A phrase after a figure that starts with one of these is a predicate, not what the figure measures.
 AFTER_VERBS = (
