@@ -542,10 +542,18 @@ def indicator(sent: str, start: int, end: int, prev_end: int, category: str = ""
         return _trim_after(_clean(after) or after)
     if before is None:
         before = _shorten(_clean(sent[c0:named_end]))
-    return before or None
+    return None if _names_nothing(before) else before or None
 
 
 _RATE_WORDS = re.compile("增长|下降|增速|提高|降低|回落|上涨|减少")
+_EMPTY_NAMES = frozenset(vocab.EMPTY_NAMES)
+_COMPARED_WITH = re.compile(
+    f"^(?:{alternation(vocab.COMPARED_WITH_WORDS)})(?:全国|全省|全市|全区|全县)?(?:平均水平|平均|水平)?$")
+
+
+def _names_nothing(phrase: str) -> bool:
+    """A cleaned phrase that names nothing: '平均', '净', '高于全国'."""
+    return phrase in _EMPTY_NAMES or _COMPARED_WITH.match(phrase) is not None
 
 
 def indicator_fallback(sent: str, start: int, prev_end: int, prev: str | None,
@@ -557,8 +565,9 @@ def indicator_fallback(sent: str, start: int, prev_end: int, prev: str | None,
     """
     if prev and prev_end and category in ("percent", "pp") and _RATE_WORDS.search(sent, prev_end, start):
         return prev if prev.endswith("增速") else prev + "增速"
-    if prev and prev_end and not _HAN.search(_NOT_INDICATOR_ANY.sub("", _clean(sent[prev_end:start]))):
-        return prev  # '跨越5000亿元，达5600亿元': the same indicator again
+    if prev and prev_end and (not _HAN.search(_NOT_INDICATOR_ANY.sub("", _clean(sent[prev_end:start])))
+                              or _names_nothing(_clean(sent[prev_end:start].lstrip("，,；; ")))):
+        return prev  # '跨越5000亿元，达5600亿元', '，高于全国0.6个百分点': the same indicator again
     c0 = clause_start(sent, start)
     if c0 == 0:
         return None

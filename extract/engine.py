@@ -185,6 +185,8 @@ def _excluded(work: str, t: _Token) -> bool:
         return True
     if head.endswith(vocab.ORDINAL_PREFIXES):
         return True
+    if work[t.end:t.end + 1] in _SIZE_LABELS:
+        return True  # 8个千亿元级、15个五百亿元级产业集群: a size label, no figure
     if t.unit == "个" and work.startswith(_DURATION_AFTER, t.end):
         return True  # 连续36个月: a duration
     return t.unit in _RANK_UNITS and head.endswith(vocab.RANK_PREFIXES)
@@ -386,7 +388,8 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
             due = scope.deadline if scope.deadline is not None else due
             stated = scope.horizon
         kind = classify.kind(sent, a, z, first.category, stated, doc_date, due,
-                             context.plan and not (scope is not None and scope.history))
+                             context.plan_from is not None and first.start >= context.plan_from
+                             and not (scope is not None and scope.history))
         if first.start < context.lead_end and classify.own_cue(sent, a):
             told_in_lead.add(len(out))  # a lead's figure whose own clause says what it is
         if scope is not None and scope.targets:

@@ -93,6 +93,9 @@ _SECTION_OPENER = re.compile(r"目[标標](?:是|為|为)?\s*[：:]")
 _ANNUAL = re.compile(alternation(trad_forms(vocab.ANNUAL_SECTION_WORDS)))
 _HISTORY = re.compile(alternation(trad_forms(vocab.HISTORY_WORDS)))
 _PLAN_TITLE = re.compile(alternation(trad_forms(vocab.PLAN_TITLE_WORDS)))
+_PLAN_PERIOD = re.compile(alternation(vocab.PLAN_PERIODS))
+#: After a section's words, what makes it open a list of goals (主要预期目标是：…).
+_OPENS_LIST = re.compile(r"\s*(?:是|為|为|建议为|建議為)?\s*[：:]")
 _WORK_PLAN = re.compile(alternation(trad_forms(vocab.WORK_PLAN_HEADING_WORDS)))
 _WORK_REVIEW = re.compile(alternation(trad_forms(vocab.WORK_REVIEW_WORDS)))
 _PLAN_DOCUMENT = re.compile(alternation(vocab.PLAN_DOCUMENT_WORDS))
@@ -161,12 +164,14 @@ class Context:
     and the whole document costs time linear in its scopes, however they nest.
     """
 
-    __slots__ = ("scopes", "headline_end", "lead_end", "plan", "_next", "_open", "_last")
+    __slots__ = ("scopes", "headline_end", "lead_end", "plan_from", "_next", "_open", "_last")
 
     def __init__(self, scopes: list[Scope], headline_end: int, lead_end: int | None = None,
-                 plan: bool = False):
+                 plan_from: int | None = None):
         self.scopes = sorted(scopes, key=lambda s: (s.start, -s.end))
-        self.plan = plan  # the document is a plan of work: a figure with no cue is a target
+        # where the document starts to set out work to be done (a plan of work: 0; a work report:
+        # its expected targets for the year), or None: from there a figure with no cue is a target
+        self.plan_from = plan_from
         self.headline_end = headline_end
         self.lead_end = headline_end if lead_end is None else lead_end
         self._next, self._open, self._last = 0, [], -1
@@ -242,8 +247,18 @@ def _extent(lines: list[_Line], i: int, in_heading: bool, text_end: int, runs: l
                 return nxt.start
         return text_end
     if line.text.endswith(("：", ":")) and i + 1 < len(lines):
-        # the list items after it, or else the one paragraph it opens (…确切目标:⏎经济发展…，年均增长6%左右)
-        return runs[i + 1] if runs[i + 1] >= 0 else lines[i + 1].end if not lines[i + 1].heading else line.end
+        # the list items after it, or else the one paragraph it opens (…确切目标:⏎经济发展…，年均增长6%左右),
+        # or else the short unmarked lines it heads (2021年目标:⏎生产总值增长6.5%左右⏎城镇新增就业40万人),
+        # up to the next line that heads its own (十四五目标:)
+        if runs[i + 1] >= 0:
+            return runs[i + 1]
+        if not lines[i + 1].heading:
+            return lines[i + 1].end
+        j = i + 1
+        while (j < len(lines) and lines[j].heading and lines[j].rank is None
+               and not lines[j].text.endswith(("：", ":"))):
+            j += 1
+        return lines[j - 1].end if j > i + 1 else line.end
     return line.end
 
 
@@ -255,11 +270,12 @@ def read(text: str, doc_date: dt.date | None) -> Context:
     """The scopes of `text`, in one pass over its lines."""
     if _TRIGGERS.search(text) is None:
         top = headline_end(text)
-        return Context([], top, lead_end(text, top), is_plan(text))
+        return Context([], top, lead_end(text, top), 0 if is_plan(text) else None)
     lines = _lines(text)
     runs = _item_runs(lines)
     year_now = doc_date.year if doc_date else None
     scopes: list[Scope] = []
+    plan_from = 0 if is_plan(text) else None
     for i, line in enumerate(lines):
         t = line.text
         in_heading = line.heading
@@ -289,9 +305,17 @@ def read(text: str, doc_date: dt.date | None) -> Context:
             h = _HORIZON.search(t, 0, len(t) if in_heading else sec.start())
             if h is not None:
                 year = _horizon_year(h)
-            if year is None and _ANNUAL.search(t):
+            if year is None:
+                p = _PLAN_PERIOD.search(t, 0, sec.start())  # “十四五”目标:
+                if p is not None:
+                    year = vocab.PLAN_PERIODS[p.group()]
+            annual = _ANNUAL.search(t) is not None
+            if year is None and annual:
                 year = year_now
             start = line.start if in_heading else line.start + sec.start()
+            if annual and (in_heading or _OPENS_LIST.match(t, sec.end())):
+                # a work report's expected targets for the year: what the report goes on to plan
+                plan_from = start if plan_from is None else min(plan_from, start)
             scopes.append(Scope(start, _extent(lines, i, in_heading, len(text), runs), year, True, True,
                                 rule="section"))
             continue
@@ -320,7 +344,7 @@ def read(text: str, doc_date: dt.date | None) -> Context:
                 break
     _inherit_deadlines(scopes)
     top = _headline_end(lines, text)
-    return Context(scopes, top, lead_end(text, top), is_plan(text))
+    return Context(scopes, top, lead_end(text, top), plan_from)
 
 
 def _inherit_deadlines(scopes: list[Scope]) -> None:

@@ -189,7 +189,7 @@ ORDINAL_PREFIXES = ("第", "届")  # 第4家; 十四届十次全会: the session
 #: After 个 these make a duration, not a count: 连续36个月, 3个工作日 (FIGURES.md: durations are no figures).
 DURATION_AFTER_GE = ("月", "小时", "工作日", "季度", "星期", "礼拜", "年头", "钟头")
 #: 前10名, 排名前3位: ranks.
-RANK_PREFIXES = ("前", "排名", "位列", "位居")
+RANK_PREFIXES = ("前", "排名", "位列", "位居", "上升", "下降", "前移", "后移", "提升")  # and moves: 比一季度上升5位
 RANK_UNITS = ("名", "位", "强")
 
 #: Cues of kind. The nearest cue before a figure, within its sentence, decides.
@@ -240,6 +240,13 @@ MONEY_SUBJECTS = (
     "财政", "预算", "金额", "规模", "成交", "基金", "资产", "社会消费品零售",
 )
 
+#: Words that, left alone before a figure once its verbs and times are stripped, name nothing: the
+#: figure measures what the one before it does (两年平均增长5.9%, 比上年末净减少13.33万人).
+EMPTY_NAMES = ("平均", "净")
+#: Words of comparing with a wider place ('高于全国0.6个百分点'): with that place alone they name
+#: nothing either; the difference is of what the figure before measures.
+COMPARED_WITH_WORDS = ("高于", "低于", "快于", "慢于", "领先", "落后于", "落后")
+
 #: Words after a figure that do not name what it measures (6000亿元新台阶).
 NOT_INDICATORS = ("新台阶", "台阶", "大关", "关口", "级", "新高", "目标", "水平", "左右", "以上")
 
@@ -263,7 +270,7 @@ INDICATOR_TAIL_WORDS = (
     "跨越", "迈过", "跃上", "站上", "到达", "保持在", "控制在", "稳定在", "增至", "升至", "降至",
     "增加", "将", "合计", "合计将", "首次", "首次达到", "由", "从",
     "上涨", "上升", "回落", "下滑", "增幅", "降幅", "相当于", "高达", "多达", "预计",
-    "已经", "目前", "现有", "共有", "争取",
+    "已经", "目前", "现有", "共有", "争取", "截至", "截止",
 )
 #: A phrase after a figure that starts with one of these is a predicate, not what the figure measures.
 AFTER_VERBS = (

@@ -287,6 +287,11 @@ def test_period(text, surface, want):
 
 
 INDICATORS = [
+    ("two-year-average-names-nothing", "全省地区生产总值同比增长10.5%，两年平均增长5.9%。", "5.9%", "地区生产总值增速"),
+    ("compared-with-the-province-average", "全市地区生产总值增长5%，高于全省平均水平0.3个百分点。", "0.3个百分点",
+     "地区生产总值"),
+    ("a-rank-move-is-no-figure-to-name-from", "全省地区生产总值增长10.5%，居全国第22位，比一季度上升5位，"
+     "两年平均增长5.9%。", "5.9%", "地区生产总值增速"),
     ("qualifier-before-is-no-name", "到2025年，5G用户普及率不低于80%。", "80%", "5G用户普及率"),
     ("qualifier-before-a-count", "城镇新增就业不少于5万人。", "5万人", "城镇新增就业"),
     ("qualifier-before-an-amount", "研发经费投入接近300亿元。", "300亿元", "研发经费投入"),

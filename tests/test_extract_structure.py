@@ -352,3 +352,44 @@ WORK_PLANS = [
 @check(WORK_PLANS)
 def test_a_heading_over_a_years_work(text, date, surface, want):
     assert reading(text, surface, date) == want
+
+
+#: A line that ends with a colon heads the short unmarked lines after it (2021年目标:⏎…⏎…), up to
+#: the next line that heads its own or a paragraph.
+LABELLED_LINES = [
+    ("bare-lines-after-a-year-label", "2021年目标:\n生产总值增长6.5%左右\n城镇新增就业40万人", "2021-01-27", "40万人",
+     ("target", 2021)),
+    ("plan-period-label", "“十四五”目标:\n经济发展迈出更大步伐\n人均生产总值达到9万元左右", "2021-01-27", "9万元",
+     ("target", 2025)),
+    ("traditional-label", "2021年目標:\n城鎮新增就業40萬人", "2021-01-27", "40萬人", ("target", 2021)),
+    ("next-label-ends-it", "2021年目标:\n生产总值增长6.5%左右\n2020年成就:\n城镇新增就业43.2万人", "2021-01-27",
+     "43.2万人", ("actual", None)),
+    ("a-paragraph-ends-it", "2021年目标:\n生产总值增长6.5%左右\n会议还听取了其他报告。\n全市现有企业1800家", "2021-01-27",
+     "1800家", ("actual", None)),
+]
+
+
+@check(LABELLED_LINES)
+def test_a_label_heads_the_bare_lines_after_it(text, date, surface, want):
+    assert reading(text, surface, date) == want
+
+
+#: A work report's expected targets for the year open what the report goes on to plan: after
+#: them, a figure with no cue and no year before it is a target (no deadline of its own).
+WORK_REPORT_PLANS = [
+    ("tasks-after-the-expected-targets", "全市主要预期目标是:地区生产总值增长5.5%以上。\n着力扩大有效需求\n"
+     "加快建设区域消费中心城市,引进首店品牌100家。", "2025-01-09", "100家", ("target", None)),
+    ("before-the-expected-targets", "过去一年,全市引进首店品牌80家。\n今年主要预期目标是:地区生产总值增长5.5%以上。",
+     "2025-01-09", "80家", ("actual", None)),
+    ("a-mention-opens-nothing", "前三季度经济运行稳定,为完成全年主要预期目标打下基础。\n全市引进首店品牌80家。",
+     "2025-10-20", "80家", ("actual", None)),
+    ("a-year-before-the-figure", "全市主要预期目标是:地区生产总值增长5.5%以上。\n2024年,全市引进首店品牌80家。",
+     "2025-01-09", "80家", ("actual", None)),
+    ("not-annual-targets", "全市发展目标是:\n到2027年,地区生产总值突破1万亿元。\n全市引进首店品牌80家。",
+     "2025-01-09", "80家", ("actual", None)),
+]
+
+
+@check(WORK_REPORT_PLANS)
+def test_a_work_report_plans_after_its_expected_targets(text, date, surface, want):
+    assert reading(text, surface, date) == want

@@ -249,6 +249,24 @@ def test_a_report_on_a_years_work_is_no_plan(word):
     assert (r["text"], r["kind"], r["deadline"]) == ("12万人", "actual", None)
 
 
+EMPTY_NAMES = ("平均", "净")
+
+
+@pytest.mark.parametrize("word", EMPTY_NAMES)
+def test_words_that_alone_name_nothing(word):
+    found = rows(f"年末全市常住人口2690万人，比上年末{word}增加13万人。")
+    assert [(r["text"], r["indicator"]) for r in found] == [("2690万人", "常住人口"), ("13万人", "常住人口")]
+
+
+COMPARED_WITH_WORDS = ("高于", "低于", "快于", "慢于", "领先", "落后于", "落后")
+
+
+@pytest.mark.parametrize("word", COMPARED_WITH_WORDS)
+def test_a_comparison_with_a_wider_place_names_nothing(word):
+    found = rows(f"全市地区生产总值增长5%，{word}全国0.6个百分点。")
+    assert [(r["text"], r["indicator"]) for r in found] == [("5%", "地区生产总值"), ("0.6个百分点", "地区生产总值")]
+
+
 MULTIPLE_OF_WORDS = ("为", "是", "相当于", "达到", "达")
 
 
@@ -289,7 +307,10 @@ def test_durations_after_ge(word):
     assert rows(f"全市工业增长已连续36个{word}。") == []
 
 
-@pytest.mark.parametrize("prefix", ["前", "排名", "位列", "位居"])
+RANK_PREFIXES = ("前", "排名", "位列", "位居", "上升", "下降", "前移", "后移", "提升")
+
+
+@pytest.mark.parametrize("prefix", RANK_PREFIXES)
 @pytest.mark.parametrize("unit", ["名", "位", "强"])
 def test_ranks(prefix, unit):
     assert rows(f"全市综合实力{prefix}10{unit}。") == []
@@ -557,7 +578,7 @@ TABLES = [
     ("DECREASE_WORDS", vocab.DECREASE_WORDS, DECREASE_WORDS), ("LEVEL_MARKERS", vocab.LEVEL_MARKERS, ("至", "到", "为")),
     ("PAGE_COUNTERS", vocab.PAGE_COUNTERS, PAGE_COUNTERS), ("ORDINAL_PREFIXES", vocab.ORDINAL_PREFIXES, ("第", "届")),
     ("DURATION_AFTER_GE", vocab.DURATION_AFTER_GE, DURATION_AFTER_GE),
-    ("RANK_PREFIXES", vocab.RANK_PREFIXES, ("前", "排名", "位列", "位居")),
+    ("RANK_PREFIXES", vocab.RANK_PREFIXES, RANK_PREFIXES),
     ("RANK_UNITS", vocab.RANK_UNITS, ("名", "位", "强")),
     ("TARGET_CUES", vocab.TARGET_CUES, TARGET_CUES), ("ACTUAL_CUES", vocab.ACTUAL_CUES, ACTUAL_CUES),
     ("ACTUAL_OVERRIDES", vocab.ACTUAL_OVERRIDES, ACTUAL_OVERRIDES),
@@ -571,6 +592,8 @@ TABLES = [
     ("PLAN_DOCUMENT_WORDS", vocab.PLAN_DOCUMENT_WORDS, PLAN_DOCUMENT_WORDS),
     ("WORK_PLAN_HEADING_WORDS", vocab.WORK_PLAN_HEADING_WORDS, WORK_PLAN_HEADING_WORDS),
     ("WORK_REVIEW_WORDS", vocab.WORK_REVIEW_WORDS, WORK_REVIEW_WORDS),
+    ("EMPTY_NAMES", vocab.EMPTY_NAMES, EMPTY_NAMES),
+    ("COMPARED_WITH_WORDS", vocab.COMPARED_WITH_WORDS, COMPARED_WITH_WORDS),
 ]
 
 

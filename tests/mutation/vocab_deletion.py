@@ -44,7 +44,7 @@ TESTS = {
  "ORDINAL_PREFIXES": [lambda e: T.test_ordinal_prefixes({"第": "全省排名第4家。", "届": "十四届三中全会部署了12次专项行动，届12次会议。"}[e])],
  "DURATION_AFTER_GE": [T.test_durations_after_ge],
  "RANK_PREFIXES": [lambda e: [T.test_ranks(e, u) for u in ("名", "位", "强")]],
- "RANK_UNITS": [lambda e: [T.test_ranks(p, e) for p in ("前", "排名", "位列", "位居")]],
+ "RANK_UNITS": [lambda e: [T.test_ranks(p, e) for p in T.RANK_PREFIXES]],
  "TARGET_CUES": [lambda e: (T.test_target_cues_that_state_a_horizon if e in T.HORIZON_CUES else T.test_target_cues)(e)],
  "ACTUAL_CUES": [T.test_actual_cues], "ACTUAL_OVERRIDES": [T.test_actual_overrides_of_a_target_cue],
  "ACTUAL_WEAK_CUES": [T.test_weak_actual_cues], "NOT_CUES": [T.test_words_that_are_not_cues],
@@ -58,6 +58,8 @@ TESTS = {
  "PLAN_DOCUMENT_WORDS": [T.test_plan_documents],
  "WORK_PLAN_HEADING_WORDS": [T.test_headings_over_a_years_work],
  "WORK_REVIEW_WORDS": [T.test_a_report_on_a_years_work_is_no_plan],
+ "EMPTY_NAMES": [T.test_words_that_alone_name_nothing],
+ "COMPARED_WITH_WORDS": [T.test_a_comparison_with_a_wider_place_names_nothing],
 }
 
 
