@@ -546,6 +546,8 @@ def indicator(sent: str, start: int, end: int, prev_end: int, category: str = ""
 
 
 _RATE_WORDS = re.compile("增长|下降|增速|提高|降低|回落|上涨|减少")
+#: A change of an amount (增加120家), not a level it moves to (增加到2.9万亿元).
+_AMOUNT_CHANGE = re.compile("(?:增加|减少|净增|增长|下降)(?![到至])")
 _EMPTY_NAMES = frozenset(vocab.EMPTY_NAMES)
 _COMPARED_WITH = re.compile(
     f"^(?:{alternation(vocab.COMPARED_WITH_WORDS)})(?:全国|全省|全市|全区|全县)?(?:平均水平|平均|水平)?$")
@@ -564,7 +566,10 @@ def indicator_fallback(sent: str, start: int, prev_end: int, prev: str | None,
     else takes the phrase of the clause before it.
     """
     if prev and prev_end and category in ("percent", "pp") and _RATE_WORDS.search(sent, prev_end, start):
-        return prev if prev.endswith("增速") else prev + "增速"
+        return prev if prev.endswith("增速") else prev.removesuffix("增量") + "增速"
+    if (prev and prev_end and category in ("count", "money", "other") and not prev.endswith(("增速", "增量"))
+            and _AMOUNT_CHANGE.search(sent, prev_end, start)):
+        return prev + "增量"  # '规上工业企业3210家，比上年末增加120家': the change, not the level
     if prev and prev_end and (not _HAN.search(_NOT_INDICATOR_ANY.sub("", _clean(sent[prev_end:start])))
                               or _names_nothing(_clean(sent[prev_end:start].lstrip("，,；; ")))):
         return prev  # '跨越5000亿元，达5600亿元', '，高于全国0.6个百分点': the same indicator again

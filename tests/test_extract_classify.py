@@ -287,6 +287,11 @@ def test_period(text, surface, want):
 
 
 INDICATORS = [
+    ("an-amounts-change-is-no-level", "年末全市规模以上工业企业3210家，比上年末增加120家。", "120家",
+     "规模以上工业企业增量"),
+    ("the-rate-after-a-change-is-the-levels", "农民纯收入达到3107元，较上年增加411元，增长15.2%。", "15.2%",
+     "农民纯收入增速"),
+    ("a-move-to-a-level-is-no-change", "地区生产总值从2.01万亿元增加到2.9万亿元。", "2.9万亿元", "地区生产总值"),
     ("two-year-average-names-nothing", "全省地区生产总值同比增长10.5%，两年平均增长5.9%。", "5.9%", "地区生产总值增速"),
     ("compared-with-the-province-average", "全市地区生产总值增长5%，高于全省平均水平0.3个百分点。", "0.3个百分点",
      "地区生产总值"),
@@ -523,7 +528,7 @@ STRIPPED = [
     ("rate-after-a-verb-then-de", "全市保持5%的投资增速。", "5%", "投资"),
     ("a-numeral-in-a-name-stays", "两岸经贸合作项目300个。", "300个", "两岸经贸合作项目"),
     ("year-end-word", "年末全市常住人口1295.8万人。", "1295.8万人", "常住人口"),
-    ("base-of-last-year-end", "年末全市常住人口1295.8万人，比上年末增加4.6万人。", "4.6万人", "常住人口"),
+    ("base-of-last-year-end", "年末全市常住人口1295.8万人，比上年末增加4.6万人。", "4.6万人", "常住人口增量"),
     ("as-high-as", "全市GDP总量高达5140.6亿元。", "5140.6亿元", "GDP总量"),
     ("a-year-inside-the-phrase", "苏州工业园区2023年GDP总量为3686亿元。", "3686亿元", "GDP总量"),
     ("a-year-of-the-budget", "全市2025年度重点项目完成投资500亿元。", "500亿元", "重点项目完成投资"),

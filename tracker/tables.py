@@ -77,10 +77,13 @@ ABBREVIATIONS = {
     "高新企业": "高新技术企业",
 }
 
-#: Endings that say the same thing: a cluster's 产业产值 is its 产值.
+#: Endings that say the same thing: a cluster's 产业产值 is its 产值; a count's 数量 is nothing more.
 HEAD_MERGES = {
     "产业产值": "产值",
     "产业集群产值": "产值",
+    "数量": "",  # 高新技术企业数量 = 高新技术企业: the count of a thing is the thing counted
+    "总数": "",
+    "家数": "",
 }
 
 #: Words in front of a name that do not change what it measures (全市全年完成地区生产总值).
