@@ -549,6 +549,8 @@ _RATE_WORDS = re.compile("增长|下降|增速|提高|降低|回落|上涨|减�
 #: A change of an amount (增加120家), not a level it moves to (增加到2.9万亿元).
 _AMOUNT_CHANGE = re.compile("(?:增加|减少|净增|增长|下降)(?![到至])")
 _EMPTY_NAMES = frozenset(vocab.EMPTY_NAMES)
+#: What opens the words between two figures of one sentence (',高于全国'): no part of a name.
+_CLAUSE_OPENERS = "，,；; "
 _COMPARED_WITH = re.compile(
     f"^(?:{alternation(vocab.COMPARED_WITH_WORDS)})(?:全国|全省|全市|全区|全县)?(?:平均水平|平均|水平)?$")
 
@@ -571,7 +573,7 @@ def indicator_fallback(sent: str, start: int, prev_end: int, prev: str | None,
             and _AMOUNT_CHANGE.search(sent, prev_end, start)):
         return prev + "增量"  # '规上工业企业3210家，比上年末增加120家': the change, not the level
     if prev and prev_end and (not _HAN.search(_NOT_INDICATOR_ANY.sub("", _clean(sent[prev_end:start])))
-                              or _names_nothing(_clean(sent[prev_end:start].lstrip("，,；; ")))):
+                              or _names_nothing(_clean(sent[prev_end:start].lstrip(_CLAUSE_OPENERS)))):
         return prev  # '跨越5000亿元，达5600亿元', '，高于全国0.6个百分点': the same indicator again
     c0 = clause_start(sent, start)
     if c0 == 0:

@@ -739,6 +739,7 @@ PINNED_INDICATORS = [
     ("one-character-after", "高新技术企业突破5000家后，增速放缓。", "5000家", "高新技术企业"),
     # a list word alone (与) before the figure names nothing, and the clause before has no phrase left
     ("list-word-alone", "全市实现产值1000亿元，与2000亿元的目标相比还有差距。", "2000亿元", None),
+    ("a-qualifier-opening-the-sentence-names-nothing", "不低于80%。", "80%", None),
     # an empty clause before the figure (，，) lends it no name
     ("empty-clause-before", "全年工业投资，，达1200亿元。", "1200亿元", None),
     # a one-character name (油) after a list item's 、 and numbering names the figure
