@@ -15,7 +15,7 @@ import re
 from . import vocab
 from .numbers import parse_number
 from .patterns import (CLAUSE_SEP, CUES, DEADLINE, FIGURE, PERIOD, REGION_FORMS, REGIONS,
-                       REGIONS_ANY_SCRIPT, alternation)
+                       REGIONS_ANY_SCRIPT, alternation, trad_forms)
 
 __all__ = [
     "qualifier_before", "qualifier_after", "is_decrease", "kind", "indicator", "region_of",
@@ -621,11 +621,21 @@ def region_of(sent: str, start: int, default: str | None) -> str | None:
     return vocab.REGIONS[last]
 
 
+_NAME_PARTS_ANY = tuple(trad_forms(vocab.REGION_NAME_PARTS))
+_VENUE_ANY = tuple(trad_forms(vocab.VENUE_WORDS))
+
+
 def doc_region(text: str) -> str | None:
-    """The city a document is about: the region it names most often (first on a tie)."""
+    """The city a document is about: the region it names most often (first on a tie). A short
+    name inside another name (重庆路, 上海证券报) and a venue (在西安开幕) name no region of it."""
     counts: dict[str, int] = {}
     for m in REGIONS_ANY_SCRIPT.finditer(text):
-        name = REGION_FORMS[m.group()]
+        form, end = m.group(), m.end()
+        if not form.endswith("市") and text.startswith(_NAME_PARTS_ANY, end):
+            continue
+        if text[m.start() - 1:m.start()] == "在" and text.startswith(_VENUE_ANY, end):
+            continue
+        name = REGION_FORMS[form]
         counts[name] = counts.get(name, 0) + 1
     return max(counts, key=counts.get) if counts else None
 

@@ -24,6 +24,10 @@ The rules, each in FIGURES.md wording (vocabulary in vocab.py):
   the list items after a closing colon; in a heading, to the next heading of its rank or higher.
 - A section or heading that names no year of its own is due when the scope around it is
   (二、主要目标 under the title 《…三年行动方案（2024—2026年）》: due in 2026).
+- A labelled list: a line that ends with a colon (2021年目标:, “十四五”目标:) heads the short
+  unmarked lines after it, up to the next such line or a paragraph.
+- A work report's plans: after its expected targets for the year (主要预期目标是：…), a figure
+  with no cue and no year before it in its sentence is a target, as in a plan of work.
 - A year's work: a heading over the work planned for a year (二、2025年工作安排, 今年重点工作),
   not a past one nor a report on it (2025年重点工作进展情况), makes the figures under it with no
   cue of their own targets due that year.
@@ -353,7 +357,8 @@ def _inherit_deadlines(scopes: list[Scope]) -> None:
     passes no deadline on, and takes none. One sweep over the scopes in document order, with a
     stack of those around the current one."""
     around: list[Scope] = []
-    for s in sorted(scopes, key=lambda s: (s.start, -s.end)):
+    scopes.sort(key=lambda s: (s.start, -s.end))  # in place: Context's own sort then finds them in order
+    for s in scopes:
         while around and around[-1].end < s.end:  # ends before this one does: it does not hold it
             around.pop()
         if s.deadline is None and not s.history and around and not around[-1].history:

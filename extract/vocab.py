@@ -326,6 +326,12 @@ REGION_SUBJECT_FOLLOWERS = (
     "去年", "力争", "目前", "以", "把", "对", "为",
 )
 
+#: After a short region name, words that make it part of another name (重庆路, 上海证券报, 西安交大):
+#: no mention of the region. And the words after 在+name that make it a venue (在西安开幕).
+REGION_NAME_PARTS = ("路", "街", "大道", "大街", "证券", "日报", "晚报", "报社", "银行", "大学", "交大", "学院",
+                     "机场", "火车站", "站", "港")
+VENUE_WORDS = ("开幕", "召开", "举行", "举办", "闭幕")
+
 #: Words by which a document speaks of its own city: the document's region.
 OWN_REGION_WORDS = ("我市", "全市", "本市")
 

@@ -534,6 +534,27 @@ def test_own_region_words(word):
     assert r["region"] == "苏州市"
 
 
+def test_a_short_name_in_the_text_is_the_documents_region():
+    assert one("全市新增企业300家，南京经济稳步发展。")["region"] == "南京市"
+
+
+REGION_NAME_PARTS = ("路", "街", "大道", "大街", "证券", "日报", "晚报", "报社", "银行", "大学", "交大", "学院",
+                     "机场", "火车站", "站", "港")
+
+
+@pytest.mark.parametrize("part", REGION_NAME_PARTS)
+def test_a_short_name_inside_another_name_is_no_region(part):
+    assert one(f"全市新增企业300家，位于南京{part}。")["region"] is None
+
+
+VENUE_WORDS = ("开幕", "召开", "举行", "举办", "闭幕")
+
+
+@pytest.mark.parametrize("word", VENUE_WORDS)
+def test_a_venue_is_no_region(word):
+    assert one(f"会议在南京{word}。全市新增企业300家。")["region"] is None
+
+
 #: (table, entry) -> why deleting the entry alone changes no reading: an equivalent entry.
 #: tests/mutation/vocab_deletion.py accepts exactly these survivors.
 EQUIVALENT = {
@@ -594,6 +615,8 @@ TABLES = [
     ("WORK_REVIEW_WORDS", vocab.WORK_REVIEW_WORDS, WORK_REVIEW_WORDS),
     ("EMPTY_NAMES", vocab.EMPTY_NAMES, EMPTY_NAMES),
     ("COMPARED_WITH_WORDS", vocab.COMPARED_WITH_WORDS, COMPARED_WITH_WORDS),
+    ("REGION_NAME_PARTS", vocab.REGION_NAME_PARTS, REGION_NAME_PARTS),
+    ("VENUE_WORDS", vocab.VENUE_WORDS, VENUE_WORDS),
 ]
 
 

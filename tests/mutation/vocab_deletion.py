@@ -60,6 +60,8 @@ TESTS = {
  "WORK_REVIEW_WORDS": [T.test_a_report_on_a_years_work_is_no_plan],
  "EMPTY_NAMES": [T.test_words_that_alone_name_nothing],
  "COMPARED_WITH_WORDS": [T.test_a_comparison_with_a_wider_place_names_nothing],
+ "REGION_NAME_PARTS": [T.test_a_short_name_inside_another_name_is_no_region],
+ "VENUE_WORDS": [T.test_a_venue_is_no_region],
 }
 
 
