@@ -546,6 +546,7 @@ def indicator(sent: str, start: int, end: int, prev_end: int, category: str = ""
 
 
 _RATE_WORDS = re.compile("增长|下降|增速|提高|降低|回落|上涨|减少")
+_AMOUNTS = frozenset(("count", "money", "other"))  # not rates: 增长1.2倍 is a growth rate
 #: A change of an amount (增加120家), not a level it moves to (增加到2.9万亿元).
 _AMOUNT_CHANGE = re.compile("(?:增加|减少|净增|增长|下降)(?![到至])")
 _EMPTY_NAMES = frozenset(vocab.EMPTY_NAMES)
@@ -553,6 +554,11 @@ _EMPTY_NAMES = frozenset(vocab.EMPTY_NAMES)
 _CLAUSE_OPENERS = "，,；; "
 _COMPARED_WITH = re.compile(
     f"^(?:{alternation(vocab.COMPARED_WITH_WORDS)})(?:全国|全省|全市|全区|全县)?(?:平均水平|平均|水平)?$")
+
+
+def _level(name: str) -> str:
+    """The name of the level a growth rate or a change is of: 地区生产总值 for 地区生产总值增速."""
+    return name.removesuffix("增速").removesuffix("增量")
 
 
 def _names_nothing(phrase: str) -> bool:
@@ -568,10 +574,9 @@ def indicator_fallback(sent: str, start: int, prev_end: int, prev: str | None,
     else takes the phrase of the clause before it.
     """
     if prev and prev_end and category in ("percent", "pp") and _RATE_WORDS.search(sent, prev_end, start):
-        return prev if prev.endswith("增速") else prev.removesuffix("增量") + "增速"
-    if (prev and prev_end and category in ("count", "money", "other") and not prev.endswith(("增速", "增量"))
-            and _AMOUNT_CHANGE.search(sent, prev_end, start)):
-        return prev + "增量"  # '规上工业企业3210家，比上年末增加120家': the change, not the level
+        return _level(prev) + "增速"
+    if prev and prev_end and category in _AMOUNTS and _AMOUNT_CHANGE.search(sent, prev_end, start):
+        return _level(prev) + "增量"  # '规上工业企业3210家，比上年末增加120家': the change, not the level
     if prev and prev_end and (not _HAN.search(_NOT_INDICATOR_ANY.sub("", _clean(sent[prev_end:start])))
                               or _names_nothing(_clean(sent[prev_end:start].lstrip(_CLAUSE_OPENERS)))):
         return prev  # '跨越5000亿元，达5600亿元', '，高于全国0.6个百分点': the same indicator again
@@ -582,9 +587,9 @@ def indicator_fallback(sent: str, start: int, prev_end: int, prev: str | None,
     return _shorten(_clean(sent[p0:c0 - 1])) or None
 
 
-def respectively(sent: str, prev_end: int, start: int, category: str) -> bool:
+def respectively(sent: str, prev_end: int, start: int) -> bool:
     """The words of a list after 分别 name nothing ('接待游客1.2亿人次，实现旅游总收入1850亿元，
-    分别增长8.5%和10.2%'): a list of rates (`category`) then takes the names of the figures before
+    分别增长8.5%和10.2%'): a list of rates then takes the names of the figures before
     it, in order (engine._respective_rates); a list whose subject names nothing takes no names of
     its own (目标、水平分别提高5%和6%)."""
     rest = sent[prev_end:start].replace("分别", "")

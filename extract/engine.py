@@ -396,7 +396,7 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
             kind = "target"  # every figure of an expected-targets section is one
         region = classify.region_of(sent, a, home)
         after_fenbie = "分别" in sent[prev_end:a]  # 分别 since the figure before
-        names_nothing = after_fenbie and classify.respectively(sent, prev_end, a, first.category)
+        names_nothing = after_fenbie and classify.respectively(sent, prev_end, a)
         named = classify.subject(sent, a, prev_end) if after_fenbie and not names_nothing else ""
         for i, t in enumerate(group):
             ta = t.start - s0

@@ -336,3 +336,8 @@ def test_a_name_that_ends_with_zengsu_takes_it_once():
     got = {r["text"]: r["indicator"] for r in extract.engine.records(
         "全市规上工业总产值1.2万亿元、增长5%和1000亿元，出口200亿元，分别增长8%和9%。")}
     assert (got["8%"], got["9%"]) == ("规上工业总产值增速", "出口增速")
+
+
+def test_a_rate_with_its_own_change_at_the_very_start():
+    """A list separator and a change word before the text's first figure join it to nothing."""
+    assert [(r["text"], r["value"]) for r in extract.engine.records("、增长5%。")] == [("5%", 5.0)]

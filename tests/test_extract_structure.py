@@ -138,6 +138,8 @@ PLAN_DOCUMENTS = [
      ("actual", None)),
     ("issuing-notice-traditional", "懷化市人民政府辦公室關于印發《促進消費實施方案》的通知\n整合3000萬元資金用于發放消費券。",
      "2023-03-15", "3000萬元", ("target", None)),
+    ("a-figure-at-the-very-start", "20个重点项目建设实施方案\n全市推进重点项目建设。", "2023-03-15", "20个",
+     ("target", None)),
     ("plan-named-late-in-the-text", "全市消费情况通报\n\n" + "全市消费平稳。" * 40 + "\n根据实施方案，整合3000万元资金。",
      "2023-03-15", "3000万元", ("actual", None)),
 ]
