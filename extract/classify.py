@@ -626,6 +626,7 @@ def region_of(sent: str, start: int, default: str | None) -> str | None:
     return vocab.REGIONS[last]
 
 
+_SHORT_FORMS = frozenset(form for form in REGION_FORMS if not form.endswith("市"))  # 苏州, not 苏州市
 _NAME_PARTS_ANY = tuple(trad_forms(vocab.REGION_NAME_PARTS))
 _VENUE_ANY = tuple(trad_forms(vocab.VENUE_WORDS))
 
@@ -636,7 +637,7 @@ def doc_region(text: str) -> str | None:
     counts: dict[str, int] = {}
     for m in REGIONS_ANY_SCRIPT.finditer(text):
         form, end = m.group(), m.end()
-        if not form.endswith("市") and text.startswith(_NAME_PARTS_ANY, end):
+        if form in _SHORT_FORMS and text.startswith(_NAME_PARTS_ANY, end):
             continue
         if text[m.start() - 1:m.start()] == "在" and text.startswith(_VENUE_ANY, end):
             continue
@@ -660,12 +661,15 @@ def deadline(sent: str, start: int, doc_date: dt.date | None,
 
     An explicit year beats a relative horizon (用3年时间 … 2016至2018年 → 2018). A relative
     horizon counts the document's own year when the document is from its first half, and
-    starts with the next year otherwise (FIGURES.md). 每年 targets have none.
+    starts with the next year otherwise (FIGURES.md). 每年 targets have none, and say so: no
+    title or section around them gives them one.
     """
     explicit = relative = plan = this = year = None
+    each = False  # the last horizon before the figure is 每年
     for m_end, g in _deadline_list(sent):
         if m_end > start:
             break
+        each = g["each"] is not None
         if g["by"] or g["to"] or g["before"]:
             explicit = int(g["by"] or g["to"] or g["before"])
         elif g["year"]:
@@ -676,8 +680,10 @@ def deadline(sent: str, start: int, doc_date: dt.date | None,
             plan = vocab.PLAN_PERIODS[g["plan"]]
         elif g["this"]:
             this = True
-        elif g["each"]:
+        elif each:
             explicit = relative = plan = this = year = None
+    if each:
+        return None, True  # 每年: a yearly target states that it has no deadline, whatever its scope says
     if explicit and (keep_past or not (doc_date and explicit < doc_date.year)):
         return explicit, True  # a year already past when the document was written is no deadline
     if relative and doc_date:

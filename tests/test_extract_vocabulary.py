@@ -555,6 +555,13 @@ def test_a_venue_is_no_region(word):
     assert one(f"会议在南京{word}。全市新增企业300家。")["region"] is None
 
 
+@pytest.mark.parametrize("before, want", [("位于南京路", "苏州市"), ("会议在西安开幕", "苏州市"), ("位于南京市路", "南京市")])
+def test_a_mention_after_a_skipped_one_still_counts(before, want):
+    """A skipped mention passes over to the next one; a full name counts even before a name part
+    (and wins the tie with 苏州 by coming first)."""
+    assert one(f"全市新增企业300家。{before}。苏州经济稳步发展。")["region"] == want
+
+
 #: (table, entry) -> why deleting the entry alone changes no reading: an equivalent entry.
 #: tests/mutation/vocab_deletion.py accepts exactly these survivors.
 EQUIVALENT = {
