@@ -832,3 +832,11 @@ def test_a_growth_rate_is_not_named_twice():
     leaves the first 增速.)"""
     line = "规上工业增加值增速比上半年增速比上半年增速比上半年 | 增长 | 5.1%"
     assert figure(line, "5.1%").indicator == "规上工业增加值增速"
+
+
+def test_a_rate_after_a_change_is_the_rate_of_the_level():
+    """The change of an amount is the level's 增量; the growth rate after it is the level's 增速,
+    not the change's (a test of its own, so that mutmut maps it to the helper that strips both)."""
+    rows = extract.engine.records("农民纯收入达到3107元，较上年增加411元，增长15.2%。")
+    assert [(r["text"], r["indicator"]) for r in rows] == [
+        ("3107元", "农民纯收入"), ("411元", "农民纯收入增量"), ("15.2%", "农民纯收入增速")]
