@@ -501,11 +501,13 @@ def _of_after(sent: str, end: int, before: str) -> str | None:
 _MONEY_WORDS = tuple(vocab.MONEY_SUBJECTS)
 
 
-def indicator(sent: str, start: int, end: int, prev_end: int, category: str = "") -> str | None:
+def indicator(sent: str, start: int, end: int, prev_end: int, qualifier_len: int,
+              category: str = "") -> str | None:
     """What the figure measures: the noun phrase right after it, else the phrase before it.
 
     After: '50个特色专业创新园区', '3000万元专项支持' name their thing after the unit.
-    Before: '地区生产总值1000亿元', '规上工业企业突破3000家' name it before (verbs stripped).
+    Before: '地区生产总值1000亿元', '规上工业企业突破3000家' name it before (verbs stripped), without
+    the qualifier of `qualifier_len` characters right before the figure ('5G用户普及率不低于80%').
     A following number ('4方面20条具体培育举措') is skipped to reach the shared noun.
     """
     if _CELL in sent and sent.find(_CELL, 0, start) >= 0:
@@ -522,8 +524,7 @@ def indicator(sent: str, start: int, end: int, prev_end: int, category: str = ""
     after = rest[: stop.start()] if stop else rest
     after = after[:16]
     c0 = max(clause_start(sent, start), prev_end)
-    # the qualifier before the figure is no part of its name ('5G用户普及率不低于80%' → 5G用户普及率)
-    named_end = start - qualifier_before(sent[max(0, start - 8):start])[1]
+    named_end = start - qualifier_len  # the qualifier before the figure is no part of its name
     # 、 right after the figure before separates list members ('占全省21%、全国2.8%' names 全国):
     # _clean drops it with the spaces around it
     before = None  # the phrase before, cleaned: made only where a rule reads it

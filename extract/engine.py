@@ -400,7 +400,7 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
         named = classify.subject(sent, a, prev_end) if after_fenbie and not names_nothing else ""
         for i, t in enumerate(group):
             ta = t.start - s0
-            ind = (classify.indicator(sent, ta, group[-1].end - s0, prev_end, t.category) if i == 0
+            ind = (classify.indicator(sent, ta, group[-1].end - s0, prev_end, qlen, t.category) if i == 0
                    else prev_indicator)
             if joined and (ind is None or ind in _LIST_SEPS):
                 ind = prev_indicator  # '排放量分别下降9.3%和6.8%'
