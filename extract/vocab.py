@@ -100,6 +100,13 @@ OTHER_UNITS = {
     "kWh": "kWh",
     "Gbps": "Gbps",
     "Mbps": "Mbps",
+    # computing power (算力规模达到12EFLOPS), as digital-economy plans state it since 2023
+    "EFLOPS": "EFLOPS",
+    "EFlops": "EFLOPS",
+    "PFLOPS": "PFLOPS",
+    "PFlops": "PFLOPS",
+    "TFLOPS": "TFLOPS",
+    "TFlops": "TFLOPS",
     "岁": "岁",  # 人均预期寿命达到83岁
 }
 

@@ -124,7 +124,8 @@ OTHER_UNITS = {
     "标准箱": "标准箱", "平方公里": "平方公里", "平方千米": "平方公里", "平方米": "平方米", "立方米": "立方米",
     "公里": "公里", "千米": "公里", "亩": "亩", "公顷": "公顷", "微克/立方米": "微克/立方米",
     "毫克/立方米": "毫克/立方米", "GW": "GW", "MW": "MW", "kWh": "kWh", "Gbps": "Gbps", "Mbps": "Mbps",
-    "岁": "岁",
+    "EFLOPS": "EFLOPS", "EFlops": "EFLOPS", "PFLOPS": "PFLOPS", "PFlops": "PFLOPS", "TFLOPS": "TFLOPS",
+    "TFlops": "TFLOPS", "岁": "岁",
 }
 
 
