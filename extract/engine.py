@@ -49,10 +49,20 @@ for _word in _FALSE_UNITS:
     _FALSE_UNITS_BY_FIRST[_word[0]] = _FALSE_UNITS_BY_FIRST.get(_word[0], ()) + (_word,)
 
 
+#: What may follow a unit directly: a qualifier (以上) or 以及, in either script.
+_AFTER_UNIT = tuple(trad_forms([*vocab.QUALIFIERS_AFTER, "以及"]))
+
+
 def _false_unit(text: str, pos: int) -> bool:
-    """A word of vocab.FALSE_UNITS starts at `pos` (条件, 人民): the unit found there is no unit."""
+    """A word of vocab.FALSE_UNITS starts at `pos` (条件, 人民): the unit found there is no unit,
+    unless a qualifier after the unit, or 以及, starts inside that word: 10所以上 is 10所 and 以上,
+    5所以及 is 5所 and 以及, not 所以."""
     words = _FALSE_UNITS_BY_FIRST.get(text[pos:pos + 1])
-    return words is not None and text.startswith(words, pos)
+    if words is None:
+        return False
+    return any(text.startswith(w, pos)
+               and not any(text.startswith(_AFTER_UNIT, pos + k) for k in range(1, len(w)))
+               for w in words)
 
 
 _PAGE_COUNTERS = tuple(trad_forms(vocab.PAGE_COUNTERS))

@@ -228,6 +228,22 @@ def test_a_false_unit_after_a_mixed_number(word):
         f"全市经济规模5万3000{word}。")] == [("5万3000", 53000, "money", "元")]
 
 
+#: (text, the figures (text, value, qualifier)): a false unit word (所以) that a qualifier after the
+#: unit or 以及 overlaps is the unit and that word; one that nothing overlaps stays no unit.
+UNIT_THEN_QUALIFIER = [
+    ("新建中小学10所以上。", [("10所", 10, "ge")]),
+    ("新建中小学10所以下。", [("10所", 10, "lt")]),
+    ("新建學校5所以內。", [("5所", 5, "le")]),
+    ("新增学校5所以及幼儿园3所。", [("5所", 5, "eq"), ("3所", 3, "eq")]),
+    ("全市经济规模3万亿所以。", [("3万亿", 3e12, "eq")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", UNIT_THEN_QUALIFIER)
+def test_a_qualifier_overlapping_a_false_unit_word(text, expected):
+    assert [(r["text"], r["value"], r["qualifier"]) for r in extract.engine.records(text)] == expected
+
+
 #: (id, text, [(text, value, qualifier, kind, indicator, category, unit, deadline, period)]), by hand.
 MORE_SENTENCE_CASES = [
     # the minus sign may be the text's second character (nothing but 为 before it)
