@@ -241,7 +241,11 @@ def kind(sent: str, start: int, end: int, category: str, has_deadline: bool,
             return "target" if any(c[1] == "target" for c in _cues(sent, clause_start(sent, pos), pos)) else "actual"
         if k == "weak":  # '力争建成20个': a plan's verb of achievement follows the cue before it
             strong = [c for c in _cues(sent, 0, pos) if c[1] != "weak"]
-            return read(strong[-1]) if strong else "actual"
+            if strong:
+                return read(strong[-1])
+            # in a plan of work it is what the work is to achieve ('完成耕地修复2000亩' under
+            # 三、2024年主要工作安排), unless a year already over dates it
+            return "target" if plan and not _past_year(sent, start, category, doc_date) else "actual"
         if (k == "target" and not has_deadline and doc_date is not None
                 and doc_date.month in vocab.ESTIMATE_REPORT_MONTHS
                 and sent.startswith(vocab.ESTIMATE_CUE, pos)):
@@ -268,8 +272,23 @@ def kind(sent: str, start: int, end: int, category: str, has_deadline: bool,
     earlier = _cues(sent, 0, c0)
     if earlier:
         return read(earlier[-1])
-    # in a plan of work, a figure with no cue and no year before it is what the plan sets out
-    return "target" if has_deadline or (plan and _CLAUSE_YEAR.search(sent, 0, start) is None) else "actual"
+    # in a plan of work, a figure with no cue and no year before it, or only the plan's own year or
+    # a later one ('2026年第一批基本建设项目共90个' in a plan of 2026), is what the plan sets out
+    return "target" if has_deadline or (plan and not _year_before_is_past(sent, start, doc_date)) else "actual"
+
+
+def _past_year(sent: str, start: int, category: str | None, doc_date: dt.date | None) -> bool:
+    """The figure's own clause dates it in a year already over (before the document's year; any
+    year when the document's date is not known)."""
+    year = clause_year(sent, start, category)
+    return year is not None and (doc_date is None or year < doc_date.year)
+
+
+def _year_before_is_past(sent: str, start: int, doc_date: dt.date | None) -> bool:
+    """A year stands before the figure in its sentence that is already over (before the document's
+    year; any year when the document's date is not known)."""
+    years = [int(m.group(1)) for m in _CLAUSE_YEAR.finditer(sent, 0, start)]
+    return bool(years) and (doc_date is None or min(years) < doc_date.year)
 
 
 #: A time at the start of a phrase: a year, months, or a horizon (到2027年, 力争到2027年底,

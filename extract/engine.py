@@ -347,6 +347,8 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
     work, omap = strip_readings(text) if has_readings(text) else (text, None)
     # FIGURES.md: the date the text gives itself comes first; `date` is for texts without one.
     doc_date = document_date(work) or _as_date(date)
+    if doc_date is None and (year := structure.work_year(work)) is not None:
+        doc_date = dt.date(year, 1, 1)  # FIGURES.md: an undated plan of a year's work is of that year
     classify.forget()
     sents = _Sentences(work)
     home = classify.doc_region(work)
@@ -397,9 +399,11 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
             # the title, heading, list or section around the figure states what its sentence does not
             due = scope.deadline if scope.deadline is not None else due
             stated = scope.horizon
+        # a plan of work, a work report's part after its expected targets, or a year's work under a heading
+        planned = ((context.plan_from is not None and first.start >= context.plan_from)
+                   or (scope is not None and scope.plan))
         kind = classify.kind(sent, a, z, first.category, stated, doc_date, due,
-                             context.plan_from is not None and first.start >= context.plan_from
-                             and not (scope is not None and scope.history))
+                             planned and not (scope is not None and scope.history))
         if first.start < context.lead_end and classify.own_cue(sent, a):
             told_in_lead.add(len(out))  # a lead's figure whose own clause says what it is
         if scope is not None and scope.targets:

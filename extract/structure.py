@@ -8,6 +8,13 @@ innermost scope that holds a position.
 
 The rules, each in FIGURES.md wording (vocabulary in vocab.py):
 
+- A plan's name: a document that is a plan of work (its name in its first lines: 《…实施方案》,
+  …投资计划的通知; the name ends at 》, a bracket, 的通知 or the line's end) and whose name states
+  a year or period (专项行动方案(2025), 2026年第一批…投资计划, 三年行动计划（2024—2026年）) makes
+  its targets with no horizon of their own due then; a figure dated in that year or later is one
+  of its targets, and a verb of achievement (完成, 建成) in a plan states what is to be achieved.
+- An undated document's year: a document that states no date but sets out a year's work under a
+  heading (三、2024年主要工作安排) is of that year: its 今年 is 2024.
 - Title period: a title line of a plan states its period, 《…三年行动计划（2024—2026年）》,
   实施方案（2024-2026）: its targets with no horizon of their own are due at its last year.
   A period already over when the document was written, or a title of looking back
@@ -49,7 +56,7 @@ from . import vocab
 from .normalize import to_simplified
 from .patterns import alternation, trad_forms
 
-__all__ = ["Scope", "Context", "read", "headline_end", "lead_end"]
+__all__ = ["Scope", "Context", "read", "headline_end", "lead_end", "is_plan", "plan_name", "work_year"]
 
 
 @dataclasses.dataclass(slots=True)
@@ -61,6 +68,7 @@ class Scope:
     horizon: bool          # it states a horizon: a figure with no cue of its own is a target
     history: bool = False  # looking back: no deadline comes from outside it
     rule: str = ""         # which rule made it (for tests and debugging)
+    plan: bool = False     # it sets out work to be done: a verb of achievement in it (完成, 建成) is a goal
 
 
 _CN = "一二三四五六七八九十"
@@ -107,7 +115,7 @@ _PLAN_DOCUMENT_EITHER = re.compile(alternation(trad_forms(vocab.PLAN_DOCUMENT_WO
 _NEWS_OF_PLAN = re.compile(alternation(vocab.NEWS_OF_PLAN_WORDS))
 _ISSUING = re.compile(alternation(vocab.ISSUING_WORDS))
 #: The title of a document: what stands in its first characters (a notice's title may run long).
-_TITLE_SPAN = 200
+_TITLE_SPAN = 300
 _YEAR = re.compile(r"(20\d\d)\s*年|(今年|本年度|本年)")
 #: A title or heading is at most this long (characters, after stripping).
 _HEADING_MAX = 60
@@ -272,14 +280,19 @@ _TRIGGERS = re.compile(r"目[标標]|20\d\d|今年|本年")
 
 def read(text: str, doc_date: dt.date | None) -> Context:
     """The scopes of `text`, in one pass over its lines."""
+    name = plan_name(text)
     if _TRIGGERS.search(text) is None:
         top = headline_end(text)
-        return Context([], top, lead_end(text, top), 0 if is_plan(text) else None)
+        return Context([], top, lead_end(text, top), 0 if name is not None else None)
     lines = _lines(text)
     runs = _item_runs(lines)
     year_now = doc_date.year if doc_date else None
     scopes: list[Scope] = []
-    plan_from = 0 if is_plan(text) else None
+    plan_from = 0 if name is not None else None
+    due = _named_year(name) if name is not None else None
+    if due is not None and (year_now is None or due >= year_now):
+        # the plan's name states its year or period (《…专项行动方案(2025)》, 《…2026年第一批…投资计划》)
+        scopes.append(Scope(0, len(text), due, False, False, rule="plan-name"))
     for i, line in enumerate(lines):
         t = line.text
         in_heading = line.heading
@@ -329,7 +342,7 @@ def read(text: str, doc_date: dt.date | None) -> Context:
             year = (int(y.group(1)) if y.group(1) else year_now) if y else None
             if year is not None and (year_now is None or year >= year_now):
                 scopes.append(Scope(line.start, _extent(lines, i, True, len(text), runs), year, False, True,
-                                    rule="work-plan"))
+                                    rule="work-plan", plan=True))
                 continue
         # Leading time phrase (or a heading's horizon).
         if "20" in t:
@@ -361,8 +374,10 @@ def _inherit_deadlines(scopes: list[Scope]) -> None:
     for s in scopes:
         while around and around[-1].end < s.end:  # ends before this one does: it does not hold it
             around.pop()
-        if s.deadline is None and not s.history and around and not around[-1].history:
-            s.deadline = around[-1].deadline
+        if not s.history and around and not around[-1].history:
+            if s.deadline is None:
+                s.deadline = around[-1].deadline
+            s.plan = s.plan or around[-1].plan  # a list under a year's work is of that work
         around.append(s)
 
 
@@ -370,14 +385,71 @@ def is_plan(text: str) -> bool:
     """The document is a plan of work (实施方案, 行动计划, 工作要点 …): its title, in its first
     characters, names one, and is no news of it (a title with 发布 or 印发 before the name reports
     on a plan, unless it is a notice that issues one: 关于印发《…实施方案》的通知)."""
+    return plan_name(text) is not None
+
+
+def plan_name(text: str) -> str | None:
+    """The name of the plan of work the document is (see `is_plan`), in simplified characters:
+    from the 《 that opens it, or else the start of its line, to the word that names a plan."""
     if _PLAN_DOCUMENT_EITHER.search(text, 0, _TITLE_SPAN) is None:
-        return False
+        return None
     title = to_simplified(text[:_TITLE_SPAN])  # 關于印發 as 关于印发, whatever mix of scripts
-    m = _PLAN_DOCUMENT.search(title)
+    # the word ends a name (…实施方案》, …行动方案(2025), …投资计划的通知, a title line), not a
+    # phrase of a sentence (固定资产投资计划达到, 根据实施方案，)
+    m = next((m for m in _PLAN_DOCUMENT.finditer(title) if _NAME_END.match(title, m.end())), None)
     if m is None:
-        return False
+        return None
     news = _NEWS_OF_PLAN.search(title, 0, m.start())
-    return news is None or _ISSUING.search(title, 0, m.start()) is not None
+    if news is not None and _ISSUING.search(title, 0, m.start()) is None:
+        return None
+    opened = title.rfind("《", 0, m.start())
+    start = max(opened, title.rfind("\n", 0, m.start())) + 1
+    # the name goes on over the period after the plan's word: 《…方案（2025）》, …行动计划(2024—2026年)
+    end = m.end()
+    if title[end:end + 1] in ("(", "（"):
+        close = min((i for i in (title.find(")", end), title.find("）", end)) if i >= 0), default=-1)
+        end = close + 1 if close >= 0 else end
+    return title[start:end]
+
+
+#: What follows the word that names a plan at the end of its name.
+_NAME_END = re.compile(r"[ \t\u3000]*(?:$|》|[（(〔]|的通知)", re.MULTILINE)
+
+#: A single year a plan's name states: 2026年第一批…投资计划, 专项行动方案(2025).
+_NAMED_YEAR = re.compile(r"(20\d\d)\s*年|[（(]\s*(20\d\d)\s*[)）]")
+
+
+def _named_year(name: str) -> int | None:
+    """The year a plan's name states it is due: the last year of its period (三年行动计划（2024—
+    2026年）: 2026), or its one year (专项行动方案(2025), 2026年第一批…投资计划: 2025, 2026)."""
+    if "20" not in name:
+        return None
+    h = None
+    for h in _HORIZON.finditer(name):
+        pass
+    if h is not None:
+        return _horizon_year(h)
+    years = [int(m.group(1) or m.group(2)) for m in _NAMED_YEAR.finditer(name)]
+    return years[-1] if years else None
+
+
+#: A heading over a year's work that names its year: 三、2024年主要工作安排, 2024年重点工作.
+_WORK_YEAR = re.compile(r"(20\d\d)\s*年(?:度)?[^\n。！？，,]{0,16}?(?:"
+                        + alternation(trad_forms(vocab.WORK_PLAN_HEADING_WORDS)) + ")")
+
+
+def work_year(text: str) -> int | None:
+    """The year whose work a document sets out under a heading (三、2024年主要工作安排), not a
+    report on that work (2024年重点工作进展情况) nor a look back: for a document that states no
+    date of its own, the year it was written in (a work report is given early in the year it plans)."""
+    for m in _WORK_YEAR.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line = text[line_start:len(text) if line_end < 0 else line_end].strip(" \t\u3000\r\ufeff")
+        if (_is_heading(line, _rank(line) is not None) and _WORK_REVIEW.search(line) is None
+                and _HISTORY.search(line) is None):
+            return int(m.group(1))
+    return None
 
 
 def _headline_end(lines: list[_Line], text: str) -> int:

@@ -369,11 +369,11 @@ HISTORY_WORDS = ("回顾", "成绩单", "成就", "成绩", "成效", "过去五
 #: Words that name a document as a plan of work to be done: in its title (the first lines), they
 #: make a figure with no cue of kind a target (措施 and 办法 name rules as often as plans).
 PLAN_DOCUMENT_WORDS = ("实施方案", "行动方案", "工作方案", "行动计划", "若干措施", "政策措施", "工作要点",
-                       "实施意见", "专项规划", "发展规划")
+                       "实施意见", "专项规划", "发展规划", "投资计划", "建设计划")
 
 #: Before a plan's name in a title, these make the document news of the plan (某市发布…行动计划),
 #: unless it is a notice that issues it (关于印发《…实施方案》的通知).
-NEWS_OF_PLAN_WORDS = ("发布", "出台", "公布", "推出", "印发", "解读", "审议", "通过")
+NEWS_OF_PLAN_WORDS = ("发布", "出台", "公布", "推出", "印发", "解读", "审议", "通过", "制定")
 ISSUING_WORDS = ("关于印发", "关于下发", "关于转发")
 
 #: Words of a plan's title: a title line with one and a period states the plan's deadline.

@@ -140,13 +140,109 @@ PLAN_DOCUMENTS = [
      "2023-03-15", "3000萬元", ("target", None)),
     ("a-figure-at-the-very-start", "20个重点项目建设实施方案\n全市推进重点项目建设。", "2023-03-15", "20个",
      ("target", None)),
-    ("plan-named-late-in-the-text", "全市消费情况通报\n\n" + "全市消费平稳。" * 40 + "\n根据实施方案，整合3000万元资金。",
-     "2023-03-15", "3000万元", ("actual", None)),
+    ("plan-named-late-in-the-text", "全市消费情况通报\n\n" + "全市消费平稳。" * (structure._TITLE_SPAN // 7 + 1)
+     + "\n某市促进消费实施方案\n整合3000万元资金。", "2023-03-15", "3000万元", ("actual", None)),
+    # the word of a plan in a sentence names no plan the document is: it ends no name
+    ("a-plan-word-inside-a-sentence", "全市消费情况通报\n根据实施方案，整合3000万元资金。", "2023-03-15", "3000万元",
+     ("actual", None)),
 ]
+
+
+#: (text, the name of the plan the document is, or None): the word that names a plan ends the name,
+#: at a 》, a bracket, 的通知 or the end of its line; in a sentence it names no plan the text is.
+PLAN_NAME_CASES = [
+    ("关于印发《某市促进消费实施方案》的通知", "某市促进消费实施方案"),
+    ("现将《某省有效投资专项行动方案(2025)》印发给你们。", "某省有效投资专项行动方案(2025)"),
+    ("关于下达2026年第一批基本建设项目投资计划的通知", "关于下达2026年第一批基本建设项目投资计划"),
+    ("首页>政府文件\n某区2026年重点项目建设计划\n正文", "某区2026年重点项目建设计划"),
+    ("某市制造业行动计划（2024—2026年）\n正文", "某市制造业行动计划（2024—2026年）"),
+    ("某市有效投资行动方案(2025)\n正文", "某市有效投资行动方案(2025)"),
+    ("關于印發《促進消費實施方案》的通知", "促进消费实施方案"),
+    ("全市投资情况\n全市固定资产投资计划总额3000万元。", None),
+    ("全市消费情况通报\n根据实施方案，整合资金。", None),
+    ("某市发布促进消费行动计划\n正文", None),
+    ("市政府制定《某市促进消费实施方案》，深入推进。", None),
+]
+
+
+@pytest.mark.parametrize("text, name", PLAN_NAME_CASES)
+def test_the_name_of_the_plan_a_document_is(text, name):
+    assert structure.plan_name(text) == name
 
 
 @check(PLAN_DOCUMENTS)
 def test_a_plan_of_work_sets_out_targets(text, date, surface, want):
+    assert reading(text, surface, date) == want
+
+
+#: A plan's name states its year or period: the targets with no horizon of their own are due then,
+#: and a figure dated in that year (or later) is one of its targets, not an actual of the past.
+PLAN_NAMES = [
+    ("investment-plan-notice", "关于下达2026年第一批基本建设项目投资计划的通知\n2026年第一批基本建设项目共90个。",
+     "2026-01-12", "90个", ("target", 2026)),
+    ("construction-plan-title", "某区2026年重点项目建设计划\n政府投资项目54个。", "2026-01-12", "54个", ("target", 2026)),
+    ("a-year-in-brackets-after-the-name", "现将《某省有效投资专项行动方案(2025)》印发给你们。\n一、主要目标\n"
+     "全省投资增长5%左右。力争制造业投资增速高于10%。", "2025-04-01", "10%", ("target", 2025)),
+    ("a-year-in-brackets-on-the-title-line", "某市有效投资行动方案(2025)\n力争制造业投资增速高于10%。", "2025-04-01",
+     "10%", ("target", 2025)),
+    ("a-period-in-a-named-plan", "现将《某市制造业三年行动计划（2024—2026年）》印发给你们。\n力争新增企业300家。",
+     "2024-04-01", "300家", ("target", 2026)),
+    ("a-plans-year-already-over", "现将《某省有效投资专项行动方案(2024)》印发给你们。\n力争制造业投资增速高于10%。",
+     "2025-04-01", "10%", ("target", None)),
+    ("a-past-year-in-a-plan-of-the-year", "某区2026年重点项目建设计划\n2025年全区共有项目100个。", "2026-01-12",
+     "100个", ("actual", None)),
+    ("no-year-in-the-name", "某市促进消费实施方案\n整合3000万元资金用于发放消费券。", "2023-03-15", "3000万元",
+     ("target", None)),
+]
+
+
+@check(PLAN_NAMES)
+def test_a_plans_name_states_its_year(text, date, surface, want):
+    assert reading(text, surface, date) == want
+
+
+#: In a plan of work, a verb of achievement (完成, 建成) states what the work is to achieve,
+#: unless a year already over dates it; outside a plan it reports what was done.
+ACHIEVEMENT_VERBS_IN_PLANS = [
+    ("under-a-years-work", "三、2024年主要工作安排\n完成耕地修复2000亩，建成高标准农田0.15万亩。", "2024-01-20",
+     "2000亩", ("target", 2024)),
+    ("second-verb-under-a-years-work", "三、2024年主要工作安排\n完成耕地修复2000亩，建成高标准农田0.15万亩。",
+     "2024-01-20", "0.15万亩", ("target", 2024)),
+    ("in-a-list-under-a-years-work", "三、2024年主要工作安排\n一是保障粮食安全。完成耕地修复2000亩。", "2024-01-20",
+     "2000亩", ("target", 2024)),
+    ("in-a-plan-document", "某市促进消费实施方案\n建成商业街区12个。", "2023-03-15", "12个", ("target", None)),
+    ("a-past-year-dates-it", "三、2024年主要工作安排\n2023年完成耕地修复1000亩。", "2024-01-20", "1000亩",
+     ("actual", None)),
+    ("undated-any-year-dates-it", "某市促进消费实施方案\n2022年建成商业街区12个。", None, "12个", ("actual", None)),
+    ("outside-a-plan", "全市情况通报\n全年完成耕地修复2000亩。", "2024-01-20", "2000亩", ("actual", None)),
+]
+
+
+@check(ACHIEVEMENT_VERBS_IN_PLANS)
+def test_verbs_of_achievement_in_a_plan(text, date, surface, want):
+    assert reading(text, surface, date) == want
+
+
+#: A document that states no date, but sets out a year's work under a heading, is of that year: its
+#: 今年 is that year. A report on the work or a look back gives no year.
+UNDATED_WORK_YEARS = [
+    ("year-from-a-work-heading", "今年主要预期目标是：地区生产总值增长8%左右。\n三、2024年主要工作安排\n围绕上述目标，抓好九个方面工作。",
+     None, "8%", ("target", 2024)),
+    ("year-from-a-marked-heading", "今年主要预期目标是：地区生产总值增长8%左右。\n（三）2025年重点任务", None, "8%",
+     ("target", 2025)),
+    ("a-report-on-the-work", "今年主要预期目标是：地区生产总值增长8%左右。\n三、2024年重点工作进展情况", None, "8%",
+     ("target", None)),
+    ("a-look-back", "今年主要预期目标是：地区生产总值增长8%左右。\n三、2023年重点工作回顾", None, "8%",
+     ("target", None)),
+    ("in-a-sentence-not-a-heading", "今年主要预期目标是：地区生产总值增长8%左右。会议部署了2024年重点工作。", None,
+     "8%", ("target", None)),
+    ("a-stated-date-wins", "今年主要预期目标是：地区生产总值增长8%左右。\n三、2024年主要工作安排", "2025-01-20", "8%",
+     ("target", 2025)),
+]
+
+
+@check(UNDATED_WORK_YEARS)
+def test_an_undated_documents_year_from_its_work(text, date, surface, want):
     assert reading(text, surface, date) == want
 
 

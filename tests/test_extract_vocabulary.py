@@ -222,7 +222,7 @@ def test_decrease_words(word):
 
 
 PLAN_DOCUMENT_WORDS = ("实施方案", "行动方案", "工作方案", "行动计划", "若干措施", "政策措施", "工作要点",
-                       "实施意见", "专项规划", "发展规划")
+                       "实施意见", "专项规划", "发展规划", "投资计划", "建设计划")
 
 
 @pytest.mark.parametrize("word", PLAN_DOCUMENT_WORDS)
