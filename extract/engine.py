@@ -26,7 +26,7 @@ from pandas.arrays import ArrowStringArray
 from . import classify, structure, vocab
 from .normalize import has_readings, strip_readings, to_simplified
 from .numbers import TRAD_SCALE, parse_arabic, parse_chinese, parse_number, scale_of
-from .patterns import DOC_DATE, FIGURE, SENTENCE_END, UNITS, trad_forms
+from .patterns import DOC_DATE, FIGURE, SENTENCE_END, UNITS, alternation, trad_forms
 
 __all__ = ["COLUMNS", "CATEGORIES", "records", "figures", "document_date", "empty_table"]
 
@@ -103,6 +103,10 @@ def _parse(m: re.Match) -> _Token | None:
             ar_end = m.end("ar")
             if m.string[ar_end:ar_end + 1] in _DATE_AFTER:
                 return None
+            if m.string[ar_end:ar_end + 1] in _COMPUTE_LETTERS:
+                computed = _compute_power(m, s, ar_end, ar)
+                if computed is not None:
+                    return computed
             v = parse_arabic(ar)  # a list member, a range's low end, or nothing
             return None if v is None else _Token(s, ar_end, v, None)
         return _number(m, ar)
@@ -122,6 +126,11 @@ def _parse(m: re.Match) -> _Token | None:
         if v is None:
             return None
         return _Token(s, e, v if g["pct"] is not None else v / 10, "percent", "%")
+    if g["snum"] is not None:
+        num, den = int(g["snum"]), int(g["sden"])
+        if not 0 < num < den or not _share_before(m.string, s):
+            return None
+        return _Token(s, e, num / den * 100, "percent", "%")
     if g["den"] is not None:
         den, num = parse_chinese(g["den"]), parse_chinese(g["numr"])
         if not den or num is None or num > den:
@@ -138,6 +147,42 @@ def _parse(m: re.Match) -> _Token | None:
     if g["bare_o"] is not None:
         return _Token(s, e, scale_of(g["bare_o"]), *UNITS[g["bare_o_unit"]])
     return _Token(s, e, 2.0 ** _FAN.get(g["fan"] or "一", 1), "multiple", "倍")  # 翻番
+
+
+#: The words between a figure and the one before that restate it in another unit: ，按…计算为, ，折合人民币.
+_CONVERTED = re.compile(rf"[，,]?\s*(?:按[^，,。；;]{{0,20}}?)?(?:{alternation(trad_forms(vocab.CONVERSION_WORDS))})"
+                        r"(?:人民币|美元)?\s*")
+
+#: A clause's start: the words of a share or of computing power count only inside the figure's clause.
+_CLAUSE_STOP = re.compile(r"[，,；;。！？!?：:\n]")
+_SHARE_WORDS = tuple(trad_forms(vocab.SHARE_WORDS))
+_COMPUTE_LETTERS = frozenset(vocab.COMPUTE_LETTER_UNITS)
+_COMPUTE_WORDS = tuple(trad_forms(vocab.COMPUTE_WORDS))
+#: How far before a figure its clause is searched for a share or computing-power word.
+_CONTEXT_WINDOW = 20
+
+
+def _clause_before(text: str, pos: int) -> str:
+    """The figure's clause before it, at most _CONTEXT_WINDOW characters."""
+    before = text[max(0, pos - _CONTEXT_WINDOW):pos]
+    stops = list(_CLAUSE_STOP.finditer(before))
+    return before[stops[-1].end():] if stops else before
+
+
+def _share_before(text: str, pos: int) -> bool:
+    """A word of a share stands before `pos` in its clause (占全国粮食总量1/9)."""
+    return any(w in _clause_before(text, pos) for w in _SHARE_WORDS)
+
+
+def _compute_power(m: re.Match, s: int, ar_end: int, ar: str) -> _Token | None:
+    """20000P after a word of computing power in its clause: 20000 PFLOPS (FIGURES.md: other)."""
+    text = m.string
+    if text[ar_end + 1:ar_end + 2].isascii() and text[ar_end + 1:ar_end + 2].isalnum():
+        return None  # a word of letters (PE, P2P), not a unit
+    if not any(w in _clause_before(text, s) for w in _COMPUTE_WORDS):
+        return None
+    v = parse_arabic(ar)
+    return None if v is None else _Token(s, ar_end + 1, v, "other", vocab.COMPUTE_LETTER_UNITS[text[ar_end]])
 
 
 def _mixed(m, g: dict) -> _Token | None:
@@ -416,6 +461,8 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
             ta = t.start - s0
             ind = (classify.indicator(sent, ta, group[-1].end - s0, prev_end, qlen, t.category) if i == 0
                    else prev_indicator)
+            if i == 0 and prev_indicator and _CONVERTED.fullmatch(sent, prev_end, ta):
+                ind = prev_indicator  # '73232元，按2024年平均汇率计算为10283美元': the same thing restated
             if joined and (ind is None or ind in _LIST_SEPS):
                 ind = prev_indicator  # '排放量分别下降9.3%和6.8%'
             elif ind is None:

@@ -110,6 +110,19 @@ OTHER_UNITS = {
     "岁": "岁",  # 人均预期寿命达到83岁
 }
 
+#: Words of a share before a fraction written with a slash: 占全国粮食总量1/9, 占GDP比重达到1/3以上
+#: (a 1/9 with none of them before it in its clause is no share: a date, a page, a score).
+SHARE_WORDS = ("占", "比重", "份额", "比例")
+
+#: Words that restate the figure before in another unit or currency (人均地区生产总值73232元，按2024年
+#:平均汇率计算为10283美元; 5000万美元，折合人民币3.5亿元): the restated figure measures the same thing.
+CONVERSION_WORDS = ("计算为", "折算为", "折算成", "折合", "约合")
+
+#: Computing power written with one letter after the number (智能算力规模超20000P, 5E): a unit only
+#: where a word of computing power stands before it in its clause.
+COMPUTE_LETTER_UNITS = {"P": "PFLOPS", "E": "EFLOPS"}
+COMPUTE_WORDS = ("算力",)
+
 #: Percent and point units: surface → (category, normalised unit).
 RATE_UNITS = {
     "%": ("percent", "%"),

@@ -244,6 +244,30 @@ def test_a_qualifier_overlapping_a_false_unit_word(text, expected):
     assert [(r["text"], r["value"], r["qualifier"]) for r in extract.engine.records(text)] == expected
 
 
+#: (text, the figures (text, value, category, unit, qualifier)): a fraction with a slash is a share only
+#: after a word of a share in its clause; one letter after a number is computing power only after 算力.
+SLASH_AND_LETTER_CASES = [
+    ("二产占GDP比重达到1/3以上。", [("1/3", 100 / 3, "percent", "%", "ge")]),
+    ("占全国的2/5，居首位。", [("2/5", 40.0, "percent", "%", "eq")]),
+    ("会议于2024/1/9召开。", []),
+    ("比赛比分为1/2。", []),
+    ("粮食产量，占比较高，第1/9页。", []),
+    ("占全国的9/3。", []),
+    ("全市算力总规模达到5E，数据中心12个。", [("5E", 5.0, "other", "EFLOPS", "eq"), ("12个", 12.0, "count", "个", "eq")]),
+    ("购买3P空调200台。", [("200台", 200.0, "count", "台", "eq")]),
+    ("算力平台接入300PB数据。", []),
+    ("新增算力设备，其中3P空调200台。", [("200台", 200.0, "count", "台", "eq")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SLASH_AND_LETTER_CASES)
+def test_slash_fractions_and_computing_letters(text, expected):
+    got = [(r["text"], r["value"], r["category"], r["unit"], r["qualifier"]) for r in extract.engine.records(text)]
+    assert [g[0] for g in got] == [e[0] for e in expected]
+    for g, e in zip(got, expected):
+        assert math.isclose(g[1], e[1], rel_tol=1e-12) and g[2:] == e[2:]
+
+
 #: (id, text, [(text, value, qualifier, kind, indicator, category, unit, deadline, period)]), by hand.
 MORE_SENTENCE_CASES = [
     # the minus sign may be the text's second character (nothing but 为 before it)

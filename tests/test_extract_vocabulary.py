@@ -231,6 +231,38 @@ def test_plan_documents(word):
     assert (r["text"], r["kind"]) == ("3000万元", "target")
 
 
+SHARE_WORDS = ("占", "比重", "份额", "比例")
+
+
+@pytest.mark.parametrize("word", SHARE_WORDS)
+def test_share_words_before_a_slash_fraction(word):
+    """占全国粮食总量1/9: a fraction after a word of a share is that share, in percent (100/9)."""
+    r = one(f"该市粮食总产量{word}达到1/9。")
+    assert (r["text"], r["category"], r["unit"]) == ("1/9", "percent", "%")
+    assert math.isclose(r["value"], 100 / 9, rel_tol=1e-12)
+
+
+COMPUTE_LETTER_UNITS = {"P": "PFLOPS", "E": "EFLOPS"}
+COMPUTE_WORDS = ("算力",)
+
+
+@pytest.mark.parametrize("letter", COMPUTE_LETTER_UNITS)
+def test_computing_power_letters(letter):
+    r = one(f"全市智能算力规模达到300{letter}。")
+    assert (r["text"], r["value"], r["category"], r["unit"]) == (f"300{letter}", 300, "other",
+                                                                 COMPUTE_LETTER_UNITS[letter])
+
+
+CONVERSION_WORDS = ("计算为", "折算为", "折算成", "折合", "约合")
+
+
+@pytest.mark.parametrize("word", CONVERSION_WORDS)
+def test_a_figure_restated_in_another_currency_measures_the_same(word):
+    found = rows(f"人均地区生产总值73232元，按平均汇率{word}10283美元。")
+    assert [(r["text"], r["indicator"]) for r in found] == [("73232元", "人均地区生产总值"),
+                                                            ("10283美元", "人均地区生产总值")]
+
+
 WORK_PLAN_HEADING_WORDS = ("工作安排", "重点工作", "主要工作", "重点任务", "主要任务", "工作打算", "工作部署",
                            "目标任务", "工作思路")
 
@@ -625,6 +657,10 @@ TABLES = [
     ("COMPARED_WITH_WORDS", vocab.COMPARED_WITH_WORDS, COMPARED_WITH_WORDS),
     ("REGION_NAME_PARTS", vocab.REGION_NAME_PARTS, REGION_NAME_PARTS),
     ("VENUE_WORDS", vocab.VENUE_WORDS, VENUE_WORDS),
+    ("SHARE_WORDS", vocab.SHARE_WORDS, SHARE_WORDS),
+    ("COMPUTE_LETTER_UNITS", vocab.COMPUTE_LETTER_UNITS, COMPUTE_LETTER_UNITS),
+    ("COMPUTE_WORDS", vocab.COMPUTE_WORDS, COMPUTE_WORDS),
+    ("CONVERSION_WORDS", vocab.CONVERSION_WORDS, CONVERSION_WORDS),
 ]
 
 

@@ -62,6 +62,10 @@ TESTS = {
  "COMPARED_WITH_WORDS": [T.test_a_comparison_with_a_wider_place_names_nothing],
  "REGION_NAME_PARTS": [T.test_a_short_name_inside_another_name_is_no_region],
  "VENUE_WORDS": [T.test_a_venue_is_no_region],
+ "SHARE_WORDS": [T.test_share_words_before_a_slash_fraction],
+ "COMPUTE_LETTER_UNITS": [T.test_computing_power_letters],
+ "COMPUTE_WORDS": [lambda e: [T.test_computing_power_letters(u) for u in T.COMPUTE_LETTER_UNITS]],
+ "CONVERSION_WORDS": [T.test_a_figure_restated_in_another_currency_measures_the_same],
 }
 
 
