@@ -58,10 +58,9 @@ def _false_unit(text: str, pos: int) -> bool:
     unless a qualifier after the unit, or 以及, starts inside that word: 10所以上 is 10所 and 以上,
     5所以及 is 5所 and 以及, not 所以."""
     words = _FALSE_UNITS_BY_FIRST.get(text[pos:pos + 1])
-    if words is None:
+    if words is None or not text.startswith(words, pos):
         return False
-    return any(text.startswith(w, pos)
-               and not any(text.startswith(_AFTER_UNIT, pos + k) for k in range(1, len(w)))
+    return any(text.startswith(w, pos) and not any(text.startswith(_AFTER_UNIT, pos + k) for k in range(1, len(w)))
                for w in words)
 
 
