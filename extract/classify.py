@@ -220,10 +220,11 @@ def kind(sent: str, start: int, end: int, category: str, has_deadline: bool,
     Order of the rules, each a reading that wins over the next:
     1. the nearest cue before the figure in its own clause;
     1a. a year already over in its own clause ('到2027年…达到3万亿元，2024年为2.5万亿元'): actual;
-    1b. a doubling with no 了 is a goal ('比2020年翻一番'), with 了 a fact ('翻了一番');
+    1b. a doubling with 了 is a fact ('翻了一番');
     2. an enumeration tally ('A、B、C 3个集群') with no cue of its own describes what exists: actual;
     3. the first cue after the figure in its own clause ('573个项目提前完成');
     4. the nearest cue in the clauses before it in the sentence ('力争…：A，B，C');
+    4a. a doubling with no 了 and no cue is a goal ('比2020年翻一番');
     5. a stated deadline makes a target; otherwise actual (reports state what was done),
        except in a plan of work (`plan`: 实施方案, 行动计划 …), where a figure with no year before
        it in its sentence is what the plan sets out: a target.
@@ -259,8 +260,9 @@ def kind(sent: str, start: int, end: int, category: str, has_deadline: bool,
     year = clause_year(sent, start, category)
     if year is not None and (year < doc_date.year if doc_date else (due is not None and year < due)):
         return "actual"
-    if category == "multiple" and sent.startswith("翻", start):
-        return "actual" if "了" in sent[start:end] else "target"
+    doubling = category == "multiple" and sent.startswith("翻", start)
+    if doubling and "了" in sent[start:end]:
+        return "actual"
     if category == "count" and _is_tally(sent, c0, start):
         return "actual"
     ends = _clause_ends(sent)
@@ -272,6 +274,8 @@ def kind(sent: str, start: int, end: int, category: str, has_deadline: bool,
     earlier = _cues(sent, 0, c0)
     if earlier:
         return read(earlier[-1])
+    if doubling:
+        return "target"  # '比2020年翻一番' with no cue: a goal ('“十四五”…，企业接近翻一番' follows its cue)
     # in a plan of work, a figure with no cue and no year before it, or only the plan's own year or
     # a later one ('2026年第一批基本建设项目共90个' in a plan of 2026), is what the plan sets out
     return "target" if has_deadline or (plan and not _year_before_is_past(sent, start, doc_date)) else "actual"

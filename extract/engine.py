@@ -309,8 +309,23 @@ def _group(work: str, tokens: list[_Token], money_subject) -> list[list[_Token]]
             continue
         if pending:
             flush()
-        # 5%—6%: a range whose two ends both carry the unit
         last = groups[-1][-1] if groups else None
+        if t.category == "pp" and last is not None:
+            # '回升2.9个、23.9个百分点', '提高1.5个、2个和3.2个百分点': the 个 of the list members
+            # before 个百分点 is that unit too; the list is one group
+            k, nxt = len(groups), t.start
+            while (k > 0 and len(groups[k - 1]) == 1 and groups[k - 1][0].unit == "个"
+                   and groups[k - 1][0].value_max is None and work[groups[k - 1][0].end:nxt].strip() in _LIST_SEPS):
+                k -= 1
+                nxt = groups[k][0].start
+            if k < len(groups):
+                members = [g[0] for g in groups[k:]]
+                for p in members:
+                    p.category, p.unit = t.category, t.unit
+                del groups[k:]
+                groups.append(members + ([] if _excluded(work, t) else [_finish(t, money_subject)]))
+                continue
+        # 5%—6%: a range whose two ends both carry the unit
         if (last is not None and last.value_max is None and len(groups[-1]) == 1
                 and last.category == t.category and last.unit == t.unit
                 and work[last.end:t.start].strip() in _RANGE_SEPS):
@@ -443,9 +458,10 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
             # the title, heading, list or section around the figure states what its sentence does not
             due = scope.deadline if scope.deadline is not None else due
             stated = scope.horizon
-        # a plan of work, a work report's part after its expected targets, or a year's work under a heading
+        # a plan of work, a work report's part after its expected targets, a year's work under a
+        # heading, or what a future horizon leads (到2027年，…建成区域不少于200平方公里)
         planned = ((context.plan_from is not None and first.start >= context.plan_from)
-                   or (scope is not None and scope.plan))
+                   or (scope is not None and (scope.plan or (scope.horizon and scope.deadline is not None))))
         kind = classify.kind(sent, a, z, first.category, stated, doc_date, due,
                              planned and not (scope is not None and scope.history))
         if first.start < context.lead_end and classify.own_cue(sent, a):

@@ -29,6 +29,8 @@ The rules, each in FIGURES.md wording (vocabulary in vocab.py):
   every figure is a target; 预期目标 are due in the year the section names (2024年…主要预期目标,
   今年…) or else in the document's year. In a paragraph the section runs to its end and over
   the list items after a closing colon; in a heading, to the next heading of its rank or higher.
+  A section word followed by words of its completion (2025年主要目标的完成，…) reports on the
+  goals and opens no section.
 - A section or heading that names no year of its own is due when the scope around it is
   (二、主要目标 under the title 《…三年行动方案（2024—2026年）》: due in 2026).
 - A labelled list: a line that ends with a colon (2021年目标:, “十四五”目标:) heads the short
@@ -103,6 +105,7 @@ _SECTION = re.compile(alternation(trad_forms(vocab.TARGET_SECTION_WORDS)))
 #: A paragraph that opens a list of goals (“八个新”的确切目标: … / 目标是：) opens one too.
 _SECTION_OPENER = re.compile(r"目[标標](?:是|為|为)?\s*[：:]")
 _ANNUAL = re.compile(alternation(trad_forms(vocab.ANNUAL_SECTION_WORDS)))
+_SECTION_REVIEW = tuple(trad_forms(vocab.SECTION_REVIEW_FOLLOWERS))
 _HISTORY = re.compile(alternation(trad_forms(vocab.HISTORY_WORDS)))
 _PLAN_TITLE = re.compile(alternation(trad_forms(vocab.PLAN_TITLE_WORDS)))
 _PLAN_PERIOD = re.compile(alternation(vocab.PLAN_PERIODS))
@@ -315,6 +318,8 @@ def read(text: str, doc_date: dt.date | None) -> Context:
         sec = None
         if "目标" in t or "目標" in t:
             sec = _SECTION.search(t) or _SECTION_OPENER.search(t)
+        if sec is not None and t.startswith(_SECTION_REVIEW, sec.end()):
+            sec = None  # '2025年主要目标的完成，标志着…': a report on the goals
         if sec is not None and not history:
             year = None
             for y in _YEAR.finditer(t, 0, sec.start()):

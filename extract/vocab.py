@@ -224,17 +224,21 @@ ACTUAL_CUES = (
     "已", "已经", "截至", "截止", "同比", "比上年",
     "较上年", "拥有", "目前", "现有", "共有", "以来", "实现了", "达到了", "去年", "上年",
     "20\\d\\d年(?:全年)?(?:实现|完成|全市|全省|全区)",
-    "(?<![一二三四五六七八九十\\d])[一二三四五六七八九十\\d]+至[一二三四五六七八九十\\d]+月", "前三季度", "上半年", "年初以来", "稳步提升至",
+    "(?<![一二三四五六七八九十\\d])[一二三四五六七八九十\\d]+(?:至|到|-|—|–)[一二三四五六七八九十\\d]+月", "前三季度", "上半年", "年初以来", "稳步提升至",
 )
 #: 预计 looks forward, except in the year-end reports of January to March, where '预计，全市实现
 #: 地区生产总值…' estimates the year just ended (FIGURES.md: 预计 of a period already over).
 ESTIMATE_CUE = "预计"
 ESTIMATE_REPORT_MONTHS = (1, 2, 3)
 
-#: Actual cues that begin with a target cue and win over it: 预计数 (an estimate of a past year).
-#: 完成年度计划的76.3%, 占年度计划的81.83%, 完成年度目标任务的78.5%: shares of a plan or goal
-#: reached so far; a target cue before one in its clause makes it a goal again (力争完成全年目标的55%).
-ACTUAL_OVERRIDES = ("预计数", "计划完成", "(?:完成|占)了?(?:年度|全年)?(?:投资)?(?:计划|目标任务|目标)")
+#: Actual cues that begin with a target cue and win over it: 预计数 (an estimate of a past year),
+#: 计划完成率 (how much of a plan was done; 全年计划完成投资98.5亿元 is the plan itself).
+#: 完成年度计划的76.3%, 占年度计划的81.83%, 完成年度目标任务的78.5%, 完成1-4月投资计划的132.1%,
+#: 超年度计划目标13.9%: shares of a plan or goal reached (or passed) so far; a target cue before one in its clause makes it a goal
+#: again (力争完成全年目标的55%).
+ACTUAL_OVERRIDES = ("预计数", "计划完成率",
+                    "(?:完成|占|超过|超出|超)了?(?:年度|全年|上半年|前三季度|一季度|[一二三四五六七八九十\\d]+"
+                    "(?:至|到|-|—|–|~)[一二三四五六七八九十\\d]+月份?)?(?:投资)?(?:计划目标|目标任务|计划|目标)")
 
 #: Verbs of achievement that a plan uses too ('力争建成20个'): they mark an actual figure only
 #: when no target cue stands before them in the same clause.
@@ -365,6 +369,9 @@ LIST_BULLETS = ("■", "□", "●", "○", "◆", "◇", "▲", "△", "★", "
 
 #: Words that open a section of targets (FIGURES.md: 目标 makes a target): every figure in it is one.
 TARGET_SECTION_WORDS = ("主要预期目标", "预期目标", "主要目标", "发展目标", "总体目标", "主要指标", "目标任务是")
+#: After a section word, these make it a report on the goals, not a list of them (2025年主要目标的完成,
+#: 主要预期目标完成情况, 发展目标实现): no section opens there.
+SECTION_REVIEW_FOLLOWERS = ("的完成", "完成", "的实现", "实现", "进展", "执行情况", "落实情况")
 #: Of those, the ones set for one year (a work report's): due in the year they name, or the document's.
 ANNUAL_SECTION_WORDS = ("预期目标",)
 

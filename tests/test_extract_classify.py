@@ -350,7 +350,8 @@ def test_the_cue_scan_lookahead_lets_every_cue_through():
     words = [w for w in (vocab.TARGET_CUES + vocab.ACTUAL_CUES + vocab.ACTUAL_WEAK_CUES + vocab.REPORT_CUES)
              if w.isalnum()]
     fragments = ["用3年", "用三年", "到2025年", "至2025年", "2025年前", "2023年全年实现", "1至9月",
-                 "占年度计划", "完成了全年投资计划", "完成年度目标任务", "占全年目标", "计划完成", "预计数"]
+                 "占年度计划", "完成了全年投资计划", "完成年度目标任务", "占全年目标", "计划完成率", "预计数",
+                 "完成1-4月投资计划", "完成上半年目标"]
     for text in words + fragments:
         assert patterns.CUES.search(text) is not None, text
 

@@ -268,6 +268,22 @@ def test_slash_fractions_and_computing_letters(text, expected):
         assert math.isclose(g[1], e[1], rel_tol=1e-12) and g[2:] == e[2:]
 
 
+#: (text, [(text, value, category, unit)]): 个 before a list's 个百分点 is that unit; elsewhere a count.
+POINTS_IN_A_LIST = [
+    ("分别较一季度回升2.9个、23.9个百分点。", [("2.9个", 2.9, "pp", "个百分点"), ("23.9个百分点", 23.9, "pp", "个百分点")]),
+    ("分别提高1.5个、2个和3.2个百分点。", [("1.5个", 1.5, "pp", "个百分点"), ("2个", 2.0, "pp", "个百分点"),
+                                     ("3.2个百分点", 3.2, "pp", "个百分点")]),
+    ("分别下降1.5个、2个百分点。", [("1.5个", -1.5, "pp", "个百分点"), ("2个百分点", -2.0, "pp", "个百分点")]),
+    ("全市新增企业3个、提高2个百分点。", [("3个", 3.0, "count", "个"), ("2个百分点", 2.0, "pp", "个百分点")]),
+    ("新增园区3个，比重提高2个百分点。", [("3个", 3.0, "count", "个"), ("2个百分点", 2.0, "pp", "个百分点")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", POINTS_IN_A_LIST)
+def test_a_lists_ge_before_percentage_points(text, expected):
+    assert [(r["text"], r["value"], r["category"], r["unit"]) for r in extract.engine.records(text)] == expected
+
+
 #: (id, text, [(text, value, qualifier, kind, indicator, category, unit, deadline, period)]), by hand.
 MORE_SENTENCE_CASES = [
     # the minus sign may be the text's second character (nothing but 为 before it)

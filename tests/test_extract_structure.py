@@ -215,6 +215,11 @@ ACHIEVEMENT_VERBS_IN_PLANS = [
      ("actual", None)),
     ("undated-any-year-dates-it", "某市促进消费实施方案\n2022年建成商业街区12个。", None, "12个", ("actual", None)),
     ("outside-a-plan", "全市情况通报\n全年完成耕地修复2000亩。", "2024-01-20", "2000亩", ("actual", None)),
+    # a future horizon that leads a paragraph scopes its verbs of achievement too
+    ("under-a-leading-horizon", "到2027年，全市新能源汽车产量达到130万辆。初步建成充电体系，建成示范区域不少于200平方公里。",
+     "2025-03-01", "200平方公里", ("target", 2027)),
+    ("a-sentences-own-relative-horizon-is-no-scope", "三年内，高新技术企业完成3000家。", "2024-03-01", "3000家",
+     ("actual", None)),
 ]
 
 

@@ -273,6 +273,16 @@ def test_headings_over_a_years_work(word):
     assert (r["text"], r["kind"], r["deadline"]) == ("12万人", "target", 2025)
 
 
+SECTION_REVIEW_FOLLOWERS = ("的完成", "完成", "的实现", "实现", "进展", "执行情况", "落实情况")
+
+
+@pytest.mark.parametrize("word", SECTION_REVIEW_FOLLOWERS)
+def test_a_report_on_the_goals_opens_no_section(word):
+    """'2025年主要目标的完成，标志着…': the figures after it are what was done."""
+    r = one(f"2025年主要目标{word}，标志着收官。全市地区生产总值增长6.3%。", date="2026-01-31")
+    assert (r["kind"], r["deadline"]) == ("actual", None)
+
+
 WORK_REVIEW_WORDS = ("进展", "完成情况", "落实情况", "执行情况")
 
 
@@ -384,7 +394,7 @@ ACTUAL_CUES = {
     "已": "已", "截至": "截至", "截止": "截止", "同比": "同比", "拥有": "拥有", "目前": "目前", "现有": "现有",
     "共有": "共有", "以来": "以来", "实现了": "实现了", "达到了": "达到了", "去年": "去年", "上年": "上年",
     "20\\d\\d年(?:全年)?(?:实现|完成|全市|全省|全区)": "2023年全年实现",
-    "(?<![一二三四五六七八九十\\d])[一二三四五六七八九十\\d]+至[一二三四五六七八九十\\d]+月": "1至9月",
+    vocab.ACTUAL_CUES[17]: "1-4月",
     "前三季度": "前三季度", "上半年": "上半年", "年初以来": "年初以来", "稳步提升至": "稳步提升至",
     "已经": "已经", "比上年": "比上年", "较上年": "较上年",
 }
@@ -402,13 +412,35 @@ def test_the_clause_before_decides_without_a_cue_of_its_own():
     assert one("计划如下，高新技术企业数量达到3000家。")["kind"] == "target"
 
 
-ACTUAL_OVERRIDES = {"预计数": "规上工业总产值预计数为3000亿元。", "计划完成": "技改项目计划完成3000个。",
-                    "(?:完成|占)了?(?:年度|全年)?(?:投资)?(?:计划|目标任务|目标)": "技改投资完成年度计划的76.3%。"}
+ACTUAL_OVERRIDES = {"预计数": "规上工业总产值预计数为3000亿元。", "计划完成率": "技改项目计划完成率为103%。",
+                    vocab.ACTUAL_OVERRIDES[2]: "技改投资完成年度计划的76.3%。"}
 
 
 @pytest.mark.parametrize("cue", ACTUAL_OVERRIDES)
 def test_actual_overrides_of_a_target_cue(cue):
     assert one(ACTUAL_OVERRIDES[cue])["kind"] == "actual"
+
+
+#: The forms the share-of-a-plan override takes, and a plan's own figure that is none, by hand.
+OVERRIDE_FORMS = [
+    ("技改投资完成1-4月投资计划的132.1%。", "actual"),
+    ("省重大项目投资超年度计划目标13.9%。", "actual"),
+    ("技改投资完成上半年目标的55%。", "actual"),
+    ("技改投资超过全年计划10%。", "actual"),
+    ("力争超年度计划目标10%。", "target"),
+    ("全年计划完成投资98.5亿元。", "target"),
+]
+
+
+@pytest.mark.parametrize("text, kind", OVERRIDE_FORMS)
+def test_the_forms_of_a_share_of_a_plan_reached(text, kind):
+    assert one(text)["kind"] == kind
+
+
+def test_months_so_far_after_a_plans_clause_are_actual():
+    """1-4月 (a range of months, with - as well as 至) in the figure's own clause dates what was done."""
+    found = rows("项目全年计划完成投资98.5亿元，1-4月累计完成投资21.01亿元。", "2025-05-16")
+    assert [(r["text"], r["kind"]) for r in found] == [("98.5亿元", "target"), ("21.01亿元", "actual")]
 
 
 ACTUAL_WEAK_CUES = ("完成", "建成", "获批", "获", "入选", "成功")
@@ -661,6 +693,7 @@ TABLES = [
     ("COMPUTE_LETTER_UNITS", vocab.COMPUTE_LETTER_UNITS, COMPUTE_LETTER_UNITS),
     ("COMPUTE_WORDS", vocab.COMPUTE_WORDS, COMPUTE_WORDS),
     ("CONVERSION_WORDS", vocab.CONVERSION_WORDS, CONVERSION_WORDS),
+    ("SECTION_REVIEW_FOLLOWERS", vocab.SECTION_REVIEW_FOLLOWERS, SECTION_REVIEW_FOLLOWERS),
 ]
 
 
@@ -791,6 +824,11 @@ KIND_RULES = [
      [("3万亿元", "target"), ("2.5万亿元", "target")]),
     ("a-year-over-when-written", "到2027年，全市规上工业总产值达到3万亿元，2024年为2.5万亿元。", "2025-03-01",
      [("3万亿元", "target"), ("2.5万亿元", "actual")]),
+    # a doubling with no 了 follows a cue of the clauses before it: a plan period already over looks back
+    ("a-doubling-after-a-past-plan-period", "“十四五”收官，创新动能更足，高新技术企业接近翻一番。", "2026-02-01",
+     [("翻一番", "actual")]),
+    ("a-doubling-after-a-plan-period-ahead", "“十四五”期间，创新动能更足，高新技术企业翻一番。", "2022-02-01",
+     [("翻一番", "target")]),
 ]
 
 
