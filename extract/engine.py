@@ -230,8 +230,9 @@ def _unitless(m: re.Match, v: float) -> _Token:
 
 def _excluded(work: str, t: _Token) -> bool:
     """Ordinals, ranks and small Chinese numerals are not figures (FIGURES.md)."""
-    # 五个方面, 两个"新三年计划": Chinese numerals below ten count only as money, percent, pp, 倍
-    if t.chinese and t.value * t.scale < 10 and t.category in ("count", "other"):
+    # 五个方面, 两个"新三年计划", 增长两倍: Chinese numerals below ten count only as money, percent
+    # and pp (FIGURES.md: money, percent or 成)
+    if t.chinese and t.value * t.scale < 10 and t.category in ("count", "other", "multiple"):
         return True
     # the words before, without the spaces and colon between them and the number ('点击数 ：  3200次')
     head = work[max(0, t.start - 16):t.start].rstrip(" \u3000\u00a0\t:：")

@@ -269,6 +269,21 @@ def test_slash_fractions_and_computing_letters(text, expected):
 
 
 #: (text, [(text, value, category, unit)]): 个 before a list's 个百分点 is that unit; elsewhere a count.
+#: Chinese numerals below ten with 倍 are no figure (FIGURES.md); 翻两番 and Arabic 2倍 are.
+SMALL_MULTIPLES = [
+    ("科技型中小企业增长两倍。", []),
+    ("营业收入增长三倍以上。", []),
+    ("地区生产总值翻两番。", [("翻两番", 4.0)]),
+    ("营业收入增长2倍。", [("2倍", 2.0)]),
+    ("营业收入增长十二倍。", [("十二倍", 12.0)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SMALL_MULTIPLES)
+def test_small_chinese_multiples_are_no_figures(text, expected):
+    assert [(r["text"], r["value"]) for r in extract.engine.records(text)] == expected
+
+
 POINTS_IN_A_LIST = [
     ("分别较一季度回升2.9个、23.9个百分点。", [("2.9个", 2.9, "pp", "个百分点"), ("23.9个百分点", 23.9, "pp", "个百分点")]),
     ("分别提高1.5个、2个和3.2个百分点。", [("1.5个", 1.5, "pp", "个百分点"), ("2个", 2.0, "pp", "个百分点"),
