@@ -88,6 +88,69 @@ targets:
 """)
 TITLE = "2024年昆山市国民经济和社会发展统计公报\n"
 
+PROVINCES = {
+    "北京市": "北京", "天津市": "天津", "河北省": "河北", "山西省": "山西", "内蒙古自治区": "内蒙古",
+    "辽宁省": "辽宁", "吉林省": "吉林", "黑龙江省": "黑龙江", "上海市": "上海", "江苏省": "江苏",
+    "浙江省": "浙江", "安徽省": "安徽", "福建省": "福建", "江西省": "江西", "山东省": "山东",
+    "河南省": "河南", "湖北省": "湖北", "湖南省": "湖南", "广东省": "广东", "广西壮族自治区": "广西",
+    "海南省": "海南", "重庆市": "重庆", "四川省": "四川", "贵州省": "贵州", "云南省": "云南",
+    "西藏自治区": "西藏", "陕西省": "陕西", "甘肃省": "甘肃", "青海省": "青海", "宁夏回族自治区": "宁夏",
+    "新疆维吾尔自治区": "新疆", "台湾省": "台湾", "香港特别行政区": "香港", "澳门特别行政区": "澳门",
+}
+
+
+@pytest.mark.parametrize("province", PROVINCES)
+def test_provinces_by_their_full_and_short_names(province):
+    assert place_of(province) == province and place_of(PROVINCES[province]) == province
+
+
+@pytest.mark.parametrize("province", [p for p in PROVINCES if p != "江苏省"])
+def test_another_provinces_figure_is_not_the_documents(province):
+    """2025年广西全区规上工业总产值…, in a Kunshan bulletin: the figure is that province's."""
+    short = PROVINCES[province]
+    proposals, unmatched = propose(TITLE + f"2024年{short}全区地区生产总值5600亿元。", BOOK, doc="公报.txt")
+    assert proposals == [] and [u.region for u in unmatched] == [province]
+
+
+#: (sentence, the place its figure is of): a short name as a subject after a time, or before spaces.
+SUBJECTS_AFTER_A_TIME_OR_BEFORE_SPACES = [
+    ("2024 年,吴江 GDP 达到 2500 亿元。", "吴江区"),
+    ("2024年吴江地区生产总值2500亿元。", "吴江区"),
+    ("上半年吴江地区生产总值1200亿元。", "吴江区"),
+    ("全市地区生产总值5600亿元，吴江大道全长20公里。", "昆山市"),
+]
+
+
+@pytest.mark.parametrize("sentence, place", SUBJECTS_AFTER_A_TIME_OR_BEFORE_SPACES)
+def test_a_short_name_as_a_subject_after_a_time_or_before_spaces(sentence, place):
+    proposals, unmatched = propose(TITLE + sentence, BOOK, doc="公报.txt")
+    places = [p.reason.split("，")[0] for p in proposals] + [u.region for u in unmatched]
+    assert places[0] in (f"地区 {place}（文件所述地区）", place)
+
+
+#: A stock word → an indicator with it: a balance at a part-year date is that balance (tables.STOCK_WORDS).
+STOCK_WORDS = {"余额": "存款余额", "存量": "贷款存量", "总资产": "规上企业总资产", "资产总额": "规上企业资产总额"}
+
+
+@pytest.mark.parametrize("word", STOCK_WORDS)
+def test_a_balance_at_a_part_year_date_is_its_level(word):
+    """6月末存款余额8000亿元: an amount standing at a date, not one summed over the year."""
+    indicator = STOCK_WORDS[word]
+    book = tracker.load(f"""\
+targets:
+  - id: stock
+    region: 昆山市
+    indicator: {indicator}
+    unit: 亿元
+    target: {{value: 9000, due: 2026}}
+    source: {{doc: 会议}}
+    progress:
+      - {{date: 2023, value: 7000}}
+""")
+    proposals, _ = propose(f"2024年上半年昆山经济运行情况\n上半年末，全市{indicator}8000亿元。", book, doc="半年.txt")
+    assert [(p.target, p.date, p.value) for p in proposals] == [("stock", "2024-06-30", 8000.0)]
+
+
 OWN_PLACE_WORDS = ("全市", "我市", "本市", "全区", "我区", "本区", "全县", "我县", "本县")
 
 
@@ -216,6 +279,7 @@ EQUIVALENT = {
 
 TABLES = [
     ("PLACES", tables.PLACES, PLACES), ("OWN_PLACE_WORDS", tables.OWN_PLACE_WORDS, OWN_PLACE_WORDS),
+    ("PROVINCES", tables.PROVINCES, PROVINCES), ("STOCK_WORDS", tables.STOCK_WORDS, STOCK_WORDS),
     ("PLACE_SUFFIXES", tables.PLACE_SUFFIXES, SUFFIXES),
     ("INDICATOR_SYNONYMS", [n for g in tables.INDICATOR_SYNONYMS for n in g], [n for n, _ in SYNONYM_CASES]),
     ("ABBREVIATIONS", tables.ABBREVIATIONS, ABBREVIATIONS), ("HEAD_MERGES", tables.HEAD_MERGES, HEAD_MERGES),

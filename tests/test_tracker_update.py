@@ -102,9 +102,12 @@ CASES = [
     ("places listed 'respectively' (常熟市和昆山市…分别为)",
      "2024年苏州市国民经济和社会发展统计公报\n常熟市和昆山市地区生产总值分别为2800.5亿元、5400.2亿元。", None,
      {("ks-gdp", "2024-12-31", 5400.2, "add")}),
-    ("half-year report: 上半年 -> 06-30",
-     "2024年上半年昆山经济运行情况\n上半年，全市完成规模以上工业总产值5530.8亿元，同比增长9.1%。", None,
-     {("ks-output", "2024-06-30", 0.55308, "add")}),
+    # a half-year total measured against a whole year's total would read as a fall: not proposed
+    ("half-year report: a part-year total is no level of a year's total",
+     "2024年上半年昆山经济运行情况\n上半年，全市完成规模以上工业总产值5530.8亿元，同比增长9.1%。", None, set()),
+    ("half-year report: a count stands at 06-30",
+     "2024年上半年昆山经济运行情况\n上半年末，全市高新技术企业达到2800家。", None,
+     {("ks-hightech", "2024-06-30", 2800.0, "add")}),
     ("a figure's own period: 1至9月份 -> 09-30, a flow target of that year",
      "徐州智改数转推进情况\n2023年1至9月份，全市智改数转项目投资298.7亿元。", None,
      {("xz-invest", "2023-09-30", 298.7, "add")}),
@@ -180,6 +183,14 @@ def test_unmatched_figures_say_why():
     why = {u.text: u.why for u in unmatched}
     assert "统计期" in why["3072家"]                       # the target exists, the date does not
     assert "台账中没有" in why["3304.4亿元"]                # no target for it
+
+
+def test_a_conflict_that_rounds_alike_says_the_figure_as_written():
+    """2.76951万亿 against a book's 2.77万亿: both print as 2.77万亿元, so the text's own figure is said."""
+    book = tracker.load(BOOK_TEXT.replace("  - id: sz-gdp\n", "  - id: sz-gdp\n    progress:\n      - {date: 2025, value: 2.77}\n", 1))
+    proposals, _ = propose("2025年苏州市国民经济和社会发展统计公报\n全市实现地区生产总值27695.1亿元。", book)
+    conflict = next(p for p in proposals if p.target == "sz-gdp")
+    assert conflict.action == "conflict" and conflict.reason.endswith("该日期已有 2.77万亿元，原文为 27695.1亿元")
 
 
 def test_a_second_document_of_the_run_sees_the_first_ones_proposals():

@@ -99,7 +99,9 @@ def test_apply_writes_the_additions_only_and_keeps_a_backup(capsys, files):
 
 def test_sources_csv_beside_the_document_gives_title_date_and_address(capsys, tmp_path):
     book = tmp_path / "targets.yaml"
-    book.write_text(BOOK, encoding="utf-8")
+    # the year's planned output (a flow target of 2024): a half-year total is progress towards it
+    book.write_text(BOOK.replace("target: {value: 1.3, due: 2026}", "type: flow\n    target: {value: 1.2, due: 2024}"),
+                    encoding="utf-8")
     (tmp_path / "半年.txt").write_text("上半年经济运行\n上半年，全市规上工业总产值5530.8亿元。\n", encoding="utf-8")
     (tmp_path / "sources.csv").write_text("file,title,publisher,date,url\n半年.txt,2024年上半年昆山经济运行,昆山日报,"
                                           "2024-07-20,https://example.org/a\n", encoding="utf-8")

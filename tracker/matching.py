@@ -140,12 +140,17 @@ def _short(place: str) -> str | None:
     return None
 
 
-_KNOWN = dict.fromkeys(list(tables.PLACES) + sorted(set(vocab.REGIONS.values())))
+_KNOWN = dict.fromkeys(list(tables.PLACES) + list(tables.PROVINCES) + sorted(set(vocab.REGIONS.values())))
 _FULL = {p: p for p in _KNOWN}
 _SHORT = {s: p for p in _KNOWN if (s := _short(p)) and s not in _FULL}
+_SHORT.update({short: full for full, short in tables.PROVINCES.items() if short not in _FULL})
 _OWN = {w: None for w in tables.OWN_PLACE_WORDS}
 _PLACE_WORDS = regex.compile("|".join(regex.escape(w) for w in sorted({**_FULL, **_SHORT, **_OWN}, key=len, reverse=True)))
 _SUBJECT_FOLLOWERS = tuple(vocab.REGION_SUBJECT_FOLLOWERS)
+_SPACES = " \u3000\u00a0\t"
+#: A time at the head of a clause, before its subject: 2025年, 今年, 上半年, 1—9月.
+_TIME_LEAD = re.compile(r"\s*(?:20\d\d\s*年(?:底|末|全年|度)?|今年|去年|[上下]半年|前三季度|第?一季度"
+                        r"|[一二三四五六七八九十\d]+\s*(?:—|-|–|至|到)\s*[一二三四五六七八九十\d]+\s*月份?)\s*")
 _CLAUSE = re.compile(r"[，,；;：:。！？!?\n]")
 
 
@@ -170,7 +175,10 @@ def _places_in(text: str, subject_only: bool = True) -> list[tuple[int, int, str
             out.append((m.start(), m.end(), _FULL.get(word) or _SHORT[word]))
         else:
             head = max((c.end() for c in _CLAUSE.finditer(text, 0, m.start())), default=0)
-            if m.start() - head <= 2 and text.startswith(_SUBJECT_FOLLOWERS, m.end()):
+            lead = _TIME_LEAD.match(text, head, m.start())  # '2025年广西全区…': a time before the subject
+            head = lead.end() if lead else head
+            # '常熟 GDP 达到…': spaces may stand between a short name and what follows it
+            if m.start() - head <= 2 and text[m.end():m.end() + 12].lstrip(_SPACES).startswith(_SUBJECT_FOLLOWERS):
                 out.append((m.start(), m.end(), _SHORT[word]))
     return out
 
@@ -457,6 +465,8 @@ class _Reader:
         places = _places_in(before)
         if places and places[-1][2]:
             return places[-1][2], True
+        if len(places) >= 2 and places[-2][2] and places[-2][1] == places[-1][0]:
+            return places[-2][2], True  # '广西全区…': 全区 of the place right before it
         return self.ctx.region, False
 
     def period(self, row: dict, before: str) -> tuple[tuple[dt.date, str] | None, bool, str]:
@@ -668,20 +678,36 @@ def propose_figures(text: str, rows: list[dict], book: Book, ctx: Context,
             if found:
                 f.indicator, f.key = name, key
                 break
+        part_year = None
         if found and f.period is not None:
             day = f.period[0]
             for t in found:
                 if t.type == "flow" and t.due is not None and t.due.year != day.year:
                     continue
+                if _part_of_a_years_total(f, t, day):
+                    part_year = f"{f.period[1]}的累计数不能与全年总量的目标相比（{t.id}）"
+                    continue
                 candidates.append(_Candidate(f, t, _value(f, t), day, _half_unit(f, t), f.qualifier))
-        if not found or f.period is None:
-            why = f.why_no_period if found else f"台账中没有{f.region or '未知地区'}的这项指标"
+        if not found or f.period is None or (part_year and not any(c.figure is f for c in candidates)):
+            why = (part_year or f.why_no_period) if found else f"台账中没有{f.region or '未知地区'}的这项指标"
             unmatched.append(Unmatched(ctx.doc, int(f.row["start"]), int(f.row["end"]), str(f.row["text"]),
                                        f.region or "", f.indicator, f.period[1] if f.period else "",
                                        str(f.row.get("sentence") or ""), why))
     actions = _actions(candidates, {} if pending is None else pending)
     proposals = [_proposal(c, ctx, *actions[id(c)]) for c in candidates]
     return proposals, unmatched
+
+
+def _part_of_a_years_total(f: _Figure, t: _Target, day: dt.date) -> bool:
+    """A total of part of a year (上半年地区生产总值2637.62亿元, 1—8月规上工业总产值) measured against
+    a level or increment target of a whole year's total: an amount or a quantity summed over the
+    year (not a count of things, which stands at any date, nor a balance, 存款余额, nor a growth
+    rate), whose progress is written in whole years. Recorded, it would read as a fall."""
+    if t.rate or t.type not in ("level", "increment") or (day.month, day.day) == (12, 31):
+        return False
+    if str(f.row["category"]) not in ("money", "other") or any(w in t.indicator for w in tables.STOCK_WORDS):
+        return False
+    return all((d.month, d.day) == (12, 31) for d in t.observations) if t.observations else True
 
 
 def _actions(candidates: list[_Candidate], pending: dict) -> dict[int, tuple[str, str]]:
@@ -700,7 +726,10 @@ def _actions(candidates: list[_Candidate], pending: dict) -> dict[int, tuple[str
                 if c.consistent(held):
                     out[id(c)] = ("same", f"该日期已有 {format_value(held, unit)}，与原文一致")
                 else:
-                    out[id(c)] = ("conflict", f"该日期已有 {format_value(held, unit)}，原文为 {format_value(c.value, unit)}")
+                    written = format_value(c.value, unit)
+                    if written == format_value(held, unit):  # 27695.10亿 against 2.77万亿: say it as written
+                        written = str(c.figure.row["text"])
+                    out[id(c)] = ("conflict", f"该日期已有 {format_value(held, unit)}，原文为 {written}")
                 continue
             earlier = chosen.value if chosen is not None else pending.get((tid, day))
             if earlier is not None:

@@ -26,7 +26,7 @@ not 高新技术企业.
 from __future__ import annotations
 
 __all__ = [
-    "PLACES", "OWN_PLACE_WORDS", "PLACE_SUFFIXES", "INDICATOR_SYNONYMS", "ABBREVIATIONS",
+    "PLACES", "PROVINCES", "STOCK_WORDS", "OWN_PLACE_WORDS", "PLACE_SUFFIXES", "INDICATOR_SYNONYMS", "ABBREVIATIONS",
     "HEAD_MERGES", "LEADING_WORDS", "TRAILING_WORDS", "RATE_SUFFIXES", "ANNUAL_REPORT_WORDS", "PERIOD_WORDS",
 ]
 
@@ -48,6 +48,25 @@ PLACES: dict[str, str | None] = {
     "江阴市": "无锡市",
     "宜兴市": "无锡市",
 }
+# every other province is a place too, inside none of these (PROVINCES, below)
+
+#: China's provincial-level divisions and the short names documents use for them (广西, 新疆):
+#: a figure of another province is never the document's place's (2025年广西全区规上工业总产值…
+#: in a Suzhou article). Source: the list of 34 provincial-level divisions of the Ministry of Civil
+#: Affairs' 行政区划 (as every statistical yearbook prints it).
+PROVINCES: dict[str, str] = {
+    "北京市": "北京", "天津市": "天津", "河北省": "河北", "山西省": "山西", "内蒙古自治区": "内蒙古",
+    "辽宁省": "辽宁", "吉林省": "吉林", "黑龙江省": "黑龙江", "上海市": "上海", "江苏省": "江苏",
+    "浙江省": "浙江", "安徽省": "安徽", "福建省": "福建", "江西省": "江西", "山东省": "山东",
+    "河南省": "河南", "湖北省": "湖北", "湖南省": "湖南", "广东省": "广东", "广西壮族自治区": "广西",
+    "海南省": "海南", "重庆市": "重庆", "四川省": "四川", "贵州省": "贵州", "云南省": "云南",
+    "西藏自治区": "西藏", "陕西省": "陕西", "甘肃省": "甘肃", "青海省": "青海", "宁夏回族自治区": "宁夏",
+    "新疆维吾尔自治区": "新疆", "台湾省": "台湾", "香港特别行政区": "香港", "澳门特别行政区": "澳门",
+}
+
+#: Words of an amount that stands at a date (a balance), not one summed over a year: a part-year
+#: figure of it (6月末存款余额) is comparable with a whole year's.
+STOCK_WORDS = ("余额", "存量", "总资产", "资产总额")
 
 #: Words by which a document speaks of its own place: the figure is the document's.
 OWN_PLACE_WORDS = ("全市", "我市", "本市", "全区", "我区", "本区", "全县", "我县", "本县")

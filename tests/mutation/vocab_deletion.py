@@ -74,6 +74,9 @@ TRACKER_TESTS = {
     "PLACES": [lambda e: TT.test_places_are_known_by_their_full_name(e),
                lambda e: TT.PLACES[e] is None or TT.test_a_title_naming_a_place_inside_another_is_the_inner_places(e)],
     "OWN_PLACE_WORDS": [TT.test_own_place_words_speak_of_the_documents_place],
+    "STOCK_WORDS": [TT.test_a_balance_at_a_part_year_date_is_its_level],
+    "PROVINCES": [TT.test_provinces_by_their_full_and_short_names,
+                  lambda e: e == "江苏省" or TT.test_another_provinces_figure_is_not_the_documents(e)],
     "PLACE_SUFFIXES": [lambda e: TT.test_short_names(TT.SUFFIXES[e], dict(TT.SHORT_NAMES)[TT.SUFFIXES[e]])],
     # deleting a group's first name renames the group: every name of it is tried
     "INDICATOR_SYNONYMS": [lambda e: [TT.test_indicator_synonyms(n, k) for n, k in TT.SYNONYM_CASES
