@@ -24,7 +24,7 @@ from pandas.api.internals import create_dataframe_from_blocks
 from pandas.arrays import ArrowStringArray
 
 from . import classify, structure, vocab
-from .normalize import has_readings, strip_readings, to_simplified
+from .normalize import arabic_years, has_readings, strip_readings, to_simplified
 from .numbers import TRAD_SCALE, parse_arabic, parse_chinese, parse_number, scale_of
 from .patterns import DOC_DATE, FIGURE, SENTENCE_END, UNITS, alternation, trad_forms
 
@@ -143,6 +143,8 @@ def _parse(m: re.Match) -> _Token | None:
             return None  # a table's or column's unit: 绝对数（亿元）, 单位：亿元
         unit = vocab.CURRENCIES.get(g["bare_unit"], "元")
         return _Token(s, e, scale_of(g["bare"]), "money", unit)
+    if g["bare_q"] is not None:  # GDP突破千亿: a magnitude, money or a count by what it measures
+        return _Token(s, e, 1.0, None, "", scale_of(g["bare_q"]), False, True)
     if g["bare_o"] is not None:
         return _Token(s, e, scale_of(g["bare_o"]), *UNITS[g["bare_o_unit"]])
     return _Token(s, e, 2.0 ** _FAN.get(g["fan"] or "一", 1), "multiple", "倍")  # 翻番
@@ -405,6 +407,7 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
     if not isinstance(text, str) or not text:
         return []
     work, omap = strip_readings(text) if has_readings(text) else (text, None)
+    work = arabic_years(work)  # 二〇二六年 read as 2026年, the same length
     # FIGURES.md: the date the text gives itself comes first; `date` is for texts without one.
     doc_date = document_date(work) or _as_date(date)
     if doc_date is None and (year := structure.work_year(work)) is not None:
@@ -456,8 +459,10 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
         due, stated = classify.deadline(sent, a, doc_date, keep_past=told)
         scope = context.at(first.start)
         if scope is not None and not scope.history and not stated:
-            # the title, heading, list or section around the figure states what its sentence does not
-            due = scope.deadline if scope.deadline is not None else due
+            # the title, heading, list or section around the figure states what its sentence does not;
+            # a year the sentence gives its target ('2022年，全市新建5G基站2600个' in a plan of 2022—2024)
+            # or 今年 is its own
+            due = scope.deadline if due is None else due
             stated = scope.horizon
         # a plan of work, a work report's part after its expected targets, a year's work under a
         # heading, or what a future horizon leads (到2027年，…建成区域不少于200平方公里)

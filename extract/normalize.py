@@ -3,7 +3,9 @@
 Two transformations keep the length of the text, so offsets need no map:
 - traditional → simplified, by OpenCC ('t2s'), done per sentence only where a figure
   stands (most of a document never needs it);
-- full-width digits and signs, which the patterns accept directly.
+- full-width digits and signs, which the patterns accept directly;
+- years in Chinese numerals (二〇二六年, 二零二五年), written with Arabic digits (2026年), one
+  digit a character, so that every rule that reads a year reads them.
 
 One transformation changes the length: pinyin readings in brackets after a character
 (萬(wàn)億元, 產(chǎn)值), which scraped pages carry. `strip_readings` removes them and
@@ -17,7 +19,7 @@ import functools
 import opencc
 import re
 
-__all__ = ["OffsetMap", "strip_readings", "to_simplified", "has_readings"]
+__all__ = ["OffsetMap", "strip_readings", "to_simplified", "has_readings", "arabic_years"]
 
 _T2S = opencc.OpenCC("t2s")
 
@@ -90,3 +92,15 @@ def to_simplified(text: str) -> str:
         return out
     # A phrase conversion changed the length: fall back to character by character.
     return "".join(_char_t2s(c) for c in text)
+
+
+#: A year in Chinese numerals, one numeral a digit (二〇二六年; ○ is often typed for 〇).
+_CHINESE_YEAR = re.compile(r"[一二][〇○零一二三四五六七八九]{3}(?=\s*年)")
+_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+
+
+def arabic_years(text: str) -> str:
+    """二〇二六年 → 2026年: the same length, so positions stay valid."""
+    if "〇" not in text and "○" not in text and "零" not in text:
+        return text  # a cheap test first: the years of this century all have one (二〇…)
+    return _CHINESE_YEAR.sub(lambda m: m.group().translate(_YEAR_DIGITS), text)

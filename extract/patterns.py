@@ -52,14 +52,14 @@ BARE_SCALE_WORDS = trad_forms(vocab.BARE_SCALES)
 
 #: Thousands are grouped by commas (305,160) or, in typeset text, by a space (4 410).
 _ARABIC = r"""(?:\d{1,3}(?:,\d{3})++(?!\d)|\d{1,3}(?:[ \u00a0\u2009]\d{3})++(?![\d.])|\d++)(?:[.．]\d++)?+"""
-_CN_DIGIT = "零〇一二两兩三四五六七八九十百千万萬亿億"
-_CHINESE = rf"""[一二两兩三四五六七八九十][{_CN_DIGIT}]*+(?:[点點][零〇一二三四五六七八九]++)?+"""
+_CN_DIGIT = "零〇○一二两兩三四五六七八九十百千万萬亿億"
+_CHINESE = rf"""[一二两兩三四五六七八九十][{_CN_DIGIT}]*+(?:[点點][零〇○一二三四五六七八九]++)?+"""
 #: 百 but not 百分点/百分之; 千 but not 千瓦/千米/千克/千伏 (units of their own).
 _SCALE = rf"""(?!千[瓦米克伏]|百分){guarded(SCALE_WORDS)}"""
 _UNIT = guarded(UNITS)
 _SPACE = r"[ \u00a0\u3000]?"
 #: Below one in Chinese numerals, only after 百分之/千分之: 百分之零點八.
-_CN_FRACTION = r"零[点點][零〇一二三四五六七八九]++"
+_CN_FRACTION = r"[零〇○][点點][零〇○一二三四五六七八九]++"
 #: 万 and 亿 in either script, the scales that join a mixed compound (4万6000亿元, 2亿5000万元).
 _MIX_SCALE = "万亿|萬億|亿|億|万|萬"
 #: Units of measure that a bare scale may stand before (千亿斤, 千万吨): OTHER_UNITS in either script.
@@ -80,6 +80,8 @@ FIGURE = re.compile(
     | (?<![{_CN_DIGIT}\d数數几幾上多余餘])                       # an amount whose 一 is left out:
       (?P<bare>{alternation(BARE_SCALE_WORDS)})                 #   突破万亿元, 亿元以上项目
       (?P<bare_unit>美元|元)(?!{alternation(vocab.PER_AMOUNT_FOLLOWERS)})  # not 万元GDP能耗
+    | (?:(?<=突破)|(?<=超过)|(?<=超過)|(?<=超)|(?<=迈上)|(?<=邁上))  # a bare scale after a bound, with
+      (?P<bare_q>千亿|千億|百亿|百億|万亿|萬億)(?![元美级級])       #   no unit: GDP突破千亿 (a magnitude)
     | (?<![{_CN_DIGIT}\d数數几幾上多余餘每])                     # a bare scale before a unit of
       (?P<bare_o>{alternation(trad_forms(vocab.BARE_OTHER_SCALES))})  #   measure: 千亿斤, 千万吨,
       (?P<bare_o_unit>{_OTHER_UNIT})(?![级級大])                #   but not 千万吨级, 亿吨大港
@@ -179,7 +181,7 @@ DEADLINE = re.compile(
       (?:到|至|预计|力争|争取|确保|计划|目标)\s*(?:到|在)?\s*(?P<by>20\d\d)\s*年
     | (?P<from>20\d\d)\s*年?\s*(?:-|—|–|至|到|~)\s*(?P<to>20\d\d)\s*年
     | (?P<before>20\d\d)\s*年\s*(?:前|底|末|以前|之前)
-    | (?<![\d到至])(?P<year>20\d\d)\s*年(?![\d一二三四五六七八九十上下前第度]|全年)    # 2025年，…力争: the year of a target
+    | (?<![\d到至比较較])(?P<year>20\d\d)\s*年(?![\d一二三四五六七八九十下前第度]|上半|全年)  # 2025年，…力争: the year of a target
     | (?:用|花|经过|通过|未来|在未来|今后)\s*(?P<rel>\d+|[一二两三四五六七八九十]+)\s*(?:(?:到|至|-)\s*(?P<rel2>\d+|[一二两三四五六七八九十]+))?\s*年(?:左右)?(?:时间|内)?
     | (?<![\d一二两三四五六七八九十])(?P<rel3>\d+|[一二两三四五六七八九十]+)\s*(?:(?:到|至|-)\s*(?P<rel4>\d+|[一二两三四五六七八九十]+))?\s*年(?:左右)?(?:时间|内)
     | (?P<plan>十四五|十五五|十三五)

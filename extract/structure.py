@@ -40,6 +40,9 @@ The rules, each in FIGURES.md wording (vocabulary in vocab.py):
 - A year's work: a heading over the work planned for a year (二、2025年工作安排, 今年重点工作),
   not a past one nor a report on it (2025年重点工作进展情况), makes the figures under it with no
   cue of their own targets due that year.
+- A past year leading a paragraph: a year already over at the head of a paragraph (2025年，全市
+  经济运行稳中有进，…, also after who says it: 龚正指出，2025年…) makes the paragraph a look back:
+  no plan of the document reaches its figures (inside a section of goals it stays a goal of that year).
 - History: a heading of looking back (成绩单, 回顾, 成就, 过去五年) or a horizon already over closes
   the scopes above it for the lines under it: their figures take no deadline from outside.
 
@@ -109,6 +112,15 @@ _SECTION_REVIEW = tuple(trad_forms(vocab.SECTION_REVIEW_FOLLOWERS))
 _HISTORY = re.compile(alternation(trad_forms(vocab.HISTORY_WORDS)))
 _PLAN_TITLE = re.compile(alternation(trad_forms(vocab.PLAN_TITLE_WORDS)))
 _PLAN_PERIOD = re.compile(alternation(vocab.PLAN_PERIODS))
+#: A year at the head of a paragraph, or right after who says it (龚正指出，): 2025年，….
+_PAST_LEAD = re.compile(r"(?:[^，,。：:]{1,12}(?:指出|表示|介绍|介紹|说|說|称|稱|强调|強調)[，,：:]\s*)?"
+                        r"(20\d\d)\s*年(?:全年|度|以来|來|以來)?\s*[，,]?(?![\d底末前])")
+
+#: After a section's words inside a paragraph, what makes them introduce the goals (是, 为, 如下, a
+#: colon or a full stop); else only the words at the head of the paragraph's first clause do.
+_INTRODUCES = re.compile(r"\s*(?:是|為|为|建议为|建議為|如下|[：:。])")
+_CLAUSE_BREAK = re.compile(r"[，,；;。！？!?]")
+_MARK_ONLY = re.compile(r"\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]?)?\s*")
 #: After a section's words, what makes it open a list of goals (主要预期目标是：…).
 _OPENS_LIST = re.compile(r"\s*(?:是|為|为|建议为|建議為)?\s*[：:]")
 _WORK_PLAN = re.compile(alternation(trad_forms(vocab.WORK_PLAN_HEADING_WORDS)))
@@ -320,6 +332,9 @@ def read(text: str, doc_date: dt.date | None) -> Context:
             sec = _SECTION.search(t) or _SECTION_OPENER.search(t)
         if sec is not None and t.startswith(_SECTION_REVIEW, sec.end()):
             sec = None  # '2025年主要目标的完成，标志着…': a report on the goals
+        if (sec is not None and not in_heading and not _INTRODUCES.match(t, sec.end())
+                and _CLAUSE_BREAK.search(t, 0, sec.start()) is not None and not _MARK_ONLY.fullmatch(t, 0, sec.start())):
+            sec = None  # '…，确定了全市工业的发展目标，并在…': goals mentioned inside a sentence
         if sec is not None and not history:
             year = None
             for y in _YEAR.finditer(t, 0, sec.start()):
@@ -349,6 +364,13 @@ def read(text: str, doc_date: dt.date | None) -> Context:
                 scopes.append(Scope(line.start, _extent(lines, i, True, len(text), runs), year, False, True,
                                     rule="work-plan", plan=True))
                 continue
+        # A year already over that opens a paragraph ('2025年，全市经济运行稳中有进，…', also after
+        # '龚正指出，'): the paragraph looks back; its figures are what that year brought.
+        if not in_heading and year_now is not None and "20" in t:
+            past = _PAST_LEAD.match(t)
+            if (past is not None and int(past.group(1)) < year_now
+                    and not any(sc.targets and sc.start <= line.start < sc.end for sc in scopes)):
+                scopes.append(Scope(line.start, line.end, None, False, False, True, "past-lead"))
         # Leading time phrase (or a heading's horizon).
         if "20" in t:
             for m in _HORIZON.finditer(t):
@@ -443,10 +465,19 @@ _WORK_YEAR = re.compile(r"(20\d\d)\s*年(?:度)?[^\n。！？，,]{0,16}?(?:"
                         + alternation(trad_forms(vocab.WORK_PLAN_HEADING_WORDS)) + ")")
 
 
+#: A year's expected targets, named with their year: 2026年上海经济社会发展主要预期目标.
+_TARGETS_YEAR = re.compile(r"(20\d\d)\s*年(?:度)?[^\n。！？，,；;]{0,16}?(?:"
+                           + alternation(trad_forms(vocab.ANNUAL_SECTION_WORDS)) + ")")
+
+
 def work_year(text: str) -> int | None:
-    """The year whose work a document sets out under a heading (三、2024年主要工作安排), not a
-    report on that work (2024年重点工作进展情况) nor a look back: for a document that states no
-    date of its own, the year it was written in (a work report is given early in the year it plans)."""
+    """The year whose expected targets a document states (2026年…主要预期目标), or whose work it
+    sets out under a heading (三、2024年主要工作安排; not a report on that work, 2024年重点工作
+    进展情况, nor a look back): for a document that states no date of its own, the year it was
+    written in (a work report is given early in the year it plans)."""
+    m = _TARGETS_YEAR.search(text)
+    if m is not None:  # '公布2026年上海经济社会发展主要预期目标': the year's expected targets
+        return int(m.group(1))
     for m in _WORK_YEAR.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end())

@@ -107,6 +107,8 @@ OTHER_UNITS = {
     "PFlops": "PFLOPS",
     "TFLOPS": "TFLOPS",
     "TFlops": "TFLOPS",
+    "℃": "℃",  # 气温38—40℃
+    "摄氏度": "℃",
     "岁": "岁",  # 人均预期寿命达到83岁
 }
 
@@ -189,7 +191,7 @@ RANGE_SEPARATORS = ("至", "到", "-", "—", "–", "~", "～", "〜", "－", "
 LIST_SEPARATORS = ("、", "和", "与", "與", "及")  # 與: traditional 与
 
 #: Words that make the figure after them a decrease (FIGURES.md sign rule).
-DECREASE_WORDS = ("下降", "减少", "降低", "回落", "负增长", "收缩", "下滑", "缩减", "减")
+DECREASE_WORDS = ("下降", "减少", "降低", "回落", "负增长", "收缩", "下滑", "缩减", "减", "减产", "减收")
 
 #: Words that make a percent after them a change, a growth rate (同比增长11.5%, 提升超过20%), and
 #: the words that may stand between (超过, 达). A level reached (提升至55%) is no change: 至 is

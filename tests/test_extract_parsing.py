@@ -284,6 +284,25 @@ def test_small_chinese_multiples_are_no_figures(text, expected):
     assert [(r["text"], r["value"]) for r in extract.engine.records(text)] == expected
 
 
+#: (text, [(text, value, category, qualifier)]): a bare 千亿/万亿 after a bound (突破, 超) is a magnitude;
+#: ○ is a zero among Chinese numerals; a bare scale elsewhere, or as a size label, is none.
+BARE_SCALES_AND_CIRCLES = [
+    ("全年地区生产总值突破千亿，增长10%左右。", [("千亿", 1e11, "money", "ge"), ("10%", 10.0, "percent", "approx")]),
+    ("全年地區生產總值超千億。", [("千億", 1e11, "money", "gt")]),
+    ("全市注册用户突破万亿。", [("万亿", 1e12, "count", "ge")]),
+    ("成功晋级全省第2个千亿县。", []),
+    ("产值突破千亿级。", []),
+    ("居民消费价格上涨百分之○點一。", [("百分之○點一", 0.1, "percent", "eq")]),
+    ("全市投资二千○五十亿元。", [("二千○五十亿元", 2.05e11, "money", "eq")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", BARE_SCALES_AND_CIRCLES)
+def test_bare_scales_after_a_bound_and_circles_for_zero(text, expected):
+    got = [(r["text"], r["value"], r["category"], r["qualifier"]) for r in extract.engine.records(text)]
+    assert got == expected
+
+
 POINTS_IN_A_LIST = [
     ("分别较一季度回升2.9个、23.9个百分点。", [("2.9个", 2.9, "pp", "个百分点"), ("23.9个百分点", 23.9, "pp", "个百分点")]),
     ("分别提高1.5个、2个和3.2个百分点。", [("1.5个", 1.5, "pp", "个百分点"), ("2个", 2.0, "pp", "个百分点"),

@@ -251,6 +251,38 @@ def test_an_undated_documents_year_from_its_work(text, date, surface, want):
     assert reading(text, surface, date) == want
 
 
+#: Years in Chinese numerals read as years; a past year leading a paragraph looks back; a section
+#: word mentioned inside a sentence opens no section; a year's expected targets date an undated text.
+DOCUMENT_YEARS = [
+    ("a-chinese-numeral-horizon", "到二〇二七年，全市新增企业300家。", "2025-03-01", "300家", ("target", 2027)),
+    ("a-circle-for-zero", "二○二五年前，全市新增企业300家。", "2024-03-01", "300家", ("target", 2025)),
+    ("undated-targets-name-their-year", "市长公布二○二六年经济社会发展主要预期目标，地区生产总值增长目标设定为百分之五左右。",
+     None, "百分之五", ("target", 2026)),
+    ("a-year-before-a-place-starting-with-shang", "公布2026年上海经济社会发展主要预期目标，其中增长目标设定为5%左右。",
+     "2026-01-20", "5%", ("target", 2026)),
+    ("a-past-year-leads-a-paragraph", "今年的主要预期目标是：地区生产总值增长5%左右。\n龚正指出，2025年全市经济运行稳中有进。"
+     "地方一般公共预算收入达8500亿元。", "2026-01-20", "8500亿元", ("actual", None)),
+    ("the-years-own-paragraph-is-no-look-back", "今年的主要预期目标是：地区生产总值增长5%左右。\n2026年，全市经济稳中求进。"
+     "地方一般公共预算收入达8500亿元。", "2026-01-20", "8500亿元", ("target", None)),
+    ("a-section-word-mentioned-in-a-sentence", "今年7月，市委下发了若干意见，确定了全市工业的发展目标，并提出了政策保障。"
+     "1-7月全市工业增加值348亿元。", "2016-08-20", "348亿元", ("actual", None)),
+    ("a-section-word-that-introduces-goals", "会议指出，全市的发展目标是：工业增加值达到400亿元。", "2016-08-20", "400亿元",
+     ("target", None)),
+]
+
+
+@check(DOCUMENT_YEARS)
+def test_years_of_a_document_and_its_paragraphs(text, date, surface, want):
+    assert reading(text, surface, date) == want
+
+
+def test_years_in_chinese_numerals_keep_the_length():
+    from extract.normalize import arabic_years
+    text = "二〇二六年和二○二五年，以及一九九八年，零售额三千亿元"
+    assert arabic_years(text) == "2026年和2025年，以及1998年，零售额三千亿元"
+    assert arabic_years("一九九八年") == "一九九八年"  # no zero: the cheap test passes it by
+
+
 #: A year already over inside a target sentence marks an actual; a baseline year (比2020年) does not.
 PAST_YEARS = [
     ("past-year-clause", "到2027年规上工业总产值达到3万亿元，2024年为2.5万亿元。", "2025-03-01", "2.5万亿元",

@@ -125,7 +125,7 @@ OTHER_UNITS = {
     "公里": "公里", "千米": "公里", "亩": "亩", "公顷": "公顷", "微克/立方米": "微克/立方米",
     "毫克/立方米": "毫克/立方米", "GW": "GW", "MW": "MW", "kWh": "kWh", "Gbps": "Gbps", "Mbps": "Mbps",
     "EFLOPS": "EFLOPS", "EFlops": "EFLOPS", "PFLOPS": "PFLOPS", "PFlops": "PFLOPS", "TFLOPS": "TFLOPS",
-    "TFlops": "TFLOPS", "岁": "岁",
+    "TFlops": "TFLOPS", "℃": "℃", "摄氏度": "℃", "岁": "岁",
 }
 
 
@@ -212,7 +212,7 @@ def test_list_separators(sep):
 
 # --- sign ----------------------------------------------------------------------------------------
 
-DECREASE_WORDS = ("下降", "减少", "降低", "回落", "负增长", "收缩", "下滑", "缩减", "减")
+DECREASE_WORDS = ("下降", "减少", "降低", "回落", "负增长", "收缩", "下滑", "缩减", "减", "减产", "减收")
 
 
 @pytest.mark.parametrize("word", DECREASE_WORDS)
