@@ -504,7 +504,7 @@ _GROUP_MARKERS = tuple(vocab.GROUP_MARKERS)
 def _after_de(sent: str, end: int) -> str:
     """The words after the 的 that follows a figure ending at `end`, up to the first stop, at most
     16 characters: what _group_after and _of_after read as a name."""
-    rest = sent[end + 1:end + 17]
+    rest = sent[end + 1:end + 17].lstrip(" \u3000\u00a0")  # '5615.34 亿元的 GDP': spaces after 的
     stop = _AFTER_STOP.search(rest)
     return rest[: stop.start()] if stop else rest
 
@@ -516,9 +516,15 @@ def _of_after(sent: str, end: int, before: str) -> str | None:
     if not sent.startswith(_GROUP_MARKERS, end) or before.endswith(_INDICATOR_HEADS + _MONEY_WORDS):
         return None
     phrase = _after_de(sent, end)
-    if not _MONEY_SUBJECT.search(phrase) or _NOT_INDICATOR.match(phrase):
+    money = _MONEY_SUBJECT.search(phrase)
+    if not money or _NOT_INDICATOR.match(phrase):
         return None
+    if before.rstrip().endswith(_BY_WORDS):  # '以5615.34亿元的GDP一骑绝尘': by its GDP, what it did
+        return _clean(phrase[:money.end()]) or None
     return _trim_after(_clean(phrase)) or None
+
+
+_BY_WORDS = tuple(vocab.BY_MEANS_WORDS)
 
 
 _MONEY_WORDS = tuple(vocab.MONEY_SUBJECTS)

@@ -116,6 +116,10 @@ OTHER_UNITS = {
 #: (a 1/9 with none of them before it in its clause is no share: a date, a page, a score).
 SHARE_WORDS = ("占", "比重", "份额", "比例")
 
+#: Before an amount, these make the name after its 的 the measure by which something is done or
+#: ranked (昆山市以5615.34亿元的GDP一骑绝尘): the name ends with its word of money (GDP).
+BY_MEANS_WORDS = ("以", "凭借", "凭")
+
 #: Words that restate the figure before in another unit or currency (人均地区生产总值73232元，按2024年
 #:平均汇率计算为10283美元; 5000万美元，折合人民币3.5亿元): the restated figure measures the same thing.
 CONVERSION_WORDS = ("计算为", "折算为", "折算成", "折合", "约合")

@@ -253,6 +253,15 @@ def test_computing_power_letters(letter):
                                                                  COMPUTE_LETTER_UNITS[letter])
 
 
+BY_MEANS_WORDS = ("以", "凭借", "凭")
+
+
+@pytest.mark.parametrize("word", BY_MEANS_WORDS)
+def test_a_measure_named_after_an_amount_it_ranks_by(word):
+    """昆山市以5615.34亿元的GDP一骑绝尘: the amount is the GDP (the words after it are what it did)."""
+    assert one(f"从数据来看，昆山市{word}5615.34亿元的GDP一骑绝尘。")["indicator"] == "GDP"
+
+
 CONVERSION_WORDS = ("计算为", "折算为", "折算成", "折合", "约合")
 
 
@@ -694,6 +703,7 @@ TABLES = [
     ("COMPUTE_WORDS", vocab.COMPUTE_WORDS, COMPUTE_WORDS),
     ("CONVERSION_WORDS", vocab.CONVERSION_WORDS, CONVERSION_WORDS),
     ("SECTION_REVIEW_FOLLOWERS", vocab.SECTION_REVIEW_FOLLOWERS, SECTION_REVIEW_FOLLOWERS),
+    ("BY_MEANS_WORDS", vocab.BY_MEANS_WORDS, BY_MEANS_WORDS),
 ]
 
 

@@ -151,6 +151,22 @@ targets:
     assert [(p.target, p.date, p.value) for p in proposals] == [("stock", "2024-06-30", 8000.0)]
 
 
+#: (text of a Suzhou article, the region of its last figure): a line that opens with a place and a
+#: colon labels its section; the next short line with no stop (a heading) ends it.
+LABELLED_SECTIONS = [
+    ("苏州各板块经济\n昆山:县域经济的“超级引擎”\n2024年,其以5400.5亿元的GDP独占鳌头。", "昆山市"),
+    ("苏州各板块经济\n昆山:县域经济的“超级引擎”\n2024年,其以5400.5亿元的GDP独占鳌头。\n全市概况\n"
+     "2024年,全市地区生产总值26000.5亿元。", "苏州市"),
+    ("苏州各板块经济\n市统计局消息:2024年,全市地区生产总值26000.5亿元。", "苏州市"),
+]
+
+
+@pytest.mark.parametrize("text, region", LABELLED_SECTIONS)
+def test_a_place_label_names_the_place_of_its_section(text, region):
+    _, unmatched = propose(text, tracker.load("targets: []\n"), doc="苏州.txt", date=dt.date(2025, 2, 1))
+    assert unmatched[-1].region == region
+
+
 OWN_PLACE_WORDS = ("全市", "我市", "本市", "全区", "我区", "本区", "全县", "我县", "本县")
 
 

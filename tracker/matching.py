@@ -26,6 +26,7 @@ value: a unit slip). Lists read "respectively" (常熟市和吴江区…分别�
 from __future__ import annotations
 
 import dataclasses
+import bisect
 import datetime as dt
 import re
 from collections import defaultdict
@@ -152,6 +153,9 @@ _SPACES = " \u3000\u00a0\t"
 _TIME_LEAD = re.compile(r"\s*(?:20\d\d\s*年(?:底|末|全年|度)?|今年|去年|[上下]半年|前三季度|第?一季度"
                         r"|[一二三四五六七八九十\d]+\s*(?:—|-|–|至|到)\s*[一二三四五六七八九十\d]+\s*月份?)\s*")
 _CLAUSE = re.compile(r"[，,；;：:。！？!?\n]")
+#: A line that opens with a place and a colon labels what follows: 昆山:县域经济的“超级引擎”.
+_PLACE_LABEL = re.compile(r"^[ \t\u3000]*([\u4e00-\u9fff]{2,8}?)[ \t\u3000]*[:：]", re.MULTILINE)
+_HEADING_LINE = re.compile(r"^[^\n。！？!?]{1,30}$", re.MULTILINE)
 
 
 def place_of(name: str | None) -> str | None:
@@ -430,6 +434,15 @@ class _Reader:
     def __init__(self, text: str, ctx: Context):
         self.text, self.ctx = text, ctx
         self._sentence_at: dict[tuple[str, int], int] = {}
+        # lines that label what follows with a place ('昆山:县域经济的“超级引擎”'), by position, each
+        # up to the next short line with no full stop (the next heading)
+        self._labels = []
+        for m in _PLACE_LABEL.finditer(text):
+            place = place_of(m.group(1))
+            if place is not None:
+                line_end = text.find("\n", m.end())
+                nxt = _HEADING_LINE.search(text, len(text) if line_end < 0 else line_end + 1)
+                self._labels.append((m.start(), place, nxt.start() if nxt else len(text)))
 
     def sentence_start(self, sentence: str, start: int) -> int:
         lo = max(0, start - len(sentence) - 1)
@@ -443,7 +456,7 @@ class _Reader:
             start = int(row["start"])
             s0 = self.sentence_start(sentence, start)
             before = _simple(self.text[s0:start])
-            region, named = self.region(before)
+            region, named = self.region(before, start)
             name, rate = clean_name(row.get("indicator"))
             phrase, _ = clean_name(_phrase_before(before))
             category = str(row["category"])
@@ -460,13 +473,18 @@ class _Reader:
         self.shared_heads(figures)
         return figures
 
-    def region(self, before: str) -> tuple[str | None, bool]:
-        """(the place the figure belongs to, whether its sentence names it)."""
+    def region(self, before: str, start: int = 0) -> tuple[str | None, bool]:
+        """(the place the figure belongs to, whether its sentence, or the label of its section,
+        names it)."""
         places = _places_in(before)
         if places and places[-1][2]:
             return places[-1][2], True
         if len(places) >= 2 and places[-2][2] and places[-2][1] == places[-1][0]:
             return places[-2][2], True  # '广西全区…': 全区 of the place right before it
+        if not places and self._labels:
+            i = bisect.bisect_right(self._labels, (start, "\uffff"))
+            if i and start < self._labels[i - 1][2]:  # '昆山:县域经济的“超级引擎”' over its section:
+                return self._labels[i - 1][1], True   # 其以5615.34亿元的GDP… is 昆山's
         return self.ctx.region, False
 
     def period(self, row: dict, before: str) -> tuple[tuple[dt.date, str] | None, bool, str]:

@@ -67,6 +67,7 @@ TESTS = {
  "COMPUTE_WORDS": [lambda e: [T.test_computing_power_letters(u) for u in T.COMPUTE_LETTER_UNITS]],
  "CONVERSION_WORDS": [T.test_a_figure_restated_in_another_currency_measures_the_same],
  "SECTION_REVIEW_FOLLOWERS": [T.test_a_report_on_the_goals_opens_no_section],
+ "BY_MEANS_WORDS": [T.test_a_measure_named_after_an_amount_it_ranks_by],
 }
 
 
