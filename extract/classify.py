@@ -694,7 +694,7 @@ def deadline(sent: str, start: int, doc_date: dt.date | None,
     starts with the next year otherwise (FIGURES.md). 每年 targets have none, and say so: no
     title or section around them gives them one.
     """
-    explicit = relative = plan = this = year = None
+    explicit = relative = plan = this = year = yearend = None
     each = False  # the last horizon before the figure is 每年
     for m_end, g in _deadline_list(sent):
         if m_end > start:
@@ -708,10 +708,12 @@ def deadline(sent: str, start: int, doc_date: dt.date | None,
             relative = _years(g["rel2"] or g["rel"] or g["rel4"] or g["rel3"])
         elif g["plan"]:
             plan = vocab.PLAN_PERIODS[g["plan"]]
+        elif g["yearend"]:
+            yearend = True
         elif g["this"]:
             this = True
         elif each:
-            explicit = relative = plan = this = year = None
+            explicit = relative = plan = this = year = yearend = None
     if each:
         return None, True  # 每年: a yearly target states that it has no deadline, whatever its scope says
     if explicit and (keep_past or not (doc_date and explicit < doc_date.year)):
@@ -722,6 +724,8 @@ def deadline(sent: str, start: int, doc_date: dt.date | None,
         plan = None  # '“十三五”期间' in a document of 2022 looks back
     if relative or plan:
         return plan, True
+    if yearend and doc_date:
+        return doc_date.year, True  # '今年年底前，…达到1900个': a horizon, the end of the document's year
     if year and (doc_date is None or year >= doc_date.year):
         return year, False  # '2025年，…力争突破5万亿元': the year the target is for, not a horizon
     if this and doc_date:

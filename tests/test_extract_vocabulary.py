@@ -430,6 +430,25 @@ def test_actual_overrides_of_a_target_cue(cue):
     assert one(ACTUAL_OVERRIDES[cue])["kind"] == "actual"
 
 
+#: The end of the document's year as a horizon (年底前, 到今年年底), by hand: (text, date, kind, deadline).
+YEAR_END_HORIZONS = [
+    ("《方案》提出，今年年底前，全市5G基站数量达到1900个。", "2021-10-29", "target", 2021),
+    ("到今年年底，全市5G基站达到1900个。", "2021-10-29", "target", 2021),
+    ("今年底前全市5G基站达到1900个。", "2021-10-29", "target", 2021),
+    ("年底前，全市5G基站达到1900个。", "2021-10-29", "target", 2021),
+    ("到年底，全市5G基站达到1900个。", "2021-10-29", "target", 2021),
+    ("2025年年底前，全市5G基站达到3000个。", "2021-10-29", "target", 2025),
+    ("截至今年年底，全市已建成5G基站1900个。", "2021-12-29", "actual", None),
+    ("全市兜底保障人口3000人。", "2021-10-29", "actual", None),
+]
+
+
+@pytest.mark.parametrize("text, date, kind, due", YEAR_END_HORIZONS)
+def test_the_end_of_the_year_is_a_horizon(text, date, kind, due):
+    r = one(text, date)
+    assert (r["kind"], r["deadline"]) == (kind, due)
+
+
 #: The forms the share-of-a-plan override takes, and a plan's own figure that is none, by hand.
 OVERRIDE_FORMS = [
     ("技改投资完成1-4月投资计划的132.1%。", "actual"),
@@ -486,6 +505,10 @@ NOT_CUES = {
     "未来工厂": ("全市认定未来工厂15家。", "actual"),
     "未来乡村": ("全市创建未来乡村30个。", "actual"),
     "期末余额": ("全市贷款期末余额1.2万亿元。", "actual"),
+    "超预期": ("全市超预期完成固定资产投资35.93亿元。", "actual"),
+    "好于预期": ("全市投资好于预期，完成35.93亿元。", "actual"),
+    "高于预期": ("全市投资高于预期，完成35.93亿元。", "actual"),
+    "超出预期": ("全市投资超出预期，完成35.93亿元。", "actual"),
 }
 
 
