@@ -280,6 +280,11 @@ def test_period_words_of_a_title(word):
 
 #: (table, entry) -> why deleting the entry alone changes no reading.
 EQUIVALENT = {
+    **{("PROVINCES", city): "a city of extract's vocab.REGIONS too: known by its full and short name anyway"
+       for city in ("北京市", "天津市", "上海市", "重庆市")},
+    ("PROVINCES", "江苏省"): "PLACES holds it too (as the parent of its cities), with the same short name from 省",
+    ("PLACES", "江苏省"): "PROVINCES holds it too: a place with no parent either way",
+    ("PLACE_SUFFIXES", "省"): "every province's short name is written out in PROVINCES; no other place ends with 省",
     ("PERIOD_WORDS", "第一季度"): "一季度 is inside it: the same months",
     ("TRAILING_WORDS", "总计达"): "总计 (here) and 达 (extract's INDICATOR_TAIL_WORDS) strip it in two steps",
     ("TRAILING_WORDS", "高达"): "extract's INDICATOR_TAIL_WORDS holds 高达 too: the figure's name comes without it",
