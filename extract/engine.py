@@ -474,6 +474,10 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
             told_in_lead.add(len(out))  # a lead's figure whose own clause says what it is
         if scope is not None and scope.targets:
             kind = "target"  # every figure of an expected-targets section is one
+        cell = context.cell_at(first.start)
+        if cell is not None and cell.kind is not None:
+            kind = cell.kind  # 全市生产总值 / 预期性 / 增长5%左右 / 增长5.4%: the column says which
+            due = cell.year if kind == "target" and cell.year is not None else due
         region = classify.region_of(sent, a, home)
         after_fenbie = "分别" in sent[prev_end:a]  # 分别 since the figure before
         names_nothing = after_fenbie and classify.respectively(sent, prev_end, a)
@@ -484,6 +488,8 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
                    else prev_indicator)
             if i == 0 and prev_indicator and _CONVERTED.fullmatch(sent, prev_end, ta):
                 ind = prev_indicator  # '73232元，按2024年平均汇率计算为10283美元': the same thing restated
+            if cell is not None and (ind is None or ind in _LIST_SEPS):
+                ind = cell.row  # a flattened table's cell names nothing but its change: the row does
             if joined and (ind is None or ind in _LIST_SEPS):
                 ind = prev_indicator  # '排放量分别下降9.3%和6.8%'
             elif ind is None:

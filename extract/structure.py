@@ -43,6 +43,9 @@ The rules, each in FIGURES.md wording (vocabulary in vocab.py):
 - A past year leading a paragraph: a year already over at the head of a paragraph (2025年，全市
   经济运行稳中有进，…, also after who says it: 龚正指出，2025年…) makes the paragraph a look back:
   no plan of the document reaches its figures (inside a section of goals it stays a goal of that year).
+- A table flattened to one cell a line (指标名称 / 属性 / 全年目标 / 全年完成, then the rows):
+  each figure measures its row's first cell; in a column of goals it is a target, due in the year
+  the table's title names (表一 2025年…主要目标完成情况); in a column of results, an actual.
 - History: a heading of looking back (成绩单, 回顾, 成就, 过去五年) or a horizon already over closes
   the scopes above it for the lines under it: their figures take no deadline from outside.
 
@@ -53,6 +56,7 @@ of one symbol are of one rank, below the numbered ones.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import re
@@ -61,7 +65,7 @@ from . import vocab
 from .normalize import to_simplified
 from .patterns import alternation, trad_forms
 
-__all__ = ["Scope", "Context", "read", "headline_end", "lead_end", "is_plan", "plan_name", "work_year"]
+__all__ = ["Scope", "Cell", "Context", "read", "headline_end", "lead_end", "is_plan", "plan_name", "work_year"]
 
 
 @dataclasses.dataclass(slots=True)
@@ -183,6 +187,68 @@ class _Line:
     item: bool       # a list item: a numbering mark, a bullet, or 一是/二是
 
 
+@dataclasses.dataclass(slots=True)
+class Cell:
+    """A cell of a table flattened to one cell a line: its line, its row's and column's headings."""
+    start: int
+    end: int
+    row: str               # the row's first cell (what its figures measure)
+    kind: str | None       # 'target' in a column of goals (全年目标), 'actual' in one of results (全年完成)
+    year: int | None       # the year the table's title names (表一 2025年…主要目标完成情况)
+
+
+#: A flattened table's heading cells and data cells are short lines; a longer one ends the table.
+_CELL_MAX = 40
+_HEADING_CELL_MAX = 12
+_TARGET_COLUMN = re.compile(alternation(trad_forms(vocab.TABLE_TARGET_COLUMNS)))
+_ACTUAL_COLUMN = re.compile(alternation(trad_forms(vocab.TABLE_ACTUAL_COLUMNS)))
+_DIGIT = re.compile(r"\d")
+
+
+def _column_kind(heading: str) -> str | None:
+    if _ACTUAL_COLUMN.search(heading):
+        return "actual"  # 全年完成, 实际完成
+    return "target" if _TARGET_COLUMN.search(heading) else None
+
+
+def flattened_tables(lines: list[_Line]) -> list[Cell]:
+    """The cells of tables written one cell a line: a run of three or more short heading lines
+    with no digits, the last of them a column of goals or of results (指标名称 / 属性 / 全年目标 /
+    全年完成), then rows of as many lines, each row's first cell its heading (a name, no digits).
+    The table ends at a line too long for a cell or a row whose first cell holds a number. The
+    line before the headings is the table's title; the year it names is the goals' year."""
+    cells: list[Cell] = []
+    i, n = 0, len(lines)
+    while i < n:
+        k = 0
+        while (i + k < n and len(lines[i + k].text) <= _HEADING_CELL_MAX and not lines[i + k].text[-1] in _CLOSERS
+               and _DIGIT.search(lines[i + k].text) is None):
+            k += 1
+        kinds = [_column_kind(lines[j].text) for j in range(i, i + k)]
+        # the headings end with the last column of goals or results: the first row's cells (a name,
+        # 预期性) are short lines with no digits too
+        last = max((c for c in range(1, k) if kinds[c] is not None), default=0)
+        if last < 2:
+            i += max(k, 1)
+            continue
+        k = last + 1
+        kinds = kinds[:k]
+        title = lines[i - 1].text if i else ""
+        y = _YEAR.search(title)
+        year = int(y.group(1)) if y and y.group(1) else None
+        j = i + k
+        while j < n and len(lines[j].text) <= _CELL_MAX and _DIGIT.search(lines[j].text) is None:
+            row = to_simplified(lines[j].text)
+            c = 1
+            while c < k and j + c < n and len(lines[j + c].text) <= _CELL_MAX:  # the last row may stop short
+                line = lines[j + c]
+                cells.append(Cell(line.start, line.end, row, kinds[c], year))
+                c += 1
+            j += k
+        i = j
+    return cells
+
+
 class Context:
     """The scopes of one document, looked up by position.
 
@@ -191,17 +257,27 @@ class Context:
     and the whole document costs time linear in its scopes, however they nest.
     """
 
-    __slots__ = ("scopes", "headline_end", "lead_end", "plan_from", "_next", "_open", "_last")
+    __slots__ = ("scopes", "headline_end", "lead_end", "plan_from", "cells", "_cell_starts", "_next", "_open",
+                 "_last")
 
     def __init__(self, scopes: list[Scope], headline_end: int, lead_end: int | None = None,
-                 plan_from: int | None = None):
+                 plan_from: int | None = None, cells: list[Cell] | None = None):
         self.scopes = sorted(scopes, key=lambda s: (s.start, -s.end))
+        self.cells = cells or []
+        self._cell_starts = [c.start for c in self.cells]
         # where the document starts to set out work to be done (a plan of work: 0; a work report:
         # its expected targets for the year), or None: from there a figure with no cue is a target
         self.plan_from = plan_from
         self.headline_end = headline_end
         self.lead_end = headline_end if lead_end is None else lead_end
         self._next, self._open, self._last = 0, [], -1
+
+    def cell_at(self, pos: int) -> Cell | None:
+        """The cell of a flattened table whose line holds `pos`, or None."""
+        if not self.cells:
+            return None
+        i = bisect.bisect_right(self._cell_starts, pos)
+        return self.cells[i - 1] if i and pos < self.cells[i - 1].end else None
 
     def at(self, pos: int) -> Scope | None:
         """The innermost scope that holds `pos` (the one that starts last), or None."""
@@ -388,7 +464,7 @@ def read(text: str, doc_date: dt.date | None) -> Context:
                 break
     _inherit_deadlines(scopes)
     top = _headline_end(lines, text)
-    return Context(scopes, top, lead_end(text, top), plan_from)
+    return Context(scopes, top, lead_end(text, top), plan_from, flattened_tables(lines))
 
 
 def _inherit_deadlines(scopes: list[Scope]) -> None:

@@ -390,6 +390,11 @@ WORK_PLAN_HEADING_WORDS = ("工作安排", "重点工作", "主要工作", "重�
                            "目标任务", "工作思路")
 WORK_REVIEW_WORDS = ("进展", "完成情况", "落实情况", "执行情况")
 
+#: Column headings of a table flattened to one cell a line (指标名称 / 属性 / 全年目标 / 全年完成):
+#: a column of goals and a column of results; a run of headings with one of them opens such a table.
+TABLE_TARGET_COLUMNS = ("目标", "计划", "预期值")
+TABLE_ACTUAL_COLUMNS = ("完成", "实际", "实绩")
+
 #: Words of looking back: a heading or title with one states no deadline (2015—2019年成就回顾).
 HISTORY_WORDS = ("回顾", "成绩单", "成就", "成绩", "成效", "过去五年", "过去一年", "总结", "发展基础", "发展现状",
                  "取得的")

@@ -283,6 +283,35 @@ def test_years_in_chinese_numerals_keep_the_length():
     assert arabic_years("一九九八年") == "一九九八年"  # no zero: the cheap test passes it by
 
 
+#: A table flattened to one cell a line: (text, [(figure, kind, deadline, indicator)]), by hand.
+FLAT_TABLE = ("表一  2025年全市主要目标完成情况\n\n指标名称\n\n属性\n\n全年目标\n\n全年完成\n\n"
+              "全市生产总值\n\n预期性\n\n增长5%左右\n\n增长5.4%\n\n"
+              "地方一般公共预算收入\n\n预期性\n\n增长2%\n\n增长1.5%\n\n"
+              "每万人口高价值发明专利拥有量\n\n预期性\n\n63件左右\n")
+FLAT_TABLES = [
+    ("goals-and-results-columns", FLAT_TABLE, "2026-02-12",
+     [("5%", "target", 2025, "全市生产总值"), ("5.4%", "actual", None, "全市生产总值"),
+      ("2%", "target", 2025, "地方一般公共预算收入"), ("1.5%", "actual", None, "地方一般公共预算收入"),
+      ("63件", "target", 2025, "每万人口高价值发明专利拥有量")]),
+    ("results-first", FLAT_TABLE.replace("全年目标", "实际完成X").replace("全年完成", "年度计划"), "2026-02-12",
+     [("5%", "actual", None, "全市生产总值"), ("5.4%", "target", 2025, "全市生产总值"),
+      ("2%", "actual", None, "地方一般公共预算收入"), ("1.5%", "target", 2025, "地方一般公共预算收入"),
+      ("63件", "actual", None, "每万人口高价值发明专利拥有量")]),
+    ("a-paragraph-ends-the-table", "表一  2025年主要目标完成情况\n指标名称\n全年目标\n全年完成\n全市生产总值\n增长5%左右\n"
+     "增长5.4%\n全年新登记市场主体增加，新设外资企业同比增长8%，继续保持平稳较快的增长态势。", "2026-02-12",
+     [("5%", "target", 2025, "全市生产总值"), ("5.4%", "actual", None, "全市生产总值"), ("8%", "actual", None, "新设外资企业")]),
+    ("short-lines-with-no-column-of-goals", "首页\n新闻中心\n政务公开\n办事服务\n全市生产总值增长5.4%。", "2026-02-12",
+     [("5.4%", "actual", None, "生产总值")]),
+]
+
+
+@pytest.mark.parametrize("text, date, expected", [c[1:] for c in FLAT_TABLES], ids=[c[0] for c in FLAT_TABLES])
+def test_a_table_flattened_to_one_cell_a_line(text, date, expected):
+    df = extract.figures(text, date=date)
+    got = [(r.text, r.kind, None if pd.isna(r.deadline) else int(r.deadline), r.indicator) for r in df.itertuples()]
+    assert got == expected
+
+
 #: A year already over inside a target sentence marks an actual; a baseline year (比2020年) does not.
 PAST_YEARS = [
     ("past-year-clause", "到2027年规上工业总产值达到3万亿元，2024年为2.5万亿元。", "2025-03-01", "2.5万亿元",

@@ -272,6 +272,18 @@ def test_a_figure_restated_in_another_currency_measures_the_same(word):
                                                             ("10283美元", "人均地区生产总值")]
 
 
+TABLE_TARGET_COLUMNS = ("目标", "计划", "预期值")
+TABLE_ACTUAL_COLUMNS = ("完成", "实际", "实绩")
+
+
+@pytest.mark.parametrize("word", TABLE_TARGET_COLUMNS + TABLE_ACTUAL_COLUMNS)
+def test_columns_of_goals_and_of_results(word):
+    """指标名称 / 属性 / 全年{word}, one cell a line: the column's figures are goals or results."""
+    found = rows(f"表一  2025年主要指标\n指标名称\n属性\n全年{word}\n全市生产总值\n预期性\n增长5%左右\n", "2026-02-12")
+    want = ("target", 2025) if word in TABLE_TARGET_COLUMNS else ("actual", None)
+    assert [(r["text"], r["kind"], r["deadline"], r["indicator"]) for r in found] == [("5%", *want, "全市生产总值")]
+
+
 WORK_PLAN_HEADING_WORDS = ("工作安排", "重点工作", "主要工作", "重点任务", "主要任务", "工作打算", "工作部署",
                            "目标任务", "工作思路")
 
@@ -727,6 +739,8 @@ TABLES = [
     ("CONVERSION_WORDS", vocab.CONVERSION_WORDS, CONVERSION_WORDS),
     ("SECTION_REVIEW_FOLLOWERS", vocab.SECTION_REVIEW_FOLLOWERS, SECTION_REVIEW_FOLLOWERS),
     ("BY_MEANS_WORDS", vocab.BY_MEANS_WORDS, BY_MEANS_WORDS),
+    ("TABLE_TARGET_COLUMNS", vocab.TABLE_TARGET_COLUMNS, TABLE_TARGET_COLUMNS),
+    ("TABLE_ACTUAL_COLUMNS", vocab.TABLE_ACTUAL_COLUMNS, TABLE_ACTUAL_COLUMNS),
 ]
 
 

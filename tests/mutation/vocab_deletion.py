@@ -68,6 +68,8 @@ TESTS = {
  "CONVERSION_WORDS": [T.test_a_figure_restated_in_another_currency_measures_the_same],
  "SECTION_REVIEW_FOLLOWERS": [T.test_a_report_on_the_goals_opens_no_section],
  "BY_MEANS_WORDS": [T.test_a_measure_named_after_an_amount_it_ranks_by],
+ "TABLE_TARGET_COLUMNS": [T.test_columns_of_goals_and_of_results],
+ "TABLE_ACTUAL_COLUMNS": [T.test_columns_of_goals_and_of_results],
 }
 
 
