@@ -101,6 +101,6 @@ _YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "0001234567
 
 def arabic_years(text: str) -> str:
     """二〇二六年 → 2026年: the same length, so positions stay valid."""
-    if "〇" not in text and "○" not in text and "零" not in text:
-        return text  # a cheap test first: the years of this century all have one (二〇…)
+    if "〇" not in text and "○" not in text and "二零" not in text:
+        return text  # a cheap test first: the years of this century all start so (二〇…, 二零…)
     return _CHINESE_YEAR.sub(lambda m: m.group().translate(_YEAR_DIGITS), text)

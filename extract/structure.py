@@ -205,6 +205,9 @@ _ACTUAL_COLUMN = re.compile(alternation(trad_forms(vocab.TABLE_ACTUAL_COLUMNS)))
 _DIGIT = re.compile(r"\d")
 
 
+_COLUMN_WORD = re.compile(alternation(trad_forms(vocab.TABLE_TARGET_COLUMNS + vocab.TABLE_ACTUAL_COLUMNS)))
+
+
 def _column_kind(heading: str) -> str | None:
     if _ACTUAL_COLUMN.search(heading):
         return "actual"  # 全年完成, 实际完成
@@ -218,6 +221,8 @@ def flattened_tables(lines: list[_Line]) -> list[Cell]:
     The table ends at a line too long for a cell or a row whose first cell holds a number. The
     line before the headings is the table's title; the year it names is the goals' year."""
     cells: list[Cell] = []
+    if not any(len(line.text) <= _HEADING_CELL_MAX and _COLUMN_WORD.search(line.text) for line in lines):
+        return cells  # no short line of a column of goals or results: a cheap test first
     i, n = 0, len(lines)
     while i < n:
         k = 0
