@@ -30,7 +30,8 @@ The rules, each in FIGURES.md wording (vocabulary in vocab.py):
   今年…) or else in the document's year. In a paragraph the section runs to its end and over
   the list items after a closing colon; in a heading, to the next heading of its rank or higher.
   A section word followed by words of its completion (2025年主要目标的完成，…) reports on the
-  goals and opens no section.
+  goals and opens no section. In a paragraph, a section of one year ends at a sentence whose first
+  words name another year (…增长12%。长沙2022年预计…).
 - A section or heading that names no year of its own is due when the scope around it is
   (二、主要目标 under the title 《…三年行动方案（2024—2026年）》: due in 2026).
 - A labelled list: a line that ends with a colon (2021年目标:, “十四五”目标:) heads the short
@@ -116,6 +117,9 @@ _SECTION_REVIEW = tuple(trad_forms(vocab.SECTION_REVIEW_FOLLOWERS))
 _HISTORY = re.compile(alternation(trad_forms(vocab.HISTORY_WORDS)))
 _PLAN_TITLE = re.compile(alternation(trad_forms(vocab.PLAN_TITLE_WORDS)))
 _PLAN_PERIOD = re.compile(alternation(vocab.PLAN_PERIODS))
+#: A sentence whose first words name a year: 。长沙2022年预计….
+_SENTENCE_YEAR = re.compile(r"[。！？!?]\s*[^，,。！？!?\d]{0,12}?(20\d\d)\s*年")
+
 #: A year at the head of a paragraph, or right after who says it (龚正指出，): 2025年，….
 _PAST_LEAD = re.compile(r"(?:[^，,。：:]{1,12}(?:指出|表示|介绍|介紹|说|說|称|稱|强调|強調)[，,：:]\s*)?"
                         r"(20\d\d)\s*年(?:全年|度|以来|來|以來)?\s*[，,]?(?![\d底末前])")
@@ -434,8 +438,13 @@ def read(text: str, doc_date: dt.date | None) -> Context:
             if annual and (in_heading or _OPENS_LIST.match(t, sec.end())):
                 # a work report's expected targets for the year: what the report goes on to plan
                 plan_from = start if plan_from is None else min(plan_from, start)
-            scopes.append(Scope(start, _extent(lines, i, in_heading, len(text), runs), year, True, True,
-                                rule="section"))
+            end = _extent(lines, i, in_heading, len(text), runs)
+            if not in_heading and year is not None:
+                # '…主要预期目标是…增长12%。长沙2022年预计…': a sentence of another year ends it
+                other = next((m for m in _SENTENCE_YEAR.finditer(t, sec.end()) if int(m.group(1)) != year), None)
+                if other is not None:
+                    end = min(end, line.start + other.start() + 1)
+            scopes.append(Scope(start, end, year, True, True, rule="section"))
             continue
         # A heading over a year's work (二、2025年工作安排): what it lists is due that year.
         if in_heading and not history and _WORK_PLAN.search(t) and not _WORK_REVIEW.search(t):

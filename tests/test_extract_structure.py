@@ -115,6 +115,11 @@ SECTIONS = [
     ("goals-opener-is-to", "全区的目标是：新增企业300家。", "2024-03-01", "300家", ("target", None)),
     ("paragraph-after-a-colon-only-one", "全区的目标是：\n新增企业300家。\n去年全区新增企业200家。", "2024-03-01",
      "200家", ("actual", None)),
+    # in a paragraph, a sentence whose first words name another year ends the section; the same year goes on
+    ("a-sentence-of-another-year-ends-it", "2023年郑州的主要预期目标是生产总值增长7%。长沙2022年预计地区生产总值增长4.8%。",
+     "2023-01-05", "4.8%", ("actual", None)),
+    ("a-sentence-of-the-same-year-goes-on", "2023年的主要预期目标是：生产总值增长7%。2023年城镇新增就业12万人。",
+     "2023-01-05", "12万人", ("target", 2023)),
 ]
 
 
