@@ -233,7 +233,11 @@ def kind(sent: str, start: int, end: int, category: str, has_deadline: bool,
     def read(cue: tuple[int, str]) -> str:
         pos, k = cue
         if k == "report":  # '该计划提出，到2025年……': what a plan set out, whatever the tense;
-            # but a count with no horizon tallies the plan's contents ('明确4方面20条具体举措')
+            # but a count with no horizon tallies the plan's contents ('明确4方面20条具体举措'), and a
+            # year already over after the verb dates what a report says was done ('报告提出，2025年，…增长5.4%')
+            if doc_date is not None and any(int(m.group(1)) < doc_date.year
+                                            for m in _CLAUSE_YEAR.finditer(sent, pos, start)):
+                return "actual"
             return "target" if has_deadline or category != "count" else "actual"
         if k == "target" and _past_horizon(sent, pos, doc_date) and not reported(sent, pos):
             return "actual"  # '“十三五”期间…', '升至2021年' in a document of 2022: looking back

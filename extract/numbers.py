@@ -43,8 +43,9 @@ def parse_chinese(s: str) -> float | None:
     s = s.translate(TRAD_SCALE)
     if not s or not set(s) <= _CHINESE_DIGITS:
         return None
-    if _ADJACENT_DIGITS.search(s):
+    if _ADJACENT_DIGITS.search(s.partition("点")[0]):
         return None  # 唯一一家, 三四个: two digits in a row are a word or an estimate, not a numeral
+        # (after 点 they are decimals: 五点六七)
     try:
         value = cn2an.cn2an(s, "normal")  # normal mode reads 两 as 2
     except (ValueError, KeyError, IndexError, TypeError):

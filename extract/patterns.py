@@ -54,14 +54,14 @@ BARE_SCALE_WORDS = trad_forms(vocab.BARE_SCALES)
 _ARABIC = r"""(?:\d{1,3}(?:,\d{3})++(?!\d)|\d{1,3}(?:[ \u00a0\u2009]\d{3})++(?![\d.])|\d++)(?:[.．]\d++)?+"""
 _CN_DIGIT = "零〇○一二两兩三四五六七八九十百千万萬亿億"
 _CHINESE = rf"""[一二两兩三四五六七八九十][{_CN_DIGIT}]*+(?:[点點][零〇○一二三四五六七八九]++)?+"""
-#: 百 but not 百分点/百分之; 千 but not 千瓦/千米/千克/千伏 (units of their own).
-_SCALE = rf"""(?!千[瓦米克伏]|百分){guarded(SCALE_WORDS)}"""
+#: 百 but not 百分点/百分之; 千 but not 千瓦/千米/千克/千伏 (units of their own); 兆 only before 元 (兆瓦 is a unit).
+_SCALE = rf"""(?!千[瓦米克伏]|百分|兆(?!元|美元)){guarded(SCALE_WORDS)}"""
 _UNIT = guarded(UNITS)
 _SPACE = r"[ \u00a0\u3000]?"
 #: Below one in Chinese numerals, only after 百分之/千分之: 百分之零點八.
 _CN_FRACTION = r"[零〇○][点點][零〇○一二三四五六七八九]++"
 #: 万 and 亿 in either script, the scales that join a mixed compound (4万6000亿元, 2亿5000万元).
-_MIX_SCALE = "万亿|萬億|亿|億|万|萬"
+_MIX_SCALE = "万亿|萬億|亿|億|万|萬|兆(?=元|美元)"
 #: Units of measure that a bare scale may stand before (千亿斤, 千万吨): OTHER_UNITS in either script.
 _OTHER_UNIT = guarded(trad_forms(vocab.OTHER_UNITS))
 

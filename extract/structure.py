@@ -117,8 +117,9 @@ _SECTION_REVIEW = tuple(trad_forms(vocab.SECTION_REVIEW_FOLLOWERS))
 _HISTORY = re.compile(alternation(trad_forms(vocab.HISTORY_WORDS)))
 _PLAN_TITLE = re.compile(alternation(trad_forms(vocab.PLAN_TITLE_WORDS)))
 _PLAN_PERIOD = re.compile(alternation(vocab.PLAN_PERIODS))
-#: A sentence whose first words name a year: 。长沙2022年预计….
-_SENTENCE_YEAR = re.compile(r"[。！？!?]\s*[^，,。！？!?\d]{0,12}?(20\d\d)\s*年")
+#: A sentence whose first words name a year, also after who says it: 。长沙2022年预计…, 。报告提到，2025年….
+_SENTENCE_YEAR = re.compile(r"[。！？!?]\s*(?:[^，,。：:]{1,12}(?:指出|表示|介绍|介紹|说|說|称|稱|强调|強調|提到)[，,：:]\s*)?"
+                            r"[^，,。！？!?\d]{0,12}?(20\d\d)\s*年")
 
 #: A year at the head of a paragraph, or right after who says it (龚正指出，): 2025年，….
 _PAST_LEAD = re.compile(r"(?:[^，,。：:]{1,12}(?:指出|表示|介绍|介紹|说|說|称|稱|强调|強調)[，,：:]\s*)?"
@@ -434,7 +435,10 @@ def read(text: str, doc_date: dt.date | None) -> Context:
             annual = _ANNUAL.search(t) is not None
             if year is None and annual:
                 year = year_now
-            start = line.start if in_heading else line.start + sec.start()
+            # a heading's section starts with the clause that names it ('济南去年GDP预计超过1.4万亿元，
+            # 今年预期目标增长5%以上': the year before is no goal)
+            clause = max((c.end() for c in _CLAUSE_BREAK.finditer(t, 0, sec.start())), default=0)
+            start = line.start + (clause if in_heading else sec.start())
             if annual and (in_heading or _OPENS_LIST.match(t, sec.end())):
                 # a work report's expected targets for the year: what the report goes on to plan
                 plan_from = start if plan_from is None else min(plan_from, start)

@@ -13,6 +13,7 @@ statistics bulletins (国民经济和社会发展统计公报).
 #: Scale words after a number: 1.3万亿 → 1.3 × 1e12. 千/百 only count with Arabic
 #: digits before them (3千万); Chinese numerals carry their own 千/百.
 SCALES = {
+    "兆": 1e12,  # 5.2兆元 in pages converted for Taiwan and Hong Kong readers (万亿元); a scale only before 元
     "万亿": 1e12,
     "千亿": 1e11,
     "百亿": 1e10,

@@ -196,6 +196,13 @@ def test_adjacent_chinese_digits_are_no_numeral(text):
     assert found(text) == []
 
 
+def test_adjacent_chinese_digits_after_the_point_are_decimals():
+    """五點六七兆元: 六七 after 点 are two decimals (5.67), and 兆 before 元 is 万亿 (pages for
+    Taiwan and Hong Kong readers); 兆瓦 stays a unit."""
+    df = extract.figures("全市生產總值達人民幣五點六七兆元，光伏装机300兆瓦。")
+    assert list(zip(df.text, df.value, df.unit)) == [("五點六七兆元", 5.67e12, "元"), ("300兆瓦", 300.0, "兆瓦")]
+
+
 @pytest.mark.parametrize(
     "text,want",
     [("全省生產總值二萬四千八百多億元。", "gt"), ("財政收入五萬零二百餘億元。", "gt"),

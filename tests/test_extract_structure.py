@@ -118,6 +118,13 @@ SECTIONS = [
     # in a paragraph, a sentence whose first words name another year ends the section; the same year goes on
     ("a-sentence-of-another-year-ends-it", "2023年郑州的主要预期目标是生产总值增长7%。长沙2022年预计地区生产总值增长4.8%。",
      "2023-01-05", "4.8%", ("actual", None)),
+    ("a-sentence-after-who-says-it", "2026年主要预期目标是：生产总值增长5%以上。 报告提到，2025年，全市税收占比74.3%。",
+     "2026-01-19", "74.3%", ("actual", None)),
+    # a headline's section starts with the clause that names it
+    ("a-headline-clause-before-the-section", "济南去年GDP预计超过1.4万亿元,今年预期目标增长5%以上\n正文。", "2026-01-19",
+     "1.4万亿元", ("actual", None)),
+    ("the-headline-clause-of-the-section", "济南去年GDP预计超过1.4万亿元,今年预期目标增长5%以上\n正文。", "2026-01-19",
+     "5%", ("target", 2026)),
     ("a-sentence-of-the-same-year-goes-on", "2023年的主要预期目标是：生产总值增长7%。2023年城镇新增就业12万人。",
      "2023-01-05", "12万人", ("target", 2023)),
 ]

@@ -43,7 +43,7 @@ def covers(table, cases) -> None:
 
 # --- numbers: scale words ------------------------------------------------------------------------
 
-SCALES = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8, "千万": 1e7, "百万": 1e6,
+SCALES = {"兆": 1e12, "万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8, "千万": 1e7, "百万": 1e6,
           "十万": 1e5, "万": 1e4, "千": 1e3, "百": 1e2}
 
 
@@ -828,6 +828,8 @@ HORIZONS = [
     ("a-report-of-a-count-without-horizon-tallies", "该方案明确4方面20条具体举措。", None, "actual", None),
     ("a-report-of-a-share-without-horizon-is-a-target", "该方案提出，研发投入占比达到3%。", None, "target", None),
     ("a-weak-cue-after-a-cue-at-the-start", "力争建成20个特色园区。", None, "target", None),
+    ("a-report-of-a-past-years-result", "报告提出，2025年，全市地区生产总值增长5.4%。", "2026-01-20", "actual", None),
+    ("a-report-of-a-plan-keeps-its-horizon", "报告提出，到2027年，全市地区生产总值增长5.4%。", "2026-01-20", "target", 2027),
     ("an-estimate-inside-the-sentence-early-in-a-year", "全市预计地区生产总值达到3000亿元。", "2024-02-10", "actual", None),
 ]
 
