@@ -257,6 +257,8 @@ def kind(sent: str, start: int, end: int, category: str, has_deadline: bool,
             return "actual"
         return k
 
+    if category == "count" and _whole_of_a_part_done(sent, start, end):
+        return "target"  # '2个嵌入式养老机构建设已完成1个': the task, of which a part is done
     c0 = clause_start(sent, start)
     own = _cues(sent, c0, start)
     if own:
@@ -283,6 +285,26 @@ def kind(sent: str, start: int, end: int, category: str, has_deadline: bool,
     # in a plan of work, a figure with no cue and no year before it, or only the plan's own year or
     # a later one ('2026年第一批基本建设项目共90个' in a plan of 2026), is what the plan sets out
     return "target" if has_deadline or (plan and not _year_before_is_past(sent, start, doc_date)) else "actual"
+
+
+#: After a task's count, in its clause: how much of it is done, as a count (已完成1个, 已建成8个).
+_PART_DONE = re.compile(r"[^，,；;。、]{0,24}?(?:已|已经)?(?:完成|建成|解决|实现)了?\s*(\d+(?:\.\d+)?)\s*([^\d\s，,；;。(（]{1,2})")
+_LEADING_NUMBER = re.compile(r"[\d.,，\s]+")
+
+
+def _whole_of_a_part_done(sent: str, start: int, end: int) -> bool:
+    """'2个嵌入式养老机构建设已完成1个(50%)': a count whose clause goes on to say how many of the
+    same unit are done, no more than it, is the whole task (a target), the count done a part of it."""
+    m = _PART_DONE.match(sent, end)
+    if m is None:
+        return False
+    whole = _LEADING_NUMBER.match(sent, start, end)
+    unit = sent[whole.end():end] if whole else ""
+    try:
+        return bool(unit) and m.group(2).startswith(unit) and float(m.group(1)) <= float(
+            whole.group().strip().replace(",", "").replace("，", ""))
+    except ValueError:
+        return False
 
 
 def _past_year(sent: str, start: int, category: str | None, doc_date: dt.date | None) -> bool:
@@ -687,6 +709,10 @@ def _years(word: str | None) -> int | None:
     return int(v) if v else None
 
 
+#: A period in brackets after a task, before the clause ends: (2013—2017年), （2024-2026年）.
+_BRACKETED_PERIOD = re.compile(r"[(（]\s*20\d\d\s*年?\s*(?:-|—|–|－|至|到|~)+\s*(20\d\d)\s*年?\s*[)）]\s*(?:[。；;]|$)")
+
+
 def deadline(sent: str, start: int, doc_date: dt.date | None,
              keep_past: bool = False) -> tuple[int | None, bool]:
     """The year a target is due, from its sentence before the figure, and whether the sentence
@@ -720,6 +746,10 @@ def deadline(sent: str, start: int, doc_date: dt.date | None,
             explicit = relative = plan = this = year = yearend = None
     if each:
         return None, True  # 每年: a yearly target states that it has no deadline, whatever its scope says
+    if explicit is None:
+        after = _BRACKETED_PERIOD.search(sent, start)
+        if after is not None:  # '2606个撤并村通公路(2013—2017年)': a task and its period, in brackets after it
+            explicit = int(after.group(1))
     if explicit and (keep_past or not (doc_date and explicit < doc_date.year)):
         return explicit, True  # a year already past when the document was written is no deadline
     if relative and doc_date:

@@ -44,6 +44,8 @@ The rules, each in FIGURES.md wording (vocabulary in vocab.py):
 - A past year leading a paragraph: a year already over at the head of a paragraph (2025年，全市
   经济运行稳中有进，…, also after who says it: 龚正指出，2025年…) makes the paragraph a look back:
   no plan of the document reaches its figures (inside a section of goals it stays a goal of that year).
+  The document's own year or a later one there, outside any other scope, makes the paragraph's
+  targets with no horizon of their own due that year.
 - A table flattened to one cell a line (指标名称 / 属性 / 全年目标 / 全年完成, then the rows):
   each figure measures its row's first cell; in a column of goals it is a target, due in the year
   the table's title names (表一 2025年…主要目标完成情况); in a column of results, an actual.
@@ -465,6 +467,11 @@ def read(text: str, doc_date: dt.date | None) -> Context:
             if (past is not None and int(past.group(1)) < year_now
                     and not any(sc.targets and sc.start <= line.start < sc.end for sc in scopes)):
                 scopes.append(Scope(line.start, line.end, None, False, False, True, "past-lead"))
+            elif (past is not None and not past.group().rstrip("，, ").endswith(("以来", "來"))
+                  and not any(sc.start <= line.start < sc.end for sc in scopes)):
+                # the document's own year or a later one ('2025年全县30项民生实事中，…2个嵌入式养老机构
+                # 建设已完成1个'): the paragraph's targets with no horizon of their own are due then
+                scopes.append(Scope(line.start, line.end, int(past.group(1)), False, False, rule="year-lead"))
         # Leading time phrase (or a heading's horizon).
         if "20" in t:
             for m in _HORIZON.finditer(t):

@@ -244,7 +244,7 @@ ESTIMATE_REPORT_MONTHS = (1, 2, 3)
 #: 超年度计划目标13.9%: shares of a plan or goal reached (or passed) so far; a target cue before one in its clause makes it a goal
 #: again (力争完成全年目标的55%).
 ACTUAL_OVERRIDES = ("预计数", "计划完成率",
-                    "(?:完成|占|超过|超出|超)了?(?:年度|全年|上半年|前三季度|一季度|[一二三四五六七八九十\\d]+"
+                    "(?:完成|占|超过|超出|超)了?(?:年度|全年|总|上半年|前三季度|一季度|[一二三四五六七八九十\\d]+"
                     "(?:至|到|-|—|–|~)[一二三四五六七八九十\\d]+月份?)?(?:投资)?(?:计划目标|目标任务|计划|目标)")
 
 #: Verbs of achievement that a plan uses too ('力争建成20个'): they mark an actual figure only

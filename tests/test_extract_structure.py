@@ -275,7 +275,10 @@ DOCUMENT_YEARS = [
     ("a-past-year-leads-a-paragraph", "今年的主要预期目标是：地区生产总值增长5%左右。\n龚正指出，2025年全市经济运行稳中有进。"
      "地方一般公共预算收入达8500亿元。", "2026-01-20", "8500亿元", ("actual", None)),
     ("the-years-own-paragraph-is-no-look-back", "今年的主要预期目标是：地区生产总值增长5%左右。\n2026年，全市经济稳中求进。"
-     "地方一般公共预算收入达8500亿元。", "2026-01-20", "8500亿元", ("target", None)),
+     "地方一般公共预算收入达8500亿元。", "2026-01-20", "8500亿元", ("target", 2026)),
+    ("a-later-years-paragraph-dates-its-tasks", "2025年全县30项民生实事中，其余27项已完成19项。剩余8项中，"
+     "2个嵌入式养老机构建设已完成1个，15个农村幸福院建设已完成8个。", "2025-10-09", "15个", ("target", 2025)),
+    ("since-a-year-is-no-year-lead", "2025年以来，全县新建农村幸福院15个。", "2025-10-09", "15个", ("actual", None)),
     ("a-section-word-mentioned-in-a-sentence", "今年7月，市委下发了若干意见，确定了全市工业的发展目标，并提出了政策保障。"
      "1-7月全市工业增加值348亿元。", "2016-08-20", "348亿元", ("actual", None)),
     ("a-section-word-that-introduces-goals", "会议指出，全市的发展目标是：工业增加值达到400亿元。", "2016-08-20", "400亿元",
@@ -322,6 +325,26 @@ def test_a_table_flattened_to_one_cell_a_line(text, date, expected):
     df = extract.figures(text, date=date)
     got = [(r.text, r.kind, None if pd.isna(r.deadline) else int(r.deadline), r.indicator) for r in df.itertuples()]
     assert got == expected
+
+
+#: A task and how much of it is done (progress notes): (text, date, [(figure, kind, deadline)]), by hand.
+TASKS_AND_PROGRESS = [
+    ("2606个撤并村通公路(2013—2017年)。上半年已完成建设4022公里。累计解决了2585个撤并村通公路，占总计划的99.2%。",
+     "2015-07-20", [("2606个", "target", 2017), ("4022公里", "actual", None), ("2585个", "actual", None),
+                    ("99.2%", "actual", None)]),
+    ("剩余8项中，2个嵌入式养老机构建设已完成1个(50%)、126条农村黑臭水体治理已完成120条(95%)。", "2025-10-09",
+     [("8项", "actual", None), ("2个", "target", None), ("1个", "actual", None), ("50%", "actual", None),
+      ("126条", "target", None), ("120条", "actual", None), ("95%", "actual", None)]),
+    # more done than the count, or another unit: no task of it
+    ("全市已建成园区12个，完成15个。", "2025-10-09", [("12个", "actual", None), ("15个", "actual", None)]),
+    ("全市已建成园区12个，已完成投资8亿元。", "2025-10-09", [("12个", "actual", None), ("8亿元", "actual", None)]),
+]
+
+
+@pytest.mark.parametrize("text, date, expected", TASKS_AND_PROGRESS)
+def test_a_task_and_its_progress(text, date, expected):
+    df = extract.figures(text, date=date)
+    assert [(r.text, r.kind, None if pd.isna(r.deadline) else int(r.deadline)) for r in df.itertuples()] == expected
 
 
 #: A year already over inside a target sentence marks an actual; a baseline year (比2020年) does not.
