@@ -23,7 +23,8 @@ __all__ = [
     "reported", "clause_year", "own_cue", "respectively", "subject",
 ]
 
-_QUAL_BEFORE = re.compile(f"(?:{alternation(vocab.QUALIFIERS_BEFORE)})$")
+#: A qualifier right before the figure, or before the currency it names first (不低于人民币2000亿元).
+_QUAL_BEFORE = re.compile(f"(?:{alternation(vocab.QUALIFIERS_BEFORE)})(?:人民币\\s*)?$")
 _QUAL_AFTER = re.compile(alternation(vocab.QUALIFIERS_AFTER))
 _DECREASE = re.compile(
     f"(?:{alternation(vocab.DECREASE_WORDS)})(?:了|分别|约|近|超过|超|达)?$"
@@ -127,7 +128,8 @@ def qualifier_before(before: str) -> tuple[str | None, int]:
     m = _QUAL_BEFORE.search(before)
     if not m:
         return None, 0
-    return vocab.QUALIFIERS_BEFORE[m.group()], len(m.group())
+    word = m.group()
+    return vocab.QUALIFIERS_BEFORE[word[:word.find("人民币")] if "人民币" in word else word], len(word)
 
 
 def qualifier_after(sent: str, pos: int) -> tuple[str | None, int]:

@@ -303,6 +303,20 @@ def test_bare_scales_after_a_bound_and_circles_for_zero(text, expected):
     assert got == expected
 
 
+#: A qualifier before the currency the figure names first: (text, qualifier).
+QUALIFIER_BEFORE_A_CURRENCY = [
+    ("推介重大项目总投资不低于人民币2000亿元。", "ge"),
+    ("推介重大項目總投資不低於人民幣 2000 億元。", "ge"),
+    ("项目总投资超过人民币5亿元。", "gt"),
+    ("项目总投资人民币5亿元。", "eq"),
+]
+
+
+@pytest.mark.parametrize("text, qualifier", QUALIFIER_BEFORE_A_CURRENCY)
+def test_a_qualifier_before_the_currency_word(text, qualifier):
+    assert [r["qualifier"] for r in extract.engine.records(text)] == [qualifier]
+
+
 POINTS_IN_A_LIST = [
     ("分别较一季度回升2.9个、23.9个百分点。", [("2.9个", 2.9, "pp", "个百分点"), ("23.9个百分点", 23.9, "pp", "个百分点")]),
     ("分别提高1.5个、2个和3.2个百分点。", [("1.5个", 1.5, "pp", "个百分点"), ("2个", 2.0, "pp", "个百分点"),
