@@ -445,6 +445,8 @@ def read(text: str, doc_date: dt.date | None) -> Context:
                 # a work report's expected targets for the year: what the report goes on to plan
                 plan_from = start if plan_from is None else min(plan_from, start)
             end = _extent(lines, i, in_heading, len(text), runs)
+            if in_heading and sec.group().endswith(("：", ":")) and t[sec.end():].strip():
+                end = line.end  # '各地相继公布今年经济增长目标:部分地区高于…': a headline's clause, no list
             if not in_heading and year is not None:
                 # '…主要预期目标是…增长12%。长沙2022年预计…': a sentence of another year ends it
                 other = next((m for m in _SENTENCE_YEAR.finditer(t, sec.end()) if int(m.group(1)) != year), None)

@@ -120,6 +120,10 @@ SECTIONS = [
      "2023-01-05", "4.8%", ("actual", None)),
     ("a-sentence-after-who-says-it", "2026年主要预期目标是：生产总值增长5%以上。 报告提到，2025年，全市税收占比74.3%。",
      "2026-01-19", "74.3%", ("actual", None)),
+    # a headline whose 目标: goes on in its own line is a headline's clause, not a list of goals
+    ("a-headline-colon-with-its-clause", "各地相继公布今年经济增长目标:部分地区高于去年实际增速\n据报道，2019年通辽市地区生产总值实现1267.3亿元。",
+     "2020-04-26", "1267.3亿元", ("actual", None)),
+    ("a-heading-colon-that-opens-a-list", "今年经济增长目标:\n地区生产总值增长5%左右", "2020-04-26", "5%", ("target", 2020)),
     # a headline's section starts with the clause that names it
     ("a-headline-clause-before-the-section", "济南去年GDP预计超过1.4万亿元,今年预期目标增长5%以上\n正文。", "2026-01-19",
      "1.4万亿元", ("actual", None)),
