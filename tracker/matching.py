@@ -150,8 +150,9 @@ _PLACE_WORDS = regex.compile("|".join(regex.escape(w) for w in sorted({**_FULL, 
 _SUBJECT_FOLLOWERS = tuple(vocab.REGION_SUBJECT_FOLLOWERS)
 _SPACES = " \u3000\u00a0\t"
 #: A time at the head of a clause, before its subject: 2025年, 今年, 上半年, 1—9月.
-_TIME_LEAD = re.compile(r"\s*(?:20\d\d\s*年(?:底|末|全年|度)?|今年|去年|[上下]半年|前三季度|第?一季度"
-                        r"|[一二三四五六七八九十\d]+\s*(?:—|-|–|至|到)\s*[一二三四五六七八九十\d]+\s*月份?)\s*")
+_TIME_WORDS = (r"20\d\d\s*年(?:底|末|全年|度)?|[一二三四五六七八九十\d]+\s*(?:—|-|–|至|到)\s*[一二三四五六七八九十\d]+\s*月份?"
+               r"|[上下]半年|前三季度|第?一季度")
+_TIME_LEAD = re.compile(r"\s*(?:" + _TIME_WORDS + r"|今年|去年)\s*")
 _CLAUSE = re.compile(r"[，,；;：:。！？!?\n]")
 #: A line that opens with a place and a colon labels what follows: 昆山:县域经济的“超级引擎”.
 _PLACE_LABEL = re.compile(r"^[ \t\u3000]*([\u4e00-\u9fff]{2,8}?)[ \t\u3000]*[:：]", re.MULTILINE)
@@ -191,7 +192,7 @@ def _places_in(text: str, subject_only: bool = True) -> list[tuple[int, int, str
 
 _SYNONYM = {name: group[0] for group in tables.INDICATOR_SYNONYMS for name in group}
 _PUNCT = re.compile(r"[\s“”\"‘’'《》〈〉「」『』()（）·・*]")
-_LEADING_TIME = re.compile(r"^(?:20\d\d\s*年(?:底|末|全年|度)?|[一二三四五六七八九十\d]+\s*(?:—|-|–|至|到)\s*[一二三四五六七八九十\d]+\s*月份?|[上下]半年|前三季度|第?一季度)")
+_LEADING_TIME = re.compile(r"^(?:" + _TIME_WORDS + ")")
 _LEADING = tuple(sorted(tables.LEADING_WORDS, key=len, reverse=True))
 _RATE_SUFFIXES = tuple(sorted(tables.RATE_SUFFIXES, key=len, reverse=True))
 _HEADS = tuple(sorted(vocab.INDICATOR_HEADS, key=len, reverse=True))
