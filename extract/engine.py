@@ -172,7 +172,8 @@ def _clause_before(text: str, pos: int) -> str:
 
 def _share_before(text: str, pos: int) -> bool:
     """A word of a share stands before `pos` in its clause (占全国粮食总量1/9)."""
-    return any(w in _clause_before(text, pos) for w in _SHARE_WORDS)
+    clause = _clause_before(text, pos)
+    return any(w in clause for w in _SHARE_WORDS)
 
 
 def _compute_power(m: re.Match, s: int, ar_end: int, ar: str) -> _Token | None:
@@ -180,7 +181,8 @@ def _compute_power(m: re.Match, s: int, ar_end: int, ar: str) -> _Token | None:
     text = m.string
     if text[ar_end + 1:ar_end + 2].isascii() and text[ar_end + 1:ar_end + 2].isalnum():
         return None  # a word of letters (PE, P2P), not a unit
-    if not any(w in _clause_before(text, s) for w in _COMPUTE_WORDS):
+    clause = _clause_before(text, s)
+    if not any(w in clause for w in _COMPUTE_WORDS):
         return None
     v = parse_arabic(ar)
     return None if v is None else _Token(s, ar_end + 1, v, "other", vocab.COMPUTE_LETTER_UNITS[text[ar_end]])
