@@ -130,7 +130,6 @@ _PAST_LEAD = re.compile(_SPEAKER + r"(20\d\d)\s*年(?:全年|度|以来|來|以�
 #: colon or a full stop); else only the words at the head of the paragraph's first clause do.
 _INTRODUCES = re.compile(r"\s*(?:是|為|为|建议为|建議為|如下|[：:。])")
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?]")
-_MARK_ONLY = re.compile(r"\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]?)?\s*")
 #: After a section's words, what makes it open a list of goals (主要预期目标是：…).
 _OPENS_LIST = re.compile(r"\s*(?:是|為|为|建议为|建議為)?\s*[：:]")
 _WORK_PLAN = re.compile(alternation(trad_forms(vocab.WORK_PLAN_HEADING_WORDS)))
@@ -232,7 +231,7 @@ def flattened_tables(lines: list[_Line]) -> list[Cell]:
     i, n = 0, len(lines)
     while i < n:
         k = 0
-        while (i + k < n and len(lines[i + k].text) <= _HEADING_CELL_MAX and not lines[i + k].text[-1] in _CLOSERS
+        while (i + k < n and len(lines[i + k].text) <= _HEADING_CELL_MAX and lines[i + k].text[-1] not in _CLOSERS
                and _DIGIT.search(lines[i + k].text) is None):
             k += 1
         kinds = [_column_kind(lines[j].text) for j in range(i, i + k)]
@@ -420,7 +419,7 @@ def read(text: str, doc_date: dt.date | None) -> Context:
         if sec is not None and t.startswith(_SECTION_REVIEW, sec.end()):
             sec = None  # '2025年主要目标的完成，标志着…': a report on the goals
         if (sec is not None and not in_heading and not _INTRODUCES.match(t, sec.end())
-                and _CLAUSE_BREAK.search(t, 0, sec.start()) is not None and not _MARK_ONLY.fullmatch(t, 0, sec.start())):
+                and _CLAUSE_BREAK.search(t, 0, sec.start()) is not None):
             sec = None  # '…，确定了全市工业的发展目标，并在…': goals mentioned inside a sentence
         if sec is not None and not history:
             year = None
