@@ -64,6 +64,15 @@ DESELECT = {
 #: What the tests read besides the packages and tests/ (copied into mutmut's folder).
 ALSO_COPY = ("targets.yaml", "docs")
 
+#: pytest options of every run. mutmut collects the tests in its own process and then forks a
+#: child per mutant that collects them again; pytest (9.x) keeps the ids it made for a
+#: `parametrize(..., ids=...)` on the mark and escapes them once more on the second collection
+#: (test_matching[\u89c4…] becomes test_matching[\\u89c4…]). The ids mutmut passes then name no
+#: test, pytest exits with a usage error, and mutmut counts the mutant as killed: with escaping,
+#: every mutant of matching.py was "killed". Unescaped ids are the same on every collection.
+PYTEST_OPTIONS = ("-p", "no:cacheprovider", "-q",
+                  "-o", "disable_test_id_escaping_and_forfeit_all_rights_to_community_support=true")
+
 _KILLED = {1, 3, 37}           # test failure, pytest internal error, type check
 _SURVIVED = {0}
 _TIMEOUT = {36, 24, -24, 152, 255}
@@ -84,6 +93,7 @@ def _setup(module: str) -> Path:
         if not (where / "shared").exists() and SHARED.exists():
             (where / "shared").symlink_to(SHARED)
     tests = "\n    ".join(t for t in MODULES[module] if (ROOT / t).exists())
+    options = "".join(f"    {o}\n" for o in PYTEST_OPTIONS)
     deselect = "".join(f"    --deselect\n    {t}\n" for t in DESELECT.get(module, []))
     (work / "setup.cfg").write_text(
         "[mutmut]\n"
@@ -91,11 +101,37 @@ def _setup(module: str) -> Path:
         f"only_mutate =\n    {module}\n"
         "also_copy =\n    " + "\n    ".join(ALSO_COPY) + "\n"
         f"pytest_add_cli_args_test_selection =\n    {tests}\n"
-        f"pytest_add_cli_args =\n    -p\n    no:cacheprovider\n    -q\n{deselect}"
+        f"pytest_add_cli_args =\n{options}{deselect}"
         "use_git_change_detection = false\n",
         encoding="utf-8",
     )
     return work
+
+
+_SAME_IDS = """
+import sys, pytest
+runs = []
+class Ids:
+    def pytest_collection_finish(self, session):
+        runs.append([item.nodeid for item in session.items])
+for _ in range(2):
+    pytest.main(["--collect-only", "-qq", *sys.argv[1:]], plugins=[Ids()])
+changed = [a for a, b in zip(*runs) if a != b] if len(runs) == 2 else ["(collection failed)"]
+print(len(changed), changed[:3])
+sys.exit(1 if changed or not runs[0] else 0)
+"""
+
+
+def _ids_are_stable(module: str) -> bool:
+    """Whether the module's tests keep their ids when collected twice in one process, as mutmut
+    collects them (see PYTEST_OPTIONS): if not, mutmut would count mutants as killed unrun."""
+    tests = [t for t in MODULES[module] if (ROOT / t).exists()]
+    proc = subprocess.run([sys.executable, "-c", _SAME_IDS, *PYTEST_OPTIONS, *tests], cwd=ROOT,
+                          env={**os.environ, "CI": "true", "PYTHONPATH": str(ROOT)}, capture_output=True, text=True)
+    if proc.returncode != 0:
+        print(f"   the tests of {module} change their ids when collected a second time: "
+              f"{(proc.stdout.strip().splitlines() or [proc.stderr])[-1][:300]}", flush=True)
+    return proc.returncode == 0
 
 
 def _survivors(module: str) -> list[str]:
@@ -108,6 +144,9 @@ def _survivors(module: str) -> list[str]:
 
 def _run(module: str, children: int, survivors_only: bool = False) -> None:
     work = _setup(module)
+    if not _ids_are_stable(module):
+        print("   not run: mutmut could not select these tests by id", flush=True)
+        return
     mutmut = Path(sys.executable).with_name("mutmut")
     # derandomized property tests (the same examples every run), with the smaller budget of
     # tests/strategies.budget: each surviving mutant runs its tests once more
