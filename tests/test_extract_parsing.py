@@ -431,3 +431,28 @@ def test_a_name_that_ends_with_zengsu_takes_it_once():
 def test_a_rate_with_its_own_change_at_the_very_start():
     """A list separator and a change word before the text's first figure join it to nothing."""
     assert [(r["text"], r["value"]) for r in extract.engine.records("、增长5%。")] == [("5%", 5.0)]
+
+
+#: (id, text, the text with its years in Arabic digits): extract.normalize.arabic_years writes a year in
+#: Chinese numerals (one numeral a digit, then 年) with Arabic digits, keeping the length. 〇, ○ and 零
+#: each stand for zero; a text without any of them is passed by (so 一九九八年 stays), but where one
+#: is present every such year is written, 1998 too. A numeral that is no year stays as it is.
+CHINESE_NUMERAL_YEARS = [
+    ("ling-circle", "到二〇二七年，全市新增企业300家。", "到2027年，全市新增企业300家。"),
+    ("white-circle", "二○二五年前完成。", "2025年前完成。"),
+    ("ling-character", "二零二五年全市经济平稳。", "2025年全市经济平稳。"),
+    ("spaces-before-nian", "二〇二六 年", "2026 年"),
+    ("no-zero-passed-by", "一九九八年建区。", "一九九八年建区。"),
+    ("no-zero-written-beside-one", "二〇二六年和一九九八年", "2026年和1998年"),
+    ("a-zero-in-an-amount", "全市投资二千○五十亿元。", "全市投资二千○五十亿元。"),
+    ("no-nian-after", "编号二〇二六号", "编号二〇二六号"),
+    ("nothing", "全年经济平稳。", "全年经济平稳。"),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in CHINESE_NUMERAL_YEARS],
+                         ids=[c[0] for c in CHINESE_NUMERAL_YEARS])
+def test_years_in_chinese_numerals_are_written_in_digits(text, expected):
+    from extract.normalize import arabic_years
+
+    assert arabic_years(text) == expected and len(expected) == len(text)
