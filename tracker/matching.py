@@ -222,8 +222,7 @@ def clean_name(name: str | None) -> tuple[str, bool]:
         return "", False
     text = _PUNCT.sub("", to_simplified(str(name)))
     for short, full in tables.ABBREVIATIONS.items():
-        if short in text and full not in text:
-            text = text.replace(short, full)
+        text = text.replace(short, full)  # 规上…占规模以上…: each 规上 written out (no full form holds its short one)
     changed = True
     while changed and text:
         changed = False
@@ -264,7 +263,7 @@ _CN_MONTHS = {c: i for i, c in enumerate("一二三四五六七八九十", start
 
 
 #: A period word right after a word of comparison is what a figure is compared with, not its period.
-_COMPARED = regex.compile(r"(比|较|高于|低于|快于|慢于|好于|超过)\s*(?:(?:20\d\d\s*年)?(?:" + "|".join(
+_COMPARED = regex.compile(r"(比|较|高于|低于|快于|慢于|好于|超过)\s*(?:(?:20\d\d\s*年|去年|上年)?(?:" + "|".join(
     regex.escape(w) for w in sorted(tables.PERIOD_WORDS, key=len, reverse=True)) + r")|20\d\d\s*年|"
     + vocab.MONTH_RANGE.replace("(?P<m1>", "(?:").replace("(?P<m2>", "(?:") + r"份?|上年|去年|同期)")
 
@@ -536,8 +535,8 @@ class _Reader:
             return
         places = [next((p for p in _places_in(part) if p[0] == 0 and p[2]), None) for part in parts]
         names = [part[place[1]:] if place else part for part, place in zip(parts, places)]
-        if all(places) and all(not n for n in names[:-1]):
-            names = [names[-1]] * len(parts)        # 常熟市和吴江区2023年GDP总量: one shared name
+        if all(not n for n in names[:-1]):          # 常熟市和吴江区2023年GDP总量, 昆山市和全市GDP: one shared name
+            names = [names[-1]] * len(parts)
         heads = _head_run(clean_name(names[-1])[0])
         shared_rate = any(f.rate for f in group)       # 分别增长a、b和c: the list shares its change
         for figure, place, name in zip(group, places, names):
@@ -696,18 +695,19 @@ def propose_figures(text: str, rows: list[dict], book: Book, ctx: Context,
             if found:
                 f.indicator, f.key = name, key
                 break
-        part_year = None
+        passed = None  # why a target the figure names cannot take it
         if found and f.period is not None:
             day = f.period[0]
             for t in found:
                 if t.type == "flow" and t.due is not None and t.due.year != day.year:
+                    passed = f"{f.period[1]}的数字不计入{t.due.year}年的年度目标（{t.id}）"
                     continue
                 if _part_of_a_years_total(f, t, day):
-                    part_year = f"{f.period[1]}的累计数不能与全年总量的目标相比（{t.id}）"
+                    passed = f"{f.period[1]}的累计数不能与全年总量的目标相比（{t.id}）"
                     continue
                 candidates.append(_Candidate(f, t, _value(f, t), day, _half_unit(f, t), f.qualifier))
-        if not found or f.period is None or (part_year and not any(c.figure is f for c in candidates)):
-            why = (part_year or f.why_no_period) if found else f"台账中没有{f.region or '未知地区'}的这项指标"
+        if not found or f.period is None or (passed and not any(c.figure is f for c in candidates)):
+            why = (passed or f.why_no_period) if found else f"台账中没有{f.region or '未知地区'}的这项指标"
             unmatched.append(Unmatched(ctx.doc, int(f.row["start"]), int(f.row["end"]), str(f.row["text"]),
                                        f.region or "", f.indicator, f.period[1] if f.period else "",
                                        str(f.row.get("sentence") or ""), why))
