@@ -220,6 +220,13 @@ def test_abbreviations(short):
     assert indicator_key(name) == (key, False)
 
 
+def test_no_full_form_holds_its_abbreviation():
+    """matching.clean_name writes out every abbreviation it finds: a full form holding its short one (or another)
+    would be written out twice (规上 in a full form 规上企业 would become 规模以上企业 again)."""
+    assert not [(short, full) for short, full in tables.ABBREVIATIONS.items()
+                if any(other in full for other in tables.ABBREVIATIONS)]
+
+
 HEAD_MERGES = {"产业产值": ("绿色低碳能源产业产值", "绿色低碳能源产值"),
                "产业集群产值": ("工程机械产业集群产值", "工程机械产值"),
                "数量": ("高新技术企业数量", "高新技术企业"), "总数": ("专精特新企业总数", "专精特新企业"),

@@ -590,9 +590,16 @@ RULES = [
     # periods of figures
     ("a figure's own months in a report of more months", ["前三季度昆山经济运行情况\n1—6月，全市高新技术企业达到2800家。"],
      dt.date(2024, 10, 20), [("ks-hightech", "2024-06-30", 2800.0, "add")]),
-    ("a half year compared with is not the figure's (较去年上半年)", [KS_Q3 + "较去年上半年，全市高新技术企业达到2800家。"], None,
+    # (a report of 1—9月 dated 2024-10-20: a period compared with, masked, leaves the report's own)
+    ("a half year compared with is not the figure's (较去年上半年)", [KS_Q3 + "较去年上半年，全市高新技术企业达到2800家。"],
+     dt.date(2024, 10, 20), [("ks-hightech", "2024-09-30", 2800.0, "add")]),
+    ("nor last year's half after 高于", [KS_Q3 + "增速高于去年上半年，全市高新技术企业达到2800家。"], dt.date(2024, 10, 20),
      [("ks-hightech", "2024-09-30", 2800.0, "add")]),
-    ("nor after 高于 and a space", [KS_Q3 + "高于 去年上半年，全市高新技术企业达到2800家。"], None,
+    ("nor after 高于 and a space", [KS_Q3 + "高于 去年上半年，全市高新技术企业达到2800家。"], dt.date(2024, 10, 20),
+     [("ks-hightech", "2024-09-30", 2800.0, "add")]),
+    ("nor months after a year compared with", [KS_Q3 + "较2023年1—6月，全市高新技术企业达到2800家。"], dt.date(2024, 10, 20),
+     [("ks-hightech", "2024-09-30", 2800.0, "add")]),
+    ("nor after a year written with spaces", [KS_Q3 + "较 2023 年1—6月，全市高新技术企业达到2800家。"], dt.date(2024, 10, 20),
      [("ks-hightech", "2024-09-30", 2800.0, "add")]),
     ("a year ahead in a plan is a target: the document's date says so",
      ["昆山市重点产业规划\n到2027年规上工业总产值达到3万亿元，2025年为2.5万亿元。"], dt.date(2024, 3, 1), []),
@@ -612,6 +619,10 @@ RULES = [
      [("ks-forest", "2024-12-31", 0.5, "add"), ("ks-urban", "2024-12-31", 1.5, "add")]),
     ("growth rates named in the list", [KS + "地区生产总值增速、社会消费品零售总额增速分别为6.0%和5.5%。"], None,
      [("ks-gdp-rate", "2024-12-31", 6.0, "add"), ("ks-retail-rate", "2024-12-31", 5.5, "add")]),
+    ("a growth rate named only in the list (extract reads neither figure as one)",
+     [KS + "地区生产总值增长率、社会消费品零售总额分别为6.0%、5.5%。"], None, [("ks-gdp-rate", "2024-12-31", 6.0, "add")]),
+    ("a growth rate named in a list of a rate and an amount", [KS + "地区生产总值增速和社会消费品零售总额分别为6.0%和1500亿元。"],
+     None, [("ks-gdp-rate", "2024-12-31", 6.0, "add"), ("ks-retail", "2024-12-31", 1500.0, "add")]),
     ("places joined by 及, a name with 及 in it", [SZ + "昆山市及吴江区省级及以上专精特新企业分别达到320家、280家。"], None,
      [("ks-srdi", "2024-12-31", 320.0, "add")]),
     ("the first place of a list", [SZ + "昆山市和常熟市地区生产总值分别为5400.2亿元、2800.5亿元。"], None,
@@ -633,6 +644,10 @@ RULES = [
      [("ks-gdp", "2024-12-31", 5400.2, "add"), ("sz-gdp", "2024-12-31", 2.60005, "add")]),
     ("words between the names and 分别 taken off in two rounds (的, then 达到)",
      [SZ + "常熟市和昆山市地区生产总值达到的分别为2800.5亿元、5400.2亿元。"], None, [("ks-gdp", "2024-12-31", 5400.2, "add")]),
+    # the words before a figure, as a second reading of what it measures: the verbs after the name taken off one by
+    # one (extract's own name here is GDP总量总计 全年, which is no measure)
+    ("two verbs between a name and its figure, spaces between them", [KS + "昆山市2024年GDP总量总计 全年实现 5600亿元。"], None,
+     [("ks-gdp", "2024-12-31", 5600.0, "add")]),
     # heads shared by growth rates: within a sentence, after a figure that is no rate
     ("a figure that is no rate before the growth rates", [XZ + "全市工业总产值1000亿元，绿色低碳能源产值同比增长11.5%，集成电路与ICT同比增长4.6%。"],
      None, [("xz-green", "2023-09-30", 11.5, "add"), ("xz-ict", "2023-09-30", 4.6, "add")]),
@@ -734,9 +749,9 @@ UNMATCHED_IN_FULL = [
     ("a month on its own", "1—4月徐州市经济运行情况\n4月份，全市绿色低碳能源产值同比增长23.1%。", dt.date(2023, 5, 30),
      _full("1—4月徐州市经济运行情况\n4月份，全市绿色低碳能源产值同比增长23.1%。", "23.1%", region="徐州市",
            indicator="绿色低碳能源产值", period="", quote="4月份，全市绿色低碳能源产值同比增长23.1%", why="只写了月份，未写统计期")),
-    ("a part-year total beside a count that is proposed",
-     KS_HALF + "上半年，全市完成规模以上工业总产值5530.8亿元。上半年末，全市高新技术企业达到2800家。", None,
-     _full(KS_HALF + "上半年，全市完成规模以上工业总产值5530.8亿元。上半年末，全市高新技术企业达到2800家。", "5530.8亿元",
+    ("a part-year total after a count that is proposed",
+     KS_HALF + "上半年末，全市高新技术企业达到2800家。上半年，全市完成规模以上工业总产值5530.8亿元。", None,
+     _full(KS_HALF + "上半年末，全市高新技术企业达到2800家。上半年，全市完成规模以上工业总产值5530.8亿元。", "5530.8亿元",
            region="昆山市", indicator="规模以上工业总产值", period="2024年1—6月", quote="上半年，全市完成规模以上工业总产值5530.8亿元",
            why="2024年1—6月的累计数不能与全年总量的目标相比（ks-output）")),
     ("a flow target of another year", "徐州智改数转推进情况\n2025年1至9月份，全市智改数转项目投资133.1亿元。", None,
@@ -756,6 +771,19 @@ def test_an_unmatched_figure_in_full(text, date, expected):
 
     _, unmatched = propose(text, BOOK, doc="t.txt", date=date)
     assert unmatched == [Unmatched(doc="t.txt", **expected)]
+
+
+def test_a_figure_one_target_takes_is_not_also_unmatched():
+    """ks-output (a whole year's total) cannot take a half year; ks-output-2024 (the flow of 2024) does."""
+    proposals, unmatched = propose(KS_HALF + "上半年，全市完成规模以上工业总产值5530.8亿元。", MORE)
+    assert [p.target for p in proposals] == ["ks-output-2024"] and unmatched == []
+
+
+def test_a_list_of_more_places_than_values_is_read_figure_by_figure():
+    """Three places and two values: which value is whose is not known, so each figure takes the nearest place
+    before it, as any figure does (吴江区 for both), and neither is Kunshan's."""
+    proposals, unmatched = propose(SZ + "昆山市、常熟市、吴江区地区生产总值分别为5400.2亿元、2800.5亿元。", BOOK)
+    assert proposals == [] and [u.region for u in unmatched] == ["吴江区", "吴江区"]
 
 
 def test_the_reasons_of_a_second_documents_proposals():

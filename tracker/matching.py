@@ -223,8 +223,7 @@ def clean_name(name: str | None) -> tuple[str, bool]:
         return "", False
     text = _PUNCT.sub("", to_simplified(str(name)))
     for short, full in tables.ABBREVIATIONS.items():
-        if short in text:  # 规上…占规模以上…: each 规上 written out, what is written out already left as it is
-            text = full.join(part.replace(short, full) for part in text.split(full))
+        text = text.replace(short, full)  # 规上…占规模以上…: each 规上 written out (no full form holds its short one)
     changed = True
     while changed and text:
         changed = False
@@ -265,7 +264,7 @@ _CN_MONTHS = {c: i for i, c in enumerate("一二三四五六七八九十", start
 
 
 #: A period word right after a word of comparison is what a figure is compared with, not its period.
-_COMPARED = regex.compile(r"(比|较|高于|低于|快于|慢于|好于|超过)\s*(?:(?:20\d\d\s*年)?(?:" + "|".join(
+_COMPARED = regex.compile(r"(比|较|高于|低于|快于|慢于|好于|超过)\s*(?:(?:20\d\d\s*年|去年|上年)?(?:" + "|".join(
     regex.escape(w) for w in sorted(tables.PERIOD_WORDS, key=len, reverse=True)) + r")|20\d\d\s*年|"
     + vocab.MONTH_RANGE.replace("(?P<m1>", "(?:").replace("(?P<m2>", "(?:") + r"份?|上年|去年|同期)")
 
