@@ -355,6 +355,9 @@ _HEAD_WORDS = tuple(vocab.INDICATOR_HEAD_WORDS)
 _TAIL_LAST = frozenset(w[-1] for w in _TAIL_WORDS)
 _HEAD_FIRST = frozenset(w[0] for w in _HEAD_WORDS)
 _REGION_FIRST = frozenset(w[0] for w in (*vocab.REGIONS, *vocab.OWN_REGION_WORDS))
+#: Places at the head of a name, a list of them as one ('昆山、张家港、常熟的规上工业总产值'): whose
+#: the figures are, not what they measure.
+_REGION_RUN = re.compile(f"(?:{REGIONS.pattern})(?:[、和及与](?:{REGIONS.pattern}))*")
 _TIME_START = frozenset("2一二两三四五六七八九十0123456789用通年") | {w[0] for w in vocab.HORIZON_LEADS}
 _TIME_END = ("年", "底", "末", "的")
 _BASE_END = ("年", "底", "末", "月", "份", "期", "度", "的")
@@ -398,7 +401,7 @@ def _clean(phrase: str) -> str:
         if new[:1] in _HEAD_FIRST and new.startswith(_HEAD_WORDS):
             new = _HEAD.sub("", new)
         if new[:1] in _REGION_FIRST and REGIONS.match(new):
-            new = REGIONS.sub("", new, count=1)
+            new = _REGION_RUN.sub("", new, count=1)
         if new[:1] in _TIME_START:
             new = _LEADING_TIME.sub("", new)
         if new.endswith(_TIME_END):
