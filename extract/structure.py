@@ -394,9 +394,13 @@ def read(text: str, doc_date: dt.date | None) -> Context:
     if due is not None and (year_now is None or due >= year_now):
         # the plan's name states its year or period (《…专项行动方案(2025)》, 《…2026年第一批…投资计划》)
         scopes.append(Scope(0, len(text), due, False, False, rule="plan-name"))
+    body = False  # a sentence of the body has been seen: the headline is over
     for i, line in enumerate(lines):
         t = line.text
         in_heading = line.heading
+        if i:
+            prev = lines[i - 1].text
+            body = body or len(prev) > _HEADING_MAX or prev[-1] in _CLOSERS
         history = _HISTORY.search(t) is not None
         # Looking back, or a title's or heading's period: a plan's title line states its deadline.
         if in_heading:
@@ -439,11 +443,14 @@ def read(text: str, doc_date: dt.date | None) -> Context:
             # 今年预期目标增长5%以上': the year before is no goal)
             clause = max((c.end() for c in _CLAUSE_BREAK.finditer(t, 0, sec.start())), default=0)
             start = line.start + (clause if in_heading else sec.start())
-            if annual and (in_heading or _OPENS_LIST.match(t, sec.end())):
+            # a headline that states a goal ('新疆2026年地区生产总值预期目标增长5.5%—6%') governs only
+            # itself: the news below it may first look back
+            stated_in_headline = in_heading and not body and _DIGIT.search(t, sec.end()) is not None
+            if annual and (in_heading or _OPENS_LIST.match(t, sec.end())) and not stated_in_headline:
                 # a work report's expected targets for the year: what the report goes on to plan
                 plan_from = start if plan_from is None else min(plan_from, start)
             end = _extent(lines, i, in_heading, len(text), runs)
-            if in_heading and sec.group().endswith(("：", ":")) and t[sec.end():].strip():
+            if stated_in_headline or (in_heading and sec.group().endswith(("：", ":")) and t[sec.end():].strip()):
                 end = line.end  # '各地相继公布今年经济增长目标:部分地区高于…': a headline's clause, no list
             if not in_heading and year is not None:
                 # '…主要预期目标是…增长12%。长沙2022年预计…': a sentence of another year ends it

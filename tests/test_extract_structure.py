@@ -131,6 +131,15 @@ SECTIONS = [
      "5%", ("target", 2026)),
     ("a-sentence-of-the-same-year-goes-on", "2023年的主要预期目标是：生产总值增长7%。2023年城镇新增就业12万人。",
      "2023-01-05", "12万人", ("target", 2023)),
+    # a headline that states a goal with its figure governs only itself: the news may look back first
+    ("a-headline-goal-then-a-look-back", "• 最近访问:\n新疆2026年地区生产总值预期目标增长5.5%—6%\n"
+     "1月27日，自治区主席作政府工作报告。\n总的来看，“十四五”时期的五年，地区生产总值年均增长5.9%。",
+     "2026-01-28", "5.9%", ("actual", None)),
+    ("the-headline-goal-itself", "• 最近访问:\n新疆2026年地区生产总值预期目标增长5.5%—6%\n正文。",
+     "2026-01-28", "5.5%—6%", ("target", 2026)),
+    # a section heading without its figures, after the body has begun, opens the plan of the year
+    ("a-body-heading-opens-the-plan", "报告回顾了过去一年的工作。\n二、2026年主要预期目标\n全市建成5G基站3000个。",
+     "2026-01-28", "3000个", ("target", 2026)),
 ]
 
 
