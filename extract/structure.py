@@ -138,6 +138,7 @@ _PLAN_DOCUMENT = re.compile(alternation(vocab.PLAN_DOCUMENT_WORDS))
 _PLAN_DOCUMENT_EITHER = re.compile(alternation(trad_forms(vocab.PLAN_DOCUMENT_WORDS)))  # a cheap test first
 _NEWS_OF_PLAN = re.compile(alternation(vocab.NEWS_OF_PLAN_WORDS))
 _ISSUING = re.compile(alternation(vocab.ISSUING_WORDS))
+_PLAN_NAME_REVIEW = re.compile(alternation(vocab.PLAN_NAME_REVIEW_WORDS))
 #: The title of a document: what stands in its first characters (a notice's title may run long).
 _TITLE_SPAN = 300
 _YEAR = re.compile(r"(20\d\d)\s*年|(今年|本年度|本年)")
@@ -208,6 +209,8 @@ _HEADING_CELL_MAX = 12
 _TARGET_COLUMN = re.compile(alternation(trad_forms(vocab.TABLE_TARGET_COLUMNS)))
 _ACTUAL_COLUMN = re.compile(alternation(trad_forms(vocab.TABLE_ACTUAL_COLUMNS)))
 _DIGIT = re.compile(r"\d")
+#: A number that is no year (增长5.5%, not 到2025年).
+_AMOUNT = re.compile(r"\d+(?:\.\d+)?(?![\d.])(?!\s*年)")
 
 
 _COLUMN_WORD = re.compile(alternation(trad_forms(vocab.TABLE_TARGET_COLUMNS + vocab.TABLE_ACTUAL_COLUMNS)))
@@ -445,7 +448,8 @@ def read(text: str, doc_date: dt.date | None) -> Context:
             start = line.start + (clause if in_heading else sec.start())
             # a headline that states a goal ('新疆2026年地区生产总值预期目标增长5.5%—6%') governs only
             # itself: the news below it may first look back
-            stated_in_headline = in_heading and not body and _DIGIT.search(t, sec.end()) is not None
+            stated_in_headline = (in_heading and not body and line.rank is None
+                                  and _AMOUNT.search(t, sec.end()) is not None)
             if annual and (in_heading or _OPENS_LIST.match(t, sec.end())) and not stated_in_headline:
                 # a work report's expected targets for the year: what the report goes on to plan
                 plan_from = start if plan_from is None else min(plan_from, start)
@@ -539,6 +543,8 @@ def plan_name(text: str) -> str | None:
         return None
     opened = title.rfind("《", 0, m.start())
     start = max(opened, title.rfind("\n", 0, m.start())) + 1
+    if _PLAN_NAME_REVIEW.search(title, start, m.start()) is not None:
+        return None  # '…2025年工作总结及2026年工作计划': a review first, its plan under a heading
     # the name goes on over the period after the plan's word: 《…方案（2025）》, …行动计划(2024—2026年)
     end = m.end()
     if title[end:end + 1] in ("(", "（"):

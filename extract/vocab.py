@@ -388,7 +388,7 @@ ANNUAL_SECTION_WORDS = ("预期目标",)
 #: figures under it are what the year is to bring, and those words of a report on that work
 #: (2025年重点工作进展情况) that make it no plan.
 WORK_PLAN_HEADING_WORDS = ("工作安排", "重点工作", "主要工作", "重点任务", "主要任务", "工作打算", "工作部署",
-                           "目标任务", "工作思路")
+                           "目标任务", "工作思路", "工作计划")
 WORK_REVIEW_WORDS = ("进展", "完成情况", "落实情况", "执行情况")
 
 #: Column headings of a table flattened to one cell a line (指标名称 / 属性 / 全年目标 / 全年完成):
@@ -403,12 +403,15 @@ HISTORY_WORDS = ("回顾", "成绩单", "成就", "成绩", "成效", "过去五
 #: Words that name a document as a plan of work to be done: in its title (the first lines), they
 #: make a figure with no cue of kind a target (措施 and 办法 name rules as often as plans).
 PLAN_DOCUMENT_WORDS = ("实施方案", "行动方案", "工作方案", "行动计划", "若干措施", "政策措施", "工作要点",
-                       "实施意见", "专项规划", "发展规划", "投资计划", "建设计划")
+                       "实施意见", "专项规划", "发展规划", "投资计划", "建设计划", "工作计划")
 
 #: Before a plan's name in a title, these make the document news of the plan (某市发布…行动计划),
 #: unless it is a notice that issues it (关于印发《…实施方案》的通知).
 NEWS_OF_PLAN_WORDS = ("发布", "出台", "公布", "推出", "印发", "解读", "审议", "通过", "制定")
 ISSUING_WORDS = ("关于印发", "关于下发", "关于转发")
+#: Before a plan's word in a title, these make the document a review first (2025年工作总结及2026年
+#: 工作计划): its plan starts under its own heading, not at the top.
+PLAN_NAME_REVIEW_WORDS = ("总结", "工作情况", "完成情况", "执行情况", "回顾")
 
 #: Words of a plan's title: a title line with one and a period states the plan's deadline.
 PLAN_TITLE_WORDS = ("计划", "方案", "规划", "意见", "纲要", "行动", "措施", "办法", "政策", "工程")
