@@ -129,6 +129,8 @@ _PAST_LEAD = re.compile(_SPEAKER + r"(20\d\d)\s*年(?:全年|度|以来|來|以�
 #: After a section's words inside a paragraph, what makes them introduce the goals (是, 为, 如下, a
 #: colon or a full stop); else only the words at the head of the paragraph's first clause do.
 _INTRODUCES = re.compile(r"\s*(?:是|為|为|建议为|建議為|如下|[：:。])")
+_SECTION_HEADING = re.compile(f"(?:{alternation(trad_forms(vocab.TARGET_SECTION_HEADING_WORDS))})"
+                              r"(?=\s*(?:$|是|為|为|如下|[：:]))")
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?]")
 #: After a section's words, what makes it open a list of goals (主要预期目标是：…).
 _OPENS_LIST = re.compile(r"\s*(?:是|為|为|建议为|建議為)?\s*[：:]")
@@ -422,7 +424,7 @@ def read(text: str, doc_date: dt.date | None) -> Context:
         # Expected-targets section.
         sec = None
         if "目标" in t or "目標" in t:
-            sec = _SECTION.search(t) or _SECTION_OPENER.search(t)
+            sec = _SECTION.search(t) or _SECTION_HEADING.search(t) or _SECTION_OPENER.search(t)
         if sec is not None and t.startswith(_SECTION_REVIEW, sec.end()):
             sec = None  # '2025年主要目标的完成，标志着…': a report on the goals
         if (sec is not None and not in_heading and not _INTRODUCES.match(t, sec.end())

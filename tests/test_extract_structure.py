@@ -138,6 +138,14 @@ SECTIONS = [
     ("the-headline-goal-itself", "• 最近访问:\n新疆2026年地区生产总值预期目标增长5.5%—6%\n正文。",
      "2026-01-28", "5.5%—6%", ("target", 2026)),
     # a section heading without its figures, after the body has begun, opens the plan of the year
+    # 年度目标 and 工作目标 open a section where they end a heading or introduce a list, not in a sentence
+    ("a-years-goals-heading", "一、2025年年度目标\n1. 生产总值增长6%左右。(市发展改革委负责)\n"
+     "7. 粮食产量32万吨以上。(市农业农村局负责)", "2025-02-27", "32万吨", ("target", 2025)),
+    ("work-goals-with-a-colon", "工作目标：\n全市新增企业300家。", "2025-02-27", "300家", ("target", None)),
+    ("a-years-goals-in-a-sentence", "6.实际利用外资：实际到资3.73亿美元，完成年度目标的53.3%。", "2019-10-17",
+     "53.3%", ("actual", None)),
+    ("no-years-goals-set", "2025年全县30项民生实事中不设年度目标任务，截至9月底已完成19项。", "2025-10-09",
+     "19项", ("actual", None)),
     ("a-body-heading-opens-the-plan", "报告回顾了过去一年的工作。\n二、2026年主要预期目标\n全市建成5G基站3000个。",
      "2026-01-28", "3000个", ("target", 2026)),
 ]
