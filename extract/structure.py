@@ -500,9 +500,47 @@ def read(text: str, doc_date: dt.date | None) -> Context:
                 end = _extent(lines, i, marked, len(text), runs) if marked or not in_heading else line.end
                 scopes.append(Scope(start, end, year, False, True, rule="heading" if marked else "lead"))
                 break
+    if "前" in text or "内" in text:
+        cells = _time_limit_cells(lines)
+        if cells:
+            scopes = sorted(scopes + cells, key=lambda sc: sc.start)
     _inherit_deadlines(scopes)
     top = _headline_end(lines, text)
     return Context(scopes, top, lead_end(text, top), plan_from, flattened_tables(lines))
+
+
+#: A cell of a task table that gives its row's time limit (2024年底前, 2024年6月底前, 2025年内).
+_TIME_LIMIT_CELL = re.compile(r"(20\d\d)\s*年\s*(?:\d{1,2}\s*月)?\s*(?:底|末)?\s*(?:前|以前|之前|内)")
+#: A row's number standing as a cell of its own.
+_ROW_NUMBER = re.compile(r"\d{1,3}")
+#: How many lines back a row's start is looked for.
+_ROW_LINES = 40
+
+
+def _time_limit_cells(lines: list[_Line]) -> list[Scope]:
+    """A task table written one cell a line (序号 / 任务 / 责任单位 / 完成时限): a line that is only a
+    time limit dates the row it ends, from the row's number (a line that is only a number) or the
+    cell after the row before's time limit. A time limit found with no row start dates nothing."""
+    out: list[Scope] = []
+    for i, line in enumerate(lines):
+        t = line.text
+        if len(t) > 14 or not t.startswith("20"):
+            continue
+        m = _TIME_LIMIT_CELL.fullmatch(t)
+        if m is None:
+            continue
+        start = None
+        for j in range(i - 1, max(-1, i - _ROW_LINES - 1), -1):
+            prev = lines[j].text
+            if _ROW_NUMBER.fullmatch(prev):
+                start = lines[j].start
+                break
+            if _TIME_LIMIT_CELL.fullmatch(prev):
+                start = lines[j].end + 1
+                break
+        if start is not None:
+            out.append(Scope(start, line.start, int(m.group(1)), False, True, rule="time-limit-cell"))
+    return out
 
 
 def _inherit_deadlines(scopes: list[Scope]) -> None:
