@@ -466,7 +466,8 @@ def read(text: str, doc_date: dt.date | None) -> Context:
             scopes.append(Scope(start, end, year, True, True, rule="section"))
             continue
         # A heading over a year's work (二、2025年工作安排): what it lists is due that year.
-        if in_heading and not history and _WORK_PLAN.search(t) and not _WORK_REVIEW.search(t):
+        if (in_heading and not history and _WORK_PLAN.search(t) and not _WORK_REVIEW.search(t)
+                and not _PLAN_NAME_REVIEW.search(t)):  # '2025年工作情况及2026年工作计划': a review first
             y = _YEAR.search(t)
             year = (int(y.group(1)) if y.group(1) else year_now) if y else None
             if year is not None and (year_now is None or year >= year_now):

@@ -241,11 +241,14 @@ ESTIMATE_REPORT_MONTHS = (1, 2, 3)
 #: Actual cues that begin with a target cue and win over it: 预计数 (an estimate of a past year),
 #: 计划完成率 (how much of a plan was done; 全年计划完成投资98.5亿元 is the plan itself).
 #: 完成年度计划的76.3%, 占年度计划的81.83%, 完成年度目标任务的78.5%, 完成1-4月投资计划的132.1%,
-#: 超年度计划目标13.9%: shares of a plan or goal reached (or passed) so far; a target cue before one in its clause makes it a goal
-#: again (力争完成全年目标的55%).
+#: 超年度计划目标13.9%: shares of a plan or goal reached (or passed) so far; 高于市政府下达目标4个百分点,
+#: 低于目标0.9个百分点, 未达预期目标: a result compared with its goal. A target cue before one in its
+#: clause makes it a goal again (力争完成全年目标的55%).
 ACTUAL_OVERRIDES = ("预计数", "计划完成率",
-                    "(?:完成|占|超过|超出|超)了?(?:年度|全年|总|上半年|前三季度|一季度|[一二三四五六七八九十\\d]+"
-                    "(?:至|到|-|—|–|~)[一二三四五六七八九十\\d]+月份?)?(?:投资)?(?:计划目标|目标任务|计划|目标)")
+                    "(?:完成|占|超过|超出|超|高于|低于|快于|慢于|未达到|未达|未完成)了?"
+                    "(?:(?:[市省区县]|上级)?(?:政府|委)?下达的?)?"
+                    "(?:年度|全年|总|上半年|前三季度|一季度|[一二三四五六七八九十\\d]+"
+                    "(?:至|到|-|—|–|~)[一二三四五六七八九十\\d]+月份?)?(?:投资)?(?:预期)?(?:计划目标|目标任务|计划|目标)")
 
 #: Verbs of achievement that a plan uses too ('力争建成20个'): they mark an actual figure only
 #: when no target cue stands before them in the same clause.

@@ -222,7 +222,7 @@ def test_decrease_words(word):
 
 
 PLAN_DOCUMENT_WORDS = ("实施方案", "行动方案", "工作方案", "行动计划", "若干措施", "政策措施", "工作要点",
-                       "实施意见", "专项规划", "发展规划", "投资计划", "建设计划")
+                       "实施意见", "专项规划", "发展规划", "投资计划", "建设计划", "工作计划")
 
 
 @pytest.mark.parametrize("word", PLAN_DOCUMENT_WORDS)
@@ -285,13 +285,37 @@ def test_columns_of_goals_and_of_results(word):
 
 
 WORK_PLAN_HEADING_WORDS = ("工作安排", "重点工作", "主要工作", "重点任务", "主要任务", "工作打算", "工作部署",
-                           "目标任务", "工作思路")
+                           "目标任务", "工作思路", "工作计划")
 
 
 @pytest.mark.parametrize("word", WORK_PLAN_HEADING_WORDS)
 def test_headings_over_a_years_work(word):
     r = one(f"二、2025年{word}\n城镇新增就业12万人。", date="2025-01-20")
     assert (r["text"], r["kind"], r["deadline"]) == ("12万人", "target", 2025)
+
+
+TARGET_SECTION_HEADING_WORDS = ("年度目标", "工作目标")
+
+
+@pytest.mark.parametrize("word", TARGET_SECTION_HEADING_WORDS)
+def test_section_words_of_headings(word):
+    """They open a section of goals at a heading's end, and none inside a sentence."""
+    r = one(f"一、2025年{word}\n城镇新增就业12万人。", date="2025-02-20")
+    assert (r["text"], r["kind"], r["deadline"]) == ("12万人", "target", 2025)
+    found = rows(f"城镇新增就业12万人，完成{word}的80%。\n城镇新增就业11万人。", "2025-02-20")
+    assert (found[-1]["text"], found[-1]["kind"]) == ("11万人", "actual")
+
+
+PLAN_NAME_REVIEW_WORDS = ("总结", "工作情况", "完成情况", "执行情况", "回顾")
+
+
+@pytest.mark.parametrize("word", PLAN_NAME_REVIEW_WORDS)
+def test_a_review_before_a_plan_in_a_title(word):
+    """A title that reviews a year before it plans the next is no plan from its top."""
+    r = one(f"某区2025年{word}及2026年工作计划\n全年新增企业243家。")
+    assert (r["text"], r["kind"], r["deadline"]) == ("243家", "actual", None)
+    r = one("某区2026年工作计划\n全年新增企业243家。")
+    assert (r["text"], r["kind"], r["deadline"]) == ("243家", "target", 2026)
 
 
 SECTION_REVIEW_FOLLOWERS = ("的完成", "完成", "的实现", "实现", "进展", "执行情况", "落实情况")
@@ -469,6 +493,16 @@ OVERRIDE_FORMS = [
     ("技改投资超过全年计划10%。", "actual"),
     ("力争超年度计划目标10%。", "target"),
     ("全年计划完成投资98.5亿元。", "target"),
+    # a result compared with its goal, also one a government set (下达)
+    ("地区生产总值增速低于目标0.9个百分点。", "actual"),
+    ("工业增加值增速高于市政府下达目标4个百分点。", "actual"),
+    ("工业投资完成市政府下达全年目标的59.2%。", "actual"),
+    ("出口增速快于年度目标2个百分点。", "actual"),
+    ("进口增速慢于目标3个百分点。", "actual"),
+    ("3项指标未达预期目标。", "actual"),
+    ("2项指标未完成年度目标。", "actual"),
+    ("另有1项指标未达到目标。", "actual"),
+    ("力争增速高于目标1个百分点。", "target"),
 ]
 
 
@@ -729,6 +763,8 @@ TABLES = [
     ("PLAN_DOCUMENT_WORDS", vocab.PLAN_DOCUMENT_WORDS, PLAN_DOCUMENT_WORDS),
     ("WORK_PLAN_HEADING_WORDS", vocab.WORK_PLAN_HEADING_WORDS, WORK_PLAN_HEADING_WORDS),
     ("WORK_REVIEW_WORDS", vocab.WORK_REVIEW_WORDS, WORK_REVIEW_WORDS),
+    ("TARGET_SECTION_HEADING_WORDS", vocab.TARGET_SECTION_HEADING_WORDS, TARGET_SECTION_HEADING_WORDS),
+    ("PLAN_NAME_REVIEW_WORDS", vocab.PLAN_NAME_REVIEW_WORDS, PLAN_NAME_REVIEW_WORDS),
     ("EMPTY_NAMES", vocab.EMPTY_NAMES, EMPTY_NAMES),
     ("COMPARED_WITH_WORDS", vocab.COMPARED_WITH_WORDS, COMPARED_WITH_WORDS),
     ("REGION_NAME_PARTS", vocab.REGION_NAME_PARTS, REGION_NAME_PARTS),
