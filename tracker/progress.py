@@ -22,10 +22,12 @@ The statuses beyond the graded four, in the order they are decided:
 
 - 暂无数据: no observation at all.
 - 仅监测: no target value (a rate or figure tracked without a goal).
-- 待数据: no baseline and only one observation (仅有一个观测值，待下一期数据); no
-  observation after the baseline; or the due date has passed and no observation at or
-  after it exists yet (已到期，待最新数据).
-- 已完成: the latest observation meets the target, whenever that was.
+- 已完成: the latest observation meets the target, whenever that was (also with a single
+  observation and no baseline, or one at the baseline's date; not one older than a stated
+  baseline).
+- 待数据: no baseline and only one observation (仅有一个观测值，待下一期数据; not for rates
+  and shares, which are compared directly); no observation after the baseline; or the due
+  date has passed and no observation at or after it exists yet (已到期，待最新数据).
 - 逾期未完成: the latest observation is at or after the due date and falls short.
 
 When no baseline is given, the first observation serves as one (as Open SDG does), and
@@ -212,9 +214,20 @@ def _assess(kind, direction, qualifier, b, tb, T, stated, td, points, today, set
             out["expected"] = b + (T - b) * out["elapsed"]
     if _nan(stated) and _nan(T):
         return finish(MONITORED, REASONS["no_goal"])
-    if _nan(T) or (not has_base and kind not in ("rate", "share")):
+    if _nan(T):
         return finish(AWAITING, REASONS["one_point"])
-    out["gap"] = (latest - T) if direction == "down" else (T - latest)
+    gap = (latest - T) if direction == "down" else (T - latest)
+    one_point = not has_base and kind not in ("rate", "share")
+    # 已完成 needs no pace: a latest value that meets the target is done even with a single
+    # observation or none after the baseline (but not one older than a stated baseline).
+    if (one_point or not counted) and (not has_base or as_of >= tb) and _meets(latest, T, direction, qualifier):
+        out["gap"] = gap
+        if has_base and T != b and kind not in ("rate", "share"):
+            out["progress"] = (latest - b) / (T - b)
+        return finish(DONE)
+    if one_point:
+        return finish(AWAITING, REASONS["one_point"])
+    out["gap"] = gap
     due_passed = not _nan(td) and today > td
     if not counted:
         return finish(AWAITING, REASONS["due_passed"] if due_passed else REASONS["none_after_base"])
