@@ -67,3 +67,39 @@ DONE_FIRST = [
 @pytest.mark.parametrize("target, today, expected", [c[1:] for c in DONE_FIRST], ids=[c[0] for c in DONE_FIRST])
 def test_met_is_done_before_awaiting_data(target, today, expected):
     check(judge(target, today), expected)
+
+
+# A target that the baseline already met (the check warns) and the latest value no longer meets
+# has moved away from it: 倒退. Growth ratios mislead here: up from 110 to a floor of 100, a fall
+# to 95 has observed growth -13.6%/yr and "required" growth -4.7%/yr, so R = +2.9 read as
+# 进度正常, with progress (95 - 110) / (100 - 110) = 150% and 100 "reached" in the past.
+# Progress and R toward a target already behind are undefined; the projection keeps the observed
+# pace for the value at the due date but names no year.
+# (id, target, today, expected)
+FELL_BACK = [
+    # B06: 110 (2024) ≥ 100 met; 95 (2025) < 100. gap 100 - 95 = 5. At the observed pace
+    # (95/110 in 365 days) the due date 2026-12-31, 365 days on, sees 95 × 95/110 = 82.045.
+    ("up: met at the baseline, fallen below the floor → 倒退",
+     dict(qualifier="ge", baseline={"value": 110, "date": 2024}, target={"value": 100, "due": 2026},
+          progress=obs((2025, 95))), "2026-03-31",
+     dict(status="倒退", gap=5.0, progress=None, ratio=None, projected_year=None, projected_value=82.0455,
+          reason="基期已达到目标，最新数据又未达到")),
+    # B11: 能耗 70 (2024) ≤ 80 met; 85 (2025) > 80. gap 85 - 80 = 5; 85 × 85/70 = 103.214 at the due date.
+    ("down: met at the baseline, risen above the ceiling → 倒退",
+     dict(direction="down", qualifier="le", baseline={"value": 70, "date": 2024}, target={"value": 80, "due": 2026},
+          progress=obs((2025, 85))), "2026-03-31",
+     dict(status="倒退", gap=5.0, progress=None, ratio=None, projected_year=None, projected_value=103.2143)),
+    # 保持100 (target equal to the baseline), fallen to 98: gap 2. (It was 待数据 "无法与目标比较".)
+    ("target equal to the baseline, fallen below it → 倒退",
+     dict(baseline={"value": 100, "date": 2024}, target={"value": 100, "due": 2026}, progress=obs((2025, 98))),
+     "2026-03-31", dict(status="倒退", gap=2.0, projected_year=None)),
+    # With no baseline the first observation serves: 110 (2023) met 100, 95 (2025) does not.
+    ("no baseline: the first observation met the target, the latest does not → 倒退",
+     dict(qualifier="ge", target={"value": 100, "due": 2026}, progress=obs((2023, 110), (2025, 95))),
+     "2026-03-31", dict(status="倒退", gap=5.0, progress=None, ratio=None, projected_year=None)),
+]
+
+
+@pytest.mark.parametrize("target, today, expected", [c[1:] for c in FELL_BACK], ids=[c[0] for c in FELL_BACK])
+def test_a_target_met_at_the_baseline_and_lost_is_moving_away(target, today, expected):
+    check(judge(target, today), expected)

@@ -29,6 +29,9 @@ The statuses beyond the graded four, in the order they are decided:
   and shares, which are compared directly); no observation after the baseline; or the due
   date has passed and no observation at or after it exists yet (已到期，待最新数据).
 - 逾期未完成: the latest observation is at or after the due date and falls short.
+- 倒退 also when the baseline already met the target and the latest observation no longer
+  does (基期已达到目标，最新数据又未达到): progress, R and the projected year are then
+  undefined (a fall below a floor would otherwise have R > 0).
 
 When no baseline is given, the first observation serves as one (as Open SDG does), and
 ``reason`` says so. ``stale`` flags data older than ``stale_after_months`` before the
@@ -62,6 +65,7 @@ REASONS = {
     "first_as_base": "以{year}年观测值为基期",
     "overdue": "已过期限，最新数据未达到目标",
     "no_compare": "无法与目标比较",
+    "fell_back": "基期已达到目标，最新数据又未达到",
 }
 
 STATUS_COLUMNS = [
@@ -232,10 +236,17 @@ def _assess(kind, direction, qualifier, b, tb, T, stated, td, points, today, set
     if not counted:
         return finish(AWAITING, REASONS["due_passed"] if due_passed else REASONS["none_after_base"])
     tl, L = counted[-1]
-    if has_base and T != b:
+    # The baseline already met the target and the latest value no longer does: it has moved
+    # away (倒退). Progress and R toward a target already behind are undefined (the growth
+    # ratio would read a fall below a floor as on track).
+    fell_back = method in ("cagr", "linear") and kind != "flow" and _meets(b, T, direction, qualifier) \
+        and not _meets(L, T, direction, qualifier)
+    if has_base and T != b and not fell_back:
         out["progress"] = (L - b) / (T - b)
 
-    if method == "cagr" and L > 0:
+    if fell_back:
+        pass
+    elif method == "cagr" and L > 0:
         observed = (L / b) ** (_YEAR_DAYS / (tl - tb)) - 1
         out["cagr_observed"] = observed
         if out["cagr_required"] != 0:
@@ -263,10 +274,14 @@ def _assess(kind, direction, qualifier, b, tb, T, stated, td, points, today, set
     if _meets(L, T, direction, qualifier):
         return finish(DONE)
     _project(out, method, kind, b, tb, T, td, tl, L)
+    if fell_back:
+        out["projected_year"] = NaN                           # the target was left behind, not ahead
     if not _nan(td) and tl >= td:
         return finish(OVERDUE, REASONS["overdue"])
     if due_passed:
         return finish(AWAITING, REASONS["due_passed"])
+    if fell_back:
+        return finish(AWAY, REASONS["fell_back"])
     if _nan(out["ratio"]):
         return finish(AWAITING, REASONS["no_compare"])
     return finish(_grade(out["ratio"], settings))
