@@ -103,3 +103,35 @@ FELL_BACK = [
 @pytest.mark.parametrize("target, today, expected", [c[1:] for c in FELL_BACK], ids=[c[0] for c in FELL_BACK])
 def test_a_target_met_at_the_baseline_and_lost_is_moving_away(target, today, expected):
     check(judge(target, today), expected)
+
+
+# 新增 targets: the level to reach is baseline + increment as written (decimal), not its binary
+# floating-point sum: 0.1 + 0.2 must be 0.3, or a latest value of exactly 0.3 falls 5.6e-17
+# short and is judged 进度正常 instead of 已完成. (id, target, today, expected)
+INCREMENT_SUM = [
+    # I02: 0.1 (2024) + 0.2 → 0.3; 0.3 in 2025 is the target: 已完成, gap 0.
+    ("0.1万亿 + 新增0.2万亿, latest 0.3 → 已完成",
+     dict(type="increment", unit="万亿元", baseline={"value": 0.1, "date": 2024}, target={"value": 0.2, "due": 2026},
+          progress=obs((2025, 0.3))), "2026-03-31", dict(status="已完成", target=0.3, gap=0.0, progress=1.0)),
+    # 1.14 + 0.16 = 1.3 (binary: 1.2999999999999998, so 1.3 passes but the target shows as 1.2999…).
+    ("1.14万亿 + 新增0.16万亿, latest 1.3 → 已完成 with the target 1.3",
+     dict(type="increment", unit="万亿元", baseline={"value": 1.14, "date": 2024}, target={"value": 0.16, "due": 2026},
+          progress=obs((2025, 1.3))), "2026-03-31", dict(status="已完成", target=1.3, gap=0.0)),
+    # Down: 0.3 - 0.1 = 0.2 (binary: 0.19999999999999998, and 0.2 ≤ it is false).
+    ("0.3 减少0.1 (down), latest 0.2 → 已完成",
+     dict(type="increment", direction="down", unit="万吨", baseline={"value": 0.3, "date": 2024},
+          target={"value": 0.1, "due": 2026}, progress=obs((2025, 0.2))), "2026-03-31",
+     dict(status="已完成", target=0.2, gap=0.0)),
+    # No baseline: the first observation 0.1 (2024) serves, + 0.2 → 0.3.
+    ("no baseline: first observation 0.1 + 新增0.2, latest 0.3 → 已完成",
+     dict(type="increment", unit="万亿元", target={"value": 0.2, "due": 2026}, progress=obs((2024, 0.1), (2025, 0.3))),
+     "2026-03-31", dict(status="已完成", target=0.3, gap=0.0)),
+]
+
+
+@pytest.mark.parametrize("target, today, expected", [c[1:] for c in INCREMENT_SUM], ids=[c[0] for c in INCREMENT_SUM])
+def test_an_increment_is_added_as_written(target, today, expected):
+    row = judge(target, today)
+    assert row["target"] == expected.pop("target")          # exactly, not approximately
+    assert row["gap"] == expected.pop("gap")
+    check(row, expected)

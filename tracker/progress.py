@@ -49,6 +49,7 @@ import numpy as np
 import pandas as pd
 
 from .schema import SETTINGS
+from .units import add_as_written
 
 __all__ = ["STATUSES", "REASONS", "BASELINE_SOURCES", "assess", "status", "trajectory", "STATUS_COLUMNS"]
 
@@ -159,7 +160,7 @@ def _frame(kind, direction, b, tb, T, stated, td, points, today):
         tb, b = points[0]
         base_reason = REASONS["first_as_base"].format(year=_date(tb).year)
         if kind == "increment" and not _nan(stated):
-            T = b + stated if direction == "up" else b - stated
+            T = add_as_written(b, stated if direction == "up" else -stated)
     counted = [p for p in points if _nan(tb) or p[0] > tb]
     if _nan(b):
         return b, tb, T, td, counted, "", "", base_reason
