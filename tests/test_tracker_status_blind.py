@@ -135,3 +135,29 @@ def test_an_increment_is_added_as_written(target, today, expected):
     assert row["target"] == expected.pop("target")          # exactly, not approximately
     assert row["gap"] == expected.pop("gap")
     check(row, expected)
+
+
+# An annual flow with a deadline (2025年实施300项, or 每年…到2025年) is judged on the year of its
+# latest observation, but never on a year after the deadline: a 2026 figure is not about the
+# target. "逾期未完成: 期限已过，期限当时或之后的最新进展仍未达到目标". (id, target, today, expected)
+FLOW_AFTER_DUE = [
+    # 2025 (the deadline's year) ended at 250 of 300; 100 in 1—3月 2026 does not count:
+    # 逾期未完成, gap 300 - 250 = 50, as of 2025-12-31. (Was 进度正常 on 2026's 100 of 300 in
+    # 90/365 of a year, R = 1.35, "预计2026年达到目标".)
+    ("flow due 2025: 2025 ended short, a 2026 figure follows → 逾期未完成",
+     dict(type="flow", unit="项", target={"value": 300, "due": 2025}, progress=obs((2025, 250), ("2026-03", 100))),
+     "2026-06-30", dict(status="逾期未完成", gap=50.0, latest=250.0, projected_year=None)),
+    # 2025 ended at 320 ≥ 300; the 2026 figure (100) does not undo it.
+    ("flow due 2025: 2025 done, a 2026 figure follows → 已完成",
+     dict(type="flow", unit="项", target={"value": 300, "due": 2025}, progress=obs((2025, 320), ("2026-03", 100))),
+     "2026-06-30", dict(status="已完成", latest=320.0)),
+    # Only 1—6月 2025 (150) and 1—3月 2026: the deadline's year has no full-year figure → 待数据.
+    ("flow due 2025: only mid-2025 and a 2026 figure → 待数据 (已到期)",
+     dict(type="flow", unit="项", target={"value": 300, "due": 2025}, progress=obs(("2025-06", 150), ("2026-03", 100))),
+     "2026-06-30", dict(status="待数据", latest=150.0, reason="已到期，待最新数据")),
+]
+
+
+@pytest.mark.parametrize("target, today, expected", [c[1:] for c in FLOW_AFTER_DUE], ids=[c[0] for c in FLOW_AFTER_DUE])
+def test_an_annual_flow_is_not_judged_on_a_year_after_its_deadline(target, today, expected):
+    check(judge(target, today), expected)

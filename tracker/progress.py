@@ -178,6 +178,15 @@ def _frame(kind, direction, b, tb, T, stated, td, points, today):
     return b, tb, T, td, counted, method, "；".join(notes), base_reason
 
 
+def _flow_until_due(kind, td, points):
+    """An annual flow's observations up to the end of its deadline's year: a figure of a later
+    year is about no year the target covers (2025年实施300项 is not judged on 2026)."""
+    if kind != "flow" or _nan(td):
+        return points
+    last = _year_end(_date(td).year)
+    return [p for p in points if p[0] <= last]
+
+
 def _share(start: float, end: float, when: float) -> float:
     span = end - start
     return NaN if not span > 0 else (when - start) / span
@@ -190,6 +199,7 @@ def _assess(kind, direction, qualifier, b, tb, T, stated, td, points, today, set
                cagr_required=NaN, cagr_observed=NaN, ratio=NaN, projected_value=NaN, projected_year=NaN,
                method="", status=NO_DATA, reason="", note="", baseline_source="")
     stated_base = not _nan(b) and not _nan(tb)
+    points = _flow_until_due(kind, td, points)
     b, tb, T, td, counted, method, note, base_reason = _frame(kind, direction, b, tb, T, stated, td, points, today)
     source = "year_start" if kind == "flow" else "first_observation" if base_reason else "stated" if stated_base else ""
     out.update(baseline=b, baseline_date=tb, target=T, method=method, note=note, baseline_source=source)
@@ -440,6 +450,7 @@ def trajectory(book, target_id: str, today=None) -> pd.DataFrame:
     points = _points_by_target(book).get(target_id, [])
     days = sorted((_day(d), float(v)) for d, v in points)
     kind, direction, _, b, tb, T, stated, td = _inputs(t)
+    days = _flow_until_due(kind, td, days)
     b, tb, T, td, counted, method, _, _ = _frame(kind, direction, b, tb, T, stated, td, days, _day(today))
     stamp = lambda day: pd.Timestamp(day * _NS_PER_DAY)    # noqa: E731
     rows = {}
