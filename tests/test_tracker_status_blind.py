@@ -69,6 +69,25 @@ def test_met_is_done_before_awaiting_data(target, today, expected):
     check(judge(target, today), expected)
 
 
+# But a 新增 target without a baseline and with one observation has no level to reach yet (the
+# file's 1000 is the increment, not the level): 5500 ≥ 1000 says nothing. B13 of the blind
+# cases; the first version of the fix above judged it 已完成.
+INCREMENT_UNKNOWN = [
+    ("新增1000 without baseline, one observation 5500 → 待数据",
+     dict(type="increment", target={"value": 1000, "due": 2026}, progress=obs((2025, 5500))), "2026-03-31",
+     dict(status="待数据", reason="仅有一个观测值，待下一期数据")),
+    ("减少20 (down) without baseline, one observation 5 → 待数据",
+     dict(type="increment", direction="down", target={"value": 20, "due": 2026}, progress=obs((2025, 5))), "2026-03-31",
+     dict(status="待数据", reason="仅有一个观测值，待下一期数据")),
+]
+
+
+@pytest.mark.parametrize("target, today, expected", [c[1:] for c in INCREMENT_UNKNOWN],
+                         ids=[c[0] for c in INCREMENT_UNKNOWN])
+def test_an_increment_without_baseline_has_no_level_to_meet(target, today, expected):
+    check(judge(target, today), expected)
+
+
 # A target that the baseline already met (the check warns) and the latest value no longer meets
 # has moved away from it: 倒退. Growth ratios mislead here: up from 110 to a floor of 100, a fall
 # to 95 has observed growth -13.6%/yr and "required" growth -4.7%/yr, so R = +2.9 read as

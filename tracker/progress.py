@@ -229,7 +229,8 @@ def _assess(kind, direction, qualifier, b, tb, T, stated, td, points, today, set
             out["expected"] = b + (T - b) * out["elapsed"]
     if _nan(stated) and _nan(T):
         return finish(MONITORED, REASONS["no_goal"])
-    if _nan(T):
+    if _nan(T) or (kind == "increment" and not has_base):
+        # (an increment with no baseline has no level to reach: T is still the increment itself)
         return finish(AWAITING, REASONS["one_point"])
     gap = (latest - T) if direction == "down" else (T - latest)
     one_point = not has_base and kind not in ("rate", "share")
