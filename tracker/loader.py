@@ -26,7 +26,7 @@ import pandas as pd
 import yaml
 
 from . import cache, schema
-from .units import MAGNITUDES, UNITS, format_number, format_value, lookup
+from .units import MAGNITUDES, UNITS, add_as_written, format_number, format_value, lookup
 
 __all__ = ["Problem", "Book", "load", "TARGET_COLUMNS", "OBSERVATION_COLUMNS"]
 
@@ -729,7 +729,7 @@ def _derive(row: dict) -> None:
     """The level to reach and the values in base units, from what staff wrote."""
     stated, base = row["target_stated"], row["baseline"]
     if row["type"] == "increment" and stated is not None and base is not None:
-        row["target"] = base + stated if row["direction"] == "up" else base - stated
+        row["target"] = add_as_written(base, stated if row["direction"] == "up" else -stated)
     else:
         row["target"] = stated
     scale = row["scale"]

@@ -22,11 +22,16 @@ The statuses beyond the graded four, in the order they are decided:
 
 - 暂无数据: no observation at all.
 - 仅监测: no target value (a rate or figure tracked without a goal).
-- 待数据: no baseline and only one observation (仅有一个观测值，待下一期数据); no
-  observation after the baseline; or the due date has passed and no observation at or
-  after it exists yet (已到期，待最新数据).
-- 已完成: the latest observation meets the target, whenever that was.
+- 已完成: the latest observation meets the target, whenever that was (also with a single
+  observation and no baseline, or one at the baseline's date; not one older than a stated
+  baseline).
+- 待数据: no baseline and only one observation (仅有一个观测值，待下一期数据; not for rates
+  and shares, which are compared directly); no observation after the baseline; or the due
+  date has passed and no observation at or after it exists yet (已到期，待最新数据).
 - 逾期未完成: the latest observation is at or after the due date and falls short.
+- 倒退 also when the baseline already met the target and the latest observation no longer
+  does (基期已达到目标，最新数据又未达到): progress, R and the projected year are then
+  undefined (a fall below a floor would otherwise have R > 0).
 
 When no baseline is given, the first observation serves as one (as Open SDG does), and
 ``reason`` says so. ``stale`` flags data older than ``stale_after_months`` before the
@@ -44,6 +49,7 @@ import numpy as np
 import pandas as pd
 
 from .schema import SETTINGS
+from .units import add_as_written
 
 __all__ = ["STATUSES", "REASONS", "BASELINE_SOURCES", "assess", "status", "trajectory", "STATUS_COLUMNS"]
 
@@ -60,6 +66,7 @@ REASONS = {
     "first_as_base": "以{year}年观测值为基期",
     "overdue": "已过期限，最新数据未达到目标",
     "no_compare": "无法与目标比较",
+    "fell_back": "基期已达到目标，最新数据又未达到",
 }
 
 STATUS_COLUMNS = [
@@ -153,7 +160,7 @@ def _frame(kind, direction, b, tb, T, stated, td, points, today):
         tb, b = points[0]
         base_reason = REASONS["first_as_base"].format(year=_date(tb).year)
         if kind == "increment" and not _nan(stated):
-            T = b + stated if direction == "up" else b - stated
+            T = add_as_written(b, stated if direction == "up" else -stated)
     counted = [p for p in points if _nan(tb) or p[0] > tb]
     if _nan(b):
         return b, tb, T, td, counted, "", "", base_reason
@@ -171,6 +178,15 @@ def _frame(kind, direction, b, tb, T, stated, td, points, today):
     return b, tb, T, td, counted, method, "；".join(notes), base_reason
 
 
+def _flow_until_due(kind, td, points):
+    """An annual flow's observations up to the end of its deadline's year: a figure of a later
+    year is about no year the target covers (2025年实施300项 is not judged on 2026)."""
+    if kind != "flow" or _nan(td):
+        return points
+    last = _year_end(_date(td).year)
+    return [p for p in points if p[0] <= last]
+
+
 def _share(start: float, end: float, when: float) -> float:
     span = end - start
     return NaN if not span > 0 else (when - start) / span
@@ -183,6 +199,7 @@ def _assess(kind, direction, qualifier, b, tb, T, stated, td, points, today, set
                cagr_required=NaN, cagr_observed=NaN, ratio=NaN, projected_value=NaN, projected_year=NaN,
                method="", status=NO_DATA, reason="", note="", baseline_source="")
     stated_base = not _nan(b) and not _nan(tb)
+    points = _flow_until_due(kind, td, points)
     b, tb, T, td, counted, method, note, base_reason = _frame(kind, direction, b, tb, T, stated, td, points, today)
     source = "year_start" if kind == "flow" else "first_observation" if base_reason else "stated" if stated_base else ""
     out.update(baseline=b, baseline_date=tb, target=T, method=method, note=note, baseline_source=source)
@@ -212,17 +229,36 @@ def _assess(kind, direction, qualifier, b, tb, T, stated, td, points, today, set
             out["expected"] = b + (T - b) * out["elapsed"]
     if _nan(stated) and _nan(T):
         return finish(MONITORED, REASONS["no_goal"])
-    if _nan(T) or (not has_base and kind not in ("rate", "share")):
+    if _nan(T) or (kind == "increment" and not has_base):
+        # (an increment with no baseline has no level to reach: T is still the increment itself)
         return finish(AWAITING, REASONS["one_point"])
-    out["gap"] = (latest - T) if direction == "down" else (T - latest)
+    gap = (latest - T) if direction == "down" else (T - latest)
+    one_point = not has_base and kind not in ("rate", "share")
+    # 已完成 needs no pace: a latest value that meets the target is done even with a single
+    # observation or none after the baseline (but not one older than a stated baseline).
+    if (one_point or not counted) and (not has_base or as_of >= tb) and _meets(latest, T, direction, qualifier):
+        out["gap"] = gap
+        if has_base and T != b and kind not in ("rate", "share"):
+            out["progress"] = (latest - b) / (T - b)
+        return finish(DONE)
+    if one_point:
+        return finish(AWAITING, REASONS["one_point"])
+    out["gap"] = gap
     due_passed = not _nan(td) and today > td
     if not counted:
         return finish(AWAITING, REASONS["due_passed"] if due_passed else REASONS["none_after_base"])
     tl, L = counted[-1]
-    if has_base and T != b:
+    # The baseline already met the target and the latest value no longer does: it has moved
+    # away (倒退). Progress and R toward a target already behind are undefined (the growth
+    # ratio would read a fall below a floor as on track).
+    fell_back = method in ("cagr", "linear") and kind != "flow" and _meets(b, T, direction, qualifier) \
+        and not _meets(L, T, direction, qualifier)
+    if has_base and T != b and not fell_back:
         out["progress"] = (L - b) / (T - b)
 
-    if method == "cagr" and L > 0:
+    if fell_back:
+        pass
+    elif method == "cagr" and L > 0:
         observed = (L / b) ** (_YEAR_DAYS / (tl - tb)) - 1
         out["cagr_observed"] = observed
         if out["cagr_required"] != 0:
@@ -250,10 +286,14 @@ def _assess(kind, direction, qualifier, b, tb, T, stated, td, points, today, set
     if _meets(L, T, direction, qualifier):
         return finish(DONE)
     _project(out, method, kind, b, tb, T, td, tl, L)
+    if fell_back:
+        out["projected_year"] = NaN                           # the target was left behind, not ahead
     if not _nan(td) and tl >= td:
         return finish(OVERDUE, REASONS["overdue"])
     if due_passed:
         return finish(AWAITING, REASONS["due_passed"])
+    if fell_back:
+        return finish(AWAY, REASONS["fell_back"])
     if _nan(out["ratio"]):
         return finish(AWAITING, REASONS["no_compare"])
     return finish(_grade(out["ratio"], settings))
@@ -411,6 +451,7 @@ def trajectory(book, target_id: str, today=None) -> pd.DataFrame:
     points = _points_by_target(book).get(target_id, [])
     days = sorted((_day(d), float(v)) for d, v in points)
     kind, direction, _, b, tb, T, stated, td = _inputs(t)
+    days = _flow_until_due(kind, td, days)
     b, tb, T, td, counted, method, _, _ = _frame(kind, direction, b, tb, T, stated, td, days, _day(today))
     stamp = lambda day: pd.Timestamp(day * _NS_PER_DAY)    # noqa: E731
     rows = {}

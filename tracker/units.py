@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
-__all__ = ["Unit", "UNITS", "CATEGORIES", "lookup", "format_number", "format_value", "format_base"]
+__all__ = ["Unit", "UNITS", "CATEGORIES", "lookup", "format_number", "format_value", "format_base", "add_as_written"]
 
 CATEGORIES = ("money", "count", "percent", "pp", "multiple", "other")
 
@@ -150,3 +150,12 @@ def format_value(value, unit: str) -> str:
     if known.category in ("money", "count", "other"):
         return format_base(float(value) * known.scale, known.category, known.base)
     return format_base(float(value), known.category, known.base)
+
+
+def add_as_written(a: float, b: float) -> float:
+    """a + b as the decimals staff wrote (0.1 + 0.2 = 0.3, not 0.30000000000000004): the level an
+    increment target reaches, which a latest value written as that level must meet exactly."""
+    if not (math.isfinite(a) and math.isfinite(b)):
+        return a + b
+    from decimal import Decimal
+    return float(Decimal(repr(float(a))) + Decimal(repr(float(b))))
