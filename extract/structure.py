@@ -123,8 +123,8 @@ _PLAN_PERIOD = re.compile(alternation(vocab.PLAN_PERIODS))
 _SPEAKER = r"(?:[^，,。：:]{1,12}(?:指出|表示|介绍|介紹|说|說|称|稱|强调|強調|提到)[，,：:]\s*)?"  # 龚正指出，
 _SENTENCE_YEAR = re.compile(r"[。！？!?]\s*" + _SPEAKER + r"[^，,。！？!?\d]{0,12}?(20\d\d)\s*年")
 
-#: A year at the head of a paragraph, or right after who says it (龚正指出，): 2025年，….
-_PAST_LEAD = re.compile(_SPEAKER + r"(20\d\d)\s*年(?:全年|度|以来|來|以來)?\s*[，,]?(?![\d底末前])")
+#: A year at the head of a paragraph, or right after who says it (龚正指出，): 2025年，…, 展望2025年，….
+_PAST_LEAD = re.compile(_SPEAKER + r"(?:展望|面向|放眼)?(20\d\d)\s*年(?:全年|度|以来|來|以來)?\s*[，,]?(?![\d底末前])")
 
 #: After a section's words inside a paragraph, what makes them introduce the goals (是, 为, 如下, a
 #: colon or a full stop); else only the words at the head of the paragraph's first clause do.

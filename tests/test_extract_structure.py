@@ -308,6 +308,11 @@ DOCUMENT_YEARS = [
     ("a-later-years-paragraph-dates-its-tasks", "2025年全县30项民生实事中，其余27项已完成19项。剩余8项中，"
      "2个嵌入式养老机构建设已完成1个，15个农村幸福院建设已完成8个。", "2025-10-09", "15个", ("target", 2025)),
     ("since-a-year-is-no-year-lead", "2025年以来，全县新建农村幸福院15个。", "2025-10-09", "15个", ("actual", None)),
+    # a paragraph that looks ahead to a year (展望2025年，…) dates the targets of its later sentences
+    ("looking-ahead-to-a-year", "展望2025年，宁夏计划加快形成城乡融合的发展格局。计划改造农村公路1500公里，"
+     "并力争使农村卫生厕所普及率达到71%以上。", "2025-01-19", "71%", ("target", 2025)),
+    ("looking-ahead-leaves-results-alone", "展望2025年，全区将加快发展。目前全区已建成小城镇13个。", "2025-01-19",
+     "13个", ("actual", None)),
     ("a-section-word-mentioned-in-a-sentence", "今年7月，市委下发了若干意见，确定了全市工业的发展目标，并提出了政策保障。"
      "1-7月全市工业增加值348亿元。", "2016-08-20", "348亿元", ("actual", None)),
     ("a-section-word-that-introduces-goals", "会议指出，全市的发展目标是：工业增加值达到400亿元。", "2016-08-20", "400亿元",
