@@ -803,8 +803,8 @@ SYNTAX_WORDS = (
 # libyaml contexts whose mark, not the problem's, is where the mistake began: the opening
 # quote or bracket, the line that lacks its colon.
 _BEGIN_CONTEXTS = ("quoted scalar", "simple key", "flow mapping", "flow sequence")
-_ID_LINE = re.compile(r"""^\s*(?:-\s+)?(?:\{\s*)?id\s*:\s*["']?([^\s,"'{}#]+)""")
-_KEY_LINE = re.compile(r"^\s*(?:-\s+)?(?:\{\s*)?([A-Za-z_]\w*)\s*:")
+_ID_LINE = re.compile(r"""^\s*(?:-\s+)?(?:\{\s*)?id\s*[:：]\s*["']?([^\s,"'{}#]+)""")
+_KEY_LINE = re.compile(r"^\s*(?:-\s+)?(?:\{\s*)?([A-Za-z_]\w*)\s*[:：]")
 
 
 def _open_quote(text: str, before_line: int):
@@ -835,6 +835,43 @@ def _enclosing(lines: list[str], index: int) -> tuple[str, str]:
     return "-", key[1] if key else "yaml"
 
 
+# Characters a Chinese input method, Word or WeChat puts where YAML needs an ASCII one. Each is
+# (pattern, group whose start is the column, message template); {fix} is the line rewritten.
+_SPACES = {"\u3000": "全角空格（U+3000）", "\u00a0": "特殊空格（U+00A0，多半是从 Word 或网页复制带来的）"}
+_WIDE = (
+    (re.compile(r"^[ ]*([\u3000\u00a0])"), 1,
+     "行首的缩进里有{space}；缩进只能用半角空格，请删去它，用半角空格与上下行对齐"),
+    (re.compile(r"^\s*(?:-\s+)?[A-Za-z_]\w*\s*(：)"), 1,
+     "这里的冒号是全角冒号“：”；字段名后应为半角冒号加空格，请写成“{fix}”"),
+    (re.compile(r"^\s*(?:-\s+)?[A-Za-z_]\w*:([\u3000\u00a0])"), 1,
+     "冒号后是{space}；请换成半角空格，写成“{fix}”"),
+    (re.compile(r"\{[^}\n]*?(，)\s*[A-Za-z_]\w*\s*[:：]"), 1,
+     "花括号里两项之间是全角逗号“，”；请改为半角逗号“,”，写成“{fix}”"),
+    (re.compile(r"^\s*(?:-\s+|[A-Za-z_]\w*:\s+)?([｛［])"), 1,
+     "这里用了全角花括号“｛ ｝”或方括号“［ ］”；请改为半角 {{ }} 或 [ ]，写成“{fix}”"),
+    (re.compile(r"^\s*(＃)"), 1, "注释以全角“＃”开头；请改为半角 #，写成“{fix}”"),
+)
+_WIDE_FIX = str.maketrans({"，": ", ", "｛": "{", "｝": "}", "［": "[", "］": "]", "＃": "#", "\u3000": " ", "\u00a0": " "})
+
+
+def _wide_character(lines: list[str], index: int, first: int):
+    """(line index, column, message) of a full-width character that breaks the YAML at line
+    ``index`` or up to three lines above it (not above ``first``), or None. Such a line often
+    composes as a plain value, so the error YAML reports comes a line or two later."""
+    for i in range(index, max(first, index - 3) - 1, -1):
+        if not 0 <= i < len(lines):
+            continue
+        line = lines[i].rstrip("\r\n")
+        for pattern, group, template in _WIDE:
+            if m := pattern.search(line):
+                char = m[group]
+                fix = re.sub(r"：\s*", ": ", line.strip(" \u3000\u00a0"), count=1).translate(_WIDE_FIX)
+                fix = re.sub(r"(\w):\s+", r"\1: ", fix, count=1)
+                fix = re.sub(r", {2,}", ", ", fix)
+                return i, m.start(group) + 1, template.format(space=_SPACES.get(char, ""), fix=fix)
+    return None
+
+
 def _syntax_problem(file: str, err: yaml.YAMLError, text: str, lines: list[str], offset: int = 0) -> Problem:
     """A syntax error in Chinese, placed where the mistake began, naming its target.
     ``text`` is what was composed, its line 0 being line ``offset`` of ``lines`` (the file)."""
@@ -846,6 +883,10 @@ def _syntax_problem(file: str, err: yaml.YAMLError, text: str, lines: list[str],
     if getattr(err, "context_mark", None) is not None and any(c in context for c in _BEGIN_CONTEXTS):
         mark = err.context_mark
     words = next((w for piece, w in SYNTAX_WORDS if piece in problem), "格式有误")
+    if mark is not None and (wide := _wide_character(lines, mark.line + offset, max(offset, 0))):
+        line, col, words = wide
+        target_id, key = _enclosing(lines, line)
+        return Problem(file, line + 1, col, target_id, key, f"YAML 语法错误：{words}")
     quote = _open_quote(text, mark.line if mark is not None else 0) if "quoted scalar" not in context else None
     if quote is not None:
         mark, closed = quote[0], quote[1] + offset + 1
