@@ -441,3 +441,34 @@ DESCRIBED = [
 def test_what_a_wrong_value_is_called(head, where, words):
     found = [p for p in edge_problems(head + EDGE_RATE) if p[2].startswith("settings")]
     assert [p[:3] for p in found] == [where] and words in found[0][3]
+
+
+# --- blind test: a comma typed inside braces splits a value in two --------------------------------
+# {date: 2024, value: 5,250} is read by YAML as value 5 and a field "250": the number must not be
+# used as 5, and the message must say what to write. Expected values written before the fix.
+GOOD_BOOK = "targets:\n" + GOOD
+SPLIT = [
+    ("a thousands comma in an observation's value",
+     GOOD_BOOK.replace("{date: 2024, value: 5250}", "{date: 2024, value: 5,250}"),
+     [("progress[1].value", 10, "请写 5250")], ["good"], 0),
+    ("a thousands comma in a target value",
+     GOOD_BOOK + textwrap.indent(BAD.format(extra="").replace("{value: 5, due: 2026}", "{value: 5,000, due: 2026}"), "  "),
+     [("target.value", 15, "请写 5000")], ["good"], 1),
+    ("a thousands comma in a baseline value",
+     GOOD_BOOK.replace("{value: 5000, date: 2023}", "{value: 5,000, date: 2023}"),
+     [("baseline.value", 6, "请写 5000")], [], 0),
+    ("a comma in a note inside braces: quote the note, the observation still counts",
+     GOOD_BOOK.replace("{date: 2024, value: 5250}", "{date: 2024, value: 5250, note: 预计数, 下同}"),
+     [("progress[1].note", 10, "note: '预计数, 下同'")], ["good"], 1),
+]
+
+
+@pytest.mark.parametrize("text, found, kept, observations", [c[1:] for c in SPLIT], ids=[c[0] for c in SPLIT])
+def test_a_comma_in_braces_that_splits_a_value(text, found, kept, observations):
+    book = tracker.load(text)
+    got = [(p.field, p.line, p.severity) for p in book.problems]
+    assert got == [(f, line, "error") for f, line, _ in found], [str(p) for p in book.problems]
+    for problem, (_, _, words) in zip(book.problems, found):
+        assert words in problem.message, problem.message
+    assert list(book.targets["id"]) == kept
+    assert len(book.observations) == observations

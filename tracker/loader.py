@@ -255,6 +255,25 @@ class _Reader:
                 self.problem(key_node, target_id, name, f"重复的字段 {key}（第 {first} 行已有）；每个字段只能写一次")
                 ok = False
                 continue
+            if key not in fields and out and _split_by_comma(key_node, value_node):
+                # {value: 5,250} reads as value 5 and a field "250" with no value: the comma cut
+                # the value before it in two. A cut number or date is not used at all.
+                prev = next(reversed(out))
+                prev_node = out[prev][1]
+                gap = key_node.start_mark.column - prev_node.end_mark.column \
+                    if key_node.start_mark.line == prev_node.end_mark.line else 1
+                joined = f"{getattr(prev_node, 'value', '')},{' ' * max(gap - 1, 0)}{key}"     # as typed
+                label = f"{where}.{prev}" if where else prev
+                if prev in _NUMBER_KEYS:
+                    hint = _number_hint(joined, None) or "数字不加千位逗号"
+                    self.problem(prev_node, target_id, label,
+                                 f"{prev} 写成了 {joined}：花括号里的逗号把它分成了两项（读成 {prev_node.value} 和 {key}）；{hint}")
+                    ok = False
+                else:
+                    self.problem(prev_node, target_id, label,
+                                 f"{prev} 的值里有半角逗号，花括号里的逗号把它分成了两项；请给值加引号，写成 {prev}: '{joined}'，"
+                                 f"或改用全角逗号“，”")
+                continue
             if key not in fields:
                 close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
                 hint = f"，是否应为 {close[0]}？" if close else "。"
@@ -697,6 +716,18 @@ def _future_dates(file: str, dated: list[tuple], today: pd.Timestamp) -> list[Pr
     return [Problem(file, line, col, tid, f"progress[{i + 1}].date",
                     f"进展日期 {pd.Timestamp(ns):%Y-%m-%d} 晚于评估日期 {today:%Y-%m-%d}；日期可能写错", WARNING)
             for ns, line, col, tid, i in dated if ns > limit]
+
+
+# Fields whose value a comma inside braces can cut in two and that are then unusable.
+_NUMBER_KEYS = ("value", "value_max", "date", "due")
+
+
+def _split_by_comma(key_node, value_node) -> bool:
+    """Whether a key in braces is the piece of the previous value after a comma: a plain key
+    with no colon after it, so its (empty) value starts where the key ends."""
+    return (isinstance(key_node, yaml.ScalarNode) and not key_node.style and isinstance(value_node, yaml.ScalarNode)
+            and value_node.value == "" and not value_node.style
+            and (value_node.start_mark.line, value_node.start_mark.column) == (key_node.end_mark.line, key_node.end_mark.column))
 
 
 def _is_null(node) -> bool:
