@@ -17,6 +17,7 @@ import gc
 import os
 import math
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,6 +78,7 @@ TARGET_COLUMNS = [
 OBSERVATION_COLUMNS = ["target_id", "date", "value", "value_base", "period", "source", "url", "note", "line"]
 
 _ID = re.compile(r"^[^\s/:]+$")
+_INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
 _DATE = re.compile(r"^(?P<y>\d{4})(?:\s*[-/.年]\s*(?P<m>\d{1,2})(?:\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?)?\s*月?)?\s*年?$")
 _MIN_YEAR, _MAX_YEAR = 1949, 2100
 
@@ -211,7 +213,8 @@ class _Reader:
                                         f"数值请不加引号，写 {value.strip()}")
             value = number
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            hint = _number_hint(str(value), unit) if isinstance(value, str) else None
+            hint = (_number_hint(str(value), unit) or _qualified_hint(str(value), unit, what.startswith("进展"))) \
+                if isinstance(value, str) else None
             if hint:
                 raise _Bad(node, f"{what}应为不带单位的数字，这里是 {value}；{hint}")
             raise _Bad(node, f"{what}应为数字（如 6000 或 76.3），这里是 {node.value!r}")
@@ -231,7 +234,9 @@ class _Reader:
         else:
             parsed = None
         if parsed is None:
-            raise _Bad(node, f"{what}应为年份、年月或日期，如 2026、2023-09 或 2024-02-17，这里是 {node.value!r}")
+            hint = _date_hint(str(node.value)) if isinstance(node, yaml.ScalarNode) else None
+            raise _Bad(node, f"{what}应为年份、年月或日期，如 2026、2023-09 或 2024-02-17，这里是 {node.value!r}"
+                             + (f"；请写 {hint}" if hint else ""))
         if isinstance(parsed, str):
             raise _Bad(node, f"{what}{parsed.format(node.value)}")
         return parsed
@@ -275,8 +280,11 @@ class _Reader:
                                  f"或改用全角逗号“，”")
                 continue
             if key not in fields:
-                close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
+                meant = schema.FIELD_WORDS.get(str(key).strip().lower())
+                close = [meant] if meant in fields else difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
                 hint = f"，是否应为 {close[0]}？" if close else "。"
+                if meant in fields:
+                    hint += "字段名请用英文。"
                 self.problem(key_node, target_id, name,
                              f"未知字段 {key}{hint}可用字段：{'、'.join(fields)}")
                 continue
@@ -381,7 +389,7 @@ class _Reader:
         row["name"] = get("name", lambda n: self.text(n, "名称", required=False)) or ""
         row["department"] = get("department", lambda n: self.text(n, "责任部门", required=False)) or ""
         row["note"] = get("note", lambda n: self.text(n, "备注", required=False)) or ""
-        row["tags"] = get("tags", self._tags) or []
+        row["tags"] = get("tags", lambda n: self._tags(n, tid)) or []
         unit = get("unit", lambda n: self._unit(n))
         if unit:
             row["unit"], known = unit
@@ -414,23 +422,34 @@ class _Reader:
 
     def _id(self, node) -> str:
         value = self.text(node, "编号")
+        if hidden := _INVISIBLE.search(value):
+            raise _Bad(node, f"编号含看不见的字符 U+{ord(hidden[0]):04X}，多半是从微信或网页复制带来的；"
+                             f"请删去它，写成 {_INVISIBLE.sub('', value)}")
         if not _ID.match(value):
             raise _Bad(node, f"编号不能含空格、/ 或 :，这里是 {value!r}；可用如 ks-gdp-2026")
         return value
 
-    def _tags(self, node) -> list[str]:
+    def _tags(self, node, tid: str = "-") -> list[str]:
         if isinstance(node, yaml.ScalarNode):
             value = self.scalar(node)
             return [] if value is None else [str(value)]
         if not isinstance(node, yaml.SequenceNode):
             raise _Bad(node, "标签应为列表，如 [\"12345\", 新型工业化]")
-        return [self.text(item, "标签") for item in node.value]
+        tags = [self.text(item, "标签") for item in node.value]
+        bare = [re.sub(r"^[“”‘’]+|[“”‘’]+$", "", tag) or tag for tag in tags]
+        if bare != tags:      # [“12345”]: Chinese quotes are text to YAML, not quotes
+            shown = ", ".join(f'"{b}"' for b in bare)
+            self.warn(node, tid, "tags", f"标签用了中文引号（{'、'.join(t for t, b in zip(tags, bare) if t != b)}），"
+                                         f"已按 {'、'.join(bare)} 读取；请改用英文引号，写成 [{shown}]")
+        return bare
 
     def _unit(self, node):
         value = self.text(node, "单位")
         known = lookup(value)
         if known is None:
             close = difflib.get_close_matches(value, list(UNITS), n=3, cutoff=0.5)
+            if value + "元" in UNITS:                       # 亿 for 亿元, 万 for 万元
+                close = [value + "元"] + [c for c in close if c != value + "元"][:2]
             hint = f"，是否应为 {'、'.join(close)}？" if close else "。"
             raise _Bad(node, f"未知单位 {value}{hint}可用单位如 元、万元、亿元、万亿元、家、个、项、%、个百分点、倍、吨")
         return value.replace(" ", ""), known
@@ -693,6 +712,60 @@ def _number_hint(text: str, unit: str | None) -> str | None:
     return None
 
 
+# 约11.5%, 5.5%左右, 百分之五, 超5万亿: a number with a qualifier word and a percent sign.
+_QUALIFIED = re.compile(r"(?P<pre>大约|约|近|超过|超|突破|不低于|不少于|至少|达到|达)?(?P<pct>百分之)?(?P<core>.+?)"
+                        r"(?P<sign>[%％])?(?P<post>左右|以上|以内|以下|多|余)?")
+_QUALIFIER_WORDS = {**schema.QUALIFIERS, "大约": "approx", "不少于": "ge"}
+
+
+def _qualified_hint(text: str, unit: str | None, observation: bool) -> str | None:
+    """How to write a number that carries a qualifier word or a percent sign, or None:
+    '5.5%左右' -> '请写 5.5，并写 qualifier: approx（“左右”是限定词）'."""
+    from extract.numbers import parse_number
+
+    match = _QUALIFIED.fullmatch(re.sub(r"\s+", "", text))
+    if not match or not (match["pre"] or match["post"] or match["pct"]):
+        return None
+    core = match["core"]
+    value = parse_number(core)
+    if value is not None:
+        hint = f"请写 {format_number(value, 6)}"
+        if match["pct"] or match["sign"]:
+            hint += "（% 已在 unit 字段）" if unit and unit.replace("％", "%") == "%" else "，单位写 '%'"
+    else:
+        hint = _number_hint(core + (match["sign"] or ""), unit)
+        if hint is None:
+            return None
+    word = match["pre"] or match["post"]
+    if word:
+        if observation:
+            hint += f"；“{word}”可写在 note 中"
+        elif word in _QUALIFIER_WORDS:
+            hint += f"；“{word}”是限定词，请写 qualifier: {_QUALIFIER_WORDS[word]}"
+    return hint
+
+
+_DASHES = str.maketrans({"—": "-", "–": "-", "－": "-", "‐": "-", "―": "-", "〇": "0", "○": "0", "零": "0", "一": "1",
+                         "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"})
+
+
+def _date_hint(text: str) -> str | None:
+    """The date meant by a date typed another way, written as the file wants it, or None:
+    '2025年底' -> '2025', '二〇二五年' -> '2025', '2025—12' -> '2025-12', '20251231' -> '2025-12-31'."""
+    raw = unicodedata.normalize("NFKC", text).strip()
+    if re.fullmatch(r"[〇○零一二三四五六七八九]{4}年?(?:[底末]|年[底末])?", raw):
+        raw = raw.translate(_DASHES)
+    raw = re.sub(r"(年)?[底末]$", "", raw.translate(str.maketrans({"—": "-", "–": "-", "－": "-", "‐": "-", "―": "-"})))
+    if m := re.fullmatch(r"(\d{4})(\d{2})(\d{2})", raw):
+        raw = "-".join(m.groups())
+    match = _DATE.match(raw)
+    if not match or not isinstance(_parse_date(raw), pd.Timestamp):
+        return None
+    if match["d"]:
+        return f"{match['y']}-{int(match['m']):02d}-{int(match['d']):02d}"
+    return f"{match['y']}-{int(match['m']):02d}" if match["m"] else match["y"]
+
+
 def _reached(base: float, goal: float, direction: str, qualifier: str) -> bool:
     """Whether the baseline already meets the goal (超 and 低于 are strict)."""
     if direction == "down":
@@ -747,7 +820,7 @@ def _peek_id(node) -> str | None:
         for key, value in node.value:
             if getattr(key, "value", None) == "id" and isinstance(value, yaml.ScalarNode) and value.value.strip():
                 text = value.value.strip()
-                return text if _ID.match(text) else None
+                return text if _ID.match(text) and not _INVISIBLE.search(text) else None
     return None
 
 
