@@ -868,10 +868,12 @@ def _read_source(path_or_text) -> tuple[str, str | None, Problem | None]:
     """(file name for messages, text or None, problem or None). Never raises."""
     if isinstance(path_or_text, os.PathLike) or (
         isinstance(path_or_text, str) and "\n" not in path_or_text
-        and (path_or_text.strip().endswith((".yaml", ".yml")) or os.path.isfile(path_or_text))
+        and (path_or_text.strip().endswith((".yaml", ".yml")) or os.path.isfile(path_or_text) or os.path.isdir(path_or_text))
     ):
         path = Path(path_or_text)
         name = str(path_or_text)
+        if path.is_dir():
+            return name, None, Problem(name, 1, 1, "-", "-", f"{path.resolve()} 是文件夹，不是文件；请写出文件名，如 targets.yaml")
         try:
             data = path.read_bytes()
         except FileNotFoundError:
