@@ -441,3 +441,87 @@ DESCRIBED = [
 def test_what_a_wrong_value_is_called(head, where, words):
     found = [p for p in edge_problems(head + EDGE_RATE) if p[2].startswith("settings")]
     assert [p[:3] for p in found] == [where] and words in found[0][3]
+
+
+# --- blind test: a comma typed inside braces splits a value in two --------------------------------
+# {date: 2024, value: 5,250} is read by YAML as value 5 and a field "250": the number must not be
+# used as 5, and the message must say what to write. Expected values written before the fix.
+GOOD_BOOK = "targets:\n" + GOOD
+SPLIT = [
+    ("a thousands comma in an observation's value",
+     GOOD_BOOK.replace("{date: 2024, value: 5250}", "{date: 2024, value: 5,250}"),
+     [("progress[1].value", 10, "请写 5250")], ["good"], 0),
+    ("a thousands comma in a target value",
+     GOOD_BOOK + textwrap.indent(BAD.format(extra="").replace("{value: 5, due: 2026}", "{value: 5,000, due: 2026}"), "  "),
+     [("target.value", 15, "请写 5000")], ["good"], 1),
+    ("a thousands comma in a baseline value",
+     GOOD_BOOK.replace("{value: 5000, date: 2023}", "{value: 5,000, date: 2023}"),
+     [("baseline.value", 6, "请写 5000")], [], 0),
+    ("a comma in a note inside braces: quote the note, the observation still counts",
+     GOOD_BOOK.replace("{date: 2024, value: 5250}", "{date: 2024, value: 5250, note: 预计数, 下同}"),
+     [("progress[1].note", 10, "note: '预计数, 下同'")], ["good"], 1),
+]
+
+
+@pytest.mark.parametrize("text, found, kept, observations", [c[1:] for c in SPLIT], ids=[c[0] for c in SPLIT])
+def test_a_comma_in_braces_that_splits_a_value(text, found, kept, observations):
+    book = tracker.load(text)
+    got = [(p.field, p.line, p.severity) for p in book.problems]
+    assert got == [(f, line, "error") for f, line, _ in found], [str(p) for p in book.problems]
+    for problem, (_, _, words) in zip(book.problems, found):
+        assert words in problem.message, problem.message
+    assert list(book.targets["id"]) == kept
+    assert len(book.observations) == observations
+
+
+# --- blind test: what a clerk types in place of a field name, a number, a date ------------------
+# (id, entry after GOOD ("- id: bad" is line 11; unit 14, target 15, extra lines from 17),
+#  field, line, words the message must hold). Expected fixes written before running the checker.
+RATE = BAD.format(extra="  type: rate\n").replace("unit: 万亿元", "unit: '%'")
+HINTS = [
+    ("a field name in Chinese: 单位", BAD.format(extra="").replace("unit: 万亿元", "单位: 万亿元"), "单位", 14, ["是否应为 unit"]),
+    ("a field name in pinyin: danwei", BAD.format(extra="").replace("unit: 万亿元", "danwei: 万亿元"), "danwei", 14, ["是否应为 unit"]),
+    ("a field name in Chinese: 目标", BAD.format(extra="").replace("target:", "目标:"), "目标", 15, ["是否应为 target"]),
+    ("a field name in Chinese inside target: 目标值", BAD.format(extra="").replace("{value: 5,", "{目标值: 5,"),
+     "target.目标值", 15, ["是否应为 value"]),
+    ("约11.5% as a growth target", RATE.replace("{value: 5,", "{value: 约11.5%,"), "target.value", 15,
+     ["请写 11.5", "qualifier: approx"]),
+    ("5.5%左右 as a growth target", RATE.replace("{value: 5,", "{value: 5.5%左右,"), "target.value", 15,
+     ["请写 5.5", "qualifier: approx"]),
+    ("百分之五 as a growth target", RATE.replace("{value: 5,", "{value: 百分之五,"), "target.value", 15, ["请写 5"]),
+    ("超5万亿 as a target", BAD.format(extra="").replace("{value: 5,", "{value: 超5万亿,"), "target.value", 15,
+     ["请写 5", "qualifier: gt"]),
+    ("due 2026年底", BAD.format(extra="").replace("due: 2026", "due: 2026年底"), "target.due", 15, ["请写 2026"]),
+    ("due 2026年末", BAD.format(extra="").replace("due: 2026", "due: 2026年末"), "target.due", 15, ["请写 2026"]),
+    ("due 二〇二六年", BAD.format(extra="").replace("due: 2026", "due: 二〇二六年"), "target.due", 15, ["请写 2026"]),
+    ("due 2026—12 with a Chinese dash", BAD.format(extra="").replace("due: 2026", "due: 2026—12"), "target.due", 15, ["请写 2026-12"]),
+    ("due 2026－12 with a full-width hyphen", BAD.format(extra="").replace("due: 2026", "due: 2026－12"), "target.due", 15,
+     ["请写 2026-12"]),
+    ("due 20261231", BAD.format(extra="").replace("due: 2026", "due: 20261231"), "target.due", 15, ["请写 2026-12-31"]),
+    ("an id with a zero-width space from WeChat", BAD.format(extra="").replace("id: bad", "id: bad\u200b"), "id", 11,
+     ["看不见的字符", "U+200B"]),
+    ("unit 亿 is 亿元 left short", BAD.format(extra="").replace("unit: 万亿元", "unit: 亿"), "unit", 14, ["是否应为 亿元"]),
+]
+
+
+@pytest.mark.parametrize("entry, fld, line, words", [c[1:] for c in HINTS], ids=[c[0] for c in HINTS])
+def test_the_message_says_what_to_write(entry, fld, line, words):
+    book = book_with(entry)
+    hit = [p for p in book.problems if p.field == fld and p.line == line and p.severity == "error"]
+    assert hit, [str(p) for p in book.problems]
+    assert all(w in hit[0].message for w in words), hit[0].message
+    assert list(book.targets["id"]) == ["good"]
+
+
+def test_an_observation_written_约5250_says_to_write_5250():
+    book = tracker.load(GOOD_BOOK.replace("{date: 2024, value: 5250}", "{date: 2024, value: 约5250}"))
+    assert [(p.field, p.line) for p in book.problems] == [("progress[1].value", 10)]
+    assert "请写 5250" in book.problems[0].message and "note" in book.problems[0].message
+    assert list(book.targets["id"]) == ["good"] and book.observations.empty
+
+
+def test_tags_in_chinese_quotes_are_read_without_them_and_warned():
+    book = book_with(BAD.format(extra="  tags: [“12345”, ‘343’]\n"))
+    assert [(p.field, p.line, p.severity) for p in book.problems] == [("tags", 17, "warning")]
+    assert '"12345"' in book.problems[0].message
+    assert book.targets.set_index("id").loc["bad", "tags"] == ["12345", "343"]

@@ -136,3 +136,30 @@ def test_bad_arguments_exit_2(capsys, argv):
     with pytest.raises(SystemExit) as exit_:
         main(argv)
     assert exit_.value.code == 2
+
+
+# Blind test: what staff see when they mistype a command or ask for help is Chinese (expected
+# before the fix; argparse's own English was shown).
+ENGLISH = re.compile(r"usage:|positional arguments|options:|show this help|invalid choice|unrecognized arguments|error:")
+ASKED = [
+    ("a mistyped command", ["chek", "targets.yaml"], 2),
+    ("a mistyped option", ["check", "--todya", "2026-06-30"], 2),
+    ("help of check", ["check", "--help"], 0),
+    ("help of the tracker", ["--help"], 0),
+    ("no command", [], 2),
+]
+
+
+@pytest.mark.parametrize("argv, code", [c[1:] for c in ASKED], ids=[c[0] for c in ASKED])
+def test_the_command_line_speaks_chinese(capsys, argv, code):
+    with pytest.raises(SystemExit) as stop:
+        main(argv)
+    out = capsys.readouterr()
+    assert stop.value.code == code
+    assert not ENGLISH.search(out.out + out.err), out.out + out.err
+    assert re.search(r"[\u4e00-\u9fff]", out.out + out.err)
+
+
+def test_a_folder_given_for_the_file_is_said_to_be_a_folder(capsys, tmp_path):
+    assert main(["check", str(tmp_path)]) == 1
+    assert "文件夹" in capsys.readouterr().out

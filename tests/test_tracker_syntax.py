@@ -340,3 +340,39 @@ def test_without_libyaml_a_tab_after_a_dash_is_placed_at_the_tab():
         19, 9, "b", "date",
         SYNTAX + "这里有 Tab 字符；缩进只能用空格，请把 Tab 换成空格"
                  "（while scanning for the next token, found character '\\t' that cannot start any token）")
+
+
+# --- blind test (issue: characters from a Chinese input method, Word or WeChat) -------------------
+# Expected places and fixes were written before running the checker: the message names the
+# full-width character, at its own line and column, and says what to type instead.
+WIDE = [
+    ("a full-width colon after a key", file(b=B.replace("region: 昆山市", "region：昆山市")),
+     12, 11, "b", ["全角冒号", "region: 昆山市"], ["a", "c"]),
+    ("a full-width colon and a space after a key", file(b=B.replace("region: 昆山市", "region： 昆山市")),
+     12, 11, "b", ["全角冒号", "region: 昆山市"], ["a", "c"]),
+    ("a full-width colon on the id line", file(b=B.replace("- id: b", "- id：b")),
+     11, 7, "b", ["全角冒号", "id: b"], ["a", "c"]),
+    ("a full-width space after the colon", file(b=B.replace("unit: 亿元", "unit:\u3000亿元")),
+     14, 10, "b", ["全角空格", "unit: 亿元"], ["a", "c"]),
+    ("a line indented with full-width spaces", file(b=B.replace("    unit: 亿元", "\u3000\u3000unit: 亿元")),
+     14, 1, "b", ["全角空格", "半角空格"], ["a", "c"]),
+    ("a line indented with no-break spaces from Word", file(b=B.replace("    unit: 亿元", "\u00a0\u00a0\u00a0\u00a0unit: 亿元")),
+     14, 1, "b", ["特殊空格", "半角空格"], ["a", "c"]),
+    ("a full-width comma between two items in braces",
+     file(b=B.replace("{date: 2024, value: 5250}", "{date: 2024， value: 5250}")),
+     19, 20, "b", ["全角逗号", "半角逗号"], ["a", "c"]),
+    ("full-width braces", file(b=B.replace("{date: 2024, value: 5250}", "｛date: 2024, value: 5250｝")),
+     19, 9, "b", ["全角花括号", "{ }"], ["a", "c"]),
+    ("a comment line begun with a full-width hash", file(b=B.replace("    progress:\n", "    ＃ 进展\n    progress:\n")),
+     18, 5, "b", ["全角", "#"], ["a", "c"]),
+]
+
+
+@pytest.mark.parametrize("text, line, col, target, words, kept", [c[1:] for c in WIDE], ids=[c[0] for c in WIDE])
+def test_a_full_width_character_is_named_where_it_is(text, line, col, target, words, kept):
+    book = tracker.load(text)
+    assert len(book.problems) == 1, [str(p) for p in book.problems]
+    p = book.problems[0]
+    assert (p.line, p.col, p.target_id, p.severity) == (line, col, target, "error"), str(p)
+    assert all(w in p.message for w in words), p.message
+    assert list(book.targets["id"]) == kept

@@ -20,6 +20,7 @@ import unicodedata
 import pandas as pd
 
 from . import load, status
+from .cli import ChineseParser
 from .progress import STATUS_COLUMNS
 from .units import format_number, format_value
 
@@ -94,16 +95,16 @@ def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv and argv[0] in MODULE_COMMANDS:
         return importlib.import_module(MODULE_COMMANDS[argv[0]][0]).main(argv[1:])
-    parser = argparse.ArgumentParser(prog="python -m tracker", description="检查 targets.yaml，计算各目标的进度与状态")
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser = ChineseParser(prog="python -m tracker", description="检查 targets.yaml，计算各目标的进度与状态")
+    sub = parser.add_subparsers(dest="command", required=True, title="命令", metavar="命令", parser_class=ChineseParser)
     for name, (_, help_text) in MODULE_COMMANDS.items():
         sub.add_parser(name, help=help_text, add_help=False)
     check = sub.add_parser("check", help="检查文件，逐条列出错误和警告（有错误时退出码为 1）")
-    check.add_argument("file", nargs="?", default=DEFAULT_FILE)
+    check.add_argument("file", nargs="?", default=DEFAULT_FILE, help=f"台账文件（默认 {DEFAULT_FILE}）")
     check.add_argument("--strict", action="store_true", help="有警告时退出码也为 1")
     stat = sub.add_parser("status", help="每个目标一行：进度、差距、时间进度、预测、状态")
-    stat.add_argument("file", nargs="?", default=DEFAULT_FILE)
-    stat.add_argument("--format", choices=("table", "csv"), default="table")
+    stat.add_argument("file", nargs="?", default=DEFAULT_FILE, help=f"台账文件（默认 {DEFAULT_FILE}）")
+    stat.add_argument("--format", choices=("table", "csv"), default="table", help="输出格式：table 表格（默认）或 csv")
     for command in (check, stat):
         command.add_argument("--today", type=_today, default=None, help="评估日期（默认今天），YYYY-MM-DD")
     args = parser.parse_args(argv)

@@ -27,10 +27,12 @@ class _ChineseHelp(argparse.HelpFormatter):
 class ChineseParser(argparse.ArgumentParser):
     """argparse with its usage and errors in Chinese; bad arguments still exit 2."""
 
-    def __init__(self, **kwargs):
-        super().__init__(formatter_class=_ChineseHelp, add_help=False, **kwargs)
+    def __init__(self, add_help: bool = True, **kwargs):
+        kwargs.setdefault("formatter_class", _ChineseHelp)
+        super().__init__(add_help=False, **kwargs)
         self._positionals.title, self._optionals.title = "参数", "选项"
-        self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+        if add_help:
+            self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
 
     def error(self, message: str):
         for pattern, chinese in ARGPARSE_MESSAGES:

@@ -17,6 +17,7 @@ import gc
 import os
 import math
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,6 +78,7 @@ TARGET_COLUMNS = [
 OBSERVATION_COLUMNS = ["target_id", "date", "value", "value_base", "period", "source", "url", "note", "line"]
 
 _ID = re.compile(r"^[^\s/:]+$")
+_INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
 _DATE = re.compile(r"^(?P<y>\d{4})(?:\s*[-/.年]\s*(?P<m>\d{1,2})(?:\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?)?\s*月?)?\s*年?$")
 _MIN_YEAR, _MAX_YEAR = 1949, 2100
 
@@ -211,7 +213,8 @@ class _Reader:
                                         f"数值请不加引号，写 {value.strip()}")
             value = number
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            hint = _number_hint(str(value), unit) if isinstance(value, str) else None
+            hint = (_number_hint(str(value), unit) or _qualified_hint(str(value), unit, what.startswith("进展"))) \
+                if isinstance(value, str) else None
             if hint:
                 raise _Bad(node, f"{what}应为不带单位的数字，这里是 {value}；{hint}")
             raise _Bad(node, f"{what}应为数字（如 6000 或 76.3），这里是 {node.value!r}")
@@ -231,7 +234,9 @@ class _Reader:
         else:
             parsed = None
         if parsed is None:
-            raise _Bad(node, f"{what}应为年份、年月或日期，如 2026、2023-09 或 2024-02-17，这里是 {node.value!r}")
+            hint = _date_hint(str(node.value)) if isinstance(node, yaml.ScalarNode) else None
+            raise _Bad(node, f"{what}应为年份、年月或日期，如 2026、2023-09 或 2024-02-17，这里是 {node.value!r}"
+                             + (f"；请写 {hint}" if hint else ""))
         if isinstance(parsed, str):
             raise _Bad(node, f"{what}{parsed.format(node.value)}")
         return parsed
@@ -255,9 +260,31 @@ class _Reader:
                 self.problem(key_node, target_id, name, f"重复的字段 {key}（第 {first} 行已有）；每个字段只能写一次")
                 ok = False
                 continue
+            if key not in fields and out and _split_by_comma(key_node, value_node):
+                # {value: 5,250} reads as value 5 and a field "250" with no value: the comma cut
+                # the value before it in two. A cut number or date is not used at all.
+                prev = next(reversed(out))
+                prev_node = out[prev][1]
+                gap = key_node.start_mark.column - prev_node.end_mark.column \
+                    if key_node.start_mark.line == prev_node.end_mark.line else 1
+                joined = f"{getattr(prev_node, 'value', '')},{' ' * max(gap - 1, 0)}{key}"     # as typed
+                label = f"{where}.{prev}" if where else prev
+                if prev in _NUMBER_KEYS:
+                    hint = _number_hint(joined, None) or "数字不加千位逗号"
+                    self.problem(prev_node, target_id, label,
+                                 f"{prev} 写成了 {joined}：花括号里的逗号把它分成了两项（读成 {prev_node.value} 和 {key}）；{hint}")
+                    ok = False
+                else:
+                    self.problem(prev_node, target_id, label,
+                                 f"{prev} 的值里有半角逗号，花括号里的逗号把它分成了两项；请给值加引号，写成 {prev}: '{joined}'，"
+                                 f"或改用全角逗号“，”")
+                continue
             if key not in fields:
-                close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
+                meant = schema.FIELD_WORDS.get(str(key).strip().lower())
+                close = [meant] if meant in fields else difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
                 hint = f"，是否应为 {close[0]}？" if close else "。"
+                if meant in fields:
+                    hint += "字段名请用英文。"
                 self.problem(key_node, target_id, name,
                              f"未知字段 {key}{hint}可用字段：{'、'.join(fields)}")
                 continue
@@ -362,7 +389,7 @@ class _Reader:
         row["name"] = get("name", lambda n: self.text(n, "名称", required=False)) or ""
         row["department"] = get("department", lambda n: self.text(n, "责任部门", required=False)) or ""
         row["note"] = get("note", lambda n: self.text(n, "备注", required=False)) or ""
-        row["tags"] = get("tags", self._tags) or []
+        row["tags"] = get("tags", lambda n: self._tags(n, tid)) or []
         unit = get("unit", lambda n: self._unit(n))
         if unit:
             row["unit"], known = unit
@@ -395,23 +422,34 @@ class _Reader:
 
     def _id(self, node) -> str:
         value = self.text(node, "编号")
+        if hidden := _INVISIBLE.search(value):
+            raise _Bad(node, f"编号含看不见的字符 U+{ord(hidden[0]):04X}，多半是从微信或网页复制带来的；"
+                             f"请删去它，写成 {_INVISIBLE.sub('', value)}")
         if not _ID.match(value):
             raise _Bad(node, f"编号不能含空格、/ 或 :，这里是 {value!r}；可用如 ks-gdp-2026")
         return value
 
-    def _tags(self, node) -> list[str]:
+    def _tags(self, node, tid: str = "-") -> list[str]:
         if isinstance(node, yaml.ScalarNode):
             value = self.scalar(node)
             return [] if value is None else [str(value)]
         if not isinstance(node, yaml.SequenceNode):
             raise _Bad(node, "标签应为列表，如 [\"12345\", 新型工业化]")
-        return [self.text(item, "标签") for item in node.value]
+        tags = [self.text(item, "标签") for item in node.value]
+        bare = [re.sub(r"^[“”‘’]+|[“”‘’]+$", "", tag) or tag for tag in tags]
+        if bare != tags:      # [“12345”]: Chinese quotes are text to YAML, not quotes
+            shown = ", ".join(f'"{b}"' for b in bare)
+            self.warn(node, tid, "tags", f"标签用了中文引号（{'、'.join(t for t, b in zip(tags, bare) if t != b)}），"
+                                         f"已按 {'、'.join(bare)} 读取；请改用英文引号，写成 [{shown}]")
+        return bare
 
     def _unit(self, node):
         value = self.text(node, "单位")
         known = lookup(value)
         if known is None:
             close = difflib.get_close_matches(value, list(UNITS), n=3, cutoff=0.5)
+            if value + "元" in UNITS:                       # 亿 for 亿元, 万 for 万元
+                close = [value + "元"] + [c for c in close if c != value + "元"][:2]
             hint = f"，是否应为 {'、'.join(close)}？" if close else "。"
             raise _Bad(node, f"未知单位 {value}{hint}可用单位如 元、万元、亿元、万亿元、家、个、项、%、个百分点、倍、吨")
         return value.replace(" ", ""), known
@@ -674,6 +712,60 @@ def _number_hint(text: str, unit: str | None) -> str | None:
     return None
 
 
+# 约11.5%, 5.5%左右, 百分之五, 超5万亿: a number with a qualifier word and a percent sign.
+_QUALIFIED = re.compile(r"(?P<pre>大约|约|近|超过|超|突破|不低于|不少于|至少|达到|达)?(?P<pct>百分之)?(?P<core>.+?)"
+                        r"(?P<sign>[%％])?(?P<post>左右|以上|以内|以下|多|余)?")
+_QUALIFIER_WORDS = {**schema.QUALIFIERS, "大约": "approx", "不少于": "ge"}
+
+
+def _qualified_hint(text: str, unit: str | None, observation: bool) -> str | None:
+    """How to write a number that carries a qualifier word or a percent sign, or None:
+    '5.5%左右' -> '请写 5.5，并写 qualifier: approx（“左右”是限定词）'."""
+    from extract.numbers import parse_number
+
+    match = _QUALIFIED.fullmatch(re.sub(r"\s+", "", text))
+    if not match or not (match["pre"] or match["post"] or match["pct"]):
+        return None
+    core = match["core"]
+    value = parse_number(core)
+    if value is not None:
+        hint = f"请写 {format_number(value, 6)}"
+        if match["pct"] or match["sign"]:
+            hint += "（% 已在 unit 字段）" if unit and unit.replace("％", "%") == "%" else "，单位写 '%'"
+    else:
+        hint = _number_hint(core + (match["sign"] or ""), unit)
+        if hint is None:
+            return None
+    word = match["pre"] or match["post"]
+    if word:
+        if observation:
+            hint += f"；“{word}”可写在 note 中"
+        elif word in _QUALIFIER_WORDS:
+            hint += f"；“{word}”是限定词，请写 qualifier: {_QUALIFIER_WORDS[word]}"
+    return hint
+
+
+_DASHES = str.maketrans({"—": "-", "–": "-", "－": "-", "‐": "-", "―": "-", "〇": "0", "○": "0", "零": "0", "一": "1",
+                         "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"})
+
+
+def _date_hint(text: str) -> str | None:
+    """The date meant by a date typed another way, written as the file wants it, or None:
+    '2025年底' -> '2025', '二〇二五年' -> '2025', '2025—12' -> '2025-12', '20251231' -> '2025-12-31'."""
+    raw = unicodedata.normalize("NFKC", text).strip()
+    if re.fullmatch(r"[〇○零一二三四五六七八九]{4}年?(?:[底末]|年[底末])?", raw):
+        raw = raw.translate(_DASHES)
+    raw = re.sub(r"(年)?[底末]$", "", raw.translate(str.maketrans({"—": "-", "–": "-", "－": "-", "‐": "-", "―": "-"})))
+    if m := re.fullmatch(r"(\d{4})(\d{2})(\d{2})", raw):
+        raw = "-".join(m.groups())
+    match = _DATE.match(raw)
+    if not match or not isinstance(_parse_date(raw), pd.Timestamp):
+        return None
+    if match["d"]:
+        return f"{match['y']}-{int(match['m']):02d}-{int(match['d']):02d}"
+    return f"{match['y']}-{int(match['m']):02d}" if match["m"] else match["y"]
+
+
 def _reached(base: float, goal: float, direction: str, qualifier: str) -> bool:
     """Whether the baseline already meets the goal (超 and 低于 are strict)."""
     if direction == "down":
@@ -699,6 +791,18 @@ def _future_dates(file: str, dated: list[tuple], today: pd.Timestamp) -> list[Pr
             for ns, line, col, tid, i in dated if ns > limit]
 
 
+# Fields whose value a comma inside braces can cut in two and that are then unusable.
+_NUMBER_KEYS = ("value", "value_max", "date", "due")
+
+
+def _split_by_comma(key_node, value_node) -> bool:
+    """Whether a key in braces is the piece of the previous value after a comma: a plain key
+    with no colon after it, so its (empty) value starts where the key ends."""
+    return (isinstance(key_node, yaml.ScalarNode) and not key_node.style and isinstance(value_node, yaml.ScalarNode)
+            and value_node.value == "" and not value_node.style
+            and (value_node.start_mark.line, value_node.start_mark.column) == (key_node.end_mark.line, key_node.end_mark.column))
+
+
 def _is_null(node) -> bool:
     return isinstance(node, yaml.ScalarNode) and (
         node.tag == _NULL or (node.tag == _STR and not node.style and _plain_tag(node.value) == _NULL))
@@ -716,7 +820,7 @@ def _peek_id(node) -> str | None:
         for key, value in node.value:
             if getattr(key, "value", None) == "id" and isinstance(value, yaml.ScalarNode) and value.value.strip():
                 text = value.value.strip()
-                return text if _ID.match(text) else None
+                return text if _ID.match(text) and not _INVISIBLE.search(text) else None
     return None
 
 
@@ -764,10 +868,12 @@ def _read_source(path_or_text) -> tuple[str, str | None, Problem | None]:
     """(file name for messages, text or None, problem or None). Never raises."""
     if isinstance(path_or_text, os.PathLike) or (
         isinstance(path_or_text, str) and "\n" not in path_or_text
-        and (path_or_text.strip().endswith((".yaml", ".yml")) or os.path.isfile(path_or_text))
+        and (path_or_text.strip().endswith((".yaml", ".yml")) or os.path.isfile(path_or_text) or os.path.isdir(path_or_text))
     ):
         path = Path(path_or_text)
         name = str(path_or_text)
+        if path.is_dir():
+            return name, None, Problem(name, 1, 1, "-", "-", f"{path.resolve()} 是文件夹，不是文件；请写出文件名，如 targets.yaml")
         try:
             data = path.read_bytes()
         except FileNotFoundError:
@@ -803,8 +909,8 @@ SYNTAX_WORDS = (
 # libyaml contexts whose mark, not the problem's, is where the mistake began: the opening
 # quote or bracket, the line that lacks its colon.
 _BEGIN_CONTEXTS = ("quoted scalar", "simple key", "flow mapping", "flow sequence")
-_ID_LINE = re.compile(r"""^\s*(?:-\s+)?(?:\{\s*)?id\s*:\s*["']?([^\s,"'{}#]+)""")
-_KEY_LINE = re.compile(r"^\s*(?:-\s+)?(?:\{\s*)?([A-Za-z_]\w*)\s*:")
+_ID_LINE = re.compile(r"""^\s*(?:-\s+)?(?:\{\s*)?id\s*[:：]\s*["']?([^\s,"'{}#]+)""")
+_KEY_LINE = re.compile(r"^\s*(?:-\s+)?(?:\{\s*)?([A-Za-z_]\w*)\s*[:：]")
 
 
 def _open_quote(text: str, before_line: int):
@@ -835,6 +941,43 @@ def _enclosing(lines: list[str], index: int) -> tuple[str, str]:
     return "-", key[1] if key else "yaml"
 
 
+# Characters a Chinese input method, Word or WeChat puts where YAML needs an ASCII one. Each is
+# (pattern, group whose start is the column, message template); {fix} is the line rewritten.
+_SPACES = {"\u3000": "全角空格（U+3000）", "\u00a0": "特殊空格（U+00A0，多半是从 Word 或网页复制带来的）"}
+_WIDE = (
+    (re.compile(r"^[ ]*([\u3000\u00a0])"), 1,
+     "行首的缩进里有{space}；缩进只能用半角空格，请删去它，用半角空格与上下行对齐"),
+    (re.compile(r"^\s*(?:-\s+)?[A-Za-z_]\w*\s*(：)"), 1,
+     "这里的冒号是全角冒号“：”；字段名后应为半角冒号加空格，请写成“{fix}”"),
+    (re.compile(r"^\s*(?:-\s+)?[A-Za-z_]\w*:([\u3000\u00a0])"), 1,
+     "冒号后是{space}；请换成半角空格，写成“{fix}”"),
+    (re.compile(r"\{[^}\n]*?(，)\s*[A-Za-z_]\w*\s*[:：]"), 1,
+     "花括号里两项之间是全角逗号“，”；请改为半角逗号“,”，写成“{fix}”"),
+    (re.compile(r"^\s*(?:-\s+|[A-Za-z_]\w*:\s+)?([｛［])"), 1,
+     "这里用了全角花括号“｛ ｝”或方括号“［ ］”；请改为半角 {{ }} 或 [ ]，写成“{fix}”"),
+    (re.compile(r"^\s*(＃)"), 1, "注释以全角“＃”开头；请改为半角 #，写成“{fix}”"),
+)
+_WIDE_FIX = str.maketrans({"，": ", ", "｛": "{", "｝": "}", "［": "[", "］": "]", "＃": "#", "\u3000": " ", "\u00a0": " "})
+
+
+def _wide_character(lines: list[str], index: int, first: int):
+    """(line index, column, message) of a full-width character that breaks the YAML at line
+    ``index`` or up to three lines above it (not above ``first``), or None. Such a line often
+    composes as a plain value, so the error YAML reports comes a line or two later."""
+    for i in range(index, max(first, index - 3) - 1, -1):
+        if not 0 <= i < len(lines):
+            continue
+        line = lines[i].rstrip("\r\n")
+        for pattern, group, template in _WIDE:
+            if m := pattern.search(line):
+                char = m[group]
+                fix = re.sub(r"：\s*", ": ", line.strip(" \u3000\u00a0"), count=1).translate(_WIDE_FIX)
+                fix = re.sub(r"(\w):\s+", r"\1: ", fix, count=1)
+                fix = re.sub(r", {2,}", ", ", fix)
+                return i, m.start(group) + 1, template.format(space=_SPACES.get(char, ""), fix=fix)
+    return None
+
+
 def _syntax_problem(file: str, err: yaml.YAMLError, text: str, lines: list[str], offset: int = 0) -> Problem:
     """A syntax error in Chinese, placed where the mistake began, naming its target.
     ``text`` is what was composed, its line 0 being line ``offset`` of ``lines`` (the file)."""
@@ -846,6 +989,10 @@ def _syntax_problem(file: str, err: yaml.YAMLError, text: str, lines: list[str],
     if getattr(err, "context_mark", None) is not None and any(c in context for c in _BEGIN_CONTEXTS):
         mark = err.context_mark
     words = next((w for piece, w in SYNTAX_WORDS if piece in problem), "格式有误")
+    if mark is not None and (wide := _wide_character(lines, mark.line + offset, max(offset, 0))):
+        line, col, words = wide
+        target_id, key = _enclosing(lines, line)
+        return Problem(file, line + 1, col, target_id, key, f"YAML 语法错误：{words}")
     quote = _open_quote(text, mark.line if mark is not None else 0) if "quoted scalar" not in context else None
     if quote is not None:
         mark, closed = quote[0], quote[1] + offset + 1

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 __all__ = [
     "TOP_FIELDS", "TARGET_FIELDS", "REQUIRED", "BASELINE_FIELDS", "GOAL_FIELDS", "SOURCE_FIELDS",
-    "OBSERVATION_FIELDS", "SETTINGS", "SETTING_RANGES", "SWITCHES", "FIELD_HELP", "OBSERVATION_HELP", "UNIT_SLIP_FACTOR", "AMOUNT_TYPES", "DIRECTIONS", "QUALIFIERS", "TYPES", "TYPE_UNITS",
+    "OBSERVATION_FIELDS", "FIELD_WORDS", "SETTINGS", "SETTING_RANGES", "SWITCHES", "FIELD_HELP", "OBSERVATION_HELP", "UNIT_SLIP_FACTOR", "AMOUNT_TYPES", "DIRECTIONS", "QUALIFIERS", "TYPES", "TYPE_UNITS",
 ]
 
 # Top level of the file.
@@ -50,6 +50,22 @@ OBSERVATION_FIELDS = {
     "url": "网址",
     "quote": "原文句子",
     "note": "备注",
+}
+
+# Field names staff type in Chinese or pinyin -> the field meant. A message about an unknown
+# field suggests the field only where it is allowed (目标值 is value inside target).
+FIELD_WORDS = {
+    "编号": "id", "名称": "name", "地区": "region", "指标": "indicator", "指标名称": "indicator", "单位": "unit",
+    "类型": "type", "目标类型": "type", "方向": "direction", "限定词": "qualifier", "基期": "baseline",
+    "目标": "target", "责任部门": "department", "部门": "department", "标签": "tags", "出处": "source",
+    "来源": "source", "备注": "note", "说明": "note", "进展": "progress", "数值": "value", "值": "value",
+    "目标值": "value", "基期值": "value", "区间上限": "value_max", "上限": "value_max", "日期": "date",
+    "年份": "date", "基期日期": "date", "期限": "due", "截止": "due", "文件": "doc", "文件名": "doc",
+    "原文": "quote", "网址": "url", "链接": "url", "统计期": "period",
+    "bianhao": "id", "mingcheng": "name", "diqu": "region", "zhibiao": "indicator", "danwei": "unit",
+    "leixing": "type", "fangxiang": "direction", "jiqi": "baseline", "mubiao": "target", "bumen": "department",
+    "biaoqian": "tags", "laiyuan": "source", "chuchu": "source", "beizhu": "note", "jinzhan": "progress",
+    "shuzhi": "value", "riqi": "date", "qixian": "due", "wangzhi": "url", "yuanwen": "quote",
 }
 
 # Settings and their defaults: the thresholds of the Open SDG progress measure (ratio of
