@@ -264,6 +264,9 @@ def kind(sent: str, start: int, end: int, category: str, has_deadline: bool,
     c0 = clause_start(sent, start)
     own = _cues(sent, c0, start)
     if own:
+        if (len(own) > 1 and own[-1][1] == "actual" and own[-2][1] == "target"
+                and own[-1][0] - own[-2][0] <= _CUE_JOINED):
+            return read(own[-2])  # '预计共有77 100个', '将拥有': the verb after a forecast is forecast too
         return read(own[-1])
     year = clause_year(sent, start, category)
     if year is not None and (year < doc_date.year if doc_date else (due is not None and year < due)):
@@ -292,6 +295,10 @@ def kind(sent: str, start: int, end: int, category: str, has_deadline: bool,
 #: After a task's count, in its clause: how much of it is done, as a count (已完成1个, 已建成8个).
 _PART_DONE = re.compile(r"[^，,；;。、]{0,24}?(?:已|已经)?(?:完成|建成|解决|实现)了?\s*(\d+(?:\.\d+)?)\s*([^\d\s，,；;。(（]{1,2})")
 _LEADING_NUMBER = re.compile(r"[\d.,，\s]+")
+
+
+#: A cue of a result this close after a cue of a goal (预计共有, 将拥有) is the goal's verb.
+_CUE_JOINED = 3
 
 
 def _whole_of_a_part_done(sent: str, start: int, end: int) -> bool:
@@ -737,6 +744,8 @@ def deadline(sent: str, start: int, doc_date: dt.date | None,
         each = g["each"] is not None
         if g["by"] or g["to"] or g["before"]:
             explicit = int(g["by"] or g["to"] or g["before"])
+        elif g["to2"]:
+            explicit = 2000 + int(g["to2"])  # 2019/20至2023/24年度: the year the last one ends
         elif g["year"]:
             year = int(g["year"])
         elif g["rel"] or g["rel3"]:

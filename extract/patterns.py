@@ -173,13 +173,15 @@ DOC_DATE = re.compile(
     re.VERBOSE,
 )
 
-#: Deadlines: explicit years (到2025年, 2023—2027年, 2025年前, 2025年底) and relative horizons.
+#: Deadlines: explicit years (到2025年, 2023—2027年, 2025年前, 2025年底, a fiscal year or a range
+#: written with its second year short: 2020/21年度, 2014-15至2018-19) and relative horizons.
 DEADLINE = re.compile(
     r"""
     (?=[到至预力争确计目用花经通未在今全年每十本\d一二两三四五六七八九])   # cheap test first
     (?:
       (?:到|至|预计|力争|争取|确保|计划|目标)\s*(?:到|在)?\s*(?P<by>20\d\d)\s*年
     | (?P<from>20\d\d)\s*年?\s*(?:-|—|–|至|到|~)\s*(?P<to>20\d\d)\s*年
+    | (?<!\d)20\d\d\s*[-/／–—]\s*(?P<to2>\d\d)(?![\d.%％/／:：-])(?=\s*(?:年|至|到|的|财政|財政))  # 2020/21年度, 2014-15至2018-19
     | (?P<before>20\d\d)\s*年\s*年?(?:前|底|末|以前|之前)
     | (?<![\d到至比较較])(?P<year>20\d\d)\s*年(?![\d一二三四五六七八九十下前第度]|上半|全年)  # 2025年，…力争: the year of a target
     | (?:用|花|经过|通过|未来|在未来|今后)\s*(?P<rel>\d+|[一二两三四五六七八九十]+)\s*(?:(?:到|至|-)\s*(?P<rel2>\d+|[一二两三四五六七八九十]+))?\s*年(?:左右)?(?:时间|内)?

@@ -181,6 +181,10 @@ KINDS = [
     ("plan-period-achievement-verb", "“十四五”期间,累计完成技改投资超3000亿元。", "3000亿元", "target"),
     ("past-plan-period", "2022-09-20\n“十三五”期间,规模工业增加值年均增速达7.6%。", "7.6%", "actual"),
     ("past-year-reached", "2022-09-20\n研发投入由2012年的200亿元升至2021年的450亿元。", "450亿元", "actual"),
+    # a verb of a result right after a forecast is the forecast's verb
+    ("forecast-then-have", "2025-06-01\n预计共有公屋单位7万个落成。", "7万个", "target"),
+    ("will-have", "2025-06-01\n全市将拥有高新技术企业500家。", "500家", "target"),
+    ("a-result-after-a-forecast-clause", "2025-06-01\n预计增长放缓，目前已有企业500家。", "500家", "actual"),
 ]
 
 
@@ -215,6 +219,12 @@ DEADLINES = [
     ("bare-year-past", "2023年全市新增企业300家，今年力争新增500家。", "2025-01-10", "500家", 2025),
     ("bare-year-with-months-is-a-period", "2025年1—9月，全市力争新增企业500家。", "2024-12-01", "500家", None),
     ("next-five-years", "确定今后五年的主要发展目标：地区生产总值超过1200亿元。", "2021-02-04", "1200亿元", 2025),
+    # fiscal years, and ranges written with the second year short: due when the last one ends
+    ("fiscal-year", "2020/21年度政府卖地计划合共提供15 700个单位。", "2020-02-26", "15 700个", 2021),
+    ("fiscal-year-range", "预计2019/20至2023/24年度建屋量约为100 400个单位。", "2020-02-26", "100 400个", 2024),
+    ("fiscal-years-with-dashes", "在2014-15至2018-19的五年期内，预计共有77 100个单位落成。", "2015-01-14", "77 100个", 2019),
+    ("short-second-year", "全市2025-27年新增企业300家。", "2025-03-01", "300家", 2027),
+    ("a-date-is-no-fiscal-year", "2025-03-01发布：全市力争新增企业300家。", "2025-03-01", "300家", None),
 ]
 
 
