@@ -232,6 +232,11 @@ def _unitless(m: re.Match, v: float) -> _Token:
     return _Token(m.start(), end, v, None, "", scale, m.group("infix") is not None and magnitude, magnitude)
 
 
+#: In either script: the text is read as written (十一屆十次全會, 排名第3位).
+_ORDINAL_PREFIXES = tuple(trad_forms(vocab.ORDINAL_PREFIXES))
+_RANK_PREFIXES = tuple(trad_forms(vocab.RANK_PREFIXES))
+
+
 def _excluded(work: str, t: _Token) -> bool:
     """Ordinals, ranks and small Chinese numerals are not figures (FIGURES.md)."""
     # 五个方面, 两个"新三年计划", 增长两倍: Chinese numerals below ten count only as money, percent
@@ -242,13 +247,13 @@ def _excluded(work: str, t: _Token) -> bool:
     head = work[max(0, t.start - 16):t.start].rstrip(" \u3000\u00a0\t:：")
     if head.endswith(_PAGE_COUNTERS):
         return True
-    if head.endswith(vocab.ORDINAL_PREFIXES):
+    if head.endswith(_ORDINAL_PREFIXES):
         return True
     if work[t.end:t.end + 1] in _SIZE_LABELS:
         return True  # 8个千亿元级、15个五百亿元级产业集群: a size label, no figure
     if t.unit == "个" and work.startswith(_DURATION_AFTER, t.end):
         return True  # 连续36个月: a duration
-    return t.unit in _RANK_UNITS and head.endswith(vocab.RANK_PREFIXES)
+    return t.unit in _RANK_UNITS and head.endswith(_RANK_PREFIXES)
 
 
 def _finish(t: _Token, sent_subject_money) -> _Token:

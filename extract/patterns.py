@@ -54,8 +54,8 @@ BARE_SCALE_WORDS = trad_forms(vocab.BARE_SCALES)
 _ARABIC = r"""(?:\d{1,3}(?:,\d{3})++(?!\d)|\d{1,3}(?:[ \u00a0\u2009]\d{3})++(?![\d.])|\d++)(?:[.．]\d++)?+"""
 _CN_DIGIT = "零〇○一二两兩三四五六七八九十百千万萬亿億"
 _CHINESE = rf"""[一二两兩三四五六七八九十][{_CN_DIGIT}]*+(?:[点點][零〇○一二三四五六七八九]++)?+"""
-#: 百 but not 百分点/百分之; 千 but not 千瓦/千米/千克/千伏 (units of their own); 兆 only before 元 (兆瓦 is a unit).
-_SCALE = rf"""(?!千[瓦米克伏]|百分|兆(?!元|美元)){guarded(SCALE_WORDS)}"""
+#: 百 but not 百分点/百分之; 千 but not 千瓦/千米/千克/千伏/千升 (units of their own); 兆 only before 元 (兆瓦 is a unit).
+_SCALE = rf"""(?!千[瓦米克伏升]|百分|兆(?!元|美元)){guarded(SCALE_WORDS)}"""
 _UNIT = guarded(UNITS)
 _SPACE = r"[ \u00a0\u3000]?"
 #: Below one in Chinese numerals, only after 百分之/千分之: 百分之零點八.
@@ -84,7 +84,8 @@ FIGURE = re.compile(
       (?P<bare_q>千亿|千億|百亿|百億|万亿|萬億)(?![元美级級])       #   no unit: GDP突破千亿 (a magnitude)
     | (?<![{_CN_DIGIT}\d数數几幾上多余餘每])                     # a bare scale before a unit of
       (?P<bare_o>{alternation(trad_forms(vocab.BARE_OTHER_SCALES))})  #   measure: 千亿斤, 千万吨,
-      (?P<bare_o_unit>{_OTHER_UNIT})(?![级級大])                #   but not 千万吨级, 亿吨大港
+      (?P<bare_o_unit>{_OTHER_UNIT}|人次|人(?![口均民才])) #   百万人, but not 千万吨级, 亿吨大港,
+      (?![级級大])                                              #   百万人口
     | (?<![\d.．A-Za-z_])                                       # a mixed compound: 4万6000亿元 =
       (?P<mx1>\d++(?:[.．]\d++)?+)(?P<mxs1>{_MIX_SCALE})       #   (4万 + 6000) × 亿, 2亿5000万元 =
       (?P<mx2>\d{{1,4}}+)(?![\d.．]|[,，]\d)                     #   2亿 + 5000万; then a second scale,

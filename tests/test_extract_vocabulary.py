@@ -66,6 +66,35 @@ def test_bare_scales_before_yuan(word):
 BARE_OTHER_SCALES = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "亿": 1e8, "千万": 1e7, "百万": 1e6}
 
 
+#: A bare scale before a count of people (带动就业超百万人, 接待游客超亿人次), by hand; not a size
+#: label (百万人口城市) or a phrase (千万人民群众).
+BARE_PEOPLE = [
+    ("纺织服装全产业链带动就业超百万人。", [("百万人", 1e6, "count", "人", "gt")]),
+    ("全年接待游客超亿人次。", [("亿人次", 1e8, "count", "人次", "gt")]),
+    ("建设百万人口城市。", []),
+    ("惠及千万人民群众。", []),
+    ("人均收入达到10万元，百万人均水平。", [("10万元", 1e5, "money", "元", "eq")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", BARE_PEOPLE)
+def test_bare_scales_before_a_count_of_people(text, expected):
+    got = [(r["text"], r["value"], r["category"], r["unit"], r["qualifier"]) for r in rows(text)]
+    assert got == expected
+
+
+def test_units_that_start_with_a_scale_word_after_a_scale():
+    """24.5萬千升 is 24.5万 of 千升 (a unit of its own), not 24.5万 × 千."""
+    got = [(r["text"], r["value"], r["category"], r["unit"]) for r in rows("白酒產量達到24.5萬千升。")]
+    assert got == [("24.5萬千升", 245000, "other", "千升")]
+
+
+def test_an_ordinal_after_a_session_in_traditional_script():
+    """十一屆十次全會: the session after 屆 is an ordinal, as after 届."""
+    assert rows("全面落實自治區黨委十一屆十次全會部署要求。") == []
+    assert rows("全面落实自治区党委十一届十次全会部署要求。") == []
+
+
 @pytest.mark.parametrize("word", BARE_OTHER_SCALES)
 def test_bare_scales_before_a_unit_of_measure(word):
     """新增千亿斤粮食产能: a bare scale before a unit of measure."""
@@ -94,13 +123,16 @@ MEASURE_WORDS = (
     "家", "个", "项", "款", "张", "次", "架", "台", "辆", "人", "名", "座", "条", "所", "套", "件", "户", "方面",
     "批", "只", "头", "处", "栋", "幢", "间", "部", "位", "支", "根", "颗", "本", "篇", "场", "宗", "笔", "份",
     "例", "株", "棵", "艘", "列", "类", "种", "门", "组", "枚", "匹", "块", "片", "人次", "家次", "户次", "个次", "轮", "轮次",
+    "幅", "箇",
 )
+#: The measure words written for another: 箇 is an old form of 个.
+WRITTEN_FOR = {"箇": "个"}
 
 
 @pytest.mark.parametrize("word", MEASURE_WORDS)
 def test_measure_words(word):
     r = one(f"全市累计建成重点工程35{word}。")
-    assert (r["text"], r["value"], r["category"], r["unit"]) == (f"35{word}", 35, "count", word)
+    assert (r["text"], r["value"], r["category"], r["unit"]) == (f"35{word}", 35, "count", WRITTEN_FOR.get(word, word))
 
 
 FALSE_UNITS = (
@@ -108,6 +140,7 @@ FALSE_UNITS = (
     "名单", "名称", "名片", "位于", "次要", "件事", "处理", "处于", "头部", "间隔", "场景", "场所",
     "种类", "类型", "组织", "组成", "批准", "批复", "款式", "份额", "例如", "本地", "本市", "本区",
     "片区", "块状", "户籍", "支持", "支撑", "根据", "笔者", "座谈", "只有", "只要", "元素", "项目",
+    "幅度",
 )
 
 
@@ -120,7 +153,7 @@ def test_words_that_begin_with_a_unit_are_no_unit(word):
 
 OTHER_UNITS = {
     "吨标准煤": "吨标准煤", "吨": "吨", "千瓦时": "千瓦时", "兆瓦时": "兆瓦时", "千瓦": "千瓦", "兆瓦": "兆瓦",
-    "吉瓦": "吉瓦", "千伏": "千伏", "公斤": "公斤", "千克": "千克", "斤": "斤", "TEU": "TEU", "标箱": "标箱",
+    "吉瓦": "吉瓦", "千伏": "千伏", "千升": "千升", "公斤": "公斤", "千克": "千克", "斤": "斤", "TEU": "TEU", "标箱": "标箱",
     "标准箱": "标准箱", "平方公里": "平方公里", "平方千米": "平方公里", "平方米": "平方米", "立方米": "立方米",
     "公里": "公里", "千米": "公里", "亩": "亩", "公顷": "公顷", "微克/立方米": "微克/立方米",
     "毫克/立方米": "毫克/立方米", "GW": "GW", "MW": "MW", "kWh": "kWh", "Gbps": "Gbps", "Mbps": "Mbps",
