@@ -741,6 +741,12 @@ def _actions(candidates: list[_Candidate], pending: dict) -> dict[int, tuple[str
             t = c.target
             held = t.observations.get(day)
             unit = t.unit
+            if held is not None and _far_off(c, held):
+                # '经济总量合计近60万亿元' against 2.48万亿 held: a bound (近) would agree with it, but
+                # a figure this far off is another thing or another unit, not the same value
+                out[id(c)] = ("implausible", f"该日期已有 {format_value(held, unit)}，原文为 {c.figure.row['text']}，"
+                                             f"相差{IMPLAUSIBLE_FACTOR:g}倍以上，请核对")
+                continue
             if held is not None:
                 if c.consistent(held):
                     out[id(c)] = ("same", f"该日期已有 {format_value(held, unit)}，与原文一致")
@@ -759,15 +765,20 @@ def _actions(candidates: list[_Candidate], pending: dict) -> dict[int, tuple[str
                     out[id(c)] = ("conflict", f"本次另一条建议为 {format_value(earlier, unit)}，此处为 {format_value(c.value, unit)}")
                 continue
             latest = _latest(t)
-            if (latest is not None and str(c.figure.row["category"]) in ("money", "count", "other")
-                    and latest != 0 and c.value != 0
-                    and (c.value / latest > IMPLAUSIBLE_FACTOR or latest / c.value > IMPLAUSIBLE_FACTOR)):
+            if latest is not None and _far_off(c, latest):
                 out[id(c)] = ("implausible", f"与最新值 {format_value(latest, unit)} 相差{IMPLAUSIBLE_FACTOR:g}倍以上，请核对单位")
                 continue
             out[id(c)] = ("add", "")
             chosen = c
             pending[(tid, day)] = c.value
     return out
+
+
+def _far_off(c: _Candidate, reference: float) -> bool:
+    """An amount more than IMPLAUSIBLE_FACTOR times larger or smaller than `reference` (a slip of
+    unit, or the figure of something else); rates may move that much."""
+    return (str(c.figure.row["category"]) in ("money", "count", "other") and reference != 0 and c.value != 0
+            and (c.value / reference > IMPLAUSIBLE_FACTOR or reference / c.value > IMPLAUSIBLE_FACTOR))
 
 
 def _latest(t: _Target) -> float | None:
