@@ -194,7 +194,7 @@ INDICATOR_SYNONYMS = {
                             "规模以上工业企业全年实现总产值"),
     "规模以上工业企业": ("规模以上工业企业数",),
     "高新技术企业": ("有效高新技术企业", "国家高新技术企业", "高新技术企业总量", "有效国家高新技术企业"),
-    "规模以上工业增加值": (), "一般公共预算收入": (), "社会消费品零售总额": (), "固定资产投资": (),
+    "规模以上工业增加值": (), "一般公共预算收入": ("地方一般公共预算收入",), "社会消费品零售总额": (), "固定资产投资": (),
 }
 SYNONYM_CASES = [(name, first) for first, names in INDICATOR_SYNONYMS.items() for name in (first, *names)]
 
@@ -301,7 +301,7 @@ EQUIVALENT = {
     ("TRAILING_WORDS", "合计达"): "合计 and 达 (extract's INDICATOR_TAIL_WORDS) strip it in two steps",
     ("TRAILING_WORDS", "累计完成"): "累计 and 完成 (extract's INDICATOR_TAIL_WORDS) strip it in two steps",
     **{("INDICATOR_SYNONYMS", name): "a group of one name: a name unknown to the table is its own key anyway"
-       for name in ("规模以上工业增加值", "一般公共预算收入", "社会消费品零售总额", "固定资产投资")},
+       for name in ("规模以上工业增加值", "社会消费品零售总额", "固定资产投资")},
 }
 
 
