@@ -167,6 +167,61 @@ def test_a_place_label_names_the_place_of_its_section(text, region):
     assert unmatched[-1].region == region
 
 
+#: Places the tables do not know (matching._OTHER_PLACE), each entry by a sentence worked by hand:
+#: the rate after 全市 is Kunshan's (a proposal) only where no other place is named before it.
+def _rate_proposals(sentence: str) -> list[tuple[str, float]]:
+    proposals, _ = propose(TITLE + sentence, BOOK, doc="公报.txt")
+    return [(p.target, p.value) for p in proposals]
+
+
+GROUP_PLACE_SUFFIXES = ("都市圈", "经济圈", "城市群", "经济带", "都市区")
+
+
+@pytest.mark.parametrize("suffix", GROUP_PLACE_SUFFIXES)
+def test_a_group_of_places_named_after_the_city_is_not_the_city(suffix):
+    assert _rate_proposals(f"昆山{suffix}地区生产总值增长5.8%。") == []
+    assert _rate_proposals("昆山地区生产总值增长5.8%。") == [("ks-gdp-rate", 5.8)]
+
+
+NO_PLACE_BEFORE_SUFFIX = "超上城股楼车夜集门都入退开县省"
+#: A word for each character: it ends in 市 or 县 and names no place.
+NO_PLACE_WORDS = {"超": "大超市", "上": "新上市", "城": "中心城市", "股": "全国股市", "楼": "一线楼市",
+                  "车": "国内车市", "夜": "特色夜市", "集": "乡村集市", "门": "品牌门市", "都": "国际都市",
+                  "入": "资金入市", "退": "企业退市", "开": "节后开市", "县": "各区县市", "省": "兄弟省市"}
+
+
+@pytest.mark.parametrize("char", NO_PLACE_BEFORE_SUFFIX)
+def test_words_that_end_in_shi_but_name_no_place(char):
+    """'…大超市销售额增长5%，全市…': no place is named before 全市, which stays Kunshan."""
+    word = NO_PLACE_WORDS[char]
+    assert _rate_proposals(f"1—12月，{word}销售额增长5%，全市地区生产总值增长6.2%。") == [("ks-gdp-rate", 6.2)]
+
+
+def test_a_city_the_tables_do_not_know_names_the_place_of_its_figures():
+    assert _rate_proposals("德阳市固定资产投资增长10.8%，全市地区生产总值增长6.2%。") == []
+
+
+NO_PLACE_CHARS = "全各年月日"
+NO_PLACE_CHAR_WORDS = {"全": "昆山全市", "各": "各地市", "年": "2024年全市", "月": "1—12月全市", "日": "截至31日全市"}
+
+
+@pytest.mark.parametrize("char", NO_PLACE_CHARS)
+def test_a_time_or_whole_before_the_own_place_word_names_no_place(char):
+    """'外贸增长5%，1—12月全市…': the figure after is Kunshan's, not a place '1—12月全市''s."""
+    word = NO_PLACE_CHAR_WORDS[char]
+    _, unmatched = propose(TITLE + f"外贸增长5%，{word}工业投资增长6.2%。", tracker.load("targets: []\n"), doc="公报.txt")
+    assert [(u.text, u.region) for u in unmatched] == [("5%", "昆山市"), ("6.2%", "昆山市")]
+
+
+NO_PLACE_FOLLOWERS = "场民区长委政级里内外域辖直属"
+
+
+@pytest.mark.parametrize("char", NO_PLACE_FOLLOWERS)
+def test_shi_followed_by_these_is_part_of_another_word(char):
+    """'德阳市场…' (not 德阳市): the name of no place, so 全市 after it stays Kunshan."""
+    assert _rate_proposals(f"德阳市{char}产值增长5%，全市地区生产总值增长6.2%。") == [("ks-gdp-rate", 6.2)]
+
+
 OWN_PLACE_WORDS = ("全市", "我市", "本市", "全区", "我区", "本区", "全县", "我县", "本县")
 
 
@@ -315,6 +370,10 @@ TABLES = [
     ("RATE_SUFFIXES", tables.RATE_SUFFIXES, RATE_SUFFIXES),
     ("ANNUAL_REPORT_WORDS", tables.ANNUAL_REPORT_WORDS, ("统计公报", "经济年报")),
     ("PERIOD_WORDS", tables.PERIOD_WORDS, PERIOD_WORDS),
+    ("GROUP_PLACE_SUFFIXES", tables.GROUP_PLACE_SUFFIXES, GROUP_PLACE_SUFFIXES),
+    ("NO_PLACE_BEFORE_SUFFIX", tables.NO_PLACE_BEFORE_SUFFIX, NO_PLACE_BEFORE_SUFFIX),
+    ("NO_PLACE_CHARS", tables.NO_PLACE_CHARS, NO_PLACE_CHARS),
+    ("NO_PLACE_FOLLOWERS", tables.NO_PLACE_FOLLOWERS, NO_PLACE_FOLLOWERS),
 ]
 
 

@@ -188,6 +188,37 @@ def _places_in(text: str, subject_only: bool = True) -> list[tuple[int, int, str
     return out
 
 
+#: Places the tables do not know, named in a figure's sentence: a group of places named after a
+#: city (成都都市圈, 长三角城市群), and a full name of a city or county (德阳市, 眉山市) where a
+#: name starts (after punctuation, a list's 、/和, a time, 其中). Their figures are theirs, not the
+#: document's place's. Words that end in 市 or 县 but name no place (中心城市, 大超市, 全市, 各县市) are left out.
+_OTHER_PLACE = regex.compile(
+    r"(?:(?<=^)|(?<=[，,；;。、：:\s（()）和与及年月\d]|其中))"
+    r"(?:\p{Han}{2,4}?(?:" + "|".join(tables.GROUP_PLACE_SUFFIXES) + r")"
+    r"|\p{Han}{2,3}?(?<![" + tables.NO_PLACE_BEFORE_SUFFIX + r"])[市县](?![" + tables.NO_PLACE_FOLLOWERS + r"]))")
+
+
+_NO_PLACE_CHARS = frozenset(tables.NO_PLACE_CHARS)
+_DIGIT = re.compile(r"\d")
+
+
+def _figure_places(text: str) -> list[tuple[int, int, str]]:
+    """_places_in, and the places the tables do not know (_OTHER_PLACE), in the order they stand."""
+    known = _places_in(text)
+    out = list(known)
+    for m in _OTHER_PLACE.finditer(text):
+        if not _NO_PLACE_CHARS.isdisjoint(m.group()[:-1]):
+            continue  # '1—4月全市', '成都全市': a time or 全 before the own-place word
+        inside = next((p for p in known if p[0] <= m.start() < p[1]), None)
+        if inside is not None and inside[1] >= m.end():
+            continue  # a place the tables know (苏州市)
+        if inside is not None:
+            out.remove(inside)  # '成都都市圈': the group, not 成都
+        out.append((m.start(), m.end(), m.group()))
+    out.sort()
+    return out
+
+
 # --- indicators --------------------------------------------------------------------------
 
 _SYNONYM = {name: group[0] for group in tables.INDICATOR_SYNONYMS for name in group}
@@ -476,9 +507,15 @@ class _Reader:
     def region(self, before: str, start: int = 0) -> tuple[str | None, bool]:
         """(the place the figure belongs to, whether its sentence, or the label of its section,
         names it)."""
-        places = _places_in(before)
+        places = _figure_places(before)
         if places and places[-1][2]:
             return places[-1][2], True
+        named = next((p for p in reversed(places) if p[2]), None)
+        if (places and places[-1][2] == "" and named is not None and named[2] != self.ctx.region
+                and _DIGIT.search(before, named[1], places[-1][0])):
+            # '眉山市固定资产投资增长10.8%，全市社会消费品零售总额…': after a figure of a place its sentence
+            # names, 全市 is that place (not after '苏州市统计局消息，' or '昆山市和全市…')
+            return named[2], True
         if len(places) >= 2 and places[-2][2] and places[-2][1] == places[-1][0]:
             return places[-2][2], True  # '广西全区…': 全区 of the place right before it
         if not places and self._labels:

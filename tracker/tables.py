@@ -28,6 +28,7 @@ from __future__ import annotations
 __all__ = [
     "PLACES", "PROVINCES", "STOCK_WORDS", "OWN_PLACE_WORDS", "PLACE_SUFFIXES", "INDICATOR_SYNONYMS", "ABBREVIATIONS",
     "HEAD_MERGES", "LEADING_WORDS", "TRAILING_WORDS", "RATE_SUFFIXES", "ANNUAL_REPORT_WORDS", "PERIOD_WORDS",
+    "GROUP_PLACE_SUFFIXES", "NO_PLACE_BEFORE_SUFFIX", "NO_PLACE_CHARS", "NO_PLACE_FOLLOWERS",
 ]
 
 #: child -> parent. A place is never matched to its parent or its children.
@@ -75,6 +76,16 @@ OWN_PLACE_WORDS = ("全市", "我市", "本市", "全区", "我区", "本区", "
 #: names a place only as a subject (extract.vocab.REGION_SUBJECT_FOLLOWERS), and only when it
 #: keeps two characters or more (沛县 has none: 沛 alone is too common a character).
 PLACE_SUFFIXES = ("市", "区", "县", "省")
+
+#: Endings that make a place's name a group of places named after it (成都都市圈, 长三角城市群).
+GROUP_PLACE_SUFFIXES = ("都市圈", "经济圈", "城市群", "经济带", "都市区")
+#: Characters before 市 or 县 that make a word, not a name (大超市, 新上市, 中心城市, 各县市, 全省市).
+NO_PLACE_BEFORE_SUFFIX = "超上城股楼车夜集门都入退开县省"
+#: Characters that no name of a place holds before its 市 or 县 (1—4月全市, 成都全市: a time or 全
+#: before the own-place word).
+NO_PLACE_CHARS = "全各年月日"
+#: Characters after 市 or 县 that make it part of another word (市场, 市民, 县域, 市区, 市委).
+NO_PLACE_FOLLOWERS = "场民区长委政级里内外域辖直属"
 
 #: Groups of indicator names that mean the same measure (after ABBREVIATIONS are expanded).
 INDICATOR_SYNONYMS: tuple[tuple[str, ...], ...] = (
