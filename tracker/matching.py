@@ -200,6 +200,7 @@ _OTHER_PLACE = regex.compile(
 
 _NO_PLACE_CHARS = frozenset(tables.NO_PLACE_CHARS)
 _DIGIT = re.compile(r"\d")
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
 
 
 def _figure_places(text: str) -> list[tuple[int, int, str]]:
@@ -493,7 +494,7 @@ class _Reader:
             category = str(row["category"])
             if category in ("percent", "pp") and _is_growth(before):
                 rate = True
-            period, from_doc, why = self.period(row, before)
+            period, from_doc, why = self.period(row, before, s0)
             figure = _Figure(row, before, region, named, name, _key(name),
                              rate and category in ("percent", "pp"), period, from_doc, why,
                              qualifier=_qualifier(row, before))
@@ -524,19 +525,29 @@ class _Reader:
                 return self._labels[i - 1][1], True   # 其以5615.34亿元的GDP… is 昆山's
         return self.ctx.region, False
 
-    def period(self, row: dict, before: str) -> tuple[tuple[dt.date, str] | None, bool, str]:
-        # extract's reading of the period, with the periods the sentence only compares with
-        # left out (比前三季度提高0.4个百分点；全年规模以上工业总产值… is of the whole year)
-        masked = _COMPARED.sub(lambda m: m.group(1) + "　" * (len(m.group()) - len(m.group(1))), before)
-        own = period_of(classify.period(masked, len(masked), self.ctx.date))
+    def period(self, row: dict, before: str, s0: int = 0) -> tuple[tuple[dt.date, str] | None, bool, str]:
+        own = self._stated_period(before)
         if own:
             return own, False, ""
+        if before.lstrip(_SPACES + "，,").startswith("其中") and s0 > 0:
+            # '2023年…4市共完成地区生产总值27845.35亿元。其中，成都市完成…': a part of the sentence
+            # before, of its period
+            p0 = max((m.end() for m in _SENTENCE_END.finditer(self.text, 0, s0 - 1)), default=0)
+            own = self._stated_period(_simple(self.text[p0:s0]))
+            if own:
+                return own, False, ""
         clause = before[max((m.end() for m in _CLAUSE.finditer(before)), default=0):]
         if _SINGLE_MONTH.search(clause) or _SINGLE_MONTH.search(before):
             return None, False, "只写了月份，未写统计期"
         if self.ctx.period:
             return self.ctx.period, True, ""
         return None, False, "未注明统计期，文件也不是该期的公报或报告"
+
+    def _stated_period(self, before: str) -> tuple[dt.date, str] | None:
+        """extract's reading of the period, with the periods the sentence only compares with left
+        out (比前三季度提高0.4个百分点；全年规模以上工业总产值… is of the whole year)."""
+        masked = _COMPARED.sub(lambda m: m.group(1) + "　" * (len(m.group()) - len(m.group(1))), before)
+        return period_of(classify.period(masked, len(masked), self.ctx.date))
 
     # -- lists read "respectively" --------------------------------------------------------
     def respectively(self, figures: list[_Figure]) -> None:
