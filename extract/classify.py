@@ -177,6 +177,15 @@ def own_cue(sent: str, start: int) -> bool:
     return bool(_cues(sent, clause_start(sent, start), start))
 
 
+_GOAL_SETTING = tuple(vocab.GOAL_SETTING_CUES)
+
+
+def _goal_set_before(sent: str, start: int) -> bool:
+    """A verb that can only set goals (确定, 设定) stands before the figure in its sentence: all it
+    governs, to the sentence's end, is the goal it sets (not a tally: 确定了3个方向, see `kind`)."""
+    return any(k == "report" and sent.startswith(_GOAL_SETTING, p) for p, k in _cues(sent, 0, start))
+
+
 def reported(sent: str, start: int) -> bool:
     """A plan's figures as a text reports them ('该计划提出，到2025年……'): a REPORT_CUES verb
     stands before the figure in its sentence."""
@@ -261,6 +270,8 @@ def kind(sent: str, start: int, end: int, category: str, has_deadline: bool,
 
     if category == "count" and _whole_of_a_part_done(sent, start, end):
         return "target"  # '2个嵌入式养老机构建设已完成1个': the task, of which a part is done
+    if (has_deadline or category != "count") and _goal_set_before(sent, start):
+        return "target"  # '会议确定2008年全市实现地区生产总值970亿元': the goal set for that year, also read later
     c0 = clause_start(sent, start)
     own = _cues(sent, c0, start)
     if own:
@@ -774,8 +785,10 @@ def deadline(sent: str, start: int, doc_date: dt.date | None,
         return plan, True
     if yearend and doc_date:
         return doc_date.year, True  # '今年年底前，…达到1900个': a horizon, the end of the document's year
-    if year and (doc_date is None or year >= doc_date.year):
-        return year, False  # '2025年，…力争突破5万亿元': the year the target is for, not a horizon
+    if year and (keep_past or doc_date is None or year >= doc_date.year):
+        # '2025年，…力争突破5万亿元': the year the target is for, not a horizon; a year already over
+        # only after a report's verb ('会议确定2008年…', read in 2009)
+        return year, False
     if this and doc_date:
         return doc_date.year, False
     return None, False

@@ -429,4 +429,7 @@ PLAN_TITLE_WORDS = ("计划", "方案", "规划", "意见", "纲要", "行动", 
 
 #: Verbs by which a text reports what a plan or meeting set out (该计划提出，到2025年……): the
 #: figures after them are targets even in the past tense of a news item, and keep their horizon.
-REPORT_CUES = ("提出", "明确", "要求", "确定了", "设定", "部署")
+REPORT_CUES = ("提出", "明确", "要求", "确定了", "确定", "设定", "部署")
+#: Of those, the verbs that can only set goals (会议确定2008年全市实现地区生产总值970亿元): what follows
+#: is a goal for the year it names, even a year that was over when the text was written.
+GOAL_SETTING_CUES = ("确定", "设定")

@@ -327,6 +327,29 @@ def test_headings_over_a_years_work(word):
     assert (r["text"], r["kind"], r["deadline"]) == ("12万人", "target", 2025)
 
 
+REPORT_CUES = ("提出", "明确", "要求", "确定了", "确定", "设定", "部署")
+
+
+@pytest.mark.parametrize("word", REPORT_CUES)
+def test_verbs_that_report_a_plan(word):
+    """'该方案提出，到2027年…': what a plan set out is a target, in the past tense of the news too."""
+    r = one(f"该方案{word}，到2027年全市新增企业300家。", date="2025-03-01")
+    assert (r["text"], r["kind"], r["deadline"]) == ("300家", "target", 2027)
+
+
+GOAL_SETTING_CUES = ("确定", "设定")
+
+
+@pytest.mark.parametrize("word", GOAL_SETTING_CUES)
+def test_verbs_that_only_set_goals(word):
+    """'会议确定2008年全市实现…', read a year later: the goal set for 2008, not its result; a verb that
+    also reports (提出) leaves a year already over to the result."""
+    found = rows(f"本次会议{word}2008年全市实现地区生产总值970亿元，增长15%。", "2009-04-30")
+    assert [(r["text"], r["kind"], r["deadline"]) for r in found] == [("970亿元", "target", 2008), ("15%", "target", 2008)]
+    found = rows("本次会议提出，2008年全市实现地区生产总值970亿元。", "2009-04-30")
+    assert [(r["text"], r["kind"], r["deadline"]) for r in found] == [("970亿元", "actual", None)]
+
+
 TARGET_SECTION_HEADING_WORDS = ("年度目标", "工作目标")
 
 
@@ -800,6 +823,7 @@ TABLES = [
     ("WORK_PLAN_HEADING_WORDS", vocab.WORK_PLAN_HEADING_WORDS, WORK_PLAN_HEADING_WORDS),
     ("WORK_REVIEW_WORDS", vocab.WORK_REVIEW_WORDS, WORK_REVIEW_WORDS),
     ("TARGET_SECTION_HEADING_WORDS", vocab.TARGET_SECTION_HEADING_WORDS, TARGET_SECTION_HEADING_WORDS),
+    ("REPORT_CUES", vocab.REPORT_CUES, REPORT_CUES), ("GOAL_SETTING_CUES", vocab.GOAL_SETTING_CUES, GOAL_SETTING_CUES),
     ("PLAN_NAME_REVIEW_WORDS", vocab.PLAN_NAME_REVIEW_WORDS, PLAN_NAME_REVIEW_WORDS),
     ("EMPTY_NAMES", vocab.EMPTY_NAMES, EMPTY_NAMES),
     ("COMPARED_WITH_WORDS", vocab.COMPARED_WITH_WORDS, COMPARED_WITH_WORDS),
