@@ -177,13 +177,14 @@ def own_cue(sent: str, start: int) -> bool:
     return bool(_cues(sent, clause_start(sent, start), start))
 
 
-_GOAL_SETTING = tuple(vocab.GOAL_SETTING_CUES)
+_GOAL_SETTING = re.compile(f"(?:{alternation(vocab.GOAL_SETTING_CUES)})了?\\s*20\\d\\d\\s*年")
 
 
 def _goal_set_before(sent: str, start: int) -> bool:
-    """A verb that can only set goals (确定, 设定) stands before the figure in its sentence: all it
-    governs, to the sentence's end, is the goal it sets (not a tally: 确定了3个方向, see `kind`)."""
-    return any(k == "report" and sent.startswith(_GOAL_SETTING, p) for p, k in _cues(sent, 0, start))
+    """A verb that can only set goals (确定, 设定) and the year it sets them for stand before the
+    figure in its sentence (会议确定2008年全市实现…): all it governs, to the sentence's end, is the goal
+    it sets (not a tally: 确定了3个方向, see `kind`; nor what a sentence reports after 确定了…的发展目标)."""
+    return any(k == "report" and _GOAL_SETTING.match(sent, p) for p, k in _cues(sent, 0, start))
 
 
 def reported(sent: str, start: int) -> bool:
