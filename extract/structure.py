@@ -387,18 +387,19 @@ _TRIGGERS = re.compile(r"目[标標]|20\d\d|今年|本年")
 def read(text: str, doc_date: dt.date | None) -> Context:
     """The scopes of `text`, in one pass over its lines."""
     name = plan_name(text)
+    year_now = doc_date.year if doc_date else None
+    due = _named_year(name) if name is not None else news_plan_period(text)
+    # the plan's name states its year or period (《…专项行动方案(2025)》, 《…2026年第一批…投资计划》,
+    # 《…“十四五”规划》), or the text is news of a plan so named
+    named = ([Scope(0, len(text), due, False, False, rule="plan-name")]
+             if due is not None and (year_now is None or due >= year_now) else [])
     if _TRIGGERS.search(text) is None:
         top = headline_end(text)
-        return Context([], top, lead_end(text, top), 0 if name is not None else None)
+        return Context(named, top, lead_end(text, top), 0 if name is not None else None)
     lines = _lines(text)
     runs = _item_runs(lines)
-    year_now = doc_date.year if doc_date else None
-    scopes: list[Scope] = []
+    scopes: list[Scope] = named
     plan_from = 0 if name is not None else None
-    due = _named_year(name) if name is not None else None
-    if due is not None and (year_now is None or due >= year_now):
-        # the plan's name states its year or period (《…专项行动方案(2025)》, 《…2026年第一批…投资计划》)
-        scopes.append(Scope(0, len(text), due, False, False, rule="plan-name"))
     body = False  # a sentence of the body has been seen: the headline is over
     for i, line in enumerate(lines):
         t = line.text
@@ -601,11 +602,30 @@ _NAME_END = re.compile(r"[ \t\u3000]*(?:$|》|[（(〔]|的通知)", re.MULTILIN
 _NAMED_YEAR = re.compile(r"(20\d\d)\s*年|[（(]\s*(20\d\d)\s*[)）]")
 
 
+#: A plan named with its five-year period near a text's top and then issued or cited by a short
+#: name: 《广州市文化和旅游发展“十四五”规划(以下简称《规划》)》由…发布实施.
+_NEWS_PLAN = re.compile(r"《([^《》\n]{0,40}?(?:" + alternation(vocab.PLAN_PERIODS) + r")[^《》\n]{0,30}?)(?:》|[(（]以下简称)"
+                        r"[^。\n]{0,30}?(?:以下简称|发布|印发|出台|公布|实施)")
+
+
+def news_plan_period(text: str) -> int | None:
+    """The last year of the five-year period of the plan a news text reports (see _NEWS_PLAN): its
+    targets with no horizon of their own are due then. None when the text's top names no such plan."""
+    if "五" not in text[:_TITLE_SPAN]:
+        return None
+    m = _NEWS_PLAN.search(to_simplified(text[:_TITLE_SPAN]))
+    if m is None:
+        return None
+    period = _PLAN_PERIOD.search(m.group(1))
+    return vocab.PLAN_PERIODS[period.group()] if period else None
+
+
 def _named_year(name: str) -> int | None:
     """The year a plan's name states it is due: the last year of its period (三年行动计划（2024—
     2026年）: 2026), or its one year (专项行动方案(2025), 2026年第一批…投资计划: 2025, 2026)."""
     if "20" not in name:
-        return None
+        period = _PLAN_PERIOD.search(name)  # 《某市“十四五”现代产业体系发展规划》: 2025
+        return vocab.PLAN_PERIODS[period.group()] if period else None
     h = None
     for h in _HORIZON.finditer(name):
         pass

@@ -230,6 +230,15 @@ PLAN_NAMES = [
      "100个", ("actual", None)),
     ("no-year-in-the-name", "某市促进消费实施方案\n整合3000万元资金用于发放消费券。", "2023-03-15", "3000万元",
      ("target", None)),
+    # a five-year period in a plan's name; news of such a plan issued near the top of the text
+    ("a-five-year-period-in-the-name", "某市“十四五”现代产业体系发展规划\n新增高新技术企业500家。", "2021-06-01",
+     "500家", ("target", 2025)),
+    ("news-of-a-five-year-plan", "近日，《广州市文化和旅游发展“十四五”规划(以下简称《规划》)》由市文化广电旅游局发布实施。"
+     "《规划》提出，全市旅游总收入力争达到4500亿元。", "2021-09-01", "4500亿元", ("target", 2025)),
+    ("a-five-year-plan-cited-in-passing", "按照《某市“十四五”规划纲要》的部署，全市加快发展。力争新增企业300家。",
+     "2021-09-01", "300家", ("target", None)),
+    ("news-of-a-past-five-year-plan", "近日，《某市“十三五”规划》发布实施。力争新增企业300家。", "2021-09-01",
+     "300家", ("target", None)),
     ("a-work-plan-of-a-year-undated", "区人民政府2024年工作计划\n全年安排亿元以上项目325个，完成固定资产投资450亿元以上。",
      None, "450亿元", ("target", 2024)),
     ("a-summary-then-a-plan", "某街道2025年工作总结及2026年工作计划\n一、工作完成情况\n全年新增企业243家。",
