@@ -390,7 +390,7 @@ def _zip_kind(data: bytes, name: str, max_bytes: int) -> str:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError) as err:
-        raise ReadError(name, f"zip 压缩包或 Office 文档（docx/xlsx）已损坏，打不开（{err}）") from None
+        raise ReadError(name, "zip 压缩包或 Office 文档（docx/xlsx）已损坏或不完整（可能没有下载完整），打不开") from None
     names = {info.filename for info in infos}
     kind = next((k for member, k in ZIP_MEMBERS if member in names), "zip")
     if kind != "zip":
