@@ -81,7 +81,8 @@ def _date(value: str | None) -> dt.date | None:
 
 
 def _tables_with_headings(text: str) -> str:
-    """trafilatura's Markdown tables written as extract/tables.py writes tables."""
+    """trafilatura's Markdown tables written as extract/tables.py writes tables. Two tables
+    in a row come as one run of rows; the rule under each header row (|---|) tells them apart."""
     if "|" not in text:
         return text
     out: list[str] = []
@@ -90,6 +91,9 @@ def _tables_with_headings(text: str) -> str:
         if TABLE_ROW.match(line):
             if not TABLE_RULE.match(line):
                 rows.append([cell.strip() for cell in line.strip().strip("|").split("|")])
+            elif len(rows) > 1:  # a rule under a header row: a new table starts right after another
+                out += table_lines(rows[:-1])
+                rows = rows[-1:]
             continue
         if rows:
             out += table_lines(rows)

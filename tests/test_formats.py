@@ -215,6 +215,23 @@ def test_web_page_table_keeps_headings():
                                                 "高新技术企业 | 2024年 | 3000家", "高新技术企业 | 增长 | 10.1%"]
 
 
+def test_two_tables_in_a_row_keep_their_own_headings():
+    """Two tables one after the other (blind test M): the second one's heading row was read
+    as data under the first one's headings (2023年 | 单位 | 1000)."""
+    page = ("<html><head><meta charset='utf-8'><title>公报</title></head><body><p>表1 2023年主要经济指标</p>"
+            "<table><tr><th>指标</th><th>单位</th><th>2023年</th></tr><tr><td>地区生产总值</td><td>亿元</td><td>1000</td></tr>"
+            "<tr><td>高新技术企业</td><td>家</td><td>120</td></tr></table>"
+            "<table><tr><th>年份</th><th>地区生产总值（亿元）</th><th>一般公共预算收入（亿元）</th></tr>"
+            "<tr><td>2023年</td><td>1000</td><td>85.3</td></tr></table></body></html>")
+    document = parse_document(page.encode("utf-8"), "a.html")
+    assert document.text.splitlines()[-4:] == [
+        "地区生产总值 | 2023年 | 1000亿元", "高新技术企业 | 2023年 | 120家",
+        "2023年 | 地区生产总值 | 1000亿元", "2023年 | 一般公共预算收入 | 85.3亿元"]
+    figures = extract.figures(document.text, doc="a.html")
+    assert sorted(zip(figures["text"], figures["value"])) == [
+        ("1000亿元", 1e11), ("1000亿元", 1e11), ("120家", 120.0), ("85.3亿元", 8.53e9)]
+
+
 def test_page_without_a_date_has_none():
     assert parse_document(makedocs.html_page(ARTICLE, title="公报").encode(), "a.html").date is None
 
@@ -290,6 +307,16 @@ TABLES = [
     pytest.param([["产值"], ["4.7万亿元"]], ["产值", "4.7万亿元"], id="one-column"),
     pytest.param([["", ""], ["", ""]], [], id="empty-table-gives-nothing"),
     pytest.param([], [], id="no-rows-give-nothing"),
+    # A 单位 column (blind test M): its unit goes to the row's bare numbers, except in a rate
+    # column; before, the numbers stayed bare (lost) and the lone 亿元 read as money 1e8.
+    pytest.param([["指标", "单位", "2023年", "增长（%）"], ["地区生产总值", "亿元", "1000", "6.5"],
+                  ["高新技术企业", "家", "120", "12.0"]],
+                 ["地区生产总值 | 2023年 | 1000亿元", "地区生产总值 | 增长 | 6.5%",
+                  "高新技术企业 | 2023年 | 120家", "高新技术企业 | 增长 | 12.0%"], id="unit-column"),
+    pytest.param([["指标名称", "计量单位", "绝对值", "比上年增长"], ["粮食产量", "万吨", "52.3", "1.2"]],
+                 ["粮食产量 | 绝对值 | 52.3万吨", "粮食产量 | 比上年增长 | 1.2"], id="unit-column-not-lent-to-a-rate"),
+    pytest.param([["指标", "单位", "数值"], ["进出口总额", "", "3,200"], ["说明", "见附件", "略"]],
+                 ["进出口总额 | 数值 | 3,200", "说明 | 单位 | 见附件", "说明 | 数值 | 略"], id="unit-column-without-a-unit"),
 ]
 
 
