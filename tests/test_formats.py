@@ -111,6 +111,36 @@ def test_pdf_page_numbers_are_left_out():
     assert document.text == "第一页的内容，地区生产总值5000亿元。\n第二页的内容，规上工业企业3000家。"
 
 
+#: PDF layouts that are not one column of prose (blind test M), and what the text must hold.
+#: Before: the left column's lines were all "short" and ended paragraphs (，同比增长6.5%… became
+#: a sentence of its own); the rows of a table ran into one line and into the paragraph after
+#: it; the running header of page 2 landed inside the figure wrapped across the page break
+#: (1000亿苏州市人民政府公报 2024年第3期\n元).
+PDF_LAYOUTS = [
+    pytest.param(makedocs.two_column_pdf,
+                 ["左栏：" + makedocs.LAYOUT_FIGURE + "全市规上工业企业实现利润增长8.2%。",
+                  "右栏：到2027年，规上工业总产值力争突破5万亿元。全年新增就业岗位5万个，城镇登记失业率控制在3%以内。"],
+                 ["1000亿元", "6.5%", "120家", "8.2%", "5万亿元", "5万个", "3%"], id="two-columns"),
+    pytest.param(makedocs.table_pdf,
+                 ["表1 2023年主要经济指标", "指标 单位 2023年 增长（%）", "地区生产总值 亿元 1000 6.5",
+                  "规上工业总产值 亿元 2500 8.1", "高新技术企业 家 120 12.0", makedocs.LAYOUT_PROSE * 2],
+                 None, id="table-rows-between-paragraphs"),
+    pytest.param(lambda: makedocs.running_header_pdf(38), [makedocs.RUNNING_HEADER, makedocs.LAYOUT_FIGURE],
+                 ["1000亿元", "6.5%", "120家"], id="running-header-across-a-page-break"),
+]
+
+
+@needs_font
+@pytest.mark.parametrize("make, lines, figures", PDF_LAYOUTS)
+def test_pdf_layouts(make, lines, figures):
+    text = parse_document(make(), "a.pdf").text
+    for line in lines:  # each a line of its own (a paragraph, a row, the header once)
+        assert any(line == got or (len(line) > 40 and line in got) for got in text.split("\n")), line
+    assert text.count(makedocs.RUNNING_HEADER) <= 1
+    if figures is not None:
+        assert list(extract.figures(text, doc="a.pdf")["text"]) == figures
+
+
 def _truncated_pdf():
     data = makedocs.pdf_bytes([["规上工业总产值突破5万亿元。"]]) if makedocs.cjk_font() else b"%PDF-1.7\n1 0 obj\n<<"
     return data[: len(data) // 3]
