@@ -25,7 +25,9 @@ Two layouts that are not one column of prose:
   next one in, however wide it is. A row is a line split into cells by wide gaps between
   words (CELL_GAP) next to another such line whose cells line up with its own (each starts
   or ends where one of the other does, within ALIGN): a justified line of prose whose few
-  blanks were stretched has wide gaps too, but not in line with its neighbours';
+  blanks were stretched has wide gaps too, but not in line with its neighbours'. Two or more
+  rows in a row are a table, written as extract/tables.py writes tables (row heading |
+  column heading | cell, a 单位 column's or a heading's unit lent to bare numbers);
 - in a page set in columns, each column has its own right margin: the lines that start
   where a line starts (within COLUMN_SLACK) end at most where the column ends, provided a
   line of the page starts right of it (another column). Without this, every line of the
@@ -135,7 +137,8 @@ class Line(NamedTuple):
     """A line of a page: its text, where its last character ends (points from the page's left
     edge) and that character's height, both None where PDFium gives no position; the width
     of its page; where its first character starts; the gaps wider than CELL_GAP between
-    its words, each as (where the word before ends, where the word after starts)."""
+    its words, each as (where the word before ends, where the word after starts); the texts
+    of the cells those gaps separate."""
 
     text: str
     right: float | None = None
@@ -143,6 +146,7 @@ class Line(NamedTuple):
     page_width: float | None = None
     left: float | None = None
     gaps: tuple[tuple[float, float], ...] = ()
+    cells: tuple[str, ...] = ()
 
 
 def _open_problem(err: Exception) -> str:
@@ -163,13 +167,16 @@ def _page_lines(textpage, page_width: float) -> list[Line]:
         line = raw.rstrip()
         right = size = left = None
         gaps: tuple[tuple[float, float], ...] = ()
+        parts: tuple[str, ...] = ()
         if located and line.strip():
             _, bottom, right, top = textpage.get_charbox(start + len(line) - 1, loose=True)
             size = abs(top - bottom) or None
             first = len(line) - len(line.lstrip())
             left = textpage.get_charbox(start + first, loose=True)[0]
-            gaps = _cell_gaps(textpage, start, line, size) if size else ()
-        lines.append(Line(line, right, size, page_width, left, gaps))
+            found = list(_wide_gaps(textpage, start, line, size)) if size else []
+            gaps = tuple(gap for gap, _ in found)
+            parts = _cells_text(line, [span for _, span in found]) if found else ()
+        lines.append(Line(line, right, size, page_width, left, gaps, parts))
         start = m.end()
         if m.start() == len(text):
             break
@@ -209,13 +216,22 @@ def _without_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
 def _cell_gaps(textpage, start: int, line: str, size: float) -> tuple[tuple[float, float], ...]:
     """The gaps wider than CELL_GAP characters between two words of the line (only the
     blanks PDFium put between words are looked at)."""
-    out = []
+    return tuple(gap for gap, _ in _wide_gaps(textpage, start, line, size))
+
+
+def _wide_gaps(textpage, start: int, line: str, size: float):
+    """(gap, (index where its blanks start, where they end)) for each wide gap of the line."""
     for m in re.finditer(r"(?<=\S)\s+(?=\S)", line):
         end = textpage.get_charbox(start + m.start() - 1, loose=True)[2]
         begin = textpage.get_charbox(start + m.end(), loose=True)[0]
         if begin - end > CELL_GAP * size:
-            out.append((end, begin))
-    return tuple(out)
+            yield (end, begin), m.span()
+
+
+def _cells_text(line: str, spans: list[tuple[int, int]]) -> tuple[str, ...]:
+    """The line's text cut at its wide gaps."""
+    cuts = [0, *(i for span in spans for i in span), len(line)]
+    return tuple(line[cuts[i]:cuts[i + 1]].strip() for i in range(0, len(cuts), 2))
 
 
 def _table_rows(page: list[Line]) -> list[bool]:
@@ -244,6 +260,58 @@ def _table_rows(page: list[Line]) -> list[bool]:
     return [bool(line.gaps) and ((i > 0 and aligned(line, page[i - 1]))
                                  or (i + 1 < len(page) and aligned(line, page[i + 1])))
             for i, line in enumerate(page)]
+
+
+def _tables_as_lines(page: list[Line], rows: list[bool]) -> tuple[list[Line], list[bool]]:
+    """The page with each run of two or more table rows written as extract/tables.py writes a
+    table (row heading | column heading | cell), so that a bare number gets the unit of its
+    column or row. A row's cells are put in the columns of the run's widest row, by where
+    they stand."""
+    from .tables import table_lines
+
+    out_lines: list[Line] = []
+    out_rows: list[bool] = []
+    i = 0
+    while i < len(page):
+        j = i
+        while j < len(page) and rows[j]:
+            j += 1
+        if j - i >= 2:
+            run = page[i:j]
+            written = table_lines(_grid(run))
+            if written:
+                out_lines.append(run[0]._replace(text="\n".join(written)))
+                out_rows.append(True)
+                i = j
+                continue
+        if j == i:
+            out_lines.append(page[i])
+            out_rows.append(rows[i])
+            i += 1
+        else:
+            out_lines += page[i:j]
+            out_rows += rows[i:j]
+            i = j
+    return out_lines, out_rows
+
+
+def _grid(run: list[Line]) -> list[list[str]]:
+    """The cells of table rows in the columns of the widest row (the cell each overlaps most)."""
+    def spans(line: Line) -> list[tuple[float, float]]:
+        edges = [line.left, *(x for gap in line.gaps for x in gap), line.right]
+        return [(edges[k], edges[k + 1]) for k in range(0, len(edges) - 1, 2)]
+
+    template = spans(max(run, key=lambda line: len(line.gaps)))
+    grid = []
+    for line in run:
+        row = [""] * len(template)
+        for (x0, x1), text in zip(spans(line), line.cells):
+            col = max(range(len(template)),
+                      key=lambda k: (min(x1, template[k][1]) - max(x0, template[k][0]),
+                                     -abs((x0 + x1) - sum(template[k]))))
+            row[col] = f"{row[col]} {text}".strip()
+        grid.append(row)
+    return grid
 
 
 def _column_margins(page: list[Line], rows: list[bool]) -> list[float | None]:
@@ -276,6 +344,8 @@ def join_lines(pages: list[list[Line]]) -> str:
     if not lines:
         return ""
     page_rows = [_table_rows(page) for page in pages]
+    pages, page_rows = zip(*(_tables_as_lines(page, flags) for page, flags in zip(pages, page_rows)))
+    lines = [line for page in pages for line in page]
     rows = [row for page in page_rows for row in page]
     columns = [margin for page, flags in zip(pages, page_rows) for margin in _column_margins(page, flags)]
     if any(line.right is None for line in lines if line.text):

@@ -114,7 +114,7 @@ def test_pdf_page_numbers_are_left_out():
 #: PDF layouts that are not one column of prose (blind test M), and what the text must hold.
 #: Before: the left column's lines were all "short" and ended paragraphs (，同比增长6.5%… became
 #: a sentence of its own); the rows of a table ran into one line and into the paragraph after
-#: it; the running header of page 2 landed inside the figure wrapped across the page break
+#: it, its bare numbers (1000 under 单位 亿元) no figures; the running header of page 2 landed inside the figure wrapped across the page break
 #: (1000亿苏州市人民政府公报 2024年第3期\n元).
 PDF_LAYOUTS = [
     pytest.param(makedocs.two_column_pdf,
@@ -122,9 +122,10 @@ PDF_LAYOUTS = [
                   "右栏：到2027年，规上工业总产值力争突破5万亿元。全年新增就业岗位5万个，城镇登记失业率控制在3%以内。"],
                  ["1000亿元", "6.5%", "120家", "8.2%", "5万亿元", "5万个", "3%"], id="two-columns"),
     pytest.param(makedocs.table_pdf,
-                 ["表1 2023年主要经济指标", "指标 单位 2023年 增长（%）", "地区生产总值 亿元 1000 6.5",
-                  "规上工业总产值 亿元 2500 8.1", "高新技术企业 家 120 12.0", makedocs.LAYOUT_PROSE * 2],
-                 None, id="table-rows-between-paragraphs"),
+                 ["表1 2023年主要经济指标", "地区生产总值 | 2023年 | 1000亿元", "地区生产总值 | 增长 | 6.5%",
+                  "规上工业总产值 | 2023年 | 2500亿元", "规上工业总产值 | 增长 | 8.1%", "高新技术企业 | 2023年 | 120家",
+                  "高新技术企业 | 增长 | 12.0%", makedocs.LAYOUT_PROSE * 2],
+                 ["1000亿元", "6.5%", "2500亿元", "8.1%", "120家", "12.0%"], id="table-rows-between-paragraphs"),
     pytest.param(lambda: makedocs.running_header_pdf(38), [makedocs.RUNNING_HEADER, makedocs.LAYOUT_FIGURE],
                  ["1000亿元", "6.5%", "120家"], id="running-header-across-a-page-break"),
 ]
