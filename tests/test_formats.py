@@ -246,6 +246,19 @@ def test_web_page_table_keeps_headings():
                                                 "高新技术企业 | 2024年 | 3000家", "高新技术企业 | 增长 | 10.1%"]
 
 
+def test_web_page_title_is_read():
+    """The article's heading that repeats the page title was left out of the text by
+    trafilatura (blind test M), and with it the figure it states."""
+    page = ("<html><head><meta charset='utf-8'><title>关于下达2024年100个重点项目计划的通知_苏州市人民政府</title></head>"
+            "<body><div class='nav'><a>首页</a><a>政务公开</a></div><div class='article'>"
+            "<h1>关于下达2024年100个重点项目计划的通知</h1><div class='content'><p>各市、区人民政府，市各委办局：</p>"
+            "<p>现将2024年重点项目计划下达给你们，总投资达到3000亿元，请认真组织实施。全年计划完成投资800亿元。</p>"
+            "</div></div><div class='footer'>苏ICP备12345678号</div></body></html>")
+    document = parse_document(page.encode("utf-8"), "a.html")
+    assert document.text.splitlines()[0] == "关于下达2024年100个重点项目计划的通知"
+    assert list(extract.figures(document.text, doc="a.html")["text"]) == ["100个", "3000亿元", "800亿元"]
+
+
 def test_two_tables_in_a_row_keep_their_own_headings():
     """Two tables one after the other (blind test M): the second one's heading row was read
     as data under the first one's headings (2023年 | 单位 | 1000)."""
