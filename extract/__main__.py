@@ -92,6 +92,8 @@ def run(paths: Iterable[str], *, fmt: str = "table", date: dt.date | None = None
         doc = doc_name(source.path)
         try:
             document = read_source(source, max_bytes)
+            for warning in document.warnings:
+                _error(err, f"提示：{source.path}: {warning}")
             table = figures(document.text, doc=doc, date=document.date or date)
         except ReadError as error:
             _error(err, f"错误：{source.path}: {error.reason}")

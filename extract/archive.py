@@ -243,21 +243,44 @@ def read_source(source: Source, max_bytes: int = MAX_BYTES):
         try:
             archive = _open_zip[source.file] = zipfile.ZipFile(source.file)
         except (zipfile.BadZipFile, OSError) as err:
-            raise ReadError(source.path, f"所在的压缩包打不开（{err}）") from None
+            raise ReadError(source.path, f"所在的压缩包打不开（{zip_problem(err)}）") from None
     info = archive.getinfo(source.member)
     problem = check_zip_member(info, max_bytes)
     if problem:
         raise ReadError(source.path, problem)
     if os.path.splitext(source.member)[1].lower() in ARCHIVE_EXTENSIONS:
         raise ReadError(source.path, "压缩包中的压缩包：请先解压外层压缩包，再处理解压出的文件夹")
+    if info.flag_bits & 0x1:  # the "encrypted" bit: zipfile would ask for a password
+        raise ReadError(source.path, ENCRYPTED_MEMBER)
     try:
         with archive.open(info) as member:
             data = member.read(max_bytes + 1)  # the size the header states is not trusted
     except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError) as err:
-        raise ReadError(source.path, f"无法从压缩包中读出（{err}）") from None
+        raise ReadError(source.path, f"无法从压缩包中读出（{zip_problem(err)}）") from None
     if len(data) > max_bytes:
         raise ReadError(source.path, f"解压后过大（超过上限 {_mb(max_bytes)}）")
     return parse_document(data, source.path, max_bytes=max_bytes)
+
+
+#: A member stored with a password (zip's traditional or AES encryption).
+ENCRYPTED_MEMBER = "压缩包中的这个文件设了密码（已加密），无法读取：请先用密码解压，再处理解压出的文件"
+
+
+def zip_problem(err: BaseException) -> str:
+    """zipfile's English reasons, told in Chinese (the user reads the message, not the code)."""
+    message = str(err)
+    lowered = message.lower()
+    if "encrypted" in lowered or "password" in lowered:
+        return "文件设了密码（已加密）"
+    if isinstance(err, NotImplementedError) or "compression method" in lowered:
+        return "压缩方式不受支持（如 deflate64、lzma 以外的格式），请用解压软件解压后再处理"
+    if "crc" in lowered:
+        return "校验失败，压缩包已损坏"
+    if isinstance(err, EOFError) or "truncated" in lowered or "not a zip file" in lowered:
+        return "压缩包不完整或已损坏，可能没有下载完整"
+    if isinstance(err, OSError) and err.strerror:
+        return err.strerror
+    return "压缩包已损坏"
 
 
 def _refuse_special(source: Source) -> None:

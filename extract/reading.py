@@ -157,8 +157,25 @@ MAX_ZIP_RATIO = 200
 #: tab and the DOS end-of-file mark 0x1A are allowed).
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0e-\x19\x1b-\x1f\x7f-\x9f]")
 
-#: Share of disallowed control characters above which decoded bytes are not text.
+#: Share of disallowed control characters above which decoded bytes are not text; up to
+#: FEW_CONTROLS of them are allowed in any text, however short.
 MAX_CONTROL_SHARE = 0.01
+FEW_CONTROLS = 4
+
+#: Share of a GB18030 reading's Chinese characters that must be GB2312's common simplified
+#: characters for the bytes to be taken as GBK without asking charset-normalizer.
+PLAIN_GBK_SHARE = 0.97
+
+#: Bytes that fit no encoding, in a file otherwise UTF-8 or GB18030, up to which the file is
+#: read with each such run replaced (MAX_BAD_BYTES, or one byte in 1/MAX_BAD_SHARE).
+MAX_BAD_BYTES = 8
+MAX_BAD_SHARE = 0.001
+
+#: The warning for a file of no bytes at all.
+EMPTY = "文件是空的（0 字节），没有可提取的文字：可能没有下载完整"
+
+#: Encodings as users know them, for messages.
+_ENCODING_NAMES = {"utf-8": "UTF-8", "gb18030": "GBK/GB18030"}
 
 
 class ExtractError(Exception):
@@ -187,6 +204,9 @@ class Document:
     encoding: str | None = "utf-8"
     title: str | None = None
     date: dt.date | None = None
+    #: What the reader had to mend or wants the user to know (Chinese, one line each):
+    #: bytes that were not text and were replaced, an empty file. The text is still read.
+    warnings: tuple[str, ...] = ()
 
 
 def read_document(path: str | os.PathLike[str], *, max_bytes: int | None = None,
@@ -221,6 +241,10 @@ def read_text(path: str | os.PathLike[str], *, max_bytes: int | None = None,
 def parse_document(data: bytes, name: str = "<bytes>", *, max_bytes: int | None = None) -> Document:
     """A document from its bytes; `name` (a file name) gives the extension and names errors."""
     ext = os.path.splitext(name)[1].lower()
+    if not data:
+        if ext in BINARY_EXTENSIONS:
+            raise ReadError(name, f"文件是空的（0 字节），不是{BINARY_EXTENSIONS[ext]}：可能没有下载完整，请重新下载")
+        return Document("", "txt", None, warnings=(EMPTY,))
     kind = _binary_kind(data)
     if kind == "zip":
         kind = _zip_kind(data, name, MAX_BYTES if max_bytes is None else max_bytes)
@@ -251,8 +275,8 @@ def parse_document(data: bytes, name: str = "<bytes>", *, max_bytes: int | None 
                               f"若内容确是{found}，请把扩展名改为 {'.html' if html else '.txt'}")
     if html:
         return _web_page(data, name)
-    text, encoding = _decode(data, name)
-    return Document(text, "txt", encoding)
+    text, encoding, warnings = _decode_checked(data, name)
+    return Document(text, "txt", encoding, warnings=warnings)
 
 
 def check_zip_member(info: zipfile.ZipInfo, max_bytes: int) -> str | None:
@@ -296,6 +320,12 @@ def decode(data: bytes, name: str = "<bytes>") -> str:
 
 def _decode(data: bytes, name: str) -> tuple[str, str]:
     """(text, encoding) of a text document's bytes."""
+    return _decode_checked(data, name)[:2]
+
+
+def _decode_checked(data: bytes, name: str) -> tuple[str, str, tuple[str, ...]]:
+    """(text, encoding, warnings) of a text document's bytes."""
+    warnings: tuple[str, ...] = ()
     kind = _binary_kind(data)
     if kind:
         what = {"pdf": "PDF 文档", "zip": "zip 压缩包或 Office 文档（docx/xlsx）"}.get(kind) or UNSUPPORTED[kind][0]
@@ -303,7 +333,9 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     text, encoding = _decode_bom(data, name), None
     if text is not None:
         encoding = _bom_codec(data)
-    elif b"\x00" not in data:  # NUL bytes mean UTF-16/32 or binary, never UTF-8 text
+    elif data.count(b"\x00") <= MAX_CONTROL_SHARE * len(data):
+        # Many NUL bytes mean UTF-16/32 or binary; a stray one (a damaged copy) does not
+        # stop a UTF-8 file from being UTF-8 (it is counted as a control character below).
         try:
             text, encoding = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
@@ -311,11 +343,21 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     if text is None:
         found = _detect(data)
         if found is None:
-            raise ReadError(name, "不是文本文件（无法识别其编码），请确认是 UTF-8、GBK 或 UTF-16 文本")
-        text, encoding = found
+            mended = _mend(data)
+            if mended is None:
+                found = _detect_any(data)
+            else:
+                text, encoding, bad = mended
+                if bad:
+                    warnings = (f"有 {bad} 处字节不是 {_ENCODING_NAMES.get(encoding, encoding)} 文字（文件可能不完整或已损坏），"
+                                f"已替换为 \ufffd，其余文字照常读取",)
+        if text is None:
+            if found is None:
+                raise ReadError(name, "不是文本文件（无法识别其编码），请确认是 UTF-8、GBK 或 UTF-16 文本")
+            text, encoding = found
     if not _looks_like_text(text):
         raise ReadError(name, "不是文本文件（含大量控制字符），请确认是 UTF-8、GBK 或 UTF-16 文本")
-    return _universal_newlines(text), encoding
+    return _universal_newlines(text), encoding, warnings
 
 
 def _web_page(data: bytes, name: str) -> Document:
@@ -324,6 +366,7 @@ def _web_page(data: bytes, name: str) -> Document:
     from .webpage import WebProblem, declared_encoding, page_text
 
     markup = encoding = None
+    warnings: tuple[str, ...] = ()
     if _bom_codec(data) is None:
         declared = declared_encoding(data)
         if declared:
@@ -332,12 +375,12 @@ def _web_page(data: bytes, name: str) -> Document:
             except (UnicodeDecodeError, LookupError):
                 markup = None  # the page is not in the encoding it claims: detect it
     if markup is None:
-        markup, encoding = _decode(data, name)
+        markup, encoding, warnings = _decode_checked(data, name)
     try:
         text, title, date = page_text(markup)
     except WebProblem as problem:
         raise ReadError(name, str(problem)) from None
-    return Document(text, "html", encoding, title, date)
+    return Document(text, "html", encoding, title, date, warnings)
 
 
 def _zip_kind(data: bytes, name: str, max_bytes: int) -> str:
@@ -347,7 +390,7 @@ def _zip_kind(data: bytes, name: str, max_bytes: int) -> str:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError) as err:
-        raise ReadError(name, f"zip 压缩包或 Office 文档（docx/xlsx）已损坏，打不开（{err}）") from None
+        raise ReadError(name, "zip 压缩包或 Office 文档（docx/xlsx）已损坏或不完整（可能没有下载完整），打不开") from None
     names = {info.filename for info in infos}
     kind = next((k for member, k in ZIP_MEMBERS if member in names), "zip")
     if kind != "zip":
@@ -414,6 +457,62 @@ def _decode_bom(data: bytes, name: str) -> str | None:
 
 
 def _detect(data: bytes) -> tuple[str, str] | None:
+    """The text of bytes that are neither UTF-8 nor marked, in an encoding of Chinese
+    documents (None when none fits): GBK first when it reads as plain simplified Chinese."""
+    gbk = _plain_gbk(data)
+    if gbk is not None:
+        return gbk, "gb18030"
+    return _detect_chinese(data)
+
+
+def _plain_gbk(data: bytes) -> str | None:
+    """The GB18030 reading of bytes whose Chinese characters are nearly all of GB2312, the
+    6763 common simplified characters, with no control characters: mainland government text
+    in GBK. charset-normalizer's statistics fail on a line as short as "增长5%，达30家。"
+    (read as Big5: "崝酗5%ㄛ湛30模﹝"); Big5 or UTF-16 bytes read as GB18030 give many
+    characters outside GB2312 (Big5's trail bytes 0x40-0x7E alone are not GB2312)."""
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    return text if _plain_simplified(text) and not CONTROL_CHARACTERS.search(text) else None
+
+
+def _plain_simplified(text: str) -> bool:
+    """Has the text Chinese characters, nearly all (PLAIN_GBK_SHARE) of them GB2312's?"""
+    wide = [ch for ch in text if not ch.isascii() and ch != "\ufffd"]
+    if not wide:
+        return False
+    common = 0
+    for ch in wide:
+        try:
+            ch.encode("gb2312")
+            common += 1
+        except UnicodeEncodeError:
+            pass
+    return common >= PLAIN_GBK_SHARE * len(wide)
+
+
+def _mend(data: bytes) -> tuple[str, str, int] | None:
+    """Text with a few bytes that fit no encoding (a file cut off mid-character, a damaged
+    copy): UTF-8 or GB18030, whichever has fewer such bytes, if they are few (MAX_BAD_BYTES,
+    or one in MAX_BAD_SHARE) and, for GB18030, the rest reads as plain simplified Chinese;
+    each run of them becomes U+FFFD. (text, encoding, how many)"""
+    best = None
+    for codec, replacement in (("utf-8", "\ufffd".encode("utf-8")), ("gb18030", "\ufffd".encode("gb18030"))):
+        text = data.decode(codec, errors="replace")
+        bad = text.count("\ufffd") - data.count(replacement)
+        if best is None or bad < best[2]:
+            best = (text, codec, bad)
+    text, codec, bad = best
+    if bad > max(MAX_BAD_BYTES, MAX_BAD_SHARE * len(data)):
+        return None
+    if codec == "gb18030" and not _plain_simplified(text):  # random high bytes are mostly "valid" GB18030
+        return None
+    return best
+
+
+def _detect_chinese(data: bytes) -> tuple[str, str] | None:
     """The text of bytes that are neither UTF-8 nor marked: charset-normalizer decides.
 
     It is asked first about the encodings Chinese documents use; only when none of them fits
@@ -425,19 +524,27 @@ def _detect(data: bytes) -> tuple[str, str] | None:
     """
     matches = charset_normalizer.from_bytes(data, cp_isolation=list(CHINESE_ENCODINGS))
     if not len(matches):
-        best = charset_normalizer.from_bytes(data).best()
-        return None if best is None else (str(best), codecs.lookup(best.encoding).name)
+        return None
     cleanest = min(m.chaos for m in matches)
     close = [m for m in matches if m.chaos <= cleanest + CHAOS_TIE]
     chosen = min(close, key=lambda m: CHINESE_ENCODINGS.index(m.encoding))
     return str(chosen), codecs.lookup(chosen.encoding).name
 
 
+def _detect_any(data: bytes) -> tuple[str, str] | None:
+    """The text of bytes in no encoding of Chinese documents: any encoding charset-normalizer knows."""
+    best = charset_normalizer.from_bytes(data).best()
+    return None if best is None else (str(best), codecs.lookup(best.encoding).name)
+
+
 def _looks_like_text(text: str) -> bool:
-    if "\x00" in text:
+    """Few control characters: NUL at most MAX_CONTROL_SHARE of the text (a short line with
+    one is binary); the others a handful anywhere (a stray ESC in a short note), else at
+    most MAX_CONTROL_SHARE."""
+    if text.count("\x00") > MAX_CONTROL_SHARE * len(text):
         return False
     controls = sum(1 for _ in CONTROL_CHARACTERS.finditer(text))
-    return controls <= MAX_CONTROL_SHARE * len(text)
+    return controls <= max(FEW_CONTROLS, MAX_CONTROL_SHARE * len(text))
 
 
 def _universal_newlines(text: str) -> str:

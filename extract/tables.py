@@ -14,6 +14,10 @@ Rules (each one a named step below):
 - the first column holds the row headings;
 - a column heading that ends in a bracketed unit, 增长（%） or 产值(亿元), lends that unit to the
   bare numbers of its column (5.2 → 5.2%), and the heading is written without it;
+- a column headed 单位 (计量单位) lends each row's unit to the bare numbers of that row
+  (地区生产总值 | 亿元 | 1000 → 1000亿元), except in columns whose heading is a rate (增长,
+  比重 ...) or has a unit of its own; the unit column itself gives no line (a lone 亿元 is
+  not a figure);
 - a cell repeated across a merged span is written once; empty cells are left out;
 - a table of one row is one line of its cells; a table of one column, one line a cell.
 
@@ -45,6 +49,15 @@ HEADING_UNIT = re.compile(rf"""
              (?:{"|".join(map(re.escape, _UNITS))}))   # 元, %, 吨, 家 ...
     \s*[)）]\s*$
 """, re.VERBOSE)
+
+#: The heading of a column of units (统计表's 单位 / 计量单位 column).
+UNIT_COLUMN = re.compile(r"(?:计量)?单\s*位")
+
+#: A cell of such a column that is a unit the extractor reads: 亿元, 万人, %, 家.
+UNIT_CELL = re.compile(rf"""(?:{"|".join(map(re.escape, _SCALES))})?(?:{"|".join(map(re.escape, _UNITS))})""")
+
+#: Headings of columns whose numbers are rates or shares, not amounts in the row's unit.
+RATE_HEADING = re.compile(r"增长|增速|增幅|增减|下降|比重|占比|同比|环比|比上年|比去年|百分点|[%％]")
 
 #: A cell that is a bare number, to which a heading's unit is added.
 BARE_NUMBER = re.compile(r"[-+－]?\d[\d,，]*(?:\.\d+)?")
@@ -82,15 +95,22 @@ def table_lines(rows: Sequence[Sequence[str]]) -> list[str]:
     rows = [list(row) + [""] * (width - len(row)) for row in rows]
     depth = _heading_rows(rows)
     headings, units = _column_headings(rows[:depth], width)
+    unit_col = next((col for col in range(1, width) if depth and UNIT_COLUMN.fullmatch(headings[col])), None)
     lines = []
     for row in rows[depth:]:
         label = row[0]
+        row_unit = row[unit_col] if unit_col is not None and UNIT_CELL.fullmatch(row[unit_col]) else ""
         for col in range(1, width):
             value = row[col]
+            if col == unit_col and (row_unit or not value):
+                continue  # the row's unit, lent to its numbers below
             if not value or (value == row[col - 1] and col > 1):  # empty, or a merged span repeated
                 continue
-            if units[col] and BARE_NUMBER.fullmatch(value):
-                value += units[col]
+            if BARE_NUMBER.fullmatch(value):
+                if units[col]:
+                    value += units[col]
+                elif row_unit and not RATE_HEADING.search(headings[col]):
+                    value += row_unit
             lines.append(SEPARATOR.join(p for p in (label, headings[col], value) if p))
     return lines
 

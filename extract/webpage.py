@@ -11,7 +11,8 @@ The publication date is read from the page's metadata only (meta tags, <time>, J
 the date elements of the page's header), never guessed from the article's own words: those
 are the extractor's business (FIGURES.md: the date in the text comes first). trafilatura is
 asked for precision first, then with its defaults, then for recall (PREFERENCES); a page in
-which it finds no article at all gives its visible text (html2txt).
+which it finds no article at all gives its visible text (html2txt). The article's title is
+its first line: trafilatura leaves the heading that repeats the page's title out of the text.
 """
 from __future__ import annotations
 
@@ -70,7 +71,12 @@ def page_text(markup: str) -> tuple[str, str | None, dt.date | None]:
     if found is None or not (found.text or "").strip():
         return trafilatura.html2txt(markup), None, None  # no article at all: every visible word
     title = (found.title or "").strip() or None
-    return _tables_with_headings(found.text), title, _date(found.date)
+    text = _tables_with_headings(found.text)
+    if title and title not in text[:len(title) * 4]:
+        # trafilatura drops the article's heading that repeats the page title; its words are
+        # the document's (关于下达2024年100个重点项目计划的通知: 100个 is a figure).
+        text = f"{title}\n{text}"
+    return text, title, _date(found.date)
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -81,7 +87,8 @@ def _date(value: str | None) -> dt.date | None:
 
 
 def _tables_with_headings(text: str) -> str:
-    """trafilatura's Markdown tables written as extract/tables.py writes tables."""
+    """trafilatura's Markdown tables written as extract/tables.py writes tables. Two tables
+    in a row come as one run of rows; the rule under each header row (|---|) tells them apart."""
     if "|" not in text:
         return text
     out: list[str] = []
@@ -90,6 +97,9 @@ def _tables_with_headings(text: str) -> str:
         if TABLE_ROW.match(line):
             if not TABLE_RULE.match(line):
                 rows.append([cell.strip() for cell in line.strip().strip("|").split("|")])
+            elif len(rows) > 1:  # a rule under a header row: a new table starts right after another
+                out += table_lines(rows[:-1])
+                rows = rows[-1:]
             continue
         if rows:
             out += table_lines(rows)

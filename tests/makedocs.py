@@ -90,6 +90,73 @@ def locked_pdf_bytes() -> bytes:
     return bytes(pdf.output())
 
 
+# PDF layouts of blind test M: two columns, a table between paragraphs, a running header.
+LAYOUT_FIGURE = "2024年全市地区生产总值达到1000亿元，同比增长6.5%，新增高新技术企业120家。"
+LAYOUT_PROSE = "全市上下坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，加快构建新发展格局。"
+RUNNING_HEADER = "苏州市人民政府公报 2024年第3期"
+
+
+def _pdf(cls=None):
+    from fpdf import FPDF
+
+    pdf = (cls or FPDF)()
+    pdf.add_font("cjk", fname=str(cjk_font()), collection_font_number=CJK_FACE)
+    pdf.set_font("cjk", size=11)
+    return pdf
+
+
+def two_column_pdf() -> bytes:
+    pdf = _pdf()
+    pdf.add_page()
+    pdf.set_xy(10, 20)
+    pdf.multi_cell(85, 7, "左栏：" + LAYOUT_FIGURE + "全市规上工业企业实现利润增长8.2%。")
+    pdf.set_xy(110, 20)
+    pdf.multi_cell(85, 7, "右栏：到2027年，规上工业总产值力争突破5万亿元。全年新增就业岗位5万个，城镇登记失业率控制在3%以内。")
+    return bytes(pdf.output())
+
+
+def table_pdf() -> bytes:
+    pdf = _pdf()
+    pdf.add_page()
+    pdf.multi_cell(0, 8, LAYOUT_PROSE * 2, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 8, "表1 2023年主要经济指标", new_x="LMARGIN", new_y="NEXT", align="C")
+    with pdf.table(first_row_as_headings=False, text_align=("LEFT", "RIGHT", "RIGHT", "RIGHT")) as table:
+        for cells in [["指标", "单位", "2023年", "增长（%）"], ["地区生产总值", "亿元", "1000", "6.5"],
+                      ["规上工业总产值", "亿元", "2500", "8.1"], ["高新技术企业", "家", "120", "12.0"]]:
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    pdf.multi_cell(0, 8, LAYOUT_PROSE * 2, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def _gazette_class():
+    from fpdf import FPDF
+
+    class Gazette(FPDF):
+        """A gazette page: a running header above and a page number below every page."""
+
+        def header(self):
+            self.set_font("cjk", size=9)
+            self.cell(0, 6, RUNNING_HEADER, align="C")
+            self.ln(10)
+            self.set_font("cjk", size=11)
+
+        def footer(self):
+            self.set_y(-15)
+            self.set_font("cjk", size=9)
+            self.cell(0, 6, f"- {self.page_no()} -", align="C")
+
+    return Gazette
+
+
+def running_header_pdf(before: int) -> bytes:
+    pdf = _pdf(_gazette_class())
+    pdf.add_page()
+    pdf.multi_cell(0, 8, LAYOUT_PROSE * before + LAYOUT_FIGURE + LAYOUT_PROSE * 10, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
 def image_pdf_bytes(pages: int = 1) -> bytes:
     """A PDF whose pages are only pictures, as a scanner makes them (no text layer)."""
     from fpdf import FPDF

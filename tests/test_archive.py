@@ -114,6 +114,35 @@ def _nested_zip(folder: Path) -> str:
     return "外层.zip/内层.zip"
 
 
+def _encrypted_member(folder: Path) -> str:
+    """A zip whose member carries the "encrypted" flag (as a password-protected zip does)."""
+    data = bytearray(makedocs.zip_bytes({"密件.txt": GOOD.encode()}))
+    for header, flags_at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        at = data.find(header)
+        data[at + flags_at] |= 1
+    (folder / "附件.zip").write_bytes(bytes(data))
+    return "附件.zip/密件.txt"
+
+
+def _bad_crc_member(folder: Path) -> str:
+    """A stored (uncompressed) member with one byte changed after its checksum was taken."""
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as z:
+        z.writestr("坏.txt", GOOD * 20)
+    data = bytearray(buffer.getvalue())
+    data[data.find(GOOD.encode()) + 30] ^= 0x55
+    (folder / "附件.zip").write_bytes(bytes(data))
+    return "附件.zip/坏.txt"
+
+
+def _truncated_docx(folder: Path) -> str:
+    data = makedocs.docx_bytes([GOOD] * 20)
+    (folder / "通知.docx").write_bytes(data[: len(data) // 2])
+    return "通知.docx"
+
+
 #: (what makes the bad file and returns its path under the folder, words of its error).
 BAD_INPUT = [
     pytest.param(_truncated_pdf, "PDF 文件已损坏", id="truncated-pdf"),
@@ -124,6 +153,11 @@ BAD_INPUT = [
     pytest.param(_named_pipe, "不是普通文件", id="unreadable-named-pipe"),
     pytest.param(_old_word, "另存为 .docx", id="old-word-document"),
     pytest.param(_nested_zip, "压缩包中的压缩包", id="zip-inside-a-zip"),
+    # Found by blind test M: these said zipfile's English ("File <ZipInfo ...> is encrypted,
+    # password required for extraction", "Bad CRC-32 for file", "File is not a zip file").
+    pytest.param(_encrypted_member, "设了密码", id="password-protected-member"),
+    pytest.param(_bad_crc_member, "校验失败", id="member-with-a-bad-checksum"),
+    pytest.param(_truncated_docx, "不完整", id="docx-cut-off"),
 ]
 
 

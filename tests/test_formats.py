@@ -111,6 +111,37 @@ def test_pdf_page_numbers_are_left_out():
     assert document.text == "第一页的内容，地区生产总值5000亿元。\n第二页的内容，规上工业企业3000家。"
 
 
+#: PDF layouts that are not one column of prose (blind test M), and what the text must hold.
+#: Before: the left column's lines were all "short" and ended paragraphs (，同比增长6.5%… became
+#: a sentence of its own); the rows of a table ran into one line and into the paragraph after
+#: it, its bare numbers (1000 under 单位 亿元) no figures; the running header of page 2 landed inside the figure wrapped across the page break
+#: (1000亿苏州市人民政府公报 2024年第3期\n元).
+PDF_LAYOUTS = [
+    pytest.param(makedocs.two_column_pdf,
+                 ["左栏：" + makedocs.LAYOUT_FIGURE + "全市规上工业企业实现利润增长8.2%。",
+                  "右栏：到2027年，规上工业总产值力争突破5万亿元。全年新增就业岗位5万个，城镇登记失业率控制在3%以内。"],
+                 ["1000亿元", "6.5%", "120家", "8.2%", "5万亿元", "5万个", "3%"], id="two-columns"),
+    pytest.param(makedocs.table_pdf,
+                 ["表1 2023年主要经济指标", "地区生产总值 | 2023年 | 1000亿元", "地区生产总值 | 增长 | 6.5%",
+                  "规上工业总产值 | 2023年 | 2500亿元", "规上工业总产值 | 增长 | 8.1%", "高新技术企业 | 2023年 | 120家",
+                  "高新技术企业 | 增长 | 12.0%", makedocs.LAYOUT_PROSE * 2],
+                 ["1000亿元", "6.5%", "2500亿元", "8.1%", "120家", "12.0%"], id="table-rows-between-paragraphs"),
+    pytest.param(lambda: makedocs.running_header_pdf(38), [makedocs.RUNNING_HEADER, makedocs.LAYOUT_FIGURE],
+                 ["1000亿元", "6.5%", "120家"], id="running-header-across-a-page-break"),
+]
+
+
+@needs_font
+@pytest.mark.parametrize("make, lines, figures", PDF_LAYOUTS)
+def test_pdf_layouts(make, lines, figures):
+    text = parse_document(make(), "a.pdf").text
+    for line in lines:  # each a line of its own (a paragraph, a row, the header once)
+        assert any(line == got or (len(line) > 40 and line in got) for got in text.split("\n")), line
+    assert text.count(makedocs.RUNNING_HEADER) <= 1
+    if figures is not None:
+        assert list(extract.figures(text, doc="a.pdf")["text"]) == figures
+
+
 def _truncated_pdf():
     data = makedocs.pdf_bytes([["规上工业总产值突破5万亿元。"]]) if makedocs.cjk_font() else b"%PDF-1.7\n1 0 obj\n<<"
     return data[: len(data) // 3]
@@ -215,6 +246,36 @@ def test_web_page_table_keeps_headings():
                                                 "高新技术企业 | 2024年 | 3000家", "高新技术企业 | 增长 | 10.1%"]
 
 
+def test_web_page_title_is_read():
+    """The article's heading that repeats the page title was left out of the text by
+    trafilatura (blind test M), and with it the figure it states."""
+    page = ("<html><head><meta charset='utf-8'><title>关于下达2024年100个重点项目计划的通知_苏州市人民政府</title></head>"
+            "<body><div class='nav'><a>首页</a><a>政务公开</a></div><div class='article'>"
+            "<h1>关于下达2024年100个重点项目计划的通知</h1><div class='content'><p>各市、区人民政府，市各委办局：</p>"
+            "<p>现将2024年重点项目计划下达给你们，总投资达到3000亿元，请认真组织实施。全年计划完成投资800亿元。</p>"
+            "</div></div><div class='footer'>苏ICP备12345678号</div></body></html>")
+    document = parse_document(page.encode("utf-8"), "a.html")
+    assert document.text.splitlines()[0] == "关于下达2024年100个重点项目计划的通知"
+    assert list(extract.figures(document.text, doc="a.html")["text"]) == ["100个", "3000亿元", "800亿元"]
+
+
+def test_two_tables_in_a_row_keep_their_own_headings():
+    """Two tables one after the other (blind test M): the second one's heading row was read
+    as data under the first one's headings (2023年 | 单位 | 1000)."""
+    page = ("<html><head><meta charset='utf-8'><title>公报</title></head><body><p>表1 2023年主要经济指标</p>"
+            "<table><tr><th>指标</th><th>单位</th><th>2023年</th></tr><tr><td>地区生产总值</td><td>亿元</td><td>1000</td></tr>"
+            "<tr><td>高新技术企业</td><td>家</td><td>120</td></tr></table>"
+            "<table><tr><th>年份</th><th>地区生产总值（亿元）</th><th>一般公共预算收入（亿元）</th></tr>"
+            "<tr><td>2023年</td><td>1000</td><td>85.3</td></tr></table></body></html>")
+    document = parse_document(page.encode("utf-8"), "a.html")
+    assert document.text.splitlines()[-4:] == [
+        "地区生产总值 | 2023年 | 1000亿元", "高新技术企业 | 2023年 | 120家",
+        "2023年 | 地区生产总值 | 1000亿元", "2023年 | 一般公共预算收入 | 85.3亿元"]
+    figures = extract.figures(document.text, doc="a.html")
+    assert sorted(zip(figures["text"], figures["value"])) == [
+        ("1000亿元", 1e11), ("1000亿元", 1e11), ("120家", 120.0), ("85.3亿元", 8.53e9)]
+
+
 def test_page_without_a_date_has_none():
     assert parse_document(makedocs.html_page(ARTICLE, title="公报").encode(), "a.html").date is None
 
@@ -290,6 +351,16 @@ TABLES = [
     pytest.param([["产值"], ["4.7万亿元"]], ["产值", "4.7万亿元"], id="one-column"),
     pytest.param([["", ""], ["", ""]], [], id="empty-table-gives-nothing"),
     pytest.param([], [], id="no-rows-give-nothing"),
+    # A 单位 column (blind test M): its unit goes to the row's bare numbers, except in a rate
+    # column; before, the numbers stayed bare (lost) and the lone 亿元 read as money 1e8.
+    pytest.param([["指标", "单位", "2023年", "增长（%）"], ["地区生产总值", "亿元", "1000", "6.5"],
+                  ["高新技术企业", "家", "120", "12.0"]],
+                 ["地区生产总值 | 2023年 | 1000亿元", "地区生产总值 | 增长 | 6.5%",
+                  "高新技术企业 | 2023年 | 120家", "高新技术企业 | 增长 | 12.0%"], id="unit-column"),
+    pytest.param([["指标名称", "计量单位", "绝对值", "比上年增长"], ["粮食产量", "万吨", "52.3", "1.2"]],
+                 ["粮食产量 | 绝对值 | 52.3万吨", "粮食产量 | 比上年增长 | 1.2"], id="unit-column-not-lent-to-a-rate"),
+    pytest.param([["指标", "单位", "数值"], ["进出口总额", "", "3,200"], ["说明", "见附件", "略"]],
+                 ["进出口总额 | 数值 | 3,200", "说明 | 单位 | 见附件", "说明 | 数值 | 略"], id="unit-column-without-a-unit"),
 ]
 
 

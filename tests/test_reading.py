@@ -172,3 +172,73 @@ def test_same_figures_whatever_the_encoding(tmp_path, codec, bom):
     assert got[columns].equals(expected[columns])
     for row in got.itertuples():  # offsets point into the text as read, whatever its encoding
         assert read_text(tmp_path / row.doc)[row.start:row.end] == row.text
+
+
+# --- Files as staff receive them (blind test M): short GBK, damaged bytes, stray controls ----
+
+#: Short GBK lines without a declaration: charset-normalizer alone took the first for Big5
+#: ("崝酗5%ㄛ湛30模﹝"), losing 30家 and garbling the sentence.
+@pytest.mark.parametrize("text", [
+    pytest.param("增长5%，达30家。", id="gbk-growth-and-count"),
+])
+def test_short_gbk_line_is_gbk(text):
+    assert decode(text.encode("gbk")) == text
+
+
+_PARA = "全市上下坚持稳中求进工作总基调，完整准确全面贯彻新发展理念。" * 5
+_FIG = "2024年全市地区生产总值达到1000亿元，同比增长6.5%，新增高新技术企业120家。"
+
+
+#: Text files with a few bytes that fit no encoding: read (each bad run becomes U+FFFD) with
+#: a Chinese warning that says how many; before, the whole document was refused as binary.
+@pytest.mark.parametrize("data, kept, bad, codec", [
+    pytest.param((_PARA + _FIG).encode("gbk") * 3 + b"\xb5", (_PARA + _FIG) * 3, 1, "GBK",
+                 id="gbk-cut-off-mid-character"),
+    pytest.param((_PARA + _FIG).encode("gbk") + b"\x80\xff" + (_PARA * 3).encode("gbk"), _FIG, 2, "GBK",
+                 id="gbk-two-bad-bytes"),
+    pytest.param((_PARA + _FIG + _PARA).encode("utf-8") + b"\xff" + _PARA.encode("utf-8"), _FIG, 1, "UTF-8",
+                 id="utf8-one-bad-byte"),
+    pytest.param((_FIG * 20).encode("utf-8")[:-1], _FIG * 19, 1, "UTF-8", id="utf8-cut-off-mid-character"),
+])
+def test_damaged_text_is_read_with_a_warning(data, kept, bad, codec):
+    document = extract.reading.parse_document(data, "通报.txt")
+    assert kept in document.text
+    assert document.text.count("\ufffd") == bad
+    assert len(document.warnings) == 1
+    assert f"有 {bad} 处" in document.warnings[0] and codec in document.warnings[0]
+
+
+@pytest.mark.parametrize("data", [
+    pytest.param("你好".encode("utf-8") + bytes(range(128, 256)) * 4, id="many-bad-bytes"),
+    pytest.param(bytes(range(256)) * 4, id="all-bytes"),
+])
+def test_many_bad_bytes_still_refused(data):
+    with pytest.raises(ReadError, match="不是文本文件"):
+        extract.reading.parse_document(data, "a.txt")
+
+
+#: Stray control characters: one NUL in a page of text (a damaged copy), one ESC or BEL in a
+#: short note. Read as they are; before, refused as "含大量控制字符".
+@pytest.mark.parametrize("text", [
+    pytest.param(_PARA + "\x00" + _FIG + _PARA, id="one-nul-in-long-text"),
+    pytest.param("增长\x1b6.5%，新增企业120家。", id="esc-in-short-note"),
+    pytest.param("新增企业\x07120家，投资\x1b1000亿元。", id="bel-and-esc-in-short-note"),
+])
+def test_stray_control_character_is_kept(text):
+    document = extract.reading.parse_document(text.encode("utf-8"), "a.txt")
+    assert document.text == text and document.warnings == ()
+
+
+def test_empty_file_warns(tmp_path):
+    path = tmp_path / "通报.txt"
+    path.write_bytes(b"")
+    document = extract.reading.read_document(path)
+    assert document.text == "" and any("文件是空的" in w for w in document.warnings)
+
+
+@pytest.mark.parametrize("name", ["通报.docx", "通报.pdf", "通报.zip"])
+def test_empty_binary_file_says_empty(tmp_path, name):
+    path = tmp_path / name
+    path.write_bytes(b"")
+    with pytest.raises(ReadError, match="文件是空的"):
+        read_text(path)

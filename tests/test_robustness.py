@@ -267,3 +267,25 @@ def test_marked_or_utf8_text_reads_back(text, encoding):
     codec, bom = encoding
     as_read = "\ufeff" + text if bom == codecs.BOM_UTF8 else text
     assert decode(bom + text.encode(codec)) == as_read
+
+
+#: What the command line says about a file it had to mend or found empty: a Chinese 提示 line
+#: on standard error naming the file, the figures of the rest still printed, status 0.
+@pytest.mark.parametrize("name, data, figures, words", [
+    pytest.param("通报.txt", "新增高新技术企业120家，投资1000亿元。".encode("gbk") * 30 + b"\xb5", 60,
+                 ["提示：", "有 1 处", "GBK"], id="gbk-cut-off"),
+    pytest.param("空白.txt", b"", 0, ["提示：", "文件是空的"], id="empty"),
+])
+def test_cli_warns_and_keeps_the_figures(tmp_path, name, data, figures, words):
+    import io as _io
+
+    from extract.__main__ import run
+
+    path = tmp_path / name
+    path.write_bytes(data)
+    out, err = _io.StringIO(), _io.StringIO()
+    assert run([str(path)], fmt="jsonl", out=out, err=err) == 0
+    assert len(out.getvalue().splitlines()) == figures
+    assert str(path) in err.getvalue()
+    for word in words:
+        assert word in err.getvalue()
