@@ -50,8 +50,9 @@ for _surface, _simple in trad_forms(vocab.RATE_UNITS).items():
 SCALE_WORDS = trad_forms(vocab.SCALES)
 BARE_SCALE_WORDS = trad_forms(vocab.BARE_SCALES)
 
-#: Thousands are grouped by commas (305,160) or, in typeset text, by a space (4 410).
-_ARABIC = r"""(?:\d{1,3}(?:,\d{3})++(?!\d)|\d{1,3}(?:[ \u00a0\u2009]\d{3})++(?![\d.])|\d++)(?:[.．]\d++)?+"""
+#: Thousands are grouped by commas (305,160; a Chinese input method's full-width one: 1，000) or,
+#: in typeset text, by a space (4 410).
+_ARABIC = r"""(?:\d{1,3}(?:[,，]\d{3})++(?!\d)|\d{1,3}(?:[ \u00a0\u2009]\d{3})++(?![\d.])|\d++)(?:[.．]\d++)?+"""
 _CN_DIGIT = "零〇○一二两兩三四五六七八九十百千万萬亿億"
 _CHINESE = rf"""[一二两兩三四五六七八九十][{_CN_DIGIT}]*+(?:[点點][零〇○一二三四五六七八九]++)?+"""
 #: 百 but not 百分点/百分之; 千 but not 千瓦/千米/千克/千伏/千升 (units of their own); 兆 only before 元 (兆瓦 is a unit).

@@ -37,6 +37,11 @@ NUMBERS = [
     ("full-width-digits", "新增企业１２３家。", [(123, None, "count", "家")]),
     ("full-width-percent", "同比增长１２．５％。", [(12.5, None, "percent", "%")]),
     ("thousands-separator", "全市常住人口达305,160人。", [(305160, None, "count", "人")]),
+    # the full-width comma a Chinese input method types, in either width of digits; a comma between
+    # a figure and a number of other than three digits still separates them
+    ("full-width-thousands-separator", "全市GDP达到１，０００亿元。", [(1e11, None, "money", "元")]),
+    ("full-width-comma-ascii-digits", "产值增长12%，1，200家企业上规。", [(12, None, "percent", "%"), (1200, None, "count", "家")]),
+    ("a-comma-then-a-figure", "全市GDP增长5%，200家企业上规。", [(5, None, "percent", "%"), (200, None, "count", "家")]),
     ("space-inside", "力争规上工业总产值突破 1 万亿元。", [(1e12, None, "money", "元")]),
     ("chinese-thousand-yi", "计划投资一千亿元建设新区。", [(1e11, None, "money", "元")]),
     ("chinese-liang-wan", "培育科技型中小企业两万家。", [(20000, None, "count", "家")]),
