@@ -294,7 +294,7 @@ def kind(sent: str, start: int, end: int, category: str, has_deadline: bool,
     after = _cues(sent, end, c1)
     if after:
         return read(after[0])
-    earlier = _cues(sent, 0, c0)
+    earlier = _outside_asides(sent, _cues(sent, 0, c0), start)
     if earlier:
         return read(earlier[-1])
     if doubling:
@@ -307,6 +307,15 @@ def kind(sent: str, start: int, end: int, category: str, has_deadline: bool,
 #: After a task's count, in its clause: how much of it is done, as a count (已完成1个, 已建成8个).
 _PART_DONE = re.compile(r"[^，,；;。、]{0,24}?(?:已|已经)?(?:完成|建成|解决|实现)了?\s*(\d+(?:\.\d+)?)\s*([^\d\s，,；;。(（]{1,2})")
 _LEADING_NUMBER = re.compile(r"[\d.,，\s]+")
+
+
+def _outside_asides(sent: str, cues: list[tuple[int, str]], start: int) -> list[tuple[int, str]]:
+    """The cues not inside an aside in brackets that closes before `start`: '完成…1376.5公里(含已提前实施的
+    936公里)，农村公路提质改造213公里': the aside's 已 speaks of its own figure only."""
+    if not cues or ("(" not in sent and "（" not in sent):
+        return cues
+    asides = [m.span() for m in _BRACKETED.finditer(sent, 0, start) if m.end() <= start]
+    return [c for c in cues if not any(a0 < c[0] < a1 for a0, a1 in asides)] if asides else cues
 
 
 #: A cue of a result this close after a cue of a goal (预计共有, 将拥有) is the goal's verb.

@@ -264,6 +264,8 @@ NOT_CUES = (
     "拥有量", "拥有率", "共有产权", "预期寿命", "未来社区", "未来工厂", "未来乡村", "期末余额",
     # a ratio per head or household (每千人拥有社会体育指导员3.25名, 每百户拥有汽车40辆): no result
     "人拥有", "人口拥有", "户拥有",
+    # last year as the base of a comparison (预期增长7.5%以上，较去年增加1个百分点): no result of last year
+    "较去年", "比去年",
     # a result measured against what was expected: 已超预期完成, 好于预期
     "超预期", "好于预期", "高于预期", "超出预期",
 )
