@@ -75,6 +75,7 @@ FALSE_UNITS = (
 #: 'G' alone is left out on purpose: 5G is a name, not 5 of anything.
 OTHER_UNITS = {
     "吨标准煤": "吨标准煤",
+    "吨标煤": "吨标准煤",  # 能源消费总量控制在3.64亿吨标煤左右
     "吨": "吨",
     "千瓦时": "千瓦时",
     "兆瓦时": "兆瓦时",
