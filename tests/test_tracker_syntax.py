@@ -159,6 +159,16 @@ def test_broken_file(text, line, col, where, message, kept):
     assert list(book.targets["id"]) == kept
 
 
+def test_a_whole_target_indented_further_is_read_with_a_warning():
+    """Every line of b moved two columns right: b parses on its own and is used, so the file says
+    so as a warning at its '- ' (an error would say b is left out)."""
+    moved = "".join("  " + line if line.strip() else line for line in B.splitlines(keepends=True))
+    book = tracker.load(file(b=moved))
+    assert [(p.line, p.col, f"{p.target_id}/{p.field}", p.message, p.severity) for p in book.problems] == [
+        (11, 5, "b/id", "这个目标的“- ”在第 5 列，其他目标在第 3 列；已按目标读入，请与其他目标对齐", "warning")]
+    assert list(book.targets["id"]) == ["a", "b", "c"]
+
+
 def test_nothing_usable_is_said_by_the_book():
     """One entry, broken: no target, and the problem says where."""
     book = tracker.load("targets:\n" + A.replace("    unit: 亿元", "\tunit: 亿元"))

@@ -1120,6 +1120,7 @@ def _compose_parts(reader: _Reader, text: str):
             elif header is None or _is_null(header):
                 header = after
     entries = []
+    misaligned = []  # entries whose '- ' stands in another column, read on their own
     for kind, start, end in pieces:
         target_id = _enclosing(lines, start)[0]
         if kind == "stray":
@@ -1135,6 +1136,8 @@ def _compose_parts(reader: _Reader, text: str):
             continue
         moved = len(_ITEM.match(lines[start])[1])
         node = _compose_entry(reader, lines, start, end)
+        if node is not None and moved != indent:
+            misaligned.append((start, moved, target_id))
         if node is None:
             if moved != indent:
                 reader.problems[-1] = Problem(
@@ -1143,7 +1146,15 @@ def _compose_parts(reader: _Reader, text: str):
                     f"请与其他目标对齐（该目标未读入）")
             continue
         entries.extend(node)
-    if len(reader.problems) == problems_before:
+    if len(reader.problems) == problems_before and misaligned:
+        # The pieces compose on their own and only some entries stand in another column: they
+        # are read and used, so this is a warning (an error says a target is not used)
+        for start, moved, target_id in misaligned:
+            reader.problems.append(Problem(
+                reader.file, start + 1, moved + 1, target_id, "id",
+                f"这个目标的“- ”在第 {moved + 1} 列，其他目标在第 {indent + 1} 列；已按目标读入，"
+                f"请与其他目标对齐", WARNING))
+    elif len(reader.problems) == problems_before:
         # The pieces compose on their own, so the error lies between them: report it as found.
         reader.problems.append(_syntax_problem(reader.file, first_error, text, lines))
     return header, entries
