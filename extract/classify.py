@@ -187,6 +187,11 @@ def _goal_set_before(sent: str, start: int) -> bool:
     return any(k == "report" and _GOAL_SETTING.match(sent, p) for p, k in _cues(sent, 0, start))
 
 
+def estimated(sent: str, start: int) -> bool:
+    """预计 stands in the figure's clause before it ('2021年预计地区生产总值4700亿元')."""
+    return sent.find(vocab.ESTIMATE_CUE, clause_start(sent, start), start) >= 0
+
+
 def reported(sent: str, start: int) -> bool:
     """A plan's figures as a text reports them ('该计划提出，到2025年……'): a REPORT_CUES verb
     stands before the figure in its sentence."""

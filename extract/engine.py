@@ -481,6 +481,9 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
             told_in_lead.add(len(out))  # a lead's figure whose own clause says what it is
         if scope is not None and scope.targets:
             kind = "target"  # every figure of an expected-targets section is one
+        elif (kind == "target" and scope is not None and scope.history and not stated
+              and classify.estimated(sent, a)):
+            kind = "actual"  # '一、过去五年和2021年工作回顾' … '2021年预计地区生产总值4700亿元': an estimate of the past
         cell = context.cell_at(first.start)
         if cell is not None and cell.kind is not None:
             kind = cell.kind  # 全市生产总值 / 预期性 / 增长5%左右 / 增长5.4%: the column says which

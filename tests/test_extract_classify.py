@@ -558,6 +558,8 @@ STRIPPED = [
     ("as-high-as", "全市GDP总量高达5140.6亿元。", "5140.6亿元", "GDP总量"),
     ("a-year-inside-the-phrase", "苏州工业园区2023年GDP总量为3686亿元。", "3686亿元", "GDP总量"),
     ("a-year-of-the-budget", "全市2025年度重点项目完成投资500亿元。", "500亿元", "重点项目完成投资"),
+    ("settled-at", "2025年苏州GDP定格在27695.1亿元。", "27695.1亿元", "GDP"),
+    ("settled-at-2", "全年地区生产总值定格于5140.6亿元。", "5140.6亿元", "地区生产总值"),
     # the places of a list before the name, however many, and the 的 after them
     ("three-places-then-de", "昆山、张家港、常熟的规上工业总产值分别增长6.2%、5.5%和4.9%。", "4.9%", "规上工业总产值"),
     ("four-places", "南京、无锡、常州、苏州地区生产总值分别为1.8万亿元、1.6万亿元、1.0万亿元和2.6万亿元。",

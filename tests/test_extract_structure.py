@@ -318,6 +318,11 @@ DOCUMENT_YEARS = [
      "2个嵌入式养老机构建设已完成1个，15个农村幸福院建设已完成8个。", "2025-10-09", "15个", ("target", 2025)),
     ("since-a-year-is-no-year-lead", "2025年以来，全县新建农村幸福院15个。", "2025-10-09", "15个", ("actual", None)),
     # a paragraph that looks ahead to a year (展望2025年，…) dates the targets of its later sentences
+    # an estimate under a heading that looks back is of the past: the year just ended, even undated
+    ("an-estimate-in-a-review", "一、过去五年和2021年工作回顾\n2021年预计地区生产总值4700亿元、增长8%。\n"
+     "二、2022年工作安排\n预计全年地区生产总值增长6%。", "2022-06-30", "4700亿元", ("actual", None)),
+    ("an-estimate-under-the-plan-after-it", "一、过去五年和2021年工作回顾\n2021年预计地区生产总值4700亿元、增长8%。\n"
+     "二、2022年工作安排\n预计全年地区生产总值增长6%。", "2022-06-30", "6%", ("target", 2022)),
     ("looking-ahead-to-a-year", "展望2025年，宁夏计划加快形成城乡融合的发展格局。计划改造农村公路1500公里，"
      "并力争使农村卫生厕所普及率达到71%以上。", "2025-01-19", "71%", ("target", 2025)),
     ("looking-ahead-leaves-results-alone", "展望2025年，全区将加快发展。目前全区已建成小城镇13个。", "2025-01-19",

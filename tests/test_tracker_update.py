@@ -170,6 +170,9 @@ CASES = [
     ("without 其中 a sentence with no period of its own has none",
      "苏州经济观察\n2024年，苏州全市实现地区生产总值26000.5亿元。昆山市实现地区生产总值5400.2亿元。", None,
      {("sz-gdp", "2024-12-31", 2.60005, "add")}),
+    ("a title's half-year without a year takes the year its opening names for it",
+     "徐州上半年“成绩单”出炉\n7月27日，2021年上半年全市经济运行情况新闻发布会召开。\n"
+     "集成电路与ICT产值增长61.9%。", None, {("xz-ict", "2021-06-30", 61.9, "add")}),
     ("far off a value the book holds for that date: implausible, even within a bound",
      "2023年昆山市国民经济和社会发展统计公报\n全市地区生产总值合计近60000亿元。", None,
      {("ks-gdp", "2023-12-31", 60000.0, "implausible")}),

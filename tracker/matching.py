@@ -351,6 +351,10 @@ def _title(text: str) -> str:
     return ""
 
 
+#: How far into a text its opening goes, for the year of a period its title names without one.
+_LEAD_SPAN = 300
+
+
 def context(text: str, doc: str, date: dt.date | None = None, title: str | None = None,
             url: str = "") -> Context:
     """What the document says of itself. `date` (the document's date) is used when the text
@@ -376,16 +380,19 @@ def context(text: str, doc: str, date: dt.date | None = None, title: str | None 
     year_match = _YEAR.search(first)
     year = int(year_match.group(1)) if year_match else (doc_date.year if doc_date else None)
     period = None
+    word = next((w for w in sorted(tables.PERIOD_WORDS, key=len, reverse=True) if w in first), None)
+    if year is None and word:
+        # '徐州上半年“成绩单”' over '2021年上半年全市经济运行情况新闻发布会…': the opening names its year
+        lead = re.search(r"(20\d\d)\s*年\s*" + word, simple[:_LEAD_SPAN])
+        year = int(lead.group(1)) if lead else None
     if year_match and any(w in first for w in tables.ANNUAL_REPORT_WORDS):
         period = _period_end(int(year_match.group(1)), 1, 12)
     elif year is not None:
         months = _MONTH_RANGE.search(first)
         if months:
             period = _period_end(year, _month(months.group("m1")), _month(months.group("m2")))
-        else:
-            word = next((w for w in sorted(tables.PERIOD_WORDS, key=len, reverse=True) if w in first), None)
-            if word:
-                period = _period_end(year, *tables.PERIOD_WORDS[word])
+        elif word:
+            period = _period_end(year, *tables.PERIOD_WORDS[word])
     return Context(doc=doc, title=title or _title(text), region=region, date=doc_date, period=period, url=url)
 
 
