@@ -172,6 +172,11 @@ def _is_tally(sent: str, c0: int, start: int) -> bool:
     return sep >= 0 and 0 < start - sep - 1 <= 15 and not _TALLY_BREAKERS.search(sent, sep + 1, start)
 
 
+def any_cue(sent: str, start: int) -> bool:
+    """A cue of kind stands anywhere before the figure in its sentence."""
+    return bool(_cues(sent, 0, start))
+
+
 def own_cue(sent: str, start: int) -> bool:
     """A cue of kind stands before the figure in its own clause ('全市已有园区15个')."""
     return bool(_cues(sent, clause_start(sent, start), start))

@@ -433,6 +433,7 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
     told_in_lead: set[int] = set()
     prev_sentence, prev_end, prev_negative, prev_indicator, prev_qualifier = None, 0, False, None, None
     in_sentence = 0  # where the rows of the current sentence start in `out`
+    part_of = False  # the deadline of the target whose parts a sentence opening with 其中 lists
     # per row: in_sentence, starts a list after 分别, joined, its words name nothing, the names they give
     marks: list[tuple] = []
     for group in _group(work, tokens, money_subject):
@@ -441,6 +442,9 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
         sent = sents.simple(s0, s1)
         if (s0, s1) != prev_sentence:
             prev_sentence, prev_end, prev_negative, prev_indicator, prev_qualifier = (s0, s1), 0, False, None, None
+            # '投资目标2600亿元。其中，高速公路1500亿元…': the parts of a target the sentence before set
+            part_of = (out[-1][_DEADLINE] if out and out[-1][_KIND] == "target" and out[-1][_END] <= s0
+                       and sent.lstrip(" \u3000").startswith("其中") else False)
             in_sentence = len(out)
             original = _original(text, omap, s0, s1)  # the sentence as written, once for its figures
         a, z = first.start - s0, group[-1].end - s0
@@ -479,6 +483,8 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
                              planned and not (scope is not None and scope.history))
         if first.start < context.lead_end and classify.own_cue(sent, a):
             told_in_lead.add(len(out))  # a lead's figure whose own clause says what it is
+        if part_of is not False and kind == "actual" and not stated and not classify.any_cue(sent, a):
+            kind, due = "target", part_of if part_of is not None else due  # a part of the target before
         if scope is not None and scope.targets:
             kind = "target"  # every figure of an expected-targets section is one
         elif (kind == "target" and scope is not None and scope.history and not stated

@@ -402,7 +402,7 @@ ANNUAL_SECTION_WORDS = ("预期目标", "年度目标")
 #: figures under it are what the year is to bring, and those words of a report on that work
 #: (2025年重点工作进展情况) that make it no plan.
 WORK_PLAN_HEADING_WORDS = ("工作安排", "重点工作", "主要工作", "重点任务", "主要任务", "工作打算", "工作部署",
-                           "目标任务", "工作思路", "工作计划")
+                           "目标任务", "工作思路", "工作计划", "工作任务", "总体要求")
 WORK_REVIEW_WORDS = ("进展", "完成情况", "落实情况", "执行情况")
 
 #: Column headings of a table flattened to one cell a line (指标名称 / 属性 / 全年目标 / 全年完成):

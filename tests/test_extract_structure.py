@@ -383,6 +383,24 @@ def test_a_table_flattened_to_one_cell_a_line(text, date, expected):
     assert got == expected
 
 
+#: The parts of a target listed in the next sentence after 其中: (text, date, [(figure, kind, deadline)]), by hand.
+PARTS_OF_A_TARGET = [
+    ("2024年，四川公路水运建设投资目标2600亿元。其中，高速公路1500亿元，国省干线620亿元。", "2024-02-01",
+     [("2600亿元", "target", 2024), ("1500亿元", "target", 2024), ("620亿元", "target", 2024)]),
+    # the parts of a result stay results; a part with a cue of its own keeps it
+    ("2024年全省完成投资2600亿元。其中，高速公路1500亿元。", "2025-02-01",
+     [("2600亿元", "actual", None), ("1500亿元", "actual", None)]),
+    ("2024年，全省投资目标2600亿元。其中，已完成高速公路投资1500亿元。", "2024-08-01",
+     [("2600亿元", "target", 2024), ("1500亿元", "actual", None)]),
+]
+
+
+@pytest.mark.parametrize("text, date, expected", PARTS_OF_A_TARGET)
+def test_the_parts_of_a_target(text, date, expected):
+    df = extract.figures(text, date=date)
+    assert [(r.text, r.kind, None if pd.isna(r.deadline) else int(r.deadline)) for r in df.itertuples()] == expected
+
+
 #: A task and how much of it is done (progress notes): (text, date, [(figure, kind, deadline)]), by hand.
 TASKS_AND_PROGRESS = [
     ("2606个撤并村通公路(2013—2017年)。上半年已完成建设4022公里。累计解决了2585个撤并村通公路，占总计划的99.2%。",
@@ -601,6 +619,11 @@ WORK_PLANS = [
      ("actual", None)),
     ("next-heading-ends-it", "二、2025年工作安排\n新增就业12万人。\n三、附件说明\n全市现有企业1800家。", "2025-01-15",
      "1800家", ("actual", None)),
+    ("a-heading-of-the-years-general-requirements", "三、2026年经济社会发展总体要求和政策取向\n经济增长4.5%-5%\n"
+     "城镇新增就业1200万人以上\n四、2026年部分工作任务\n消费：安排超长期特别国债2500亿元支持。", "2026-03-05",
+     "1200万人", ("target", 2026)),
+    ("a-heading-of-the-years-tasks", "三、2026年经济社会发展总体要求和政策取向\n经济增长4.5%-5%\n"
+     "四、2026年部分工作任务\n消费：安排超长期特别国债2500亿元支持。", "2026-03-05", "2500亿元", ("target", 2026)),
     ("a-work-plan-heading", "一、2025年工作总结\n新增企业243家。\n二、2026年工作计划\n新增企业300家。", "2026-01-15",
      "300家", ("target", 2026)),
 ]

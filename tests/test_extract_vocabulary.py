@@ -318,7 +318,7 @@ def test_columns_of_goals_and_of_results(word):
 
 
 WORK_PLAN_HEADING_WORDS = ("工作安排", "重点工作", "主要工作", "重点任务", "主要任务", "工作打算", "工作部署",
-                           "目标任务", "工作思路", "工作计划")
+                           "目标任务", "工作思路", "工作计划", "工作任务", "总体要求")
 
 
 @pytest.mark.parametrize("word", WORK_PLAN_HEADING_WORDS)
