@@ -192,6 +192,27 @@ def _goal_set_before(sent: str, start: int) -> bool:
     return any(k == "report" and _GOAL_SETTING.match(sent, p) for p, k in _cues(sent, 0, start))
 
 
+#: A list of years after 分别于/分别在 (分别于2014年、2019年跨越3000亿元、4000亿元台阶).
+_RESPECTIVE_YEARS = re.compile(r"分别(?:于|在)\s*((?:20\d\d\s*年\s*[、和及与]?\s*)+)")
+_A_YEAR = re.compile(r"(20\d\d)\s*年")
+
+
+def respective_year(sent: str, start: int, before: list[int]) -> str | None:
+    """The period of a figure of a list whose years come first, after 分别于 ('昆山地区生产总值分别于
+    2014年、2019年跨越3000亿元、4000亿元台阶': 2014 for the first figure after the years, 2019 for
+    the second); `before` holds where the sentence's earlier figures start. None when no such list of
+    two or more years stands before the figure, or the figure has no year of its own in it."""
+    at = sent.rfind("分别", 0, start)
+    if at < 0:
+        return None
+    m = _RESPECTIVE_YEARS.match(sent, at, start)
+    if m is None:
+        return None
+    years = _A_YEAR.findall(m.group(1))
+    k = sum(1 for p in before if m.end() <= p < start)
+    return years[k] if len(years) >= 2 and k < len(years) else None
+
+
 def estimated(sent: str, start: int) -> bool:
     """预计 stands in the figure's clause before it ('2021年预计地区生产总值4700亿元')."""
     return sent.find(vocab.ESTIMATE_CUE, clause_start(sent, start), start) >= 0

@@ -434,6 +434,7 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
     prev_sentence, prev_end, prev_negative, prev_indicator, prev_qualifier = None, 0, False, None, None
     in_sentence = 0  # where the rows of the current sentence start in `out`
     part_of = False  # the deadline of the target whose parts a sentence opening with 其中 lists
+    starts_in_sentence: list[int] = []
     # per row: in_sentence, starts a list after 分别, joined, its words name nothing, the names they give
     marks: list[tuple] = []
     for group in _group(work, tokens, money_subject):
@@ -446,6 +447,7 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
             part_of = (out[-1][_DEADLINE] if out and out[-1][_KIND] == "target" and out[-1][_END] <= s0
                        and sent.lstrip(" \u3000").startswith("其中") else False)
             in_sentence = len(out)
+            starts_in_sentence = []  # where the figures before, in this sentence, start (work positions)
             original = _original(text, omap, s0, s1)  # the sentence as written, once for its figures
         a, z = first.start - s0, group[-1].end - s0
         before = sent[max(0, a - 8):a]
@@ -519,9 +521,11 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
                 None if t.value_max is None else sign * t.value_max,
                 t.category, t.unit, "gt" if t.infix else (qual or after_qual or "eq"), kind, ind, region,
                 due if kind == "target" else None,
-                classify.period(sent, ta, doc_date, t.category) if kind == "actual" else None,
+                (classify.respective_year(sent, ta, [p - s0 for p in starts_in_sentence])
+                 or classify.period(sent, ta, doc_date, t.category)) if kind == "actual" else None,
                 original,
             ])
+            starts_in_sentence.append(t.start)
         # the next figure's words start after this one's qualifier (2.9万亿元以上、年均增长5.3%)
         prev_end, prev_negative, prev_qualifier = group[-1].end - s0 + alen, negative, qual or after_qual
     if "分别" in work:

@@ -198,6 +198,22 @@ def test_kind(text, surface, want):
     assert figure(text, surface).kind == want
 
 
+#: Years listed after 分别于 pair with the figures after them, in order: (text, [(figure, period)]), by hand.
+RESPECTIVE_YEARS = [
+    ("昆山地区生产总值分别于2014年、2019年跨越3000亿元、4000亿元台阶。",
+     [("3000亿元", "2014"), ("4000亿元", "2019")]),
+    ("苏州、无锡GDP分别在2019年和2022年突破2万亿元、1.5万亿元。", [("2万亿元", "2019"), ("1.5万亿元", "2022")]),
+    # one year for a list: no pairing, the year is the period of each
+    ("全市GDP分别于2014年跨越3000亿元、4000亿元。", [("3000亿元", "2014"), ("4000亿元", "2014")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", RESPECTIVE_YEARS)
+def test_years_listed_after_fenbie_pair_with_the_figures(text, expected):
+    df = extract.figures(text, date="2025-10-01")
+    assert [(r.text, r.period) for r in df.itertuples()] == expected
+
+
 DEADLINES = [
     ("dao-year", "到2025年，规上工业总产值突破5万亿元。", None, "5万亿元", 2025),
     ("year-range", "2023—2027年，累计新增企业500家的目标。", None, "500家", 2027),

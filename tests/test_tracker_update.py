@@ -173,6 +173,9 @@ CASES = [
     ("a title's half-year without a year takes the year its opening names for it",
      "徐州上半年“成绩单”出炉\n7月27日，2021年上半年全市经济运行情况新闻发布会召开。\n"
      "集成电路与ICT产值增长61.9%。", None, {("xz-ict", "2021-06-30", 61.9, "add")}),
+    ("years listed after 分别于 pair with the figures in order",
+     "昆山经济观察\n数据显示，昆山地区生产总值分别于2014年、2019年跨越3000亿元、4000亿元台阶。", None,
+     {("ks-gdp", "2014-12-31", 3000.0, "add"), ("ks-gdp", "2019-12-31", 4000.0, "add")}),
     ("far off a value the book holds for that date: implausible, even within a bound",
      "2023年昆山市国民经济和社会发展统计公报\n全市地区生产总值合计近60000亿元。", None,
      {("ks-gdp", "2023-12-31", 60000.0, "implausible")}),

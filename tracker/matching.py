@@ -534,6 +534,9 @@ class _Reader:
 
     def period(self, row: dict, before: str, s0: int = 0) -> tuple[tuple[dt.date, str] | None, bool, str]:
         own = self._stated_period(before)
+        if own and row.get("period") and ("分别于" in before or "分别在" in before):
+            # '分别于2014年、2019年跨越3000亿元、4000亿元': extract pairs the years with the figures
+            own = period_of(row["period"]) or own
         if own:
             return own, False, ""
         if before.lstrip(_SPACES + "，,").startswith("其中") and s0 > 0:
