@@ -485,6 +485,9 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
                              planned and not (scope is not None and scope.history))
         if first.start < context.lead_end and classify.own_cue(sent, a):
             told_in_lead.add(len(out))  # a lead's figure whose own clause says what it is
+        if (kind == "actual" and not stated and due is not None and doc_date is not None and due > doc_date.year
+                and not classify.any_cue(sent, a)):
+            kind = "target"  # '2027年，全县设备投资规模较2023年增长30%以上' in 2024: a later year is not over
         if part_of is not False and kind == "actual" and not stated and not classify.any_cue(sent, a):
             kind, due = "target", part_of if part_of is not None else due  # a part of the target before
         if scope is not None and scope.targets:

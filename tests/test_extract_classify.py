@@ -181,6 +181,9 @@ KINDS = [
     ("plan-period-achievement-verb", "“十四五”期间,累计完成技改投资超3000亿元。", "3000亿元", "target"),
     ("past-plan-period", "2022-09-20\n“十三五”期间,规模工业增加值年均增速达7.6%。", "7.6%", "actual"),
     ("past-year-reached", "2022-09-20\n研发投入由2012年的200亿元升至2021年的450亿元。", "450亿元", "actual"),
+    # a later year than the document's with no cue: not over, so no result
+    ("a-later-year-leads", "2024-03-01\n2027年，全县设备投资规模较2023年增长30%以上。", "30%", "target"),
+    ("an-earlier-year-leads", "2025-03-01\n2024年，全县设备投资规模较2023年增长30%。", "30%", "actual"),
     # a cue inside an aside in brackets speaks of the aside's figure, not of the figures after it
     ("an-aside-with-its-own-cue", "2020-03-01\n2020年，全市将完成通水泥路1376.5公里(含已提前实施的936公里)，"
      "农村公路提质改造213公里。", "213公里", "target"),
