@@ -66,6 +66,7 @@ import re
 
 from . import vocab
 from .normalize import to_simplified
+from .numbers import parse_number
 from .patterns import alternation, trad_forms
 
 __all__ = ["Scope", "Cell", "Context", "read", "headline_end", "lead_end", "is_plan", "plan_name", "work_year"]
@@ -129,6 +130,15 @@ _PAST_LEAD = re.compile(_SPEAKER + r"(?:展望|面向|放眼)?(20\d\d)\s*年(?:�
 #: After a section's words inside a paragraph, what makes them introduce the goals (是, 为, 如下, a
 #: colon or a full stop); else only the words at the head of the paragraph's first clause do.
 _INTRODUCES = re.compile(r"\s*(?:是|為|为|建议为|建議為|如下|[：:。])")
+#: The next years a heading looks to (今后五年的重点目标, 未来3年主要目标).
+_NEXT_YEARS = re.compile(r"(?:今后|未来)\s*([一二两三四五六七八九十\d]{1,2})\s*年")
+
+
+def _count(words: str) -> int:
+    """'五' → 5, '3' → 3, '十' → 10: a count of years."""
+    return int(parse_number(words) or 0)
+
+
 _SECTION_HEADING = re.compile(f"(?:{alternation(trad_forms(vocab.TARGET_SECTION_HEADING_WORDS))})"
                               r"(?=\s*(?:$|是|為|为|如下|[：:]))")
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?]")
@@ -442,6 +452,10 @@ def read(text: str, doc_date: dt.date | None) -> Context:
                 p = _PLAN_PERIOD.search(t, 0, sec.start())  # “十四五”目标:
                 if p is not None:
                     year = vocab.PLAN_PERIODS[p.group()]
+            if year is None and doc_date is not None:
+                r = _NEXT_YEARS.search(t, 0, sec.start())  # 今后五年的重点目标 (FIGURES.md: a relative period)
+                if r is not None:
+                    year = doc_date.year + _count(r.group(1)) - (1 if doc_date.month <= 6 else 0)
             annual = _ANNUAL.search(t) is not None
             if year is None and annual:
                 year = year_now

@@ -391,7 +391,7 @@ LIST_BULLETS = ("■", "□", "●", "○", "◆", "◇", "▲", "△", "★", "
 TARGET_SECTION_WORDS = ("主要预期目标", "预期目标", "主要目标", "发展目标", "总体目标", "主要指标", "目标任务是")
 #: Words of a section of goals that sentences also use (完成年度目标的53.3%, 不设年度目标任务): they
 #: open one only where they end their line or introduce what follows (一、2025年年度目标, 工作目标：).
-TARGET_SECTION_HEADING_WORDS = ("年度目标", "工作目标")
+TARGET_SECTION_HEADING_WORDS = ("年度目标", "工作目标", "重点目标")
 #: After a section word, these make it a report on the goals, not a list of them (2025年主要目标的完成,
 #: 主要预期目标完成情况, 发展目标实现): no section opens there.
 SECTION_REVIEW_FOLLOWERS = ("的完成", "完成", "的实现", "实现", "进展", "执行情况", "落实情况")

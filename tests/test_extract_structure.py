@@ -146,6 +146,11 @@ SECTIONS = [
      "53.3%", ("actual", None)),
     ("no-years-goals-set", "2025年全县30项民生实事中不设年度目标任务，截至9月底已完成19项。", "2025-10-09",
      "19项", ("actual", None)),
+    # a heading of goals over the next years: due as 今后五年 counts from the document's date (FIGURES.md)
+    ("goals-of-the-next-five-years", "赶超发展的五年\n地区生产总值年均增长8.6%;\n今后五年的重点目标\n"
+     "地区生产总值突破3000亿元;\n财政总收入突破500亿元;", "2017-04-22", "3000亿元", ("target", 2021)),
+    ("goals-of-the-next-three-years-late-in-a-year", "未来3年主要目标\n新增企业300家。", "2024-09-01", "300家",
+     ("target", 2027)),
     ("a-body-heading-opens-the-plan", "报告回顾了过去一年的工作。\n二、2026年主要预期目标\n全市建成5G基站3000个。",
      "2026-01-28", "3000个", ("target", 2026)),
 ]

@@ -350,7 +350,7 @@ def test_verbs_that_only_set_goals(word):
     assert [(r["text"], r["kind"], r["deadline"]) for r in found] == [("970亿元", "actual", None)]
 
 
-TARGET_SECTION_HEADING_WORDS = ("年度目标", "工作目标")
+TARGET_SECTION_HEADING_WORDS = ("年度目标", "工作目标", "重点目标")
 
 
 @pytest.mark.parametrize("word", TARGET_SECTION_HEADING_WORDS)
