@@ -112,7 +112,7 @@ def _region_list(sent: str) -> list[tuple[int, int, str]]:
 def forget() -> None:
     """Drop the per-sentence lists: called at the start of each document, so that memory stays
     flat and a benchmark of repeated documents measures real work."""
-    for cached in (_clause_ends, _cue_index, _deadline_list, _period_list, _region_list):
+    for cached in (_clause_ends, _cue_index, _deadline_list, _period_list, _region_list, _asides):
         cached.cache_clear()
 
 
@@ -189,6 +189,8 @@ def _goal_set_before(sent: str, start: int) -> bool:
     """A verb that can only set goals (确定, 设定) and the year it sets them for stand before the
     figure in its sentence (会议确定2008年全市实现…): all it governs, to the sentence's end, is the goal
     it sets (not a tally: 确定了3个方向, see `kind`; nor what a sentence reports after 确定了…的发展目标)."""
+    if "定" not in sent:  # 确定, 设定: a cheap test first
+        return False
     return any(k == "report" and _GOAL_SETTING.match(sent, p) for p, k in _cues(sent, 0, start))
 
 
@@ -345,8 +347,14 @@ def _outside_asides(sent: str, cues: list[tuple[int, str]], start: int) -> list[
     936公里)，农村公路提质改造213公里': the aside's 已 speaks of its own figure only."""
     if not cues or ("(" not in sent and "（" not in sent):
         return cues
-    asides = [m.span() for m in _BRACKETED.finditer(sent, 0, start) if m.end() <= start]
+    asides = [(a0, a1) for a0, a1 in _asides(sent) if a1 <= start]
     return [c for c in cues if not any(a0 < c[0] < a1 for a0, a1 in asides)] if asides else cues
+
+
+@functools.lru_cache(maxsize=512)
+def _asides(sent: str) -> list[tuple[int, int]]:
+    """Where the asides in brackets of a sentence stand, found once for all its figures."""
+    return [m.span() for m in _BRACKETED.finditer(sent)]
 
 
 #: A cue of a result this close after a cue of a goal (预计共有, 将拥有) is the goal's verb.

@@ -524,7 +524,7 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
                 None if t.value_max is None else sign * t.value_max,
                 t.category, t.unit, "gt" if t.infix else (qual or after_qual or "eq"), kind, ind, region,
                 due if kind == "target" else None,
-                (classify.respective_year(sent, ta, [p - s0 for p in starts_in_sentence])
+                ((classify.respective_year(sent, ta, [p - s0 for p in starts_in_sentence]) if "分别" in sent else None)
                  or classify.period(sent, ta, doc_date, t.category)) if kind == "actual" else None,
                 original,
             ])

@@ -625,9 +625,10 @@ _NEWS_PLAN = re.compile(r"《([^《》\n]{0,40}?(?:" + alternation(vocab.PLAN_PE
 def news_plan_period(text: str) -> int | None:
     """The last year of the five-year period of the plan a news text reports (see _NEWS_PLAN): its
     targets with no horizon of their own are due then. None when the text's top names no such plan."""
-    if "五" not in text[:_TITLE_SPAN]:
-        return None
-    m = _NEWS_PLAN.search(to_simplified(text[:_TITLE_SPAN]))
+    head = text[:_TITLE_SPAN]
+    if "《" not in head or not any(p in head for p in vocab.PLAN_PERIODS):
+        return None  # a cheap test first: most texts name no such plan at their top
+    m = _NEWS_PLAN.search(to_simplified(head))
     if m is None:
         return None
     period = _PLAN_PERIOD.search(m.group(1))
