@@ -865,7 +865,7 @@ def period(sent: str, start: int, doc_date: dt.date | None, category: str | None
     if g["half"]:
         y = int(g["hyear"]) if g["hyear"] else year
         months = {"上半年": (1, 6), "前三季度": (1, 9), "一季度": (1, 3), "第一季度": (1, 3),
-                  "下半年": (7, 12)}[g["half"]]
+                  "下半年": (7, 12), "一季报": (1, 3), "半年报": (1, 6), "前三季报": (1, 9)}[g["half"]]
         return f"{y}-{months[0]:02d}/{y}-{months[1]:02d}" if y else None
     if g["fyear"]:
         return g["fyear"]

@@ -857,6 +857,10 @@ PERIODS = [
     ("first-quarter", "2023年一季度，全市规上工业增加值同比增长6.5%。", None, "2023-01/2023-03"),
     ("the-first-quarter", "2023年第一季度，全市规上工业增加值同比增长6.5%。", None, "2023-01/2023-03"),
     ("second-half", "2023年下半年，全市规上工业增加值同比增长6.5%。", None, "2023-07/2023-12"),
+    # the reports of a quarter, a half and three quarters, as news names them (一季报增速6.0%)
+    ("first-quarter-report", "2023年一季报，全市规上工业增加值同比增长6.5%。", None, "2023-01/2023-03"),
+    ("half-year-report", "2023年半年报，全市规上工业增加值同比增长6.5%。", None, "2023-01/2023-06"),
+    ("three-quarters-report", "2023年前三季报，全市规上工业增加值同比增长6.5%。", None, "2023-01/2023-09"),
     ("half-year-of-the-document", "上半年，全市规上工业增加值同比增长6.5%。", "2024-07-15", "2024-01/2024-06"),
     ("half-year-without-a-year", "上半年，全市规上工业增加值同比增长6.5%。", None, None),
     ("months-without-a-year", "1—5月，全市规上工业增加值同比增长6.5%。", None, None),
