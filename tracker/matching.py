@@ -38,6 +38,7 @@ import extract
 from extract import classify, vocab
 from extract.engine import document_date
 from extract.normalize import has_readings, strip_readings, to_simplified
+from extract.patterns import SENTENCE_END
 
 from . import tables
 from .loader import Book
@@ -200,7 +201,6 @@ _OTHER_PLACE = regex.compile(
 
 _NO_PLACE_CHARS = frozenset(tables.NO_PLACE_CHARS)
 _DIGIT = re.compile(r"\d")
-_SENTENCE_END = re.compile(r"[。！？!?\n]")
 
 
 def _figure_places(text: str) -> list[tuple[int, int, str]]:
@@ -542,7 +542,7 @@ class _Reader:
         if before.lstrip(_SPACES + "，,").startswith("其中") and s0 > 0:
             # '2023年…4市共完成地区生产总值27845.35亿元。其中，成都市完成…': a part of the sentence
             # before, of its period
-            p0 = max((m.end() for m in _SENTENCE_END.finditer(self.text, 0, s0 - 1)), default=0)
+            p0 = max((m.end() for m in SENTENCE_END.finditer(self.text, 0, s0 - 1)), default=0)
             own = self._stated_period(_simple(self.text[p0:s0]))
             if own:
                 return own, False, ""
