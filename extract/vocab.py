@@ -232,8 +232,8 @@ TARGET_CUES = (
     "十四五", "十五五", "着力", "预期", "期末",
 )
 ACTUAL_CUES = (
-    "已", "已经", "截至", "截止", "同比", "比上年",
-    "较上年", "拥有", "目前", "现有", "共有", "以来", "实现了", "达到了", "去年", "上年",
+    "已", "已经", "截至", "截止", "同比",
+    "拥有", "目前", "现有", "共有", "以来", "实现了", "达到了", "去年", "上年",
     "20\\d\\d年(?:全年)?(?:实现|完成|全市|全省|全区)",
     "(?<![一二三四五六七八九十\\d])[一二三四五六七八九十\\d]+(?:至|到|-|—|–)[一二三四五六七八九十\\d]+月", "前三季度", "上半年", "年初以来", "稳步提升至",
 )
@@ -256,7 +256,9 @@ ACTUAL_OVERRIDES = ("预计数", "计划完成率",
 
 #: Verbs of achievement that a plan uses too ('力争建成20个'): they mark an actual figure only
 #: when no target cue stands before them in the same clause.
-ACTUAL_WEAK_CUES = ("完成", "建成", "获批", "获", "入选", "成功")
+ACTUAL_WEAK_CUES = ("完成", "建成", "获批", "获", "入选", "成功",
+                    # a change from last year: a result, unless a goal's cue leads it (力争全年…比上年增长5%)
+                    "比上年", "较上年")
 #: A cue of kind only counts when it is not part of a larger word: 要 in 重要/主要, 将 in 将近.
 NOT_CUES = (
     "重要", "主要", "需要", "要素", "纲要", "摘要", "将近", "即将", "完成度",

@@ -495,9 +495,9 @@ ACTUAL_CUES = {
     "已": "已", "截至": "截至", "截止": "截止", "同比": "同比", "拥有": "拥有", "目前": "目前", "现有": "现有",
     "共有": "共有", "以来": "以来", "实现了": "实现了", "达到了": "达到了", "去年": "去年", "上年": "上年",
     "20\\d\\d年(?:全年)?(?:实现|完成|全市|全省|全区)": "2023年全年实现",
-    vocab.ACTUAL_CUES[17]: "1-4月",
+    next(c for c in vocab.ACTUAL_CUES if c.endswith("]+月")): "1-4月",
     "前三季度": "前三季度", "上半年": "上半年", "年初以来": "年初以来", "稳步提升至": "稳步提升至",
-    "已经": "已经", "比上年": "比上年", "较上年": "较上年",
+    "已经": "已经",
 }
 
 
@@ -573,8 +573,14 @@ def test_months_so_far_after_a_plans_clause_are_actual():
     assert [(r["text"], r["kind"]) for r in found] == [("98.5亿元", "target"), ("21.01亿元", "actual")]
 
 
-ACTUAL_WEAK_CUES = ("完成", "建成", "获批", "获", "入选", "成功")
+ACTUAL_WEAK_CUES = ("完成", "建成", "获批", "获", "入选", "成功", "比上年", "较上年")
 #: 获批 is covered by 获 (a prefix of it).
+
+
+def test_a_change_from_last_year_follows_a_goals_cue_before_it():
+    """力争全年…比上年增长5%: the goal's; the same change with no cue before it is a result."""
+    assert one("力争全年地区生产总值比上年增长5%。", date="2026-03-05")["kind"] == "target"
+    assert one("全年地区生产总值较上年增长5.2%。", date="2026-03-05")["kind"] == "actual"
 
 
 @pytest.mark.parametrize("cue", ACTUAL_WEAK_CUES)
