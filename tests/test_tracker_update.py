@@ -199,6 +199,43 @@ def test_matching(text, date, expected):
     assert found(text, date) == expected
 
 
+YEARLY_RATES = """\
+targets:
+  - id: hf-gdp-growth-2023
+    region: 合肥市
+    indicator: 地区生产总值增速
+    unit: '%'
+    type: rate
+    target: {value: 6.5, due: 2023}
+    source: {doc: 2023年政府工作报告}
+  - id: hf-gdp-growth-2024
+    region: 合肥市
+    indicator: 地区生产总值增速
+    unit: '%'
+    type: rate
+    target: {value: 6, due: 2024}
+    source: {doc: 2024年政府工作报告}
+  - id: hf-gdp-2025
+    region: 合肥市
+    indicator: 地区生产总值增速
+    unit: '%'
+    type: rate
+    target: {value: 7, due: 2025}
+    source: {doc: 十四五规划}
+"""
+
+
+def test_rate_targets_set_year_by_year_take_their_own_years_figures():
+    """增长6.5% set for 2023 and 6% for 2024: the 2023 first-quarter rate is progress toward the
+    2023 target only (one rate target alone, 年均增长 to 2025, takes every year's)."""
+    book = tracker.load(YEARLY_RATES)
+    proposals, _ = propose("2023年一季度合肥经济运行情况\n一季度，合肥全市地区生产总值增长4.8%。", book, doc="合肥.txt")
+    assert {(p.target, p.date, p.value) for p in proposals} == {("hf-gdp-growth-2023", "2023-03-31", 4.8)}
+    alone = tracker.load(YEARLY_RATES.split("  - id: hf-gdp-growth-2024")[0].replace("due: 2023", "due: 2025"))
+    proposals, _ = propose("2023年一季度合肥经济运行情况\n一季度，合肥全市地区生产总值增长4.8%。", alone, doc="合肥.txt")
+    assert {(p.target, p.date, p.value) for p in proposals} == {("hf-gdp-growth-2023", "2023-03-31", 4.8)}
+
+
 def test_every_proposal_carries_the_sentence_and_the_figure_offsets():
     text = "2024年蘇州市昆山市國民經(jīng)濟和社會發(fā)展統(tǒng)計公報\n全市全年完成地區(qū)生產(chǎn)總值5380.17億元,比上年增長6.1%。"
     proposals, _ = propose(text, BOOK, doc="公报.txt")

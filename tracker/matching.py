@@ -757,9 +757,15 @@ def propose_figures(text: str, rows: list[dict], book: Book, ctx: Context,
         passed = None  # why a target the figure names cannot take it
         if found and f.period is not None:
             day = f.period[0]
+            # rate targets set year by year (增长6.5% for 2023, 6% for 2024 …): each year's figure is
+            # progress toward its own year's only
+            yearly = len({t.due.year for t in found if t.type == "rate" and t.due is not None}) > 1
             for t in found:
                 if t.type == "flow" and t.due is not None and t.due.year != day.year:
                     passed = f"{f.period[1]}的数字不计入{t.due.year}年的年度目标（{t.id}）"
+                    continue
+                if yearly and t.type == "rate" and t.due is not None and t.due.year != day.year:
+                    passed = f"{f.period[1]}的增速不计入{t.due.year}年的增速目标（{t.id}）"
                     continue
                 if _part_of_a_years_total(f, t, day):
                     passed = f"{f.period[1]}的累计数不能与全年总量的目标相比（{t.id}）"
