@@ -215,9 +215,15 @@ def respective_year(sent: str, start: int, before: list[int]) -> str | None:
     return years[k] if len(years) >= 2 and k < len(years) else None
 
 
+#: 争取 and what is sought, in at most 12 characters: funds or projects (vocab.ACQUIRED_OBJECTS).
+_ACQUIRED = re.compile(f"{vocab.ACQUIRED_CUE}[^，,；;。：:]{{0,12}}?(?:{'|'.join(vocab.ACQUIRED_OBJECTS)})")
+
+
 def estimated(sent: str, start: int) -> bool:
-    """预计 stands in the figure's clause before it ('2021年预计地区生产总值4700亿元')."""
-    return sent.find(vocab.ESTIMATE_CUE, clause_start(sent, start), start) >= 0
+    """What a review says was estimated or obtained: 预计 stands in the figure's clause before it
+    ('2021年预计地区生产总值4700亿元'), or 争取 with the funds or projects sought ('争取国债项目69个')."""
+    c0 = clause_start(sent, start)
+    return sent.find(vocab.ESTIMATE_CUE, c0, start) >= 0 or _ACQUIRED.search(sent, c0, start) is not None
 
 
 def reported(sent: str, start: int) -> bool:
@@ -410,8 +416,10 @@ _BASE_PERIOD = rf"""(?:{alternation(vocab.COMPARISON_PERIODS)}
 _BASE = rf"(?:{alternation(vocab.COMPARISON_WORDS)})\s*{_BASE_PERIOD}"
 _LEADING_BASE = re.compile(f"^{_BASE}", re.VERBOSE)
 #: ... and at the end, also the base a multiple or share is of ('为上年同期的1.2倍', '是2024年的2倍').
+#: ... and the base a growth or doubling starts from ('在2025年基础上翻一番', '在上年的基础上增长').
 _TRAILING_BASE = re.compile(
-    rf"(?:{_BASE}|(?:{alternation(vocab.MULTIPLE_OF_WORDS)})\s*{_BASE_PERIOD}的?)$", re.VERBOSE)
+    rf"(?:{_BASE}|(?:{alternation(vocab.MULTIPLE_OF_WORDS)})\s*{_BASE_PERIOD}的?|在\s*{_BASE_PERIOD}的?基础上)$",
+    re.VERBOSE)
 _BASE_START = frozenset(w[0] for w in vocab.COMPARISON_WORDS)
 
 
@@ -427,7 +435,7 @@ _REGION_FIRST = frozenset(w[0] for w in (*vocab.REGIONS, *vocab.OWN_REGION_WORDS
 _REGION_RUN = re.compile(f"(?:{REGIONS.pattern})(?:[、和及与](?:{REGIONS.pattern}))*")
 _TIME_START = frozenset("2一二两三四五六七八九十0123456789用通年") | {w[0] for w in vocab.HORIZON_LEADS}
 _TIME_END = ("年", "底", "末", "的")
-_BASE_END = ("年", "底", "末", "月", "份", "期", "度", "的")
+_BASE_END = ("年", "底", "末", "月", "份", "期", "度", "的", "基础上")
 #: A list separator at either end of a phrase separates figures, and a bracket there is the half
 #: of an aside the figure stands in (项目（亿元以上）): they name nothing.
 _EDGE = "-－—~～ 、()（）"
@@ -473,12 +481,12 @@ def _clean(phrase: str) -> str:
             new = _LEADING_TIME.sub("", new)
         if new.endswith(_TIME_END):
             new = _TRAILING_TIME.sub("", new)
-        if "20" in new and "年" in new:
-            new = _after_inner_year(new)
         if new[:1] in _BASE_START:
             new = _LEADING_BASE.sub("", new)
         if new.endswith(_BASE_END):
             new = _TRAILING_BASE.sub("", new)
+        if "20" in new and "年" in new:
+            new = _after_inner_year(new)
         new = new.strip(_EDGE)
         if new == phrase:
             break

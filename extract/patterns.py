@@ -81,7 +81,7 @@ FIGURE = re.compile(
     | (?<![{_CN_DIGIT}\d数數几幾上多余餘])                       # an amount whose 一 is left out:
       (?P<bare>{alternation(BARE_SCALE_WORDS)})                 #   突破万亿元, 亿元以上项目
       (?P<bare_unit>美元|元)(?!{alternation(vocab.PER_AMOUNT_FOLLOWERS)})  # not 万元GDP能耗
-    | (?:(?<=突破)|(?<=超过)|(?<=超過)|(?<=超)|(?<=迈上)|(?<=邁上))  # a bare scale after a bound, with
+    | (?:(?<=破)|(?<=超过)|(?<=超過)|(?<=超)|(?<=迈上)|(?<=邁上))  # a bare scale after a bound (破: 突破), with
       (?P<bare_q>千亿|千億|百亿|百億|万亿|萬億)(?![元美级級])       #   no unit: GDP突破千亿 (a magnitude)
     | (?<![{_CN_DIGIT}\d数數几幾上多余餘每])                     # a bare scale before a unit of
       (?P<bare_o>{alternation(trad_forms(vocab.BARE_OTHER_SCALES))})  #   measure: 千亿斤, 千万吨,
@@ -185,7 +185,8 @@ DEADLINE = re.compile(
     | (?P<from>20\d\d)\s*年?\s*(?:-|—|–|至|到|~)\s*(?P<to>20\d\d)\s*年
     | (?<!\d)20\d\d\s*[-/／–—]\s*(?P<to2>\d\d)(?![\d.%％/／:：-])(?=\s*(?:年|至|到|的|财政|財政))  # 2020/21年度, 2014-15至2018-19
     | (?P<before>20\d\d)\s*年\s*年?(?:前|底|末|以前|之前)
-    | (?<![\d到至比较較])(?P<year>20\d\d)\s*年(?![\d一二三四五六七八九十下前第度]|上半|全年)  # 2025年，…力争: the year of a target
+    | (?<![\d到至比较較])(?P<year>20\d\d)\s*年(?![\d一二三四五六七八九十下前第度]|上半|全年|的?基础上)  # 2025年，…力争: the year of a target
+      # (not the base a change starts from: 在2025年基础上翻一番)
     | (?:用|花|经过|通过|未来|在未来|今后)\s*(?P<rel>\d+|[一二两三四五六七八九十]+)\s*(?:(?:到|至|-)\s*(?P<rel2>\d+|[一二两三四五六七八九十]+))?\s*年(?:左右)?(?:时间|内)?
     | (?<![\d一二两三四五六七八九十])(?P<rel3>\d+|[一二两三四五六七八九十]+)\s*(?:(?:到|至|-)\s*(?P<rel4>\d+|[一二两三四五六七八九十]+))?\s*年(?:左右)?(?:时间|内)
     | (?P<plan>十四五|十五五|十三五)

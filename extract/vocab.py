@@ -153,6 +153,8 @@ UNIT_FACTORS = {"‰": 0.1}
 #: FIGURES.md: ge 突破 以上 不低于 至少; gt 超 超过 余 多; le 以内 不超过; lt 不到 近 以下; approx 约 左右.
 QUALIFIERS_BEFORE = {
     "突破": "ge",
+    "破": "ge",  # a headline's 突破: GDP破万亿
+    "跌破": "lt",  # fell below: 跌破1%
     "不低于": "ge",
     "不少于": "ge",
     "至少": "ge",
@@ -241,6 +243,11 @@ ACTUAL_CUES = (
 #: 地区生产总值…' estimates the year just ended (FIGURES.md: 预计 of a period already over).
 ESTIMATE_CUE = "预计"
 ESTIMATE_REPORT_MONTHS = (1, 2, 3)
+#: Under a review heading 争取 with what is sought after it tells what was obtained (争取中央预算内资金
+#: 3.5亿元, 争取增发国债项目69个), where in a plan it is a goal (全年争取上级资金20亿元以上): the words
+#: of funds and projects that such a 争取 takes, within a few characters after it.
+ACQUIRED_CUE = "争取"
+ACQUIRED_OBJECTS = ("资金", "项目", "国债", "债券", "专项债", "补助", "奖补", "试点")
 
 #: Actual cues that begin with a target cue and win over it: 预计数 (an estimate of a past year),
 #: 计划完成率 (how much of a plan was done; 全年计划完成投资98.5亿元 is the plan itself).
@@ -269,6 +276,8 @@ NOT_CUES = (
     "人拥有", "人口拥有", "户拥有",
     # last year as the base of a comparison (预期增长7.5%以上，较去年增加1个百分点): no result of last year
     "较去年", "比去年",
+    # last year as the base a change starts from (居民收入在上年基础上增长6%): no result of last year
+    "上年基础", "上年的基础",
     # a result measured against what was expected: 已超预期完成, 好于预期
     "超预期", "好于预期", "高于预期", "超出预期",
 )
@@ -309,7 +318,7 @@ INDICATOR_HEADS = (
 #: Words stripped from the end of the phrase before a figure to leave its indicator.
 INDICATOR_TAIL_WORDS = (
     "同比增长", "同比下降", "同比", "增长", "增速", "下降", "减少", "降低", "提高", "提升至", "提升",
-    "稳步提升至", "累计达到", "达到", "达", "突破", "超过", "超", "迈上", "实现", "完成", "占比",
+    "稳步提升至", "累计达到", "达到", "达", "突破", "破", "超过", "超", "迈上", "实现", "完成", "占比",
     "占", "为", "是", "的", "约", "近", "逾", "至", "到", "新增", "共", "有", "已有", "拥有",
     "分别", "获批", "获", "建成", "形成", "打造", "力争", "确保", "收窄", "扩大", "累计",
     "比上年", "较上年", "比去年",
@@ -353,7 +362,7 @@ INDICATOR_HEAD_WORDS = (
     "其中", "目前", "全年", "今年以来", "今年", "年初以来", "同时", "此外", "全市", "全区", "全省",
     "全县", "在全市", "在全区", "在全县", "在全省", "范围内", "域内",
     "已有", "已", "共有", "拥有", "推动", "实现", "力争", "确保", "形成", "开展", "明确", "组织",
-    "去年", "上年", "要", "将", "预计", "由", "从", "完成", "的", "按可比价格计算", "按可比价计算", "按现价计算", "同比", "年均", "其中",
+    "去年", "上年", "要", "将", "预计", "争取", "我们", "由", "从", "完成", "的", "按可比价格计算", "按可比价计算", "按现价计算", "同比", "年均", "其中",
 )
 
 #: Region names: surface → canonical name. Short forms count when the text uses them.

@@ -328,6 +328,15 @@ DOCUMENT_YEARS = [
      "二、2022年工作安排\n预计全年地区生产总值增长6%。", "2022-06-30", "4700亿元", ("actual", None)),
     ("an-estimate-under-the-plan-after-it", "一、过去五年和2021年工作回顾\n2021年预计地区生产总值4700亿元、增长8%。\n"
      "二、2022年工作安排\n预计全年地区生产总值增长6%。", "2022-06-30", "6%", ("target", 2022)),
+    # 争取 with the funds or projects sought: obtained under a review heading, sought in the year's work
+    ("funds-obtained-in-a-review", "一、2024年工作回顾\n过去一年，我们争取中央预算内资金3.5亿元。\n二、2025年工作安排\n"
+     "全年争取上级资金20亿元以上。", "2025-01-20", "3.5亿元", ("actual", None)),
+    ("projects-obtained-in-a-review", "一、2024年工作回顾\n争取增发国债项目69个，获得国债资金97.4亿元。", "2025-01-20",
+     "69个", ("actual", None)),
+    ("funds-sought-in-the-years-work", "一、2024年工作回顾\n过去一年，我们争取中央预算内资金3.5亿元。\n二、2025年工作安排\n"
+     "全年争取上级资金20亿元以上。", "2025-01-20", "20亿元", ("target", 2025)),
+    ("a-goal-sought-in-a-review-is-not-obtained", "一、2024年工作回顾\n年初我们争取实现地区生产总值增长6%。", "2025-01-20",
+     "6%", ("target", None)),
     ("looking-ahead-to-a-year", "展望2025年，宁夏计划加快形成城乡融合的发展格局。计划改造农村公路1500公里，"
      "并力争使农村卫生厕所普及率达到71%以上。", "2025-01-19", "71%", ("target", 2025)),
     ("looking-ahead-leaves-results-alone", "展望2025年，全区将加快发展。目前全区已建成小城镇13个。", "2025-01-19",
