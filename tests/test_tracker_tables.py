@@ -218,8 +218,9 @@ NO_PLACE_FOLLOWERS = "场民区长委政级里内外域辖直属"
 
 @pytest.mark.parametrize("char", NO_PLACE_FOLLOWERS)
 def test_shi_followed_by_these_is_part_of_another_word(char):
-    """'德阳市场…' (not 德阳市): the name of no place, so 全市 after it stays Kunshan."""
-    assert _rate_proposals(f"德阳市{char}产值增长5%，全市地区生产总值增长6.2%。") == [("ks-gdp-rate", 6.2)]
+    """'青禾市场…' (not a city 青禾市, which no table knows): the name of no place, so 全市 after it
+    stays Kunshan."""
+    assert _rate_proposals(f"青禾市{char}产值增长5%，全市地区生产总值增长6.2%。") == [("ks-gdp-rate", 6.2)]
 
 
 OWN_PLACE_WORDS = ("全市", "我市", "本市", "全区", "我区", "本区", "全县", "我县", "本县")
@@ -380,3 +381,52 @@ TABLES = [
 @pytest.mark.parametrize("table, cases", [t[1:] for t in TABLES], ids=[t[0] for t in TABLES])
 def test_every_entry_has_a_case(table, cases):
     covers(table, cases)
+
+
+# --- China's divisions (tables.DIVISIONS, from cpca's table of division codes) -----------------------
+
+#: (place, the place it lies in): a city of each kind of province, a county-level division in its city,
+#: one whose city is its province's placeholder, and a district of a municipality.
+DIVISIONS = [
+    ("温州市", "浙江省"), ("滁州市", "安徽省"), ("拉萨市", "西藏自治区"), ("鹿城区", "温州市"),
+    ("义乌市", "金华市"), ("济源市", "河南省"), ("东城区", "北京市"), ("浙江省", None),
+]
+
+
+@pytest.mark.parametrize("place, parent", DIVISIONS)
+def test_the_divisions_of_china_are_places(place, parent):
+    assert (place_of(place), tables.DIVISIONS[place]) == (place, parent)
+
+
+def test_a_name_that_several_divisions_share_names_none():
+    """朝阳区 of Beijing and of Changchun: neither; 鼓楼区 is Xuzhou's by the hand table."""
+    assert "朝阳区" not in tables.DIVISIONS and place_of("朝阳区") is None
+    assert place_of("鼓楼区") == "鼓楼区" and tables.PLACES["鼓楼区"] == "徐州市"
+
+
+WENZHOU = tracker.load("""\
+targets:
+  - id: wz-gdp-rate
+    region: 温州市
+    indicator: 地区生产总值增速
+    unit: '%'
+    type: rate
+    target: {value: 6, due: 2024}
+    source: {doc: 会议}
+""")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city no hand table knows, by its full name in the title and by its short name as a subject
+    ("2024年温州市国民经济和社会发展统计公报\n全年全市地区生产总值增长6.3%。", [("wz-gdp-rate", 6.3)]),
+    ("2024年浙江省国民经济和社会发展统计公报\n温州GDP增长6.3%。", [("wz-gdp-rate", 6.3)]),
+    # another city of the same province is not Wenzhou, also by its short name
+    ("2024年温州市国民经济和社会发展统计公报\n台州GDP增长5.5%。全市地区生产总值增长6.3%。", [("wz-gdp-rate", 6.3)]),
+    ("2024年温州市国民经济和社会发展统计公报\n全市地区生产总值增长6.3%。台州紧随其后，GDP增长5.5%。",
+     [("wz-gdp-rate", 6.3)]),
+    # a county's short name at the head of a sentence is a word (平安建设), not the county 平安区
+    ("2024年温州市国民经济和社会发展统计公报\n平安建设扎实推进，全年地区生产总值增长6.3%。", [("wz-gdp-rate", 6.3)]),
+])
+def test_places_of_another_province(text, expected):
+    proposals, _ = propose(text, WENZHOU, doc="公报.txt")
+    assert [(p.target, p.value) for p in proposals] == expected

@@ -5,7 +5,8 @@
 A figure reports on a target when all four agree (each is decided in one function here):
 
 - **region** (`_Reader.region`): the nearest place the figure's sentence names before it
-  (tables.PLACES, full names anywhere, short names only as a subject), else the
+  (tables.PLACES and China's divisions, tables.DIVISIONS; full names anywhere, short names
+  only as a subject), else the
   document's own place (its title, else the place it names most). 全市/我市 are the
   document's. A place and the places inside it are different places.
 - **indicator** (`indicator_key`): the figure's indicator and the target's, each with
@@ -142,10 +143,25 @@ def _short(place: str) -> str | None:
     return None
 
 
-_KNOWN = dict.fromkeys(list(tables.PLACES) + list(tables.PROVINCES) + sorted(set(vocab.REGIONS.values())))
+_PROVINCE_NAMES = frozenset(tables.PROVINCES) | {p for p, parent in tables.DIVISIONS.items() if parent is None}
+#: child -> parent of every place known: the hand table first, then China's divisions.
+_PARENT = {**tables.DIVISIONS, **tables.PLACES}
+_KNOWN = dict.fromkeys(list(tables.PLACES) + list(tables.PROVINCES) + sorted(set(vocab.REGIONS.values()))
+                       + list(tables.DIVISIONS))
 _FULL = {p: p for p in _KNOWN}
-_SHORT = {s: p for p in _KNOWN if (s := _short(p)) and s not in _FULL}
+_SHORT_OF: dict[str, set[str]] = defaultdict(set)
+for _place in _KNOWN:
+    if (_s := _short(_place)) and _s not in _FULL:
+        _SHORT_OF[_s].add(_place)
+# a short name that several places share (吉林 of 吉林省 and 吉林市) is the province's, else none's
+_SHORT = {s: next(iter(p)) for s, p in _SHORT_OF.items() if len(p) == 1}
 _SHORT.update({short: full for full, short in tables.PROVINCES.items() if short not in _FULL})
+#: Short names of provinces and prefecture-level cities (温州, 滁州): at the head of a sentence
+#: they are its subject whatever verb follows ('滁州紧跟芜湖其后，一季度GDP…'); a county's short
+#: name is too often a word (平安, 东方) to be read so.
+_CITY_SHORT = frozenset(s for s, p in _SHORT.items() if _PARENT.get(p) is None or _PARENT.get(p) in _PROVINCE_NAMES)
+_NAME_PARTS = tuple(vocab.REGION_NAME_PARTS)
+_SENTENCE_HEAD = re.compile(r"[。！？!?\n]")
 _OWN = {w: None for w in tables.OWN_PLACE_WORDS}
 _PLACE_WORDS = regex.compile("|".join(regex.escape(w) for w in sorted({**_FULL, **_SHORT, **_OWN}, key=len, reverse=True)))
 _SUBJECT_FOLLOWERS = tuple(vocab.REGION_SUBJECT_FOLLOWERS)
@@ -184,7 +200,11 @@ def _places_in(text: str, subject_only: bool = True) -> list[tuple[int, int, str
             lead = _TIME_LEAD.match(text, head, m.start())  # '2025年广西全区…': a time before the subject
             head = lead.end() if lead else head
             # '常熟 GDP 达到…': spaces may stand between a short name and what follows it
-            if m.start() - head <= 2 and text[m.end():m.end() + 12].lstrip(_SPACES).startswith(_SUBJECT_FOLLOWERS):
+            after = text[m.end():m.end() + 12].lstrip(_SPACES)
+            if m.start() - head <= 2 and after.startswith(_SUBJECT_FOLLOWERS):
+                out.append((m.start(), m.end(), _SHORT[word]))
+            elif (word in _CITY_SHORT and not after.startswith(_NAME_PARTS)
+                  and max((c.end() for c in _SENTENCE_HEAD.finditer(text, 0, m.start())), default=0) == m.start()):
                 out.append((m.start(), m.end(), _SHORT[word]))
     return out
 
@@ -368,7 +388,7 @@ def context(text: str, doc: str, date: dt.date | None = None, title: str | None 
         # 苏州市昆山市… is Kunshan's; 苏州市，别称“姑苏” is Suzhou's.
         region, end = named[0][2], named[0][1]
         for start, stop, place in named[1:]:
-            if start != end or tables.PLACES.get(place) != region:
+            if start != end or _PARENT.get(place) != region:
                 break
             region, end = place, stop
     else:

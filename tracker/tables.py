@@ -18,6 +18,12 @@ database, which could not be reached from here):
 Places outside Jiangsu that the extractor knows (extract.vocab.REGIONS) are places too,
 with no parent here.
 
+DIVISIONS — every province, prefecture-level city and county-level division of China, with
+the place it lies in, from the table of administrative division codes that the `cpca` package
+ships (resources/adcodes.csv: the Ministry of Civil Affairs' codes, whose first two digits name
+the province, four the city, six the county). A name that several divisions share (鼓楼区,
+朝阳区) names none of them; PLACES above wins where both have a name.
+
 INDICATOR_SYNONYMS — names that mean exactly the same measure, as statistics bulletins and
 government reports write them; the first of each group is the name used in messages.
 A looser name is never a synonym: 第二产业增加值 is not 地区生产总值, 高新技术产业产值 is
@@ -25,8 +31,11 @@ not 高新技术企业.
 """
 from __future__ import annotations
 
+import csv
+import importlib.resources
+
 __all__ = [
-    "PLACES", "PROVINCES", "STOCK_WORDS", "OWN_PLACE_WORDS", "PLACE_SUFFIXES", "INDICATOR_SYNONYMS", "ABBREVIATIONS",
+    "PLACES", "DIVISIONS", "PROVINCES", "STOCK_WORDS", "OWN_PLACE_WORDS", "PLACE_SUFFIXES", "INDICATOR_SYNONYMS", "ABBREVIATIONS",
     "HEAD_MERGES", "LEADING_WORDS", "TRAILING_WORDS", "RATE_SUFFIXES", "ANNUAL_REPORT_WORDS", "PERIOD_WORDS",
     "GROUP_PLACE_SUFFIXES", "NO_PLACE_BEFORE_SUFFIX", "NO_PLACE_CHARS", "NO_PLACE_FOLLOWERS",
 ]
@@ -50,6 +59,34 @@ PLACES: dict[str, str | None] = {
     "宜兴市": "无锡市",
 }
 # every other province is a place too, inside none of these (PROVINCES, below)
+
+#: Names in the division table that stand for no one place: the placeholders of a city's
+#: districts and of a province's directly governed counties.
+_PLACEHOLDERS = ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划")
+
+
+def _divisions() -> dict[str, str | None]:
+    """name -> the name of the division it lies in (None for a province), from cpca's table."""
+    with importlib.resources.files("cpca").joinpath("resources/adcodes.csv").open(encoding="utf-8") as f:
+        codes = {row["adcode"][:6]: row["name"] for row in csv.DictReader(f) if row["name"] not in _PLACEHOLDERS}
+    counts: dict[str, int] = {}
+    for name in codes.values():
+        counts[name] = counts.get(name, 0) + 1
+    out: dict[str, str | None] = {}
+    for code, name in sorted(codes.items()):
+        if counts[name] > 1:
+            continue  # 鼓楼区 of 南京, 徐州, 福州 and 开封: a name that several places share names none
+        province = code[:2] + "0000"
+        if code == province:
+            out[name] = None
+        elif code.endswith("00"):
+            out[name] = codes.get(province)
+        else:  # a county-level division: in its city, or in its province where the city is a placeholder
+            out[name] = codes.get(code[:4] + "00") or codes.get(province)
+    return out
+
+
+DIVISIONS: dict[str, str | None] = _divisions()
 
 #: China's provincial-level divisions and the short names documents use for them (广西, 新疆):
 #: a figure of another province is never the document's place's (2025年广西全区规上工业总产值…
