@@ -94,13 +94,13 @@ def _deadline_list(sent: str) -> list[tuple[int, dict]]:
 
 
 @functools.lru_cache(maxsize=512)
-def _period_list(sent: str) -> list[tuple[int, dict, bool]]:
+def _period_list(sent: str) -> list[tuple[int, int, dict, bool]]:
     """The periods of a sentence, except those a comparison word makes a base (比前三季度)."""
     out = []
     for m in PERIOD.finditer(sent):
         before = sent[max(0, m.start() - 8):m.start()].rstrip()
         if not before.endswith(_COMPARISON_WORDS):
-            out.append((m.end(), m.groupdict(), before.endswith(_LAST_YEAR)))
+            out.append((m.start(), m.end(), m.groupdict(), before.endswith(_LAST_YEAR)))
     return out
 
 
@@ -241,10 +241,16 @@ _CLAUSE_YEAR = re.compile(r"(?<![到至比较於于在前])(20\d\d)\s*年(?![前
 _MOVES_TO = re.compile(r"\d[^，,；;。]*?[到至]")
 
 
-def _is_base(sent: str, end: int, start: int, category: str | None) -> bool:
-    """The period ending at `end` is the base a multiple or share starting at `start` is of
-    ('是2024年的2倍', '达到2020年的150%'), not the time the figure is of ('由2023年的5140亿元')."""
-    return category in ("multiple", "percent") and sent[end:start].strip() == "的"
+_MULTIPLE_OF = tuple(vocab.MULTIPLE_OF_WORDS)
+
+
+def _is_base(sent: str, begin: int, end: int, start: int, category: str | None) -> bool:
+    """The period from `begin` to `end` is the base a multiple or share starting at `start` is of
+    ('是2024年的2倍', '达到2020年的150%'), not the time the figure is of ('由2023年的5140亿元',
+    '到上半年的7.5%': a percentage is of a base only after 为/是/达到…, vocab.MULTIPLE_OF_WORDS)."""
+    if sent[end:start].strip() != "的":
+        return False
+    return category == "multiple" or (category == "percent" and sent[:begin].rstrip().endswith(_MULTIPLE_OF))
 
 
 def clause_year(sent: str, start: int, category: str | None = None) -> int | None:
@@ -259,7 +265,7 @@ def clause_year(sent: str, start: int, category: str | None = None) -> int | Non
         found = m
     if found is None or _MOVES_TO.search(sent, found.end(), start):
         return None
-    if _is_base(sent, found.end(), start, category):
+    if _is_base(sent, found.start(), found.end(), start, category):
         return None
     return int(found.group(1))
 
@@ -404,6 +410,7 @@ _LEADING_TIME = re.compile(
     | [一二三四五六七八九十\d]+(?:至|到|-|—|–|－|~|～)[一二三四五六七八九十\d]+月份?
     | (?:{alternation(vocab.HORIZON_LEADS)})?(?:{alternation(vocab.PLAN_PERIODS)})(?:期间|时期|末|以来)?
     | 年(?:末|底|初)
+    | (?:再?到|至)?(?:全年|上半年|下半年|前三季度|第一季度|一季度)的?
     | (?:{alternation(vocab.HORIZON_LEADS)}|用|通过)?[一二两三四五六七八九十\d]{{1,2}}年(?:时间|左右)?内?(?=\S))""", re.VERBOSE)
 
 
@@ -433,7 +440,7 @@ _REGION_FIRST = frozenset(w[0] for w in (*vocab.REGIONS, *vocab.OWN_REGION_WORDS
 #: Places at the head of a name, a list of them as one ('昆山、张家港、常熟的规上工业总产值'): whose
 #: the figures are, not what they measure.
 _REGION_RUN = re.compile(f"(?:{REGIONS.pattern})(?:[、和及与](?:{REGIONS.pattern}))*")
-_TIME_START = frozenset("2一二两三四五六七八九十0123456789用通年") | {w[0] for w in vocab.HORIZON_LEADS}
+_TIME_START = frozenset("2一二两三四五六七八九十0123456789用通年再全上下前第") | {w[0] for w in vocab.HORIZON_LEADS}
 _TIME_END = ("年", "底", "末", "的")
 _BASE_END = ("年", "底", "末", "月", "份", "期", "度", "的", "基础上")
 #: A list separator at either end of a phrase separates figures, and a bracket there is the half
@@ -702,6 +709,10 @@ def _names_nothing(phrase: str) -> bool:
     return phrase in _EMPTY_NAMES or _COMPARED_WITH.match(phrase) is not None
 
 
+#: Words between two figures that give only a period (，到上半年的 / ，再到全年的).
+_ONLY_A_PERIOD = re.compile(r"[，,；;\s]*(?:再?到|至|和|及)?(?:全年|上半年|下半年|前三季度|第一季度|一季度)的?\s*")
+
+
 def indicator_fallback(sent: str, start: int, prev_end: int, prev: str | None,
                        category: str) -> str | None:
     """The indicator of a figure whose own clause names nothing ('…，增长12.1%', '…，达1330亿元').
@@ -713,6 +724,8 @@ def indicator_fallback(sent: str, start: int, prev_end: int, prev: str | None,
         return _level(prev) + "增速"
     if prev and prev_end and category in _AMOUNTS and _AMOUNT_CHANGE.search(sent, prev_end, start):
         return _level(prev) + "增量"  # '规上工业企业3210家，比上年末增加120家': the change, not the level
+    if prev and prev_end and _ONLY_A_PERIOD.fullmatch(sent, prev_end, start):
+        return prev  # '一季度GDP增速5.2%，到上半年的7.5%': the same indicator, of a later period
     if prev and prev_end and (not _HAN.search(_NOT_INDICATOR_ANY.sub("", _clean(sent[prev_end:start])))
                               or _names_nothing(_clean(sent[prev_end:start].lstrip(_CLAUSE_OPENERS)))):
         return prev  # '跨越5000亿元，达5600亿元', '，高于全国0.6个百分点': the same indicator again
@@ -857,26 +870,43 @@ def period(sent: str, start: int, doc_date: dt.date | None, category: str | None
     covers (比前三季度提高0.3个百分点, 较上半年, 比2023年): it is passed over. Months or a half
     after 去年/上年 are of the year before the document's."""
     found = None
-    for m_end, g, last in _period_list(sent):
+    for m_start, m_end, g, last in _period_list(sent):
         if m_end > start:
             break
-        if not _is_base(sent, m_end, start, category):  # '为2020年的1.5倍': the base's year
+        if not _is_base(sent, m_start, m_end, start, category):  # '为2020年的1.5倍': the base's year
             found = g, last
     if not found:
         return None
     g, last = found
     year = doc_date.year - last if doc_date else None  # 去年下半年: of the year before the document's
     if g["m1"]:
-        y = int(g["year"]) if g["year"] else year
+        y = int(g["year"]) if g["year"] else _over_by(year, _years(g["m2"]), doc_date)
         m1, m2 = _years(g["m1"]), _years(g["m2"])
         return f"{y}-{m1:02d}/{y}-{m2:02d}" if y and m1 and m2 else None
     if g["half"]:
-        y = int(g["hyear"]) if g["hyear"] else year
         months = {"上半年": (1, 6), "前三季度": (1, 9), "一季度": (1, 3), "第一季度": (1, 3),
                   "下半年": (7, 12), "一季报": (1, 3), "半年报": (1, 6), "前三季报": (1, 9)}[g["half"]]
+        y = int(g["hyear"]) if g["hyear"] else _over_by(year, months[1], doc_date)
         return f"{y}-{months[0]:02d}/{y}-{months[1]:02d}" if y else None
     if g["fyear"]:
         return g["fyear"]
+    if g["wholeyear"] and year:
+        return str(_over_by(year, 12, doc_date))
     if g["thisyear"] and year:
         return str(year)
     return None
+
+
+#: Days after a document's date within which a period it reports on may end (a report of the year
+#: written in its last days).
+_REPORT_GRACE = 31
+
+
+def _over_by(year: int | None, last_month: int | None, doc_date: dt.date | None) -> int | None:
+    """The year of a period the text names without one (一季度, 1—9月, 全年) that a result covers:
+    the document's, unless that period ends more than a month after the document was written: then
+    it is over only in the year before ('从一季度GDP增速5.2%…再到全年的6.9%' in a report of January)."""
+    if year is None or doc_date is None or not last_month or year != doc_date.year:
+        return year
+    end = dt.date(year + (last_month == 12), last_month % 12 + 1, 1) - dt.timedelta(days=1)
+    return year - 1 if (end - doc_date).days > _REPORT_GRACE else year

@@ -201,12 +201,13 @@ DEADLINE = re.compile(
 #: Periods of actual figures.
 PERIOD = re.compile(
     rf"""
-    (?=[\d一二三四五六七八九十上前下第今年半])   # cheap test first
+    (?=[\d一二三四五六七八九十上前下第今年半全])   # cheap test first
     (?:
       (?:(?P<year>20\d\d)\s*年\s*)?{vocab.MONTH_RANGE}
     | (?:(?P<hyear>20\d\d)\s*年\s*)?(?P<half>上半年|前三季度|一季度|第一季度|下半年|前三季报|一季报|半年报)
-    | (?P<fyear>20\d\d)\s*年(?!前|底|末|以前|之前)
+    | (?P<fyear>20\d\d)\s*年(?!前|以前|之前|[底末]前)   # 2024年末 (a stock at the year's end) too
     | (?P<thisyear>今年以来|今年|年初以来)
+    | (?P<wholeyear>全年)
     )
     """,
     re.VERBOSE,

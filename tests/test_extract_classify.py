@@ -317,6 +317,18 @@ PERIODS = [
     ("explicit-year-months", "2024年1-6月，出口增长3.1%。", "3.1%", "2024-01/2024-06"),
     ("first-half", "2024年上半年，地区生产总值2637亿元。", "2637亿元", "2024-01/2024-06"),
     ("year", "2023年，全市实现地区生产总值5140亿元。", "5140亿元", "2023"),
+    # a year's end: the stock of that year (a deadline only with 前: 2025年底前)
+    ("year-end-stock", "2025-02-10\n2024年末，全市常住人口为985.2万人。", "985.2万人", "2024"),
+    # a period without its year that ends more than a month after the document is of the year before
+    ("first-quarter-read-in-january", "2024-01-26\n一季度GDP增速5.2%，全年增长6.9%。", "5.2%", "2023-01/2023-03"),
+    ("whole-year-read-in-january", "2024-01-26\n一季度GDP增速5.2%，全年增长6.9%。", "6.9%", "2023"),
+    ("first-quarter-read-in-april", "2024-04-20\n一季度GDP增速5.2%。", "5.2%", "2024-01/2024-03"),
+    ("whole-year-read-in-its-last-days", "2024-12-20\n全年GDP增长6.9%。", "6.9%", "2024"),
+    ("months-read-before-they-end", "2024-02-05\n1—11月规上工业增加值增长8%。", "8%", "2023-01/2023-11"),
+    ("this-year-so-far-stays", "2024-01-26\n今年以来，全市新增企业300家。", "300家", "2024"),
+    # a period before 的 and a rate is the rate's period; after 为/是/达到 it is the base of a share
+    ("a-period-and-its-rate", "2024-08-10\n一季度GDP增速5.2%，到上半年的7.5%。", "7.5%", "2024-01/2024-06"),
+    ("a-share-of-a-base", "2024-08-10\nGDP达到2020年的150%。", "150%", None),
     ("none", "全市拥有高企3000家。", "3000家", None),
 ]
 
@@ -376,6 +388,9 @@ INDICATORS = [
     ("base-of-a-doubling", "到2035年，全市地区生产总值在2025年基础上翻一番。", "翻一番", "地区生产总值"),
     ("base-of-a-growth", "城乡居民收入在上年的基础上增长6%。", "6%", "城乡居民收入"),
     ("we-sought", "我们争取中央预算内资金3.5亿元。", "3.5亿元", "中央预算内资金"),
+    ("a-period-leads-no-name", "上半年全市GDP增长5%。", "5%", "GDP"),
+    ("a-later-period-of-the-same", "从一季度GDP增速5.2%，到上半年的7.5%、前三季度的7.2%，再到全年的6.9%。", "7.5%", "GDP"),
+    ("the-whole-year-of-the-same", "从一季度GDP增速5.2%，到上半年的7.5%、前三季度的7.2%，再到全年的6.9%。", "6.9%", "GDP"),
 ]
 
 
