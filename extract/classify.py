@@ -819,10 +819,13 @@ def deadline(sent: str, start: int, doc_date: dt.date | None,
     """
     explicit = relative = plan = this = year = yearend = None
     each = False  # the last horizon before the figure is 每年
+    each_end, kept = 0, None  # where that 每年 ends, and the horizons it set aside
     for m_end, g in _deadline_list(sent):
         if m_end > start:
             break
         each = g["each"] is not None
+        if each:
+            each_end, kept = m_end, (explicit, relative, plan, this, year, yearend)
         if g["by"] or g["to"] or g["before"]:
             explicit = int(g["by"] or g["to"] or g["before"])
         elif g["to2"]:
@@ -839,6 +842,11 @@ def deadline(sent: str, start: int, doc_date: dt.date | None,
             this = True
         elif each:
             explicit = relative = plan = this = year = yearend = None
+    if each and each_end <= clause_start(sent, start) and kept is not None and any(v is not None for v in kept[:3]):
+        # '到2025年，…近视率每年降0.5%以上；空气优良天数比达87.5%': 每年 in a clause before, inside a
+        # list under a horizon, is that item's; the horizon goes on
+        each = False
+        explicit, relative, plan, this, year, yearend = kept
     if each:
         return None, True  # 每年: a yearly target states that it has no deadline, whatever its scope says
     if explicit is None:

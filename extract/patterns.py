@@ -55,14 +55,14 @@ BARE_SCALE_WORDS = trad_forms(vocab.BARE_SCALES)
 _ARABIC = r"""(?:\d{1,3}(?:[,，]\d{3})++(?!\d)|\d{1,3}(?:[ \u00a0\u2009]\d{3})++(?![\d.])|\d++)(?:[.．]\d++)?+"""
 _CN_DIGIT = "零〇○一二两兩三四五六七八九十百千万萬亿億"
 _CHINESE = rf"""[一二两兩三四五六七八九十][{_CN_DIGIT}]*+(?:[点點][零〇○一二三四五六七八九]++)?+"""
-#: 百 but not 百分点/百分之; 千 but not 千瓦/千米/千克/千伏/千升 (units of their own); 兆 only before 元 (兆瓦 is a unit).
-_SCALE = rf"""(?!千[瓦米克伏升]|百分|兆(?!元|美元)){guarded(SCALE_WORDS)}"""
+#: 百 but not 百分点/百分之; 千 but not 千瓦/千米/千克/千伏/千升 (units of their own); 兆 only before 元 and 斤 (兆瓦 is a unit).
+_SCALE = rf"""(?!千[瓦米克伏升]|百分|兆(?!元|美元|斤)){guarded(SCALE_WORDS)}"""
 _UNIT = guarded(UNITS)
 _SPACE = r"[ \u00a0\u3000]?"
 #: Below one in Chinese numerals, only after 百分之/千分之: 百分之零點八.
 _CN_FRACTION = r"[零〇○][点點][零〇○一二三四五六七八九]++"
 #: 万 and 亿 in either script, the scales that join a mixed compound (4万6000亿元, 2亿5000万元).
-_MIX_SCALE = "万亿|萬億|亿|億|万|萬|兆(?=元|美元)"
+_MIX_SCALE = "万亿|萬億|亿|億|万|萬|兆(?=元|美元|斤)"
 #: Units of measure that a bare scale may stand before (千亿斤, 千万吨): OTHER_UNITS in either script.
 _OTHER_UNIT = guarded(trad_forms(vocab.OTHER_UNITS))
 
@@ -179,9 +179,9 @@ DOC_DATE = re.compile(
 #: written with its second year short: 2020/21年度, 2014-15至2018-19) and relative horizons.
 DEADLINE = re.compile(
     r"""
-    (?=[到至预力争确计目用花经通未在今全年每十本\d一二两三四五六七八九])   # cheap test first
+    (?=[到至预力争确计目用花经通未在今全年每十本展\d一二两三四五六七八九])   # cheap test first
     (?:
-      (?:到|至|预计|力争|争取|确保|计划|目标)\s*(?:到|在)?\s*(?P<by>20\d\d)\s*年
+      (?:到|至|预计|力争|争取|确保|计划|目标|展望)\s*(?:到|在)?\s*(?P<by>20\d\d)\s*年
     | (?P<from>20\d\d)\s*年?\s*(?:-|—|–|至|到|~)\s*(?P<to>20\d\d)\s*年
     | (?<!\d)20\d\d\s*[-/／–—]\s*(?P<to2>\d\d)(?![\d.%％/／:：-])(?=\s*(?:年|至|到|的|财政|財政))  # 2020/21年度, 2014-15至2018-19
     | (?P<before>20\d\d)\s*年\s*年?(?:前|底|末|以前|之前)

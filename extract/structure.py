@@ -114,7 +114,7 @@ _HORIZON = re.compile(
 #: Word lists in either script (the structure is read on the text as read, not converted).
 _SECTION = re.compile(alternation(trad_forms(vocab.TARGET_SECTION_WORDS)))
 #: A paragraph that opens a list of goals (“八个新”的确切目标: … / 目标是：) opens one too.
-_SECTION_OPENER = re.compile(r"目[标標](?:是|為|为)?\s*[：:]")
+_SECTION_OPENER = re.compile(r"目[标標](?:是|為|为|(?:还|還)?(?:包括|包含))?\s*[：:]")
 _ANNUAL = re.compile(alternation(trad_forms(vocab.ANNUAL_SECTION_WORDS)))
 _SECTION_REVIEW = tuple(trad_forms(vocab.SECTION_REVIEW_FOLLOWERS))
 _HISTORY = re.compile(alternation(trad_forms(vocab.HISTORY_WORDS)))

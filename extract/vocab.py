@@ -13,7 +13,7 @@ statistics bulletins (国民经济和社会发展统计公报).
 #: Scale words after a number: 1.3万亿 → 1.3 × 1e12. 千/百 only count with Arabic
 #: digits before them (3千万); Chinese numerals carry their own 千/百.
 SCALES = {
-    "兆": 1e12,  # 5.2兆元 in pages converted for Taiwan and Hong Kong readers (万亿元); a scale only before 元
+    "兆": 1e12,  # 5.2兆元, 一點四兆斤 in pages for Taiwan and Hong Kong readers (万亿); a scale only before 元 and 斤
     "万亿": 1e12,
     "千亿": 1e11,
     "百亿": 1e10,
@@ -202,7 +202,7 @@ RANGE_SEPARATORS = ("至", "到", "-", "—", "–", "~", "～", "〜", "－", "
 LIST_SEPARATORS = ("、", "和", "与", "與", "及")  # 與: traditional 与
 
 #: Words that make the figure after them a decrease (FIGURES.md sign rule).
-DECREASE_WORDS = ("下降", "减少", "降低", "回落", "负增长", "收缩", "下滑", "缩减", "减", "减产", "减收")
+DECREASE_WORDS = ("下降", "减少", "降低", "回落", "负增长", "收缩", "下滑", "缩减", "减", "减产", "减收", "降")
 
 #: Words that make a percent after them a change, a growth rate (同比增长11.5%, 提升超过20%), and
 #: the words that may stand between (超过, 达). A level reached (提升至55%) is no change: 至 is
@@ -317,11 +317,12 @@ INDICATOR_HEADS = (
 
 #: Words stripped from the end of the phrase before a figure to leave its indicator.
 INDICATOR_TAIL_WORDS = (
-    "同比增长", "同比下降", "同比", "增长", "增速", "下降", "减少", "降低", "提高", "提升至", "提升",
+    "同比增长", "同比下降", "同比", "增长", "增速", "下降", "降", "减少", "降低", "提高", "提升至", "提升",
     "稳步提升至", "累计达到", "达到", "达", "突破", "破", "超过", "超", "迈上", "实现", "完成", "占比",
     "占", "为", "是", "的", "约", "近", "逾", "至", "到", "新增", "共", "有", "已有", "拥有",
     "分别", "获批", "获", "建成", "形成", "打造", "力争", "确保", "收窄", "扩大", "累计",
     "比上年", "较上年", "比去年",
+    "设定在", "设定为", "定为", "预期目标", "增长目标",  # 增长目标设定在5%左右, 预期目标增长6%: a growth
     "跨越", "迈过", "跃上", "站上", "到达", "保持在", "控制在", "稳定在", "增至", "升至", "降至",
     "增加", "将", "合计", "合计将", "首次", "首次达到", "由", "从",
     "上涨", "上升", "回落", "下滑", "增幅", "降幅", "相当于", "高达", "多达", "预计",

@@ -249,6 +249,15 @@ DEADLINES = [
     ("fiscal-year-range", "预计2019/20至2023/24年度建屋量约为100 400个单位。", "2020-02-26", "100 400个", 2024),
     ("fiscal-years-with-dashes", "在2014-15至2018-19的五年期内，预计共有77 100个单位落成。", "2015-01-14", "77 100个", 2019),
     ("short-second-year", "全市2025-27年新增企业300家。", "2025-03-01", "300家", 2027),
+    # 每年 in an earlier item of a list under a horizon is that item's: the horizon goes on
+    ("each-year-item-in-a-horizon-list", "到2025年，健康素养水平提高到25.0%；近视率每年降0.5%以上；优良天数比达87.5%。",
+     "2024-05-20", "87.5%", 2025),
+    ("each-year-item-itself", "到2025年，健康素养水平提高到25.0%；近视率每年降0.5%以上；优良天数比达87.5%。",
+     "2024-05-20", "0.5%", None),
+    ("each-year-with-no-horizon-before", "每年新增企业100家，营收增长10%。", "2024-05-20", "10%", None),
+    # 展望 states a horizon, which beats the plan period the sentence names
+    ("looking-ahead-beats-a-plan-period", "《“十四五”国民健康规划》提出，展望2035年，人均预期寿命达到80岁以上。",
+     "2022-05-20", "80岁", 2035),
     # the year a change starts from is its base, not its deadline
     ("base-of-a-doubling", "2035年，人均地区生产总值在2025年的基础上翻一番。", "2026-01-10", "翻一番", 2035),
     ("base-of-a-growth", "2030年，城乡居民收入在2025年基础上增长30%。", "2026-01-10", "30%", 2030),
@@ -388,6 +397,8 @@ INDICATORS = [
     ("base-of-a-doubling", "到2035年，全市地区生产总值在2025年基础上翻一番。", "翻一番", "地区生产总值"),
     ("base-of-a-growth", "城乡居民收入在上年的基础上增长6%。", "6%", "城乡居民收入"),
     ("we-sought", "我们争取中央预算内资金3.5亿元。", "3.5亿元", "中央预算内资金"),
+    ("goal-set-at", "将今年GDP增长目标设定在5%左右。", "5%", "GDP"),
+    ("expected-goal-of-a-growth", "全市地区生产总值预期目标增长6%。", "6%", "地区生产总值"),
     ("a-period-leads-no-name", "上半年全市GDP增长5%。", "5%", "GDP"),
     ("a-later-period-of-the-same", "从一季度GDP增速5.2%，到上半年的7.5%、前三季度的7.2%，再到全年的6.9%。", "7.5%", "GDP"),
     ("the-whole-year-of-the-same", "从一季度GDP增速5.2%，到上半年的7.5%、前三季度的7.2%，再到全年的6.9%。", "6.9%", "GDP"),

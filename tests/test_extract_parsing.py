@@ -67,6 +67,10 @@ MORE_PARSING = [
     # 翻n番 doubles n times: 2**n
     ("fan-three", "全市经济总量翻三番。", [("翻三番", 8, "multiple")]),
     ("fan-four", "全市经济总量翻四番。", [("翻四番", 16, "multiple")]),
+    # 兆 (万亿 in pages for Taiwan and Hong Kong) before 斤 too, but 兆瓦 stays a unit
+    ("zhao-jin-chinese", "糧食產量一點四兆斤以上。", [("一點四兆斤", 1.4e12, "other")]),
+    ("zhao-jin-arabic", "糧食產量1.4兆斤以上。", [("1.4兆斤", 1.4e12, "other")]),
+    ("zhao-wa-is-a-unit", "光伏装机容量300兆瓦。", [("300兆瓦", 300, "other")]),
     # a bare amount keeps its currency
     ("bare-dollars", "外贸进出口突破千亿美元。", [("千亿美元", 1e11, "money")]),
     # fractions: a numerator that is no number (一二, "one or two") or more than the whole is no figure

@@ -245,13 +245,19 @@ def test_list_separators(sep):
 
 # --- sign ----------------------------------------------------------------------------------------
 
-DECREASE_WORDS = ("下降", "减少", "降低", "回落", "负增长", "收缩", "下滑", "缩减", "减", "减产", "减收")
+DECREASE_WORDS = ("下降", "减少", "降低", "回落", "负增长", "收缩", "下滑", "缩减", "减", "减产", "减收", "降")
 
 
 @pytest.mark.parametrize("word", DECREASE_WORDS)
 def test_decrease_words(word):
     r = one(f"全市能耗同比{word}3.2%。")
     assert (r["text"], r["value"]) == ("3.2%", -3.2)
+
+
+def test_a_level_reached_after_jiang_stays_positive():
+    """降至17.2% is where it went, not a fall (FIGURES.md), though 降 alone is a fall (每年降0.5%)."""
+    assert [(r["text"], r["value"]) for r in extract.engine.records("发病率每年降0.5%以上，降至17.2%。")] == [
+        ("0.5%", -0.5), ("17.2%", 17.2)]
 
 
 PLAN_DOCUMENT_WORDS = ("实施方案", "行动方案", "工作方案", "行动计划", "若干措施", "政策措施", "工作要点",
