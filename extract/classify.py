@@ -220,10 +220,12 @@ _ACQUIRED = re.compile(f"{vocab.ACQUIRED_CUE}[^，,；;。：:]{{0,12}}?(?:{'|'.
 
 
 def estimated(sent: str, start: int) -> bool:
-    """What a review says was estimated or obtained: 预计 stands in the figure's clause before it
-    ('2021年预计地区生产总值4700亿元'), or 争取 with the funds or projects sought ('争取国债项目69个')."""
+    """What a review says was estimated, obtained or done: 预计 stands in the figure's clause before it
+    ('2021年预计地区生产总值4700亿元'), or 争取 with the funds or projects sought ('争取国债项目69个'), or
+    a verb of what a plan builds (vocab.REVIEW_DEEDS: '高标准打造…示范园区26个')."""
     c0 = clause_start(sent, start)
-    return sent.find(vocab.ESTIMATE_CUE, c0, start) >= 0 or _ACQUIRED.search(sent, c0, start) is not None
+    return (sent.find(vocab.ESTIMATE_CUE, c0, start) >= 0 or _ACQUIRED.search(sent, c0, start) is not None
+            or any(sent.find(w, c0, start) >= 0 for w in vocab.REVIEW_DEEDS))
 
 
 def reported(sent: str, start: int) -> bool:

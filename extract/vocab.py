@@ -248,6 +248,9 @@ ESTIMATE_REPORT_MONTHS = (1, 2, 3)
 #: of funds and projects that such a 争取 takes, within a few characters after it.
 ACQUIRED_CUE = "争取"
 ACQUIRED_OBJECTS = ("资金", "项目", "国债", "债券", "专项债", "补助", "奖补", "试点")
+#: Verbs that a plan uses for what it will build and a review for what was built (高标准打造现代农业科技
+#: 示范园区26个 under 一、2024年工作回顾): under a review heading they tell what was done.
+REVIEW_DEEDS = ("打造", "着力", "加快构建", "加快形成", "努力")
 
 #: Actual cues that begin with a target cue and win over it: 预计数 (an estimate of a past year),
 #: 计划完成率 (how much of a plan was done; 全年计划完成投资98.5亿元 is the plan itself).

@@ -335,6 +335,11 @@ DOCUMENT_YEARS = [
      "69个", ("actual", None)),
     ("funds-sought-in-the-years-work", "一、2024年工作回顾\n过去一年，我们争取中央预算内资金3.5亿元。\n二、2025年工作安排\n"
      "全年争取上级资金20亿元以上。", "2025-01-20", "20亿元", ("target", 2025)),
+    # a plan's verbs of building, under a review heading: what was built
+    *[(f"built-in-a-review-{w}", f"一、2024年工作回顾\n高标准{w}现代农业科技示范园区26个。\n二、2025年工作安排\n"
+       f"{w}示范园区30个。", "2025-01-20", "26个", ("actual", None)) for w in ("打造", "着力", "加快构建", "加快形成", "努力")],
+    ("built-in-the-years-work", "一、2024年工作回顾\n高标准打造现代农业科技示范园区26个。\n二、2025年工作安排\n"
+     "打造示范园区30个。", "2025-01-20", "30个", ("target", 2025)),
     ("a-goal-sought-in-a-review-is-not-obtained", "一、2024年工作回顾\n年初我们争取实现地区生产总值增长6%。", "2025-01-20",
      "6%", ("target", None)),
     ("looking-ahead-to-a-year", "展望2025年，宁夏计划加快形成城乡融合的发展格局。计划改造农村公路1500公里，"
