@@ -324,10 +324,16 @@ def test_trailing_words_between_a_name_and_its_figure(word):
 
 # --- periods of documents -------------------------------------------------------------------------
 
-@pytest.mark.parametrize("word", ["统计公报", "经济年报"])
+@pytest.mark.parametrize("word", ["统计公报", "经济年报", "计划执行情况"])
 def test_annual_report_words(word):
     ctx = context(f"2024年昆山市国民经济和社会发展{word}\n全年经济平稳。", "公报.txt")
     assert ctx.period == (dt.date(2024, 12, 31), "2024年")
+
+
+def test_a_part_of_the_year_in_a_report_title_is_its_period():
+    """关于2024年上半年国民经济和社会发展计划执行情况的报告 reports on the first half, not the year."""
+    ctx = context("关于2024年上半年国民经济和社会发展计划执行情况的报告\n经济平稳。", "报告.txt")
+    assert ctx.period == (dt.date(2024, 6, 30), "2024年1—6月")
 
 
 PERIOD_WORDS = {"上半年": (dt.date(2024, 6, 30), "2024年1—6月"), "前三季度": (dt.date(2024, 9, 30), "2024年1—9月"),
@@ -369,7 +375,7 @@ TABLES = [
     ("ABBREVIATIONS", tables.ABBREVIATIONS, ABBREVIATIONS), ("HEAD_MERGES", tables.HEAD_MERGES, HEAD_MERGES),
     ("LEADING_WORDS", tables.LEADING_WORDS, LEADING_WORDS), ("TRAILING_WORDS", tables.TRAILING_WORDS, TRAILING_WORDS),
     ("RATE_SUFFIXES", tables.RATE_SUFFIXES, RATE_SUFFIXES),
-    ("ANNUAL_REPORT_WORDS", tables.ANNUAL_REPORT_WORDS, ("统计公报", "经济年报")),
+    ("ANNUAL_REPORT_WORDS", tables.ANNUAL_REPORT_WORDS, ("统计公报", "经济年报", "计划执行情况")),
     ("PERIOD_WORDS", tables.PERIOD_WORDS, PERIOD_WORDS),
     ("GROUP_PLACE_SUFFIXES", tables.GROUP_PLACE_SUFFIXES, GROUP_PLACE_SUFFIXES),
     ("NO_PLACE_BEFORE_SUFFIX", tables.NO_PLACE_BEFORE_SUFFIX, NO_PLACE_BEFORE_SUFFIX),

@@ -405,14 +405,13 @@ def context(text: str, doc: str, date: dt.date | None = None, title: str | None 
         # '徐州上半年“成绩单”' over '2021年上半年全市经济运行情况新闻发布会…': the opening names its year
         lead = re.search(r"(20\d\d)\s*年\s*" + word, simple[:_LEAD_SPAN])
         year = int(lead.group(1)) if lead else None
-    if year_match and any(w in first for w in tables.ANNUAL_REPORT_WORDS):
+    months = _MONTH_RANGE.search(first) if year is not None else None
+    if months:
+        period = _period_end(year, _month(months.group("m1")), _month(months.group("m2")))
+    elif year is not None and word:
+        period = _period_end(year, *tables.PERIOD_WORDS[word])
+    elif year_match and any(w in first for w in tables.ANNUAL_REPORT_WORDS):
         period = _period_end(int(year_match.group(1)), 1, 12)
-    elif year is not None:
-        months = _MONTH_RANGE.search(first)
-        if months:
-            period = _period_end(year, _month(months.group("m1")), _month(months.group("m2")))
-        elif word:
-            period = _period_end(year, *tables.PERIOD_WORDS[word])
     return Context(doc=doc, title=title or _title(text), region=region, date=doc_date, period=period, url=url)
 
 
