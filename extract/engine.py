@@ -137,10 +137,13 @@ def _parse(m: re.Match) -> _Token | None:
         return _Token(s, e, num / den * 100, "percent", "%")
     if g["cheng"] is not None:
         return _Token(s, e, parse_number(g["cheng"]) * 10, "percent", "%")
-    if g["bare"] is not None:
+    if g["bare"] is not None or g["bare_o"] is not None:
         if ((m.string[s - 1:s] in _OPEN_BRACKETS and m.string[e:e + 1] in _CLOSE_BRACKETS)
-                or m.string[max(0, s - 4):s].rstrip(":： ").endswith(("单位", "單位"))):
-            return None  # a table's or column's unit: 绝对数（亿元）, 单位：亿元
+                or m.string[max(0, s - 4):s].rstrip(":： ").endswith(("单位", "單位"))
+                or (m.string[max(0, s - 3):s].rstrip(" \u3000").endswith("|")
+                    and m.string[e:e + 3].lstrip(" \u3000").startswith(("|", "/")))):
+            return None  # a table's or column's unit: 绝对数（亿元）, 单位：亿元, a cell '| 亿元 |' or '| 万元/人年 |'
+    if g["bare"] is not None:
         unit = vocab.CURRENCIES.get(g["bare_unit"], "元")
         return _Token(s, e, scale_of(g["bare"]), "money", unit)
     if g["bare_q"] is not None:  # GDP突破千亿: a magnitude, money or a count by what it measures

@@ -71,6 +71,10 @@ MORE_PARSING = [
     ("zhao-jin-chinese", "糧食產量一點四兆斤以上。", [("一點四兆斤", 1.4e12, "other")]),
     ("zhao-jin-arabic", "糧食產量1.4兆斤以上。", [("1.4兆斤", 1.4e12, "other")]),
     ("zhao-wa-is-a-unit", "光伏装机容量300兆瓦。", [("300兆瓦", 300, "other")]),
+    # a unit alone in a cell of a table written with bars is the row's unit, no amount
+    ("unit-cell", "2 | 农林牧渔业增加值 | 亿元 | 增长4% | 77.7 | 4.2 |", [("4%", 4, "percent")]),
+    ("unit-cell-per", "5 | 全员劳动生产率 | 万元/人年 | 稳步增长 | 年度指标 |", []),
+    ("unit-cell-other", "6 | 粮食产量 | 亿斤 | 3 |", []),
     # a bare amount keeps its currency
     ("bare-dollars", "外贸进出口突破千亿美元。", [("千亿美元", 1e11, "money")]),
     # fractions: a numerator that is no number (一二, "one or two") or more than the whole is no figure
