@@ -324,7 +324,7 @@ def test_trailing_words_between_a_name_and_its_figure(word):
 
 # --- periods of documents -------------------------------------------------------------------------
 
-@pytest.mark.parametrize("word", ["统计公报", "经济年报", "计划执行情况"])
+@pytest.mark.parametrize("word", ["统计公报", "经济年报", "计划执行情况", "经济成绩单"])
 def test_annual_report_words(word):
     ctx = context(f"2024年昆山市国民经济和社会发展{word}\n全年经济平稳。", "公报.txt")
     assert ctx.period == (dt.date(2024, 12, 31), "2024年")
@@ -375,7 +375,7 @@ TABLES = [
     ("ABBREVIATIONS", tables.ABBREVIATIONS, ABBREVIATIONS), ("HEAD_MERGES", tables.HEAD_MERGES, HEAD_MERGES),
     ("LEADING_WORDS", tables.LEADING_WORDS, LEADING_WORDS), ("TRAILING_WORDS", tables.TRAILING_WORDS, TRAILING_WORDS),
     ("RATE_SUFFIXES", tables.RATE_SUFFIXES, RATE_SUFFIXES),
-    ("ANNUAL_REPORT_WORDS", tables.ANNUAL_REPORT_WORDS, ("统计公报", "经济年报", "计划执行情况")),
+    ("ANNUAL_REPORT_WORDS", tables.ANNUAL_REPORT_WORDS, ("统计公报", "经济年报", "计划执行情况", "经济成绩单")),
     ("PERIOD_WORDS", tables.PERIOD_WORDS, PERIOD_WORDS),
     ("GROUP_PLACE_SUFFIXES", tables.GROUP_PLACE_SUFFIXES, GROUP_PLACE_SUFFIXES),
     ("NO_PLACE_BEFORE_SUFFIX", tables.NO_PLACE_BEFORE_SUFFIX, NO_PLACE_BEFORE_SUFFIX),

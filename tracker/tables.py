@@ -165,9 +165,9 @@ TRAILING_WORDS = ("高达", "已达", "已达到", "总计", "总计达", "共�
 RATE_SUFFIXES = ("同比增速", "同比增长率", "同比增幅", "增长率", "增长速度", "增速", "增幅", "同比增长", "增长")
 
 #: Words in a document's title that make it the annual report of the year the title names
-#: (2024年昆山市国民经济和社会发展统计公报, 解读2023年苏州经济年报, 关于合肥市2023年国民经济和社会发展
+#: (2024年昆山市国民经济和社会发展统计公报, 解读2023年苏州经济年报, 2024年温州经济成绩单, 关于合肥市2023年国民经济和社会发展
 #: 计划执行情况与2024年计划草案的报告), unless the title names a part of the year (2024年上半年…计划执行情况).
-ANNUAL_REPORT_WORDS = ("统计公报", "经济年报", "计划执行情况")
+ANNUAL_REPORT_WORDS = ("统计公报", "经济年报", "计划执行情况", "经济成绩单")
 
 #: Period words in a title that make a document the report of that period (1—2月徐州经济运行
 #: …): word -> (first month, last month). Month ranges (1—9月) are read by pattern.
