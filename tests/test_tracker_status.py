@@ -493,6 +493,11 @@ COLUMN_CASES = [
      target(base=0.5, base_date="2023-12-31", goal=0.6, due="2026-12-31"), [("2024-12-31", 0.525)], TODAY,
      dict(status="需加快", method="cagr", ratio=0.7965, projected_value=0.5 * 1.05 ** (1096 / 366),
           projected_year=2027.0)),
+    # 超20 (gt) from 0: exactly 20 the day after the baseline is not above it (progress 1, time share
+    # 1/366, R = 366 → 进度正常); the straight line reaches 20 that very day, in 2024.
+    ("超20 (gt) from 0, exactly 20 the day after the baseline: not met, R = 366; the line reaches 20 in 2024",
+     target(base=0, base_date="2024-12-30", goal=20, due="2025-12-31", qualifier="gt"), [("2024-12-31", 20)],
+     D("2025-01-01"), dict(status="进度正常", progress=1.0, ratio=366.0, projected_year=2024.0)),
     # A deadline one day after the baseline, observed on it: all the time has passed (elapsed 1).
     ("deadline the day after the baseline, observed on it short of the target → 逾期未完成, elapsed 1",
      target(base=100, base_date="2024-12-30", goal=120, due="2024-12-31"), [("2024-12-31", 110)], D("2025-01-01"),
@@ -520,7 +525,8 @@ COLUMN_CASES = [
      dict(status="需加快", ratio=5 / 7, progress=5 / 7, method="direct", note="", reason="")),
     ("占比 40% → 55% (share with a baseline), 50% → R = 50/55, progress (50 - 40) / 15, gap 5",
      target(kind="share", base=40, base_date="2024-12-31", goal=55, due="2026-12-31", qualifier="ge"),
-     [("2025-12-31", 50)], D("2026-03-31"), dict(status="需加快", ratio=50 / 55, progress=10 / 15, gap=5.0)),
+     [("2025-12-31", 50)], D("2026-03-31"),
+     dict(status="需加快", ratio=50 / 55, progress=10 / 15, gap=5.0, projected_value=None, projected_year=None)),
     ("占比 40% → 55%, only an observation on the baseline date → 待数据 (暂无基期之后的观测数据)",
      target(kind="share", base=40, base_date="2024-12-31", goal=55, due="2026-12-31", qualifier="ge"),
      [("2024-12-31", 45)], D("2026-03-31"), dict(status="待数据", reason="暂无基期之后的观测数据")),
