@@ -185,6 +185,12 @@ STALE = [
     ("15 months and a day → stale", "2025-12-31", "2027-04-01", 15, True),
     ("a year old → not stale", "2024-12-31", "2025-12-31", 15, False),
     ("a year old with stale_after_months 6 → stale", "2024-12-31", "2025-12-31", 6, True),
+    # 15 months before 2025-09-30 is 2024-06-30: the day before it is older than that.
+    ("exactly 15 months old, mid-year → not stale", "2024-06-30", "2025-09-30", 15, False),
+    ("15 months and a day, mid-year → stale", "2024-06-29", "2025-09-30", 15, True),
+    # 15 months before 2025-05-31 is 2024-02-31, which is the month's last day 2024-02-29.
+    ("the 31st: 15 months before 2025-05-31 is 2024-02-29 → not stale", "2024-02-29", "2025-05-31", 15, False),
+    ("the 31st: a day older than 2024-02-29 → stale", "2024-02-28", "2025-05-31", 15, True),
 ]
 
 
@@ -224,6 +230,13 @@ PROJECTIONS = [
     # 100 by 2025-09-30 (273 days): 100 / 273 * 365 = 133.7 < 300: not reached within the year.
     ("每年300项, 100 by September: 134 by the year end, not this year",
      target(kind="flow", goal=300, qualifier="ge"), [("2025-09-30", 100)], D("2025-10-01"), 100 / 273 * 365, None),
+    # 5900 after half a year (182 days): 6000 is reached ln 1.2 / ln 1.18 × 182 = 200.5 days after the
+    # baseline, in July 2024; at the due date 5000 × 1.18 ** (1096/182).
+    ("GDP 5900 after half a year: reached in 2024, within the first year",
+     target(**GDP), [("2024-06-30", 5900)], TODAY, 5000 * 1.18 ** (1096 / 182), 2024),
+    # 60 by 14 March (73 of 365 days) is exactly the pace of 300 a year: 300 on 31 December, in 2025.
+    ("每年300项, 60 by 14 March: 300 exactly on the last day of the year, reached in 2025",
+     target(kind="flow", goal=300, qualifier="ge"), [("2025-03-14", 60)], D("2025-03-15"), 60 / 73 * 365, 2025),
     ("a target already met is not projected",
      target(**GDP), [("2025-12-31", 6100)], D("2026-03-01"), None, None),
     ("a growth rate compared directly is not projected",
@@ -390,3 +403,190 @@ def test_trajectory_of_an_annual_flow_invents_no_baseline_point(progress, observ
     assert "基期" not in set(path["label"])
     assert list(path["observed"].dropna()) == observed
     assert path.loc[path["label"] == "目标", "target"].tolist() == [300]
+
+
+# --- rules pinned down by make mutate ------------------------------------------------------------
+# Cases for the rules that mutation testing found untested (tests/mutation/mutate.py on
+# tracker/progress.py). Each expected value is worked out by hand from the module docstring and
+# README "进度、状态与预测"; None stands for an empty (NaN) value.
+
+def check_columns(r: dict, expected: dict) -> None:
+    for key, want in expected.items():
+        got = r[key]
+        if want is None:
+            assert isinstance(got, float) and math.isnan(got), (key, got)
+        elif isinstance(want, float):
+            assert got == pytest.approx(want, rel=1e-6, abs=1e-3), (key, got)
+        else:
+            assert got == want, (key, got)
+
+
+COLUMN_CASES = [
+    # 已完成 needs no pace: a single observation without a baseline that meets the target is done;
+    # gap = 120 - 130 = -10 (beyond the target).
+    ("no baseline, a single observation above the target → 已完成, gap -10",
+     target(goal=120, due="2026-12-31"), [("2025-12-31", 130)], D("2026-03-31"),
+     dict(status="已完成", gap=-10.0, progress=None, ratio=None, method="", note="", reason="", baseline_source="")),
+    ("no baseline, down: a single observation under the ceiling → 已完成, gap 78 - 80 = -2",
+     target(goal=80, due="2026-12-31", direction="down", qualifier="le"), [("2025-12-31", 78)], D("2026-03-31"),
+     dict(status="已完成", gap=-2.0)),
+    ("no baseline, 超120 (gt) with a single observation of exactly 120: not met → 待数据 (仅有一个观测值)",
+     target(goal=120, due="2026-12-31", qualifier="gt"), [("2025-12-31", 120)], D("2026-03-31"),
+     dict(status="待数据", reason="仅有一个观测值，待下一期数据", gap=None)),
+    # An observation on the baseline's date that meets the target: done; progress (125 - 100) / (120 - 100).
+    ("an observation on the baseline date above the target → 已完成, progress 1.25, gap -5",
+     target(base=100, base_date="2024-12-31", goal=120, due="2026-12-31"), [("2024-12-31", 125)], D("2026-03-31"),
+     dict(status="已完成", progress=1.25, gap=-5.0, baseline_source="stated")),
+    ("保持100 (target = baseline), 100 on the baseline date → 已完成, progress undefined",
+     target(base=100, base_date="2024-12-31", goal=100, due="2026-12-31", qualifier="ge"), [("2024-12-31", 100)],
+     D("2026-03-31"), dict(status="已完成", progress=None, gap=0.0)),
+    # 倒退 when the baseline met the target and the latest no longer does: progress, R and the
+    # projected year undefined; gap 85 - 80 = 5.
+    ("down ≤80: baseline 70 met, latest 85 → 倒退 (基期已达到目标), nothing projected",
+     target(base=70, base_date="2024-12-31", goal=80, due="2026-12-31", direction="down", qualifier="le"),
+     [("2025-12-31", 85)], D("2026-03-31"),
+     dict(status="倒退", reason="基期已达到目标，最新数据又未达到", gap=5.0, progress=None, ratio=None,
+          projected_year=None, method="cagr")),
+    ("≥100 without a deadline: baseline 120 met, latest 95 → 倒退 (straight line)",
+     target(base=120, base_date="2024-12-31", goal=100, qualifier="ge"), [("2025-12-31", 95)], D("2026-03-31"),
+     dict(status="倒退", reason="基期已达到目标，最新数据又未达到", gap=5.0, progress=None, ratio=None,
+          method="linear", note="未设期限，按完成比例判断")),
+    ("PM2.5 低于35 (down, lt): baseline 30 met, latest exactly 35 is not below → 倒退",
+     target(base=30, base_date="2023-12-31", goal=35, due="2026-12-31", direction="down", qualifier="lt"),
+     [("2024-12-31", 35)], D("2025-06-30"), dict(status="倒退", gap=0.0, ratio=None)),
+    # 超100 from a baseline of 100: the required growth is 0, so R = observed / 0 is undefined.
+    ("超100 (gt) from a baseline of 100, latest 95 → 待数据 (无法与目标比较), no year",
+     target(base=100, base_date="2023-12-31", goal=100, due="2026-12-31", qualifier="gt"), [("2024-12-31", 95)],
+     D("2025-06-30"), dict(status="待数据", reason="无法与目标比较", cagr_required=0.0, ratio=None, progress=None,
+                           gap=5.0, projected_year=None)),
+    ("超0 (gt) from a baseline of 0 (straight line), latest -5 → 待数据 (无法与目标比较), no year",
+     target(base=0, base_date="2024-12-31", goal=0, due="2026-12-31", qualifier="gt"), [("2025-12-31", -5)],
+     D("2026-03-31"), dict(status="待数据", reason="无法与目标比较", ratio=None, projected_year=None)),
+    # A level fallen to zero has no growth rate: the straight line says how far. 100 → 200 from
+    # 2024-12-31 to 2026-12-31 (730 days), 0 on 2025-12-31 (365 days): progress -100 / 100 = -1, time
+    # share 0.5, R = -2 → 倒退. Projected the same way: 100 - 100 × 730/365 = -100 at the due date,
+    # the target never reached.
+    ("level 100 → 200 fallen to 0 after a year: straight line, R = -2 → 倒退, -100 at the due date",
+     target(base=100, base_date="2024-12-31", goal=200, due="2026-12-31"), [("2025-12-31", 0)], D("2026-03-31"),
+     dict(status="倒退", method="cagr", progress=-1.0, ratio=-2.0, cagr_observed=None,
+          cagr_required=2 ** (365.25 / 730) - 1, projected_value=-100.0, projected_year=None)),
+    # Baseline -100 (a loss) to 50: straight line. -25 after 365 of 730 days: progress 75/150 = 0.5,
+    # R = 0.5 / 0.5 = 1 → 进度正常; -100 + 75 × 730/365 = 50 at the due date, reached then (2026).
+    ("loss of 100 to a profit of 50, -25 after half the time: straight line, R = 1, 50 reached in 2026",
+     target(base=-100, base_date="2024-12-31", goal=50, due="2026-12-31"), [("2025-12-31", -25)], D("2026-03-31"),
+     dict(status="进度正常", method="linear", note="基期为零或负数，增速无意义，按直线进度计", progress=0.5,
+          ratio=1.0, projected_value=50.0, projected_year=2026.0)),
+    # No deadline: R is the share of the distance covered, 12 / 30 = 0.4 → 进展缓慢; at 12 a year the
+    # remaining 30 take 912.5 days from 2024-12-31: 2027-07-01.
+    ("100 → 130 without a deadline, 112 after a year: R = progress = 0.4 → 进展缓慢, reached in 2027",
+     target(base=100, base_date="2024-12-31", goal=130), [("2025-12-31", 112)], D("2026-03-31"),
+     dict(status="进展缓慢", method="linear", note="未设期限，按完成比例判断", progress=0.4, ratio=0.4, elapsed=None,
+          elapsed_today=None, projected_value=None, projected_year=2027.0)),
+    # A deadline on the baseline's date: no time share, so no R; an observation after it that falls
+    # short is overdue. progress (110 - 100) / 20 = 0.5.
+    ("deadline on the baseline date, 110 of 120 after it → 逾期未完成, no R",
+     target(base=100, base_date="2024-12-31", goal=120, due="2024-12-31"), [("2025-06-30", 110)], D("2025-07-01"),
+     dict(status="逾期未完成", reason="已过期限，最新数据未达到目标", method="linear",
+          note="期限不晚于基期，按完成比例判断", progress=0.5, ratio=None, elapsed=None)),
+    # The GDP worked example in 万亿元 (0.5 → 0.6, 0.525 after a year): figures below 1 grow the same.
+    ("GDP 0.5 → 0.6万亿 in 3 years, 0.525 after 1 year → compound growth as in 亿元: R≈0.80, 2027",
+     target(base=0.5, base_date="2023-12-31", goal=0.6, due="2026-12-31"), [("2024-12-31", 0.525)], TODAY,
+     dict(status="需加快", method="cagr", ratio=0.7965, projected_value=0.5 * 1.05 ** (1096 / 366),
+          projected_year=2027.0)),
+    # 超20 (gt) from 0: exactly 20 the day after the baseline is not above it (progress 1, time share
+    # 1/366, R = 366 → 进度正常); the straight line reaches 20 that very day, in 2024.
+    ("超20 (gt) from 0, exactly 20 the day after the baseline: not met, R = 366; the line reaches 20 in 2024",
+     target(base=0, base_date="2024-12-30", goal=20, due="2025-12-31", qualifier="gt"), [("2024-12-31", 20)],
+     D("2025-01-01"), dict(status="进度正常", progress=1.0, ratio=366.0, projected_year=2024.0)),
+    # A deadline one day after the baseline, observed on it: all the time has passed (elapsed 1).
+    ("deadline the day after the baseline, observed on it short of the target → 逾期未完成, elapsed 1",
+     target(base=100, base_date="2024-12-30", goal=120, due="2024-12-31"), [("2024-12-31", 110)], D("2025-01-01"),
+     dict(status="逾期未完成", elapsed=1.0, elapsed_today=1.0)),
+    # Data after the due date: the time shares stop at 1 and the expected value at the target.
+    ("100 → 120 by 2025, 118 in March 2026 → 逾期未完成; elapsed 1, expected 120, gap 2",
+     target(base=100, base_date="2023-12-31", goal=120, due="2025-12-31"),
+     [("2024-12-31", 110), ("2026-03-31", 118)], D("2026-06-30"),
+     dict(status="逾期未完成", elapsed=1.0, expected=120.0, elapsed_today=1.0, expected_now=120.0, gap=2.0,
+          progress=0.9)),
+    ("first observation as baseline and overdue: both reasons, joined by ；",
+     target(goal=3000, due="2024-12-31"), [("2023-12-31", 2600), ("2024-12-31", 2800)], D("2025-03-31"),
+     dict(status="逾期未完成", reason="以2023年观测值为基期；已过期限，最新数据未达到目标", baseline_source="first_observation")),
+    ("only an observation on the baseline date and the deadline passed → 待数据 (已到期，待最新数据)",
+     target(**GDP), [("2023-12-31", 5000)], D("2027-03-01"), dict(status="待数据", reason="已到期，待最新数据")),
+    # An annual flow due in 2025 is judged on 2025 (250 of 300): a 2026 figure is about no year it covers.
+    ("每年300项 due 2025: 250 for 2025, then 100 in March 2026 → judged on 2025: 逾期未完成, gap 50",
+     target(kind="flow", goal=300, due="2025-12-31"), [("2025-12-31", 250), ("2026-03-31", 100)], D("2026-06-30"),
+     dict(status="逾期未完成", latest=250.0, gap=50.0, method="linear", note="按2025年计", reason="已过期限，最新数据未达到目标",
+          baseline_source="year_start")),
+    # Rates and shares are compared directly: R = latest / target (target / latest for a ceiling);
+    # without a baseline progress is R, with one the share of the distance from the baseline.
+    ("增长7% (rate), latest 5% → R = progress = 5/7, no note",
+     target(kind="rate", goal=7), [("2025-03-31", 5)], TODAY,
+     dict(status="需加快", ratio=5 / 7, progress=5 / 7, method="direct", note="", reason="")),
+    ("占比 40% → 55% (share with a baseline), 50% → R = 50/55, progress (50 - 40) / 15, gap 5",
+     target(kind="share", base=40, base_date="2024-12-31", goal=55, due="2026-12-31", qualifier="ge"),
+     [("2025-12-31", 50)], D("2026-03-31"),
+     dict(status="需加快", ratio=50 / 55, progress=10 / 15, gap=5.0, projected_value=None, projected_year=None)),
+    ("占比 40% → 55%, only an observation on the baseline date → 待数据 (暂无基期之后的观测数据)",
+     target(kind="share", base=40, base_date="2024-12-31", goal=55, due="2026-12-31", qualifier="ge"),
+     [("2024-12-31", 45)], D("2026-03-31"), dict(status="待数据", reason="暂无基期之后的观测数据")),
+    ("低于5% (share, down, lt) is strict: exactly 5% → not met, R = 5/5 = 1 → 进度正常",
+     target(kind="share", goal=5, direction="down", qualifier="lt"), [("2024-12-31", 5)], TODAY,
+     dict(status="进度正常", ratio=1.0)),
+    ("≤5% (share, down), latest 0 → 已完成; R = 5/0 undefined",
+     target(kind="share", goal=5, direction="down", qualifier="le"), [("2024-12-31", 0)], TODAY,
+     dict(status="已完成", ratio=None)),
+    ("≤0.5% (share, down), latest 1% → R = 0.5/1 = 0.5 → 进展缓慢",
+     target(kind="share", goal=0.5, direction="down", qualifier="le"), [("2024-12-31", 1)], TODAY,
+     dict(status="进展缓慢", ratio=0.5)),
+    # A target of zero has no ratio to it: without a baseline the rate cannot be compared; with one,
+    # R is the share of the distance covered from it.
+    ("增速转正 (rate ≥0), latest -2% without a baseline → 待数据 (无法与目标比较)",
+     target(kind="rate", goal=0, qualifier="ge"), [("2025-03-31", -2)], TODAY,
+     dict(status="待数据", reason="无法与目标比较", ratio=None)),
+    ("零增长 (rate, down, ≤0), latest 2% without a baseline → 待数据 (无法与目标比较)",
+     target(kind="rate", goal=0, direction="down", qualifier="le"), [("2025-03-31", 2)], TODAY,
+     dict(status="待数据", reason="无法与目标比较", ratio=None)),
+    ("增速由-3%转正 (rate ≥0 with a baseline), latest -1% → R = progress = 2/3 → 需加快",
+     target(kind="rate", base=-3, base_date="2024-12-31", goal=0, due="2026-12-31", qualifier="ge"),
+     [("2025-12-31", -1)], D("2026-03-31"), dict(status="需加快", ratio=2 / 3, progress=2 / 3)),
+    # 减少20 without a baseline: the first observation (100) is the baseline, the level to reach 80;
+    # observed (90/100) ** (365.25/365) - 1 over required (80/100) ** (365.25/730) - 1: R = 0.947 → 需加快.
+    ("减少20 (increment, down) without a baseline, 100 then 90 → target 80, R≈0.947 → 需加快",
+     target(kind="increment", stated=20, direction="down", due="2026-12-31"),
+     [("2024-12-31", 100), ("2025-12-31", 90)], D("2026-03-31"),
+     dict(status="需加快", target=80.0, baseline=100.0, ratio=0.9472, reason="以2024年观测值为基期")),
+    # As the loader writes it, an increment without a baseline has the stated amount as its target:
+    # with one observation there is no level to reach yet (5250 is not 'above 1000').
+    ("新增1000 without a baseline as the loader writes it (target 1000), one observation → 待数据",
+     dict(target(kind="increment", stated=1000, due="2026-12-31"), target=1000), [("2024-12-31", 5250)], TODAY,
+     dict(status="待数据", reason="仅有一个观测值，待下一期数据")),
+    # Fields left out of the dict take their defaults: type level, direction up, qualifier eq; an
+    # increment without target_stated has its level as target.
+    ("a rate written without direction is an up-target: 5 of 7 → R≈0.71",
+     dict(type="rate", target=7), [("2025-03-31", 5)], TODAY, dict(status="需加快", ratio=5 / 7)),
+    ("an increment given as its level 6000 (no target_stated), 5000 then 5250 → the GDP example",
+     dict(type="increment", target=6000, due=D("2026-12-31")), [("2023-12-31", 5000), ("2024-12-31", 5250)], TODAY,
+     dict(status="需加快", target=6000.0, ratio=0.7965)),
+]
+
+
+@pytest.mark.parametrize("t, points, today, expected", [c[1:] for c in COLUMN_CASES],
+                         ids=[c[0] for c in COLUMN_CASES])
+def test_status_columns(t, points, today, expected):
+    check_columns(assess(t, [(D(d), v) for d, v in points], today=today), expected)
+
+
+def test_assess_gives_the_status_tables_columns():
+    """assess() returns the columns of the status table it computes, in the table's order; what is
+    unknown (nothing observed, no baseline, no deadline) is NaN, and the words are empty."""
+    from tracker.progress import _ASSESSED
+
+    r = assess(target(goal=100), [], today=TODAY)
+    assert list(r) == list(_ASSESSED)
+    numbers = ["baseline", "latest", "target", "progress", "gap", "elapsed", "expected", "elapsed_today",
+               "expected_now", "cagr_required", "cagr_observed", "ratio", "projected_value", "projected_year"]
+    assert [k for k in numbers if not (isinstance(r[k], float) and math.isnan(r[k]))] == ["target"]
+    assert (r["status"], r["reason"], r["method"], r["note"], r["baseline_source"]) == \
+        ("暂无数据", "暂无进展数据", "", "", "")
+    assert r["stale"] is False and r["baseline_date"] is pd.NaT and r["as_of"] is pd.NaT

@@ -315,6 +315,29 @@ def test_trajectory_of_a_target_with_nothing_observed():
     path = tracker.trajectory(tracker.load(BOOK), "plan", today="2025-06-30")
     assert path["label"].tolist() == ["目标"] and path["target"].tolist() == [50]
     assert path["observed"].isna().all() and path["linear"].isna().all() and path["required"].isna().all()
+    assert path["observed"].dtype == "float64" and path["date"].dtype == "datetime64[ns]"
+
+
+def test_trajectory_with_nothing_to_draw_keeps_its_types():
+    """A monitored rate (no target, no baseline, nothing observed) has no row, but the columns keep
+    their types: a chart of several targets concatenates them."""
+    book = tracker.load("targets:\n  - {id: r, region: 某市, indicator: 增速, unit: '%', type: rate, source: {doc: d}}\n")
+    path = tracker.trajectory(book, "r", today="2025-06-30")
+    assert path.empty and list(path.columns) == ["date", "observed", "linear", "required", "target", "label"]
+    assert path["date"].dtype == "datetime64[ns]"
+
+
+def test_trajectory_of_an_annual_flow_ignores_years_after_its_deadline():
+    """每年300项 due 2025, with 250 for 2025 and 100 for 1—3月 2026: the path is 2025's, from 0 at the
+    start of the year to 300 at its end, and the 2026 figure, about no year the target covers, is not drawn."""
+    book = tracker.load("targets:\n  - {id: f, region: 某市, indicator: 技改项目, unit: 项, type: flow, "
+                        "target: {value: 300, due: 2025}, source: {doc: d}, "
+                        "progress: [{date: 2025, value: 250}, {date: 2026-03, value: 100}]}\n", today="2026-06-30")
+    path = tracker.trajectory(book, "f", today="2026-06-30")
+    assert [str(d.date()) for d in path["date"]] == ["2024-12-31", "2025-12-31"]
+    assert path["label"].tolist() == ["", "观测"]
+    assert path["observed"].tolist()[1] == 250 and math.isnan(path["observed"].iloc[0])
+    assert path["linear"].tolist() == [0, 300] and path["target"].tolist()[1] == 300
 
 
 # --- the table agrees with the one-target computation -------------------------------------------

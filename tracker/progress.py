@@ -16,7 +16,10 @@ Where growth rates are undefined or meaningless -- a baseline of zero or below, 
 annual flow (每年实施300项), no deadline -- the straight-line share is used instead:
 R = (share of the distance covered) / (share of the time elapsed at as_of). Rates and
 shares (增长7%, 占比55%) are compared directly with their target: R = latest / target, or
-target / latest for a ceiling.
+target / latest for a ceiling; against a target of zero (增速转正) there is no such ratio, and R is
+the share of the distance covered from the baseline, or undefined without one. Where R is
+undefined (also a required growth of zero: 超100 from a baseline of 100) the status is 待数据,
+无法与目标比较.
 
 The statuses beyond the graded four, in the order they are decided:
 
@@ -307,7 +310,8 @@ def _project(out: dict, method, kind, b, tb, T, td, tl, L) -> None:
         out["projected_value"] = b * growth ** ((td - tb) / _YEAR_DAYS)
         if growth != 1 and math.log(T / b) / math.log(growth) > 0:
             reach = tb + math.log(T / b) / math.log(growth) * _YEAR_DAYS
-    elif method == "linear" and tl > tb:
+    elif method in ("cagr", "linear") and tl > tb:
+        # (a level fallen to zero or below has no growth rate: its status and projection take the straight line)
         per_day = (L - b) / (tl - tb)
         if not _nan(td):
             out["projected_value"] = b + per_day * (td - tb)
