@@ -35,6 +35,11 @@ The statuses beyond the graded four, in the order they are decided:
 - 倒退 also when the baseline already met the target and the latest observation no longer
   does (基期已达到目标，最新数据又未达到): progress, R and the projected year are then
   undefined (a fall below a floor would otherwise have R > 0).
+- An annual amount with a ceiling (an annual flow going down: 每年新增用地不超过300亩) is not
+  已完成 before its year ends: its amount so far, carried on at its pace to the year's end, is
+  compared with the ceiling (R = ceiling / projected amount, 100 by June → 200 → R = 1.5); past
+  the ceiling already it is 倒退 (年内累计已超过上限，全年目标已无法达到: the year's amount only
+  adds up), with R undefined.
 
 When no baseline is given, the first observation serves as one (as Open SDG does), and
 ``reason`` says so. ``stale`` flags data older than ``stale_after_months`` before the
@@ -70,6 +75,7 @@ REASONS = {
     "overdue": "已过期限，最新数据未达到目标",
     "no_compare": "无法与目标比较",
     "fell_back": "基期已达到目标，最新数据又未达到",
+    "over_cap": "年内累计已超过上限，全年目标已无法达到",
 }
 
 STATUS_COLUMNS = [
@@ -239,7 +245,10 @@ def _assess(kind, direction, qualifier, b, tb, T, stated, td, points, today, set
     one_point = not has_base and kind not in ("rate", "share")
     # 已完成 needs no pace: a latest value that meets the target is done even with a single
     # observation or none after the baseline (but not one older than a stated baseline).
-    if (one_point or not counted) and (not has_base or as_of >= tb) and _meets(latest, T, direction, qualifier):
+    # an annual ceiling (每年新增用地不超过300亩) whose year is not over is met only when the year ends
+    open_cap = kind == "flow" and direction == "down" and not _nan(td) and as_of < td
+    if (one_point or not counted) and (not has_base or as_of >= tb) and _meets(latest, T, direction, qualifier) \
+            and not open_cap:
         out["gap"] = gap
         if has_base and T != b and kind not in ("rate", "share"):
             out["progress"] = (latest - b) / (T - b)
@@ -286,6 +295,17 @@ def _assess(kind, direction, qualifier, b, tb, T, stated, td, points, today, set
         if not has_base:
             out["progress"] = out["ratio"]
 
+    if open_cap:
+        # the year's amount so far, carried on at its pace to the year's end, against the ceiling:
+        # R = ceiling / projected amount (as a ceiling's rate is read, target / latest)
+        share = _share(tb, td, tl)
+        _project(out, method, kind, b, tb, T, td, tl, L)
+        out["projected_year"] = NaN
+        if L > T:  # only adds up: past the ceiling, the year's goal is lost
+            out["ratio"] = NaN
+            return finish(AWAY, REASONS["over_cap"])
+        out["ratio"] = T / (L / share) if L > 0 and share > 0 else math.inf
+        return finish(_grade(out["ratio"], settings))
     if _meets(L, T, direction, qualifier):
         return finish(DONE)
     _project(out, method, kind, b, tb, T, td, tl, L)
