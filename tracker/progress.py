@@ -250,7 +250,7 @@ def _assess(kind, direction, qualifier, b, tb, T, stated, td, points, today, set
     if (one_point or not counted) and (not has_base or as_of >= tb) and _meets(latest, T, direction, qualifier) \
             and not open_cap:
         out["gap"] = gap
-        if has_base and T != b and kind not in ("rate", "share"):
+        if has_base and T != b:  # as on the graded path below, rates and shares with a baseline too
             out["progress"] = (latest - b) / (T - b)
         return finish(DONE)
     if one_point:
