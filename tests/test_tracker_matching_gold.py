@@ -26,13 +26,15 @@ ROOT = Path(__file__).resolve().parents[1]
 #: documents, gold written before the first run): precision 1.00, recall 0.05 (1 of 22) at first: 温州 is in
 #: no region table, so the documents' region became 浙江省, 徐州市 or none. With China's divisions as places
 #: (tracker.tables.DIVISIONS) and a city's short name at a sentence's head as its subject: precision 0.77,
-#: recall 0.45; Hefei precision 1.00 (滁州紧跟芜湖其后 is Chuzhou's).
+#: recall 0.45; Hefei precision 1.00 (滁州紧跟芜湖其后 is Chuzhou's). With the periods of a plan-execution report
+#: and a year's 经济成绩单, and a period without its year read against the document's date: Hefei 1.00 / 0.50,
+#: Wenzhou 0.80 / 0.55.
 GOLDS = [
     ("matching.jsonl", ROOT / "targets.yaml", {"precision": 0.9, "recall": 0.8}),
     ("matching_c.jsonl", ROOT / "targets.yaml", {"precision": 0.9, "recall": 0.8}),
-    ("matching_hefei.jsonl", ROOT / "tests" / "gold" / "books" / "hefei.yaml", {"precision": 0.9, "recall": 0.3}),
+    ("matching_hefei.jsonl", ROOT / "tests" / "gold" / "books" / "hefei.yaml", {"precision": 0.9, "recall": 0.45}),
     ("matching_chengdu.jsonl", ROOT / "tests" / "gold" / "books" / "chengdu.yaml", {"precision": 0.9, "recall": 0.7}),
-    ("matching_wenzhou.jsonl", ROOT / "tests" / "gold" / "books" / "wenzhou.yaml", {"precision": 0.75, "recall": 0.4}),
+    ("matching_wenzhou.jsonl", ROOT / "tests" / "gold" / "books" / "wenzhou.yaml", {"precision": 0.75, "recall": 0.5}),
 ]
 
 
