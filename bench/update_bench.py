@@ -55,7 +55,7 @@ def book_text(count: int, rng: random.Random) -> str:
         lines += [f"  - id: t{i:05d}", f"    region: {place}", f"    indicator: {indicator}", f"    unit: '{unit}'",
                   f"    type: {kind}", "    source: {doc: 生成}"]
         if kind != "rate":
-            lines.append(f"    target: {{value: {rng.randint(100, 9000)}, due: 2027}}")
+            lines.append(f"    target: {{value: {rng.randint(100, 300)}, due: 2027}}")  # within the checks of a plausible unit
         lines += ["    progress:", f"      - {{date: 2021, value: {rng.randint(50, 90)}}}",
                   f"      - {{date: 2022, value: {rng.randint(50, 90)}}}"]
     return "\n".join(lines) + "\n"

@@ -32,6 +32,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 
+import ahocorasick
 import pandas as pd
 import regex
 
@@ -163,7 +164,18 @@ _CITY_SHORT = frozenset(s for s, p in _SHORT.items() if _PARENT.get(p) is None o
 _NAME_PARTS = tuple(vocab.REGION_NAME_PARTS)
 _SENTENCE_HEAD = re.compile(r"[。！？!?\n]")
 _OWN = {w: None for w in tables.OWN_PLACE_WORDS}
-_PLACE_WORDS = regex.compile("|".join(regex.escape(w) for w in sorted({**_FULL, **_SHORT, **_OWN}, key=len, reverse=True)))
+# Thousands of names: an Aho-Corasick automaton finds them in one pass (a regular expression of
+# that many alternatives tries each at every position); leftmost-longest, as `_place_words` needs.
+_PLACE_WORDS = ahocorasick.Automaton()
+for _word in {**_FULL, **_SHORT, **_OWN}:
+    _PLACE_WORDS.add_word(_word, _word)
+_PLACE_WORDS.make_automaton()
+
+
+def _place_words(text: str):
+    """(start, end, word) of each place word in `text`, leftmost-longest, not overlapping."""
+    for last, word in _PLACE_WORDS.iter_long(text):
+        yield last + 1 - len(word), last + 1, word
 _SUBJECT_FOLLOWERS = tuple(vocab.REGION_SUBJECT_FOLLOWERS)
 _SPACES = " \u3000\u00a0\t"
 #: A time at the head of a clause, before its subject: 2025年, 今年, 上半年, 1—9月.
@@ -189,23 +201,22 @@ def _places_in(text: str, subject_only: bool = True) -> list[tuple[int, int, str
     A short name counts only as a subject (at the head of its clause, before a verb-like
     word) unless `subject_only` is false, as for a title or a whole document's count."""
     out = []
-    for m in _PLACE_WORDS.finditer(text):
-        word = m.group()
+    for m_start, m_end, word in _place_words(text):
         if word in _OWN:
-            out.append((m.start(), m.end(), ""))
+            out.append((m_start, m_end, ""))
         elif word in _FULL or not subject_only:
-            out.append((m.start(), m.end(), _FULL.get(word) or _SHORT[word]))
+            out.append((m_start, m_end, _FULL.get(word) or _SHORT[word]))
         else:
-            head = max((c.end() for c in _CLAUSE.finditer(text, 0, m.start())), default=0)
-            lead = _TIME_LEAD.match(text, head, m.start())  # '2025年广西全区…': a time before the subject
+            head = max((c.end() for c in _CLAUSE.finditer(text, 0, m_start)), default=0)
+            lead = _TIME_LEAD.match(text, head, m_start)  # '2025年广西全区…': a time before the subject
             head = lead.end() if lead else head
             # '常熟 GDP 达到…': spaces may stand between a short name and what follows it
-            after = text[m.end():m.end() + 12].lstrip(_SPACES)
-            if m.start() - head <= 2 and after.startswith(_SUBJECT_FOLLOWERS):
-                out.append((m.start(), m.end(), _SHORT[word]))
+            after = text[m_end:m_end + 12].lstrip(_SPACES)
+            if m_start - head <= 2 and after.startswith(_SUBJECT_FOLLOWERS):
+                out.append((m_start, m_end, _SHORT[word]))
             elif (word in _CITY_SHORT and not after.startswith(_NAME_PARTS)
-                  and max((c.end() for c in _SENTENCE_HEAD.finditer(text, 0, m.start())), default=0) == m.start()):
-                out.append((m.start(), m.end(), _SHORT[word]))
+                  and max((c.end() for c in _SENTENCE_HEAD.finditer(text, 0, m_start)), default=0) == m_start):
+                out.append((m_start, m_end, _SHORT[word]))
     return out
 
 
