@@ -328,6 +328,11 @@ DOCUMENT_YEARS = [
      "二、2022年工作安排\n预计全年地区生产总值增长6%。", "2022-06-30", "4700亿元", ("actual", None)),
     ("an-estimate-under-the-plan-after-it", "一、过去五年和2021年工作回顾\n2021年预计地区生产总值4700亿元、增长8%。\n"
      "二、2022年工作安排\n预计全年地区生产总值增长6%。", "2022-06-30", "6%", ("target", 2022)),
+    # a list of goals that names no year goes on with the goals the document set before it
+    ("a-list-of-goals-after-the-years-goal", "将今年国内生产总值增长目标设定在5%左右。\n\n其他经济目标还包含：赤字率拟按4%安排；"
+     "城镇新增就业1200万人以上。", "2026-03-06", "1200万人", ("target", 2026)),
+    ("a-list-of-goals-with-none-before", "其他经济目标还包含：赤字率拟按4%安排；城镇新增就业1200万人以上。", "2026-03-06",
+     "1200万人", ("target", None)),
     # 争取 with the funds or projects sought: obtained under a review heading, sought in the year's work
     ("funds-obtained-in-a-review", "一、2024年工作回顾\n过去一年，我们争取中央预算内资金3.5亿元。\n二、2025年工作安排\n"
      "全年争取上级资金20亿元以上。", "2025-01-20", "3.5亿元", ("actual", None)),
