@@ -496,11 +496,12 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
             kind, due = "target", part_of if part_of is not None else due  # a part of the target before
         if scope is not None and scope.targets:
             kind = "target"  # every figure of an expected-targets section is one
-            if due is None and scope.deadline is None and not own_stated:
-                # '今年…增长目标设定在…。其他经济目标还包含：…': a section that names no year goes on
-                # with the goals the document set before it
-                due = next((r[_DEADLINE] for r in reversed(out) if r[_KIND] == "target" and r[_DEADLINE] is not None),
-                           None)
+            if due is None and scope.deadline is None and not own_stated and doc_date is not None:
+                # '今年…增长目标设定在…。其他经济目标还包含：…': a section that names no year goes on with
+                # the goals for the document's year set before it (not with those of another horizon)
+                before = next((r[_DEADLINE] for r in reversed(out) if r[_KIND] == "target" and r[_DEADLINE] is not None),
+                              None)
+                due = before if before == doc_date.year else None
         elif (kind == "target" and scope is not None and scope.history and not stated
               and classify.estimated(sent, a)):
             kind = "actual"  # '一、过去五年和2021年工作回顾' … '2021年预计地区生产总值4700亿元': an estimate of the past
