@@ -436,3 +436,15 @@ targets:
 def test_places_of_another_province(text, expected):
     proposals, _ = propose(text, WENZHOU, doc="公报.txt")
     assert [(p.target, p.value) for p in proposals] == expected
+
+
+@pytest.mark.parametrize("year, expected", [
+    (2024, [("wz-gdp-rate", 6.3)]),   # its own year
+    (2023, [("wz-gdp-rate", 6.3)]),   # a year before (a target of average growth takes the years up to it)
+    (2025, []),                       # a year after: a growth rate is of its own year, no progress toward 2024's
+])
+def test_a_growth_rate_after_the_targets_year_is_no_progress(year, expected):
+    text = f"{year}年温州市国民经济和社会发展统计公报\n全年全市地区生产总值增长6.3%。"
+    proposals, unmatched = propose(text, WENZHOU, doc="公报.txt")
+    assert [(p.target, p.value) for p in proposals] == expected
+    assert expected or [u.why for u in unmatched] == [f"{year}年的增速不计入2024年的增速目标（wz-gdp-rate）"]

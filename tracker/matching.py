@@ -794,7 +794,9 @@ def propose_figures(text: str, rows: list[dict], book: Book, ctx: Context,
                 if t.type == "flow" and t.due is not None and t.due.year != day.year:
                     passed = f"{f.period[1]}的数字不计入{t.due.year}年的年度目标（{t.id}）"
                     continue
-                if yearly and t.type == "rate" and t.due is not None and t.due.year != day.year:
+                if t.type == "rate" and t.due is not None and (t.due.year < day.year or yearly and t.due.year != day.year):
+                    # a growth rate of a year after the target's (2022's for 增长6% in 2021) measures no
+                    # progress toward it: a rate is of its own year, not a level that stays
                     passed = f"{f.period[1]}的增速不计入{t.due.year}年的增速目标（{t.id}）"
                     continue
                 if _part_of_a_years_total(f, t, day):
