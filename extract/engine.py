@@ -363,8 +363,8 @@ def document_date(text: str) -> dt.date | None:
         if m is None:
             pos = text.find("20", pos + 1, limit)
             continue
-        y, mo, d = (m.group("y") or m.group("y2"), m.group("m") or m.group("m2"),
-                    m.group("d") or m.group("d2"))
+        y, mo, d = (m.group("y") or m.group("y2") or m.group("y3"), m.group("m") or m.group("m2") or m.group("m3"),
+                    m.group("d") or m.group("d2") or m.group("d3"))
         try:
             return dt.date(int(y), int(mo), int(d))
         except ValueError:

@@ -286,9 +286,14 @@ def test_deadline(text, date, surface, want):
         # only the first 1500 characters are read: a date ending at the 1500th is read, one past it not
         ("正" * 1490 + "2024-03-01", dt.date(2024, 3, 1)),
         ("正" * 1491 + "2024-03-01", None),
+        # a range of months is no date: 2023年1-6月 is not 6 January; nor are mixed separators
+        ("统计局发布2023年1-6月经济运行简况。", None),
+        ("2024-02/05 发布", None),
+        ("2024.2.5 发布", dt.date(2024, 2, 5)),
     ],
     ids=["iso", "year-line-then-month-day", "chinese", "no-year", "impossible", "after-a-number",
-         "after-an-impossible-date", "ends-at-the-limit", "ends-past-the-limit"],
+         "after-an-impossible-date", "ends-at-the-limit", "ends-past-the-limit", "months-range", "mixed-separators",
+         "dots"],
 )
 def test_document_date(text, want):
     assert extract.engine.document_date(text) == want
