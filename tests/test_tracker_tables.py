@@ -448,3 +448,20 @@ def test_a_growth_rate_after_the_targets_year_is_no_progress(year, expected):
     proposals, unmatched = propose(text, WENZHOU, doc="公报.txt")
     assert [(p.target, p.value) for p in proposals] == expected
     assert expected or [u.why for u in unmatched] == [f"{year}年的增速不计入2024年的增速目标（wz-gdp-rate）"]
+
+
+@pytest.mark.parametrize("province_word", tables.OWN_PROVINCE_WORDS)
+def test_the_country_and_province_compared_with_in_brackets(province_word):
+    """高于全国(5%)、全省(5.5%)水平: the bracketed figures are the country's and Zhejiang's, not Wenzhou's."""
+    text = (f"2024年温州市国民经济和社会发展统计公报\n全年全市地区生产总值增长6.3%，"
+            f"高于全国(5%)、{province_word}(5.5%)水平。")
+    proposals, unmatched = propose(text, WENZHOU, doc="公报.txt")
+    assert [(p.target, p.value) for p in proposals] == [("wz-gdp-rate", 6.3)]
+    assert [(u.text, u.region) for u in unmatched] == [("5%", "全国"), ("5.5%", "浙江省")]
+
+
+def test_a_province_named_as_a_rank_is_no_place():
+    """获评全省先进, 居全省首位: a level or a rank, not the place of the figures after it."""
+    proposals, _ = propose("2024年温州市国民经济和社会发展统计公报\n全市获评全省先进，地区生产总值增长6.3%。", WENZHOU,
+                           doc="公报.txt")
+    assert [(p.target, p.value) for p in proposals] == [("wz-gdp-rate", 6.3)]

@@ -164,6 +164,11 @@ _CITY_SHORT = frozenset(s for s, p in _SHORT.items() if _PARENT.get(p) is None o
 _NAME_PARTS = tuple(vocab.REGION_NAME_PARTS)
 _SENTENCE_HEAD = re.compile(r"[。！？!?\n]")
 _OWN = {w: None for w in tables.OWN_PLACE_WORDS}
+#: The country's or the province's figure in brackets after its name, which a city's report compares
+#: with (高于全国(2.5%)、全省(2%)水平): no figure of the city's. (全省 elsewhere is often a rank or a
+#: level of an award, 获评全省先进, 居全省首位, and names no place of a figure.)
+_COMPARED_PLACE = re.compile(r"(?:(?P<nation>" + "|".join(tables.NATION_WORDS) + r")|"
+                             + "|".join(tables.OWN_PROVINCE_WORDS) + r")\s*[（(]\s*$")
 # Thousands of names: an Aho-Corasick automaton finds them in one pass (a regular expression of
 # that many alternatives tries each at every position); leftmost-longest, as `_place_words` needs.
 _PLACE_WORDS = ahocorasick.Automaton()
@@ -186,6 +191,17 @@ _CLAUSE = re.compile(r"[，,；;：:。！？!?\n]")
 #: A line that opens with a place and a colon labels what follows: 昆山:县域经济的“超级引擎”.
 _PLACE_LABEL = re.compile(r"^[ \t\u3000]*([\u4e00-\u9fff]{2,8}?)[ \t\u3000]*[:：]", re.MULTILINE)
 _HEADING_LINE = re.compile(r"^[^\n。！？!?]{1,30}$", re.MULTILINE)
+
+
+def _province_of(place: str | None) -> str:
+    """The province a place lies in (itself for a province); '全省' when unknown."""
+    seen = 0
+    while place and seen < 4:
+        parent = _PARENT.get(place)
+        if parent is None:
+            return place if place in _PROVINCE_NAMES else "全省"
+        place, seen = parent, seen + 1
+    return "全省"
 
 
 def place_of(name: str | None) -> str | None:
@@ -502,6 +518,7 @@ class _Reader:
 
     def __init__(self, text: str, ctx: Context):
         self.text, self.ctx = text, ctx
+        self._province = _province_of(ctx.region)
         self._sentence_at: dict[tuple[str, int], int] = {}
         # lines that label what follows with a place ('昆山:县域经济的“超级引擎”'), by position, each
         # up to the next short line with no full stop (the next heading)
@@ -545,6 +562,9 @@ class _Reader:
     def region(self, before: str, start: int = 0) -> tuple[str | None, bool]:
         """(the place the figure belongs to, whether its sentence, or the label of its section,
         names it)."""
+        compared = _COMPARED_PLACE.search(before)
+        if compared is not None:
+            return ("全国" if compared.group("nation") else self._province), True
         places = _figure_places(before)
         if places and places[-1][2]:
             return places[-1][2], True

@@ -35,7 +35,7 @@ import csv
 import importlib.resources
 
 __all__ = [
-    "PLACES", "DIVISIONS", "PROVINCES", "STOCK_WORDS", "OWN_PLACE_WORDS", "PLACE_SUFFIXES", "INDICATOR_SYNONYMS", "ABBREVIATIONS",
+    "PLACES", "DIVISIONS", "PROVINCES", "STOCK_WORDS", "OWN_PLACE_WORDS", "NATION_WORDS", "OWN_PROVINCE_WORDS", "PLACE_SUFFIXES", "INDICATOR_SYNONYMS", "ABBREVIATIONS",
     "HEAD_MERGES", "LEADING_WORDS", "TRAILING_WORDS", "RATE_SUFFIXES", "ANNUAL_REPORT_WORDS", "PERIOD_WORDS",
     "GROUP_PLACE_SUFFIXES", "NO_PLACE_BEFORE_SUFFIX", "NO_PLACE_CHARS", "NO_PLACE_FOLLOWERS",
 ]
@@ -108,6 +108,10 @@ STOCK_WORDS = ("余额", "存量", "总资产", "资产总额")
 
 #: Words by which a document speaks of its own place: the figure is the document's.
 OWN_PLACE_WORDS = ("全市", "我市", "本市", "全区", "我区", "本区", "全县", "我县", "本县")
+#: Words for the whole country, and for the province the document's place lies in: a city's report
+#: compares with them (高于全国(2.5%)、全省(2%)水平), and their figures are not the city's.
+NATION_WORDS = ("全国",)
+OWN_PROVINCE_WORDS = ("全省", "我省", "本省")
 
 #: Endings dropped to make a place's short name (昆山市 -> 昆山, 吴江区 -> 吴江). A short name
 #: names a place only as a subject (extract.vocab.REGION_SUBJECT_FOLLOWERS), and only when it
