@@ -724,7 +724,7 @@ def indicator_fallback(sent: str, start: int, prev_end: int, prev: str | None,
     """
     if prev and prev_end and category in ("percent", "pp") and _RATE_WORDS.search(sent, prev_end, start):
         return _level(prev) + "增速"
-    if prev and prev_end and category in _AMOUNTS and _AMOUNT_CHANGE.search(sent, prev_end, start):
+    if prev and prev_end and category in _AMOUNTS and _AMOUNT_CHANGE.search(sent, max(prev_end, clause_start(sent, start)), start):
         return _level(prev) + "增量"  # '规上工业企业3210家，比上年末增加120家': the change, not the level
     if prev and prev_end and _ONLY_A_PERIOD.fullmatch(sent, prev_end, start):
         return prev  # '一季度GDP增速5.2%，到上半年的7.5%': the same indicator, of a later period
@@ -735,7 +735,12 @@ def indicator_fallback(sent: str, start: int, prev_end: int, prev: str | None,
     if c0 == 0:
         return None
     p0 = max(clause_start(sent, c0 - 1), prev_end)
-    return _shorten(_clean(sent[p0:c0 - 1])) or None
+    phrase = _shorten(_clean(sent[p0:c0 - 1]))
+    if prev and phrase and _HEAD_WORD.search(phrase) is None and _HEAD_WORD.search(prev) is not None:
+        # '地区生产总值突破万亿元，并在冲击下保持平稳增长，预计由…8756.3亿元': a clause that names no
+        # measure between leaves the figure to the measure named before
+        return prev
+    return phrase or None
 
 
 def respectively(sent: str, prev_end: int, start: int) -> bool:

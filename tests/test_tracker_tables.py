@@ -465,3 +465,9 @@ def test_a_province_named_as_a_rank_is_no_place():
     proposals, _ = propose("2024年温州市国民经济和社会发展统计公报\n全市获评全省先进，地区生产总值增长6.3%。", WENZHOU,
                            doc="公报.txt")
     assert [(p.target, p.value) for p in proposals] == [("wz-gdp-rate", 6.3)]
+
+
+@pytest.mark.parametrize("title", ["(浙江省)2024年温州市国民经济和社会发展统计公报", "【浙江】2024年温州市国民经济和社会发展统计公报"])
+def test_a_province_tag_before_a_title_is_not_its_place(title):
+    proposals, _ = propose(f"{title}\n全年全市地区生产总值增长6.3%。", WENZHOU, doc="公报.txt")
+    assert [(p.target, p.value) for p in proposals] == [("wz-gdp-rate", 6.3)]

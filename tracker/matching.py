@@ -402,6 +402,9 @@ def _title(text: str) -> str:
 _LEAD_SPAN = 300
 
 
+_TAG_OPEN, _TAG_CLOSE = frozenset("(（【[〔"), frozenset(")）】]〕")
+
+
 def context(text: str, doc: str, date: dt.date | None = None, title: str | None = None,
             url: str = "") -> Context:
     """What the document says of itself. `date` (the document's date) is used when the text
@@ -410,6 +413,8 @@ def context(text: str, doc: str, date: dt.date | None = None, title: str | None 
     first = _simple(title) if title else _title(simple)
     doc_date = document_date(simple) or date
     named = [p for p in _places_in(first, subject_only=False) if p[2]]
+    if len(named) > 1 and first[named[0][0] - 1:named[0][0]] in _TAG_OPEN and first[named[0][1]:named[0][1] + 1] in _TAG_CLOSE:
+        named = named[1:]  # '(广东省)2022年佛山市人民政府工作报告': a tag of the province, then the document's place
     if named:
         # The first place the title names, and a place right after it that lies inside it:
         # 苏州市昆山市… is Kunshan's; 苏州市，别称“姑苏” is Suzhou's.
