@@ -725,4 +725,12 @@ def empty_table() -> pd.DataFrame:
 
 def figures(text: str, doc: str | None = None, date=None) -> pd.DataFrame:
     """Every figure of `text` as a tidy table (see FIGURES.md for the columns)."""
-    return _table(_rows(text, doc, date))
+    try:
+        return _table(_rows(text, doc, date))
+    except UnicodeEncodeError:
+        # lone surrogates (a string decoded with errors="surrogateescape"): no characters, and Arrow
+        # stores only valid UTF-8; read as U+FFFD, one for one, so that positions hold
+        return _table(_rows(_SURROGATES.sub("\ufffd", text), doc, date))
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")

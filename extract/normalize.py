@@ -85,9 +85,18 @@ def _char_t2s(ch: str) -> str:
     return out if len(out) == 1 else ch
 
 
+#: Lone surrogates (a string decoded with errors="surrogateescape", or cut inside a character):
+#: no character, and OpenCC takes only valid UTF-8.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def to_simplified(text: str) -> str:
     """Traditional → simplified, keeping the length (so positions stay valid)."""
-    out = _T2S.convert(text)
+    try:
+        out = _T2S.convert(text)
+    except UnicodeEncodeError:  # a lone surrogate: read as U+FFFD, one for one, so positions hold
+        text = _SURROGATE.sub("\ufffd", text)
+        out = _T2S.convert(text)
     if len(out) == len(text):
         return out
     # A phrase conversion changed the length: fall back to character by character.

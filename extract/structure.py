@@ -401,7 +401,8 @@ def read(text: str, doc_date: dt.date | None) -> Context:
     due = _named_year(name) if name is not None else news_plan_period(text)
     # the plan's name states its year or period (《…专项行动方案(2025)》, 《…2026年第一批…投资计划》,
     # 《…“十四五”规划》), or the text is news of a plan so named
-    named = ([Scope(0, len(text), due, False, False, rule="plan-name")]
+    # (news of a plan reports what it sets out: a figure with no cue of its own there is a goal)
+    named = ([Scope(0, len(text), due, False, False, rule="plan-name", plan=name is None)]
              if due is not None and (year_now is None or due >= year_now) else [])
     if _TRIGGERS.search(text) is None:
         top = headline_end(text)
@@ -620,19 +621,33 @@ _NAMED_YEAR = re.compile(r"(20\d\d)\s*年|[（(]\s*(20\d\d)\s*[)）]")
 #: name: 《广州市文化和旅游发展“十四五”规划(以下简称《规划》)》由…发布实施.
 _NEWS_PLAN = re.compile(r"《([^《》\n]{0,40}?(?:" + alternation(vocab.PLAN_PERIODS) + r")[^《》\n]{0,30}?)(?:》|[(（]以下简称)"
                         r"[^。\n]{0,30}?(?:以下简称|发布|印发|出台|公布|实施)")
+#: ... or named with its years (实施方案(2024-2027年)) after a verb that issues it or asks for views on
+#: it: 发布关于面向社会征求《…实施方案(2024-2027年)(征求意见稿)》意见的公告.
+_NEWS_PLAN_YEARS = re.compile(r"(?:发布|印发|出台|公布|征求|制定)[^。\n《]{0,20}?《([^《》\n]{0,60}?"
+                              r"20\d\d\s*年?\s*(?:-|—|–|－|至|到|~|～)+\s*20\d\d\s*年?[^《》\n]{0,20}?)》")
+
+
+#: The text refers back to the plan it named, to report what it sets out: 《方案》提出, 该计划明确, 以下简称.
+_REFERS_BACK = re.compile(r"《(?:方案|规划|計劃|计划|規劃|意见|意見)》|[该該](?:方案|规划|規劃|计划|計劃)|以下[简簡]称")
 
 
 def news_plan_period(text: str) -> int | None:
-    """The last year of the five-year period of the plan a news text reports (see _NEWS_PLAN): its
-    targets with no horizon of their own are due then. None when the text's top names no such plan."""
+    """The last year of the period of the plan a news text reports (see _NEWS_PLAN, _NEWS_PLAN_YEARS):
+    its targets with no horizon of their own are due then. None when the text's top names no such plan."""
     head = text[:_TITLE_SPAN]
-    if "《" not in head or not any(p in head for p in vocab.PLAN_PERIODS):
-        return None  # a cheap test first: most texts name no such plan at their top
-    m = _NEWS_PLAN.search(to_simplified(head))
-    if m is None:
-        return None
-    period = _PLAN_PERIOD.search(m.group(1))
-    return vocab.PLAN_PERIODS[period.group()] if period else None
+    if "《" not in head:
+        return None  # a cheap test first: most texts name no plan at their top
+    if any(p in head for p in vocab.PLAN_PERIODS):
+        m = _NEWS_PLAN.search(to_simplified(head))
+        if m is not None:
+            period = _PLAN_PERIOD.search(m.group(1))
+            return vocab.PLAN_PERIODS[period.group()] if period else None
+    if "20" in head:
+        simple = to_simplified(head)
+        m = _NEWS_PLAN_YEARS.search(simple)
+        if m is not None and _PLAN_DOCUMENT.search(m.group(1)) and _REFERS_BACK.search(text, m.end(), 2 * _TITLE_SPAN):
+            return _named_year(m.group(1))  # and the text goes on to say what it sets out: 《方案》提出…
+    return None
 
 
 def _named_year(name: str) -> int | None:

@@ -37,6 +37,11 @@ TITLES = [
     ("history-title", "2015—2019年成就回顾\n力争新增企业300家。", None, "300家", ("target", None)),
     ("period-already-over", "某市三年行动计划（2018—2020年）\n力争新增企业300家。", "2024-03-01", "300家",
      ("target", None)),
+    # news of a plan named with its years, that goes on to report what the plan sets out
+    ("news-of-a-plan-with-its-years", "6月19日，工信厅发布关于征求《某区低空经济实施方案(2024-2027年)(征求意见稿)》意见的公告。"
+     "《方案》提出，培育头部企业3-5家。通用机场建成数量达到50个。", "2024-06-19", "50个", ("target", 2027)),
+    ("news-of-a-plan-that-refers-to-it-as-such", "工信厅印发《某区低空经济实施方案（2024—2027年）》。该方案提出，"
+     "培育头部企业3-5家。通用机场建成数量达到50个。", "2024-06-19", "50个", ("target", 2027)),
     ("plan-named-in-a-sentence", "新闻\n省发改委发布《某市中长期发展规划（2023-2030年）》。\n力争新增企业300家。",
      "2023-12-25", "300家", ("target", None)),
 ]

@@ -71,6 +71,15 @@ def test_any_unicode_and_any_document_date(text, date):
     check_table(text, extract.figures(text, doc="任意.txt", date=date))
 
 
+@pytest.mark.parametrize("text", ["增长5%，\udce5\udc8f總額1000亿元", "\ud800增长5%，總額1000亿元\udfff"])
+def test_lone_surrogates_are_read_as_replacement_characters(text):
+    """A string decoded with errors="surrogateescape", or cut inside a character, holds lone
+    surrogates: OpenCC and Arrow take only valid UTF-8. They are read as U+FFFD, one for one."""
+    table = extract.figures(text)
+    assert [(r.text, r.value, text[r.start:r.end]) for r in table.itertuples()] == [
+        ("5%", 5.0, "5%"), ("1000亿元", 1e11, "1000亿元")]
+
+
 @modest
 @given(policy_like, st.none() | st.dates())
 def test_policy_like_pieces_in_any_order(text, date):
