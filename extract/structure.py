@@ -134,6 +134,10 @@ _INTRODUCES = re.compile(r"\s*(?:是|為|为|建议为|建議為|如下|[：:。
 _NEXT_YEARS = re.compile(r"(?:今后|未来)\s*([一二两三四五六七八九十\d]{1,2})\s*年")
 
 
+#: A heading that is a year and nothing more: 2026年——, 2026年：.
+_YEAR_HEADING = re.compile(r"\s*(20\d\d)\s*年\s*[—\-–－:：]*\s*")
+
+
 def _count(words: str) -> int:
     """'五' → 5, '3' → 3, '十' → 10: a count of years."""
     return int(parse_number(words) or 0)
@@ -489,6 +493,14 @@ def read(text: str, doc_date: dt.date | None) -> Context:
             if year is not None and (year_now is None or year >= year_now):
                 scopes.append(Scope(line.start, _extent(lines, i, True, len(text), runs), year, False, True,
                                     rule="work-plan", plan=True))
+                continue
+        # A heading that is only a year (2026年——, 2026年：) of the document or later: what is under it
+        # is that year's (a report's sections by year: 2025年—— the year's results, 2026年—— its goals)
+        if in_heading and not history and year_now is not None and "20" in t:
+            only = _YEAR_HEADING.fullmatch(t)
+            if only is not None and int(only.group(1)) >= year_now:
+                scopes.append(Scope(line.start, _extent(lines, i, True, len(text), runs), int(only.group(1)), False,
+                                    True, rule="year-heading"))
                 continue
         # A year already over that opens a paragraph ('2025年，全市经济运行稳中有进，…', also after
         # '龚正指出，'): the paragraph looks back; its figures are what that year brought.

@@ -258,6 +258,10 @@ DEADLINES = [
     # 展望 states a horizon, which beats the plan period the sentence names
     ("looking-ahead-beats-a-plan-period", "《“十四五”国民健康规划》提出，展望2035年，人均预期寿命达到80岁以上。",
      "2022-05-20", "80岁", 2035),
+    # a plan period that a year's goals look to, or whose first year it is, is no horizon
+    ("anchored-to-a-plan-period", "锚定“十五五”，生产总值预期目标增长5.5%以上。", "2026-01-20", "5.5%", None),
+    ("first-year-of-a-plan-period", "今年是“十五五”开局之年，地区生产总值增长5%。", "2026-01-20", "5%", 2026),
+    ("a-plan-period-as-a-horizon", "“十五五”期间，地区生产总值年均增长5%。", "2026-01-20", "5%", 2030),
     # the year a change starts from is its base, not its deadline
     ("base-of-a-doubling", "2035年，人均地区生产总值在2025年的基础上翻一番。", "2026-01-10", "翻一番", 2035),
     ("base-of-a-growth", "2030年，城乡居民收入在2025年基础上增长30%。", "2026-01-10", "30%", 2030),

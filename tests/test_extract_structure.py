@@ -333,6 +333,11 @@ DOCUMENT_YEARS = [
      "二、2022年工作安排\n预计全年地区生产总值增长6%。", "2022-06-30", "4700亿元", ("actual", None)),
     ("an-estimate-under-the-plan-after-it", "一、过去五年和2021年工作回顾\n2021年预计地区生产总值4700亿元、增长8%。\n"
      "二、2022年工作安排\n预计全年地区生产总值增长6%。", "2022-06-30", "6%", ("target", 2022)),
+    # a heading that is only a year: what is under it is that year's
+    ("a-year-heading", "2025年——\n全市地区生产总值增长5.4%。\n2026年——\n锚定“十五五”，生产总值预期目标增长5.5%以上。",
+     "2026-01-20", "5.5%", ("target", 2026)),
+    ("a-past-year-heading", "2025年——\n全市地区生产总值增长5.4%。\n2026年——\n锚定“十五五”，生产总值预期目标增长5.5%以上。",
+     "2026-01-20", "5.4%", ("actual", None)),
     # a list of goals that names no year goes on with the goals the document set before it
     ("a-list-of-goals-after-the-years-goal", "将今年国内生产总值增长目标设定在5%左右。\n\n其他经济目标还包含：赤字率拟按4%安排；"
      "城镇新增就业1200万人以上。", "2026-03-06", "1200万人", ("target", 2026)),
