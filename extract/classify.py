@@ -216,7 +216,7 @@ def respective_year(sent: str, start: int, before: list[int]) -> str | None:
 
 
 #: 争取 and what is sought, in at most 12 characters: funds or projects (vocab.ACQUIRED_OBJECTS).
-_ACQUIRED = re.compile(f"{vocab.ACQUIRED_CUE}[^，,；;。：:]{{0,12}}?(?:{'|'.join(vocab.ACQUIRED_OBJECTS)})")
+_ACQUIRED = re.compile(f"{vocab.ACQUIRED_CUE}[^，,；;。：:]{{0,20}}?(?:{'|'.join(vocab.ACQUIRED_OBJECTS)})")
 
 
 def estimated(sent: str, start: int) -> bool:

@@ -120,6 +120,9 @@ _SECTION_REVIEW = tuple(trad_forms(vocab.SECTION_REVIEW_FOLLOWERS))
 _HISTORY = re.compile(alternation(trad_forms(vocab.HISTORY_WORDS)))
 _PLAN_TITLE = re.compile(alternation(trad_forms(vocab.PLAN_TITLE_WORDS)))
 _PLAN_PERIOD = re.compile(alternation(vocab.PLAN_PERIODS))
+#: A plan period as a horizon, not as what a year's goals look to (锚定“十五五”) or begin (“十五五”开局之年).
+_PLAN_HORIZON = re.compile(r"(?<!锚定)(?<!锚定“)(?<!瞄准)(?<!瞄准“)(?:" + alternation(vocab.PLAN_PERIODS)
+                           + r")(?!”?(?:开局|收官|谋篇))")
 #: A sentence whose first words name a year, also after who says it: 。长沙2022年预计…, 。报告提到，2025年….
 _SPEAKER = r"(?:[^，,。：:]{1,12}(?:指出|表示|介绍|介紹|说|說|称|稱|强调|強調|提到)[，,：:]\s*)?"  # 龚正指出，
 _SENTENCE_YEAR = re.compile(r"[。！？!?]\s*" + _SPEAKER + r"[^，,。！？!?\d]{0,12}?(20\d\d)\s*年")
@@ -454,9 +457,9 @@ def read(text: str, doc_date: dt.date | None) -> Context:
             if h is not None:
                 year = _horizon_year(h)
             if year is None:
-                p = _PLAN_PERIOD.search(t, 0, sec.start())  # “十四五”目标:
+                p = _PLAN_HORIZON.search(t, 0, sec.start())  # “十四五”目标:
                 if p is not None:
-                    year = vocab.PLAN_PERIODS[p.group()]
+                    year = vocab.PLAN_PERIODS[p.group().strip("“”")]
             if year is None and doc_date is not None:
                 r = _NEXT_YEARS.search(t, 0, sec.start())  # 今后五年的重点目标 (FIGURES.md: a relative period)
                 if r is not None:
@@ -499,8 +502,10 @@ def read(text: str, doc_date: dt.date | None) -> Context:
         if in_heading and not history and year_now is not None and "20" in t:
             only = _YEAR_HEADING.fullmatch(t)
             if only is not None and int(only.group(1)) >= year_now:
-                scopes.append(Scope(line.start, _extent(lines, i, True, len(text), runs), int(only.group(1)), False,
-                                    True, rule="year-heading"))
+                # to the next such heading, or a numbered heading, or the end
+                end = next((ln.start for ln in lines[i + 1:] if _YEAR_HEADING.fullmatch(ln.text) or ln.rank is not None),
+                           len(text))
+                scopes.append(Scope(line.start, end, int(only.group(1)), False, True, rule="year-heading"))
                 continue
         # A year already over that opens a paragraph ('2025年，全市经济运行稳中有进，…', also after
         # '龚正指出，'): the paragraph looks back; its figures are what that year brought.

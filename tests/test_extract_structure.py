@@ -338,6 +338,10 @@ DOCUMENT_YEARS = [
      "2026-01-20", "5.5%", ("target", 2026)),
     ("a-past-year-heading", "2025年——\n全市地区生产总值增长5.4%。\n2026年——\n锚定“十五五”，生产总值预期目标增长5.5%以上。",
      "2026-01-20", "5.4%", ("actual", None)),
+    ("a-year-heading-over-a-section", "2026年——\n锚定“十五五”，生产总值预期目标增长5.5%以上\n报告提出今年的主要预期目标是："
+     "生产总值增长5.5%以上，一般公共预算收入增长3%左右。", "2026-02-04", "3%", ("target", 2026)),
+    ("a-section-anchored-to-a-plan-period", "锚定“十五五”，生产总值预期目标增长5.5%以上", "2026-02-04", "5.5%",
+     ("target", 2026)),
     # a list of goals that names no year goes on with the goals the document set before it
     ("a-list-of-goals-after-the-years-goal", "将今年国内生产总值增长目标设定在5%左右。\n\n其他经济目标还包含：赤字率拟按4%安排；"
      "城镇新增就业1200万人以上。", "2026-03-06", "1200万人", ("target", 2026)),
@@ -346,6 +350,8 @@ DOCUMENT_YEARS = [
     # 争取 with the funds or projects sought: obtained under a review heading, sought in the year's work
     ("funds-obtained-in-a-review", "一、2024年工作回顾\n过去一年，我们争取中央预算内资金3.5亿元。\n二、2025年工作安排\n"
      "全年争取上级资金20亿元以上。", "2025-01-20", "3.5亿元", ("actual", None)),
+    ("funds-obtained-far-after-the-verb", "一、2023年工作回顾\n争取到位园区配套基础设施建设专债资金10亿元。", "2024-01-18",
+     "10亿元", ("actual", None)),
     ("projects-obtained-in-a-review", "一、2024年工作回顾\n争取增发国债项目69个，获得国债资金97.4亿元。", "2025-01-20",
      "69个", ("actual", None)),
     ("funds-sought-in-the-years-work", "一、2024年工作回顾\n过去一年，我们争取中央预算内资金3.5亿元。\n二、2025年工作安排\n"
