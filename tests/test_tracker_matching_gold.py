@@ -31,14 +31,16 @@ ROOT = Path(__file__).resolve().parents[1]
 #: Wenzhou 0.80 / 0.55. Foshan (Guangdong; tests/gold/books/foshan.yaml, eight fs-* documents, gold written
 #: before the first run): precision 0.37 (11 of 30), recall 0.65 (11 of 17) at first: a rate target set for one
 #: year (2021) takes 2022's and 2023's growth figures too (the year-by-year rule needs two such targets), and
-#: 全国(2.5%)、全省(2%) in brackets are read as Foshan's.
+#: 全国(2.5%)、全省(2%) in brackets are read as Foshan's. With a growth rate of a later year no progress toward
+#: a rate target, the country's and province's bracketed figures theirs, a province tag before a title passed
+#: over and a clause that names no measure leaving the figure to the one before: 0.86 / 0.71.
 GOLDS = [
     ("matching.jsonl", ROOT / "targets.yaml", {"precision": 0.9, "recall": 0.8}),
     ("matching_c.jsonl", ROOT / "targets.yaml", {"precision": 0.9, "recall": 0.8}),
     ("matching_hefei.jsonl", ROOT / "tests" / "gold" / "books" / "hefei.yaml", {"precision": 0.9, "recall": 0.45}),
     ("matching_chengdu.jsonl", ROOT / "tests" / "gold" / "books" / "chengdu.yaml", {"precision": 0.9, "recall": 0.7}),
     ("matching_wenzhou.jsonl", ROOT / "tests" / "gold" / "books" / "wenzhou.yaml", {"precision": 0.75, "recall": 0.5}),
-    ("matching_foshan.jsonl", ROOT / "tests" / "gold" / "books" / "foshan.yaml", {"precision": 0.35, "recall": 0.6}),
+    ("matching_foshan.jsonl", ROOT / "tests" / "gold" / "books" / "foshan.yaml", {"precision": 0.8, "recall": 0.65}),
 ]
 
 
