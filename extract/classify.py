@@ -343,6 +343,11 @@ def kind(sent: str, start: int, end: int, category: str, has_deadline: bool,
         return read(after[0])
     earlier = _outside_asides(sent, _cues(sent, 0, c0), start)
     if earlier:
+        pos, k = earlier[-1]
+        if k == "target" and doc_date is not None and any(
+                int(m.group(1)) < doc_date.year for m in _CLAUSE_YEAR.finditer(sent, pos, c0)):
+            return "actual"  # '方案旨在加快推进…- 2024年，全省…营收超1300亿元': a year already over, after the
+            # cue and before the figure's clause, dates a result
         return read(earlier[-1])
     if doubling:
         return "target"  # '比2020年翻一番' with no cue: a goal ('“十四五”…，企业接近翻一番' follows its cue)
