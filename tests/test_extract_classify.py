@@ -194,9 +194,9 @@ KINDS = [
     ("will-have", "2025-06-01\n全市将拥有高新技术企业500家。", "500家", "target"),
     ("a-result-after-a-forecast-clause", "2025-06-01\n预计增长放缓，目前已有企业500家。", "500家", "actual"),
     # a year already over between a goal's cue and the figure's clause dates a result
-    ("a-past-year-after-the-cue", "2025-12-30\n方案旨在加快推进产业链建设 - 2024年，全省人工智能产业营收超1300亿元。",
+    ("a-past-year-after-the-cue", "2025-12-30\n全省将着力推进产业链建设 - 2024年，全省人工智能产业营收超1300亿元。",
      "1300亿元", "actual"),
-    ("the-documents-year-after-the-cue", "2025-12-30\n方案旨在加快推进产业链建设 - 2026年，全省人工智能产业营收超1300亿元。",
+    ("the-documents-year-after-the-cue", "2025-12-30\n全省将着力推进产业链建设 - 2026年，全省人工智能产业营收超1300亿元。",
      "1300亿元", "target"),
 ]
 
