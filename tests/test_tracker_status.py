@@ -245,6 +245,10 @@ PROJECTIONS = [
     # 60 by 14 March (73 of 365 days) is exactly the pace of 300 a year: 300 on 31 December, in 2025.
     ("每年300项, 60 by 14 March: 300 exactly on the last day of the year, reached in 2025",
      target(kind="flow", goal=300, qualifier="ge"), [("2025-03-14", 60)], D("2025-03-15"), 60 / 73 * 365, 2025),
+    # 能耗 100 → 90 (down), 97 after 730 days: at that pace 100 × 0.97 ** (1826/730) at the due date
+    # (2025-12-31, 1826 days); 90 is reached ln 0.9 / ln 0.97 × 730 = 2525 days after 2020-12-31, in 2027.
+    ("能耗 100→90 (down), 97 after 2 years: 92.7 at the due date, 90 reached in 2027",
+     target(**ENERGY), [("2022-12-31", 97)], TODAY, 100 * 0.97 ** (1826 / 730), 2027),
     ("a target already met is not projected",
      target(**GDP), [("2025-12-31", 6100)], D("2026-03-01"), None, None),
     ("a growth rate compared directly is not projected",
@@ -526,6 +530,34 @@ COLUMN_CASES = [
      target(kind="flow", goal=300, due="2025-12-31"), [("2025-12-31", 250), ("2026-03-31", 100)], D("2026-06-30"),
      dict(status="逾期未完成", latest=250.0, gap=50.0, method="linear", note="按2025年计", reason="已过期限，最新数据未达到目标",
           baseline_source="year_start")),
+    # An annual ceiling (flow, down) before its year ends: the amount so far, carried on at its pace to
+    # 31 December, against the ceiling: R = ceiling / projected amount. The year runs from 2024-12-31 to
+    # 2025-12-31 (365 days); 30 June is 181 days in. An amount that only adds up does not "reach" a
+    # ceiling in some year: it passes it, so there is no projected year.
+    ("每年新增用地不超过300亩, 200 by June → 200 × 365/181 ≈ 403 by the year end, R = 300/403 ≈ 0.744 → 需加快, no year",
+     target(kind="flow", goal=300, direction="down", qualifier="le"), [("2025-06-30", 200)], TODAY,
+     dict(status="需加快", reason="", ratio=300 / (200 * 365 / 181), progress=200 / 300, gap=-100.0,
+          elapsed=181 / 365, projected_value=200 * 365 / 181, projected_year=None)),
+    ("每年新增用地不超过300亩, exactly 300 by June: at the ceiling, not past it; R = 181/365 ≈ 0.496 → 进展缓慢",
+     target(kind="flow", goal=300, direction="down", qualifier="le"), [("2025-06-30", 300)], TODAY,
+     dict(status="进展缓慢", reason="", ratio=181 / 365, gap=0.0)),
+    ("每年新增用地不超过300亩, 320 by June: past the ceiling → 倒退 (年内累计已超过上限), R undefined, no year",
+     target(kind="flow", goal=300, direction="down", qualifier="le"), [("2025-06-30", 320)], TODAY,
+     dict(status="倒退", reason="年内累计已超过上限，全年目标已无法达到", ratio=None, progress=320 / 300, gap=20.0,
+          projected_value=320 * 365 / 181, projected_year=None)),
+    ("每年新增用地不超过300亩, nothing by June: R = 300 / 0 = ∞ → 进度正常",
+     target(kind="flow", goal=300, direction="down", qualifier="le"), [("2025-06-30", 0)], TODAY,
+     dict(status="进度正常", ratio=math.inf, progress=0.0, projected_value=0.0, projected_year=None)),
+    ("每年新增不超过0.8万亩, 0.5 by June → 0.5 × 365/181 ≈ 1.008 by the year end, R = 0.8/1.008 ≈ 0.793 → 需加快",
+     target(kind="flow", goal=0.8, direction="down", qualifier="le"), [("2025-06-30", 0.5)], TODAY,
+     dict(status="需加快", ratio=0.8 / (0.5 * 365 / 181), projected_value=0.5 * 365 / 181)),
+    # The year over: 360 for 2025 is at its due date (31 December) and over the ceiling → 逾期未完成;
+    # progress is the share of the distance covered, 360 / 300. Not 倒退 by the baseline rule (the year's
+    # zero start is no figure that met the target), and no projected year either.
+    ("每年新增用地不超过300亩, 360 for the full year → 逾期未完成, progress 1.2, no projected year",
+     target(kind="flow", goal=300, direction="down", qualifier="le"), [("2025-12-31", 360)], D("2026-03-01"),
+     dict(status="逾期未完成", reason="已过期限，最新数据未达到目标", progress=1.2, gap=60.0, projected_value=360.0,
+          projected_year=None)),
     # Rates and shares are compared directly: R = latest / target (target / latest for a ceiling);
     # without a baseline progress is R, with one the share of the distance from the baseline.
     ("增长7% (rate), latest 5% → R = progress = 5/7, no note",

@@ -39,7 +39,8 @@ The statuses beyond the graded four, in the order they are decided:
   已完成 before its year ends: its amount so far, carried on at its pace to the year's end, is
   compared with the ceiling (R = ceiling / projected amount, 100 by June → 200 → R = 1.5); past
   the ceiling already it is 倒退 (年内累计已超过上限，全年目标已无法达到: the year's amount only
-  adds up), with R undefined.
+  adds up), with R undefined. Such a ceiling has no projected year, in the year or after it: an
+  amount that only adds up passes a ceiling, it never reaches it.
 
 When no baseline is given, the first observation serves as one (as Open SDG does), and
 ``reason`` says so. ``stale`` flags data older than ``stale_after_months`` before the
@@ -309,8 +310,9 @@ def _assess(kind, direction, qualifier, b, tb, T, stated, td, points, today, set
     if _meets(L, T, direction, qualifier):
         return finish(DONE)
     _project(out, method, kind, b, tb, T, td, tl, L)
-    if fell_back:
-        out["projected_year"] = NaN                           # the target was left behind, not ahead
+    if fell_back or kind == "flow" and direction == "down":
+        # the target was left behind, not ahead; an annual amount only adds up: it passes a ceiling, never reaches it
+        out["projected_year"] = NaN
     if not _nan(td) and tl >= td:
         return finish(OVERDUE, REASONS["overdue"])
     if due_passed:
