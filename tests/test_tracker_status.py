@@ -557,7 +557,10 @@ COLUMN_CASES = [
     ("每年新增用地不超过300亩, 360 for the full year → 逾期未完成, progress 1.2, no projected year",
      target(kind="flow", goal=300, direction="down", qualifier="le"), [("2025-12-31", 360)], D("2026-03-01"),
      dict(status="逾期未完成", reason="已过期限，最新数据未达到目标", progress=1.2, gap=60.0, projected_value=360.0,
-          projected_year=None)),
+          projected_year=None, ratio=300 / 360)),
+    ("低于300亩 (a strict ceiling), exactly 300 by June → 倒退: it can no longer end below 300",
+     target(kind="flow", goal=300, direction="down", qualifier="lt"), [("2025-06-30", 300)], TODAY,
+     dict(status="倒退", reason="年内累计已超过上限，全年目标已无法达到", ratio=None)),
     # Rates and shares are compared directly: R = latest / target (target / latest for a ceiling);
     # without a baseline progress is R, with one the share of the distance from the baseline.
     ("增长7% (rate), latest 5% → R = progress = 5/7, no note",

@@ -38,8 +38,9 @@ The statuses beyond the graded four, in the order they are decided:
 - An annual amount with a ceiling (an annual flow going down: 每年新增用地不超过300亩) is not
   已完成 before its year ends: its amount so far, carried on at its pace to the year's end, is
   compared with the ceiling (R = ceiling / projected amount, 100 by June → 200 → R = 1.5); past
-  the ceiling already it is 倒退 (年内累计已超过上限，全年目标已无法达到: the year's amount only
-  adds up), with R undefined. Such a ceiling has no projected year, in the year or after it: an
+  the ceiling already (or at it, for a strict one: 低于300) it is 倒退 (年内累计已超过上限，全年
+  目标已无法达到: the year's amount only adds up), with R undefined. After its year R is ceiling /
+  amount (360 of ≤300 → 0.83). Such a ceiling has no projected year, in the year or after it: an
   amount that only adds up passes a ceiling, it never reaches it.
 
 When no baseline is given, the first observation serves as one (as Open SDG does), and
@@ -302,11 +303,16 @@ def _assess(kind, direction, qualifier, b, tb, T, stated, td, points, today, set
         share = _share(tb, td, tl)
         _project(out, method, kind, b, tb, T, td, tl, L)
         out["projected_year"] = NaN
-        if L > T:  # only adds up: past the ceiling, the year's goal is lost
+        if not _meets(L, T, direction, qualifier):  # only adds up: at or past the ceiling it may not reach
+            # (低于300: 300 already), the year's goal is lost
             out["ratio"] = NaN
             return finish(AWAY, REASONS["over_cap"])
         out["ratio"] = T / (L / share) if L > 0 and share > 0 else math.inf
         return finish(_grade(out["ratio"], settings))
+    if kind == "flow" and direction == "down":
+        # a year's amount against its ceiling, read as a ceiling's rate is: ceiling / amount (360 of
+        # ≤300 → 0.83, not the straight line's 1.2, which would read as on track)
+        out["ratio"] = T / L if L > 0 else math.inf
     if _meets(L, T, direction, qualifier):
         return finish(DONE)
     _project(out, method, kind, b, tb, T, td, tl, L)
