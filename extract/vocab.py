@@ -207,7 +207,7 @@ DECREASE_WORDS = ("下降", "减少", "降低", "回落", "负增长", "收缩",
 #: Words that make a percent after them a change, a growth rate (同比增长11.5%, 提升超过20%), and
 #: the words that may stand between (超过, 达). A level reached (提升至55%) is no change: 至 is
 #: not among them. The dashboard's growth page reads its rates with these.
-CHANGE_WORDS = ("增长", "增速", "增幅", "提高", "提升", "下降", "降低", "回落", "增加", "减少")
+CHANGE_WORDS = ("增长", "增速", "增幅", "提高", "提升", "下降", "降低", "回落", "增加", "减少", "上涨", "涨幅")
 CHANGE_INFIXES = ("超过", "超", "达到", "达", "约", "近", "了", "分别")
 
 #: After a decrease word these words make the figure a level reached, not a change.

@@ -304,7 +304,7 @@ def test_leading_words(word):
     assert indicator_key(f"{word}一般公共预算收入") == ("一般公共预算收入", False)
 
 
-RATE_SUFFIXES = ("同比增速", "同比增长率", "同比增幅", "增长率", "增长速度", "增速", "增幅", "同比增长", "增长")
+RATE_SUFFIXES = ("同比增速", "同比增长率", "同比增幅", "增长率", "增长速度", "增速", "增幅", "同比增长", "增长", "涨幅")
 
 
 @pytest.mark.parametrize("suffix", RATE_SUFFIXES)
@@ -471,3 +471,21 @@ def test_a_province_named_as_a_rank_is_no_place():
 def test_a_province_tag_before_a_title_is_not_its_place(title):
     proposals, _ = propose(f"{title}\n全年全市地区生产总值增长6.3%。", WENZHOU, doc="公报.txt")
     assert [(p.target, p.value) for p in proposals] == [("wz-gdp-rate", 6.3)]
+
+
+def test_a_price_rise_measures_a_rate_of_prices():
+    """居民消费价格上涨1.2% is progress toward 居民消费价格涨幅 ≤3% (a rate target, going down)."""
+    book = tracker.load("""\
+targets:
+  - id: wz-cpi
+    region: 温州市
+    indicator: 居民消费价格涨幅
+    unit: '%'
+    type: rate
+    direction: down
+    qualifier: le
+    target: {value: 3, due: 2024}
+    source: {doc: 会议}
+""")
+    proposals, _ = propose("2024年温州市国民经济和社会发展统计公报\n全年居民消费价格上涨1.2%。", book, doc="公报.txt")
+    assert [(p.target, p.value) for p in proposals] == [("wz-cpi", 1.2)]

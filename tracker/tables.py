@@ -166,7 +166,7 @@ LEADING_WORDS = ("全市", "全区", "全县", "全省", "全年", "年末", "�
 TRAILING_WORDS = ("高达", "已达", "已达到", "总计", "总计达", "共计", "合计达", "累计完成", "全年完成", "全年实现")
 
 #: Endings of a growth-rate indicator (地区生产总值增速 measures the growth of 地区生产总值).
-RATE_SUFFIXES = ("同比增速", "同比增长率", "同比增幅", "增长率", "增长速度", "增速", "增幅", "同比增长", "增长")
+RATE_SUFFIXES = ("同比增速", "同比增长率", "同比增幅", "增长率", "增长速度", "增速", "增幅", "同比增长", "增长", "涨幅")
 
 #: Words in a document's title that make it the annual report of the year the title names
 #: (2024年昆山市国民经济和社会发展统计公报, 解读2023年苏州经济年报, 2024年温州经济成绩单, 关于合肥市2023年国民经济和社会发展
