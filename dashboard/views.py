@@ -987,12 +987,12 @@ def briefing(status: pd.DataFrame, targets: pd.DataFrame, today, region: str | N
                     others=pd.DataFrame(rest, columns=["名称", "状态", "完成进度", "数据截至"]))
 
 
-# --- places inside places (tracker.tables.PLACES) ------------------------------------------------
+# --- places inside places (tracker.tables.PARENTS: the hand table and China's divisions) --------------
 
 def _parent(region: str) -> str | None:
-    from tracker.tables import PLACES
+    from tracker.tables import PARENTS
 
-    return PLACES.get(region)
+    return PARENTS.get(region)
 
 
 def _ancestors(region: str) -> list[str]:
@@ -1004,10 +1004,11 @@ def _ancestors(region: str) -> list[str]:
 
 
 def regions_within(region: str) -> list[str]:
-    """Every place inside `region`, at any depth, in tracker.tables.PLACES order."""
-    from tracker.tables import PLACES
+    """Every place inside `region`, at any depth, in tracker.tables.PARENTS order (the hand table's
+    places first)."""
+    from tracker.tables import PARENTS, PLACES
 
-    return [place for place in PLACES if region in _ancestors(place)]
+    return [place for place in {**PLACES, **PARENTS} if region in _ancestors(place)]
 
 
 def region_tree(regions) -> list[tuple[str, int]]:

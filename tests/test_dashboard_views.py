@@ -577,6 +577,13 @@ def test_regions_within():
     assert "昆山市" not in views.regions_within("徐州市") and views.regions_within("昆山市") == []
 
 
+
+def test_regions_within_another_province():
+    """China's divisions: a Wenzhou briefing takes in 鹿城区, a Zhejiang one 温州市 and 鹿城区, not 昆山市."""
+    assert "鹿城区" in views.regions_within("温州市") and "温州市" not in views.regions_within("温州市")
+    assert {"温州市", "鹿城区"} <= set(views.regions_within("浙江省")) and "昆山市" not in views.regions_within("浙江省")
+
+
 # --- growth over periods ---------------------------------------------------------------------------
 
 def test_rate_history_keeps_targets_reported_for_two_periods_or_more():

@@ -145,8 +145,7 @@ def _short(place: str) -> str | None:
 
 
 _PROVINCE_NAMES = frozenset(tables.PROVINCES) | {p for p, parent in tables.DIVISIONS.items() if parent is None}
-#: child -> parent of every place known: the hand table first, then China's divisions.
-_PARENT = {**tables.DIVISIONS, **tables.PLACES}
+_PARENT = tables.PARENTS
 _KNOWN = dict.fromkeys(list(tables.PLACES) + list(tables.PROVINCES) + sorted(set(vocab.REGIONS.values()))
                        + list(tables.DIVISIONS))
 _FULL = {p: p for p in _KNOWN}

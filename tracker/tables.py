@@ -35,7 +35,7 @@ import csv
 import importlib.resources
 
 __all__ = [
-    "PLACES", "DIVISIONS", "PROVINCES", "STOCK_WORDS", "OWN_PLACE_WORDS", "NATION_WORDS", "OWN_PROVINCE_WORDS", "PLACE_SUFFIXES", "INDICATOR_SYNONYMS", "ABBREVIATIONS",
+    "PLACES", "DIVISIONS", "PARENTS", "PROVINCES", "STOCK_WORDS", "OWN_PLACE_WORDS", "NATION_WORDS", "OWN_PROVINCE_WORDS", "PLACE_SUFFIXES", "INDICATOR_SYNONYMS", "ABBREVIATIONS",
     "HEAD_MERGES", "LEADING_WORDS", "TRAILING_WORDS", "RATE_SUFFIXES", "ANNUAL_REPORT_WORDS", "PERIOD_WORDS",
     "GROUP_PLACE_SUFFIXES", "NO_PLACE_BEFORE_SUFFIX", "NO_PLACE_CHARS", "NO_PLACE_FOLLOWERS",
 ]
@@ -87,6 +87,8 @@ def _divisions() -> dict[str, str | None]:
 
 
 DIVISIONS: dict[str, str | None] = _divisions()
+#: child -> parent of every place known: the hand table above first, then China's divisions.
+PARENTS: dict[str, str | None] = {**DIVISIONS, **PLACES}
 
 #: China's provincial-level divisions and the short names documents use for them (广西, 新疆):
 #: a figure of another province is never the document's place's (2025年广西全区规上工业总产值…
