@@ -34,6 +34,10 @@ ROOT = Path(__file__).resolve().parents[1]
 #: 全国(2.5%)、全省(2%) in brackets are read as Foshan's. With a growth rate of a later year no progress toward
 #: a rate target, the country's and province's bracketed figures theirs, a province tag before a title passed
 #: over and a clause that names no measure leaving the figure to the one before: 0.86 / 0.71.
+#: Weifang (Shandong; tests/gold/books/weifang.yaml, seven wf-* documents, gold written before the first run):
+#: precision 0.50 (2 of 4), recall 0.67 (2 of 3) at first: 2021's growth (9.7%) taken for the 2022 rate target
+#: (an earlier year's growth, where the year-by-year rule only turns away later years'), 突破8200亿元 recorded as
+#: 8200, and 回望过去……生产总值达8587.36亿元 (a 2026 meeting's look back at 2025, no year written) left unmatched.
 GOLDS = [
     ("matching.jsonl", ROOT / "targets.yaml", {"precision": 0.9, "recall": 0.8}),
     ("matching_c.jsonl", ROOT / "targets.yaml", {"precision": 0.9, "recall": 0.8}),
@@ -41,6 +45,7 @@ GOLDS = [
     ("matching_chengdu.jsonl", ROOT / "tests" / "gold" / "books" / "chengdu.yaml", {"precision": 0.9, "recall": 0.7}),
     ("matching_wenzhou.jsonl", ROOT / "tests" / "gold" / "books" / "wenzhou.yaml", {"precision": 0.75, "recall": 0.5}),
     ("matching_foshan.jsonl", ROOT / "tests" / "gold" / "books" / "foshan.yaml", {"precision": 0.8, "recall": 0.65}),
+    ("matching_weifang.jsonl", ROOT / "tests" / "gold" / "books" / "weifang.yaml", {"precision": 0.45, "recall": 0.6}),
 ]
 
 
