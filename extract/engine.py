@@ -432,6 +432,8 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
         return classify.is_money_subject(sents.simple(s0, s1), t.start - s0)
 
     tokens = [t for t in map(_parse, FIGURE.finditer(work)) if t is not None]
+    if context.cells and "|" in work:
+        _lend_cell_units(work, tokens, context)
     out: list[list] = []
     told_in_lead: set[int] = set()
     prev_sentence, prev_end, prev_negative, prev_indicator, prev_qualifier = None, 0, False, None, None
@@ -519,8 +521,11 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
                    else prev_indicator)
             if i == 0 and prev_indicator and _CONVERTED.fullmatch(sent, prev_end, ta):
                 ind = prev_indicator  # '73232元，按2024年平均汇率计算为10283美元': the same thing restated
-            if cell is not None and (ind is None or ind in _LIST_SEPS):
-                ind = cell.row  # a flattened table's cell names nothing but its change: the row does
+            if cell is not None and (ind is None or ind in _LIST_SEPS or cell.unit is not None):
+                # a flattened table's cell names nothing but its change, and a bar table's cell nothing
+                # at all ('| 亿元 | 增长6%以上 | 4297.8 |'): the row does
+                ind = (_BRACKETED_NAME.sub("", cell.row) + ("增速" if cell.rate else "")) if cell.unit is not None \
+                    else cell.row
             if joined and (ind is None or ind in _LIST_SEPS):
                 ind = prev_indicator  # '排放量分别下降9.3%和6.8%'
             elif ind is None:
@@ -656,6 +661,29 @@ def _headline_repeats(out: list[list], headline_end: int, lead_end: int, told: s
             if r[_UNIT] == "":
                 r[_CATEGORY], r[_UNIT] = b[_CATEGORY], b[_UNIT]
             break
+
+
+#: A unit as a table writes it: a scale and a unit word (亿元, 万吨, %).
+_CELL_UNIT = re.compile(f"(?P<scale>{alternation(sorted(vocab.SCALES, key=len, reverse=True))})?(?P<unit>{alternation(UNITS)})")
+_BRACKETED_NAME = re.compile(r"[(（][^()（）]{0,12}[)）]")
+
+
+def _lend_cell_units(work: str, tokens: list[_Token], context) -> None:
+    """A bare number that is the whole of a bar table's cell takes the unit its column or its row's
+    单位 gives (structure.bar_tables): '| 地区生产总值(GDP) | 亿元 | 增长6%以上 | 4297.8 | 6.2 |' under
+    '| 绝对值 | 增速(%) |' is 4297.8亿元 and 6.2%."""
+    for t in tokens:
+        if t.category is not None or t.magnitude:
+            continue
+        cell = context.cell_at(t.start)
+        if cell is None or not cell.unit or cell.end != t.end or not (
+                cell.start == t.start or (cell.start == t.start - 1 and work[cell.start] in "-－")):
+            continue  # the whole cell, or the whole cell but its minus sign (-2.1 under 增速(%))
+        m = _CELL_UNIT.fullmatch(cell.unit.translate(TRAD_SCALE))
+        if m is None:
+            continue
+        t.category, t.unit = UNITS[m.group("unit")]
+        t.scale = scale_of(m.group("scale")) * _UNIT_FACTORS.get(m.group("unit"), 1.0)
 
 
 def _original(text: str, omap, s0: int, s1: int) -> str:

@@ -220,6 +220,8 @@ class Cell:
     row: str               # the row's first cell (what its figures measure)
     kind: str | None       # 'target' in a column of goals (全年目标), 'actual' in one of results (全年完成)
     year: int | None       # the year the table's title names (表一 2025年…主要目标完成情况)
+    unit: str | None = None  # a bar table's bare number: the unit its column or its row's 单位 gives (亿元, %)
+    rate: bool = False       # ... in a column of rates (增速(%)): the row's growth rate
 
 
 #: A flattened table's heading cells and data cells are short lines; a longer one ends the table.
@@ -277,6 +279,88 @@ def flattened_tables(lines: list[_Line]) -> list[Cell]:
                 cells.append(Cell(line.start, line.end, row, kinds[c], year))
                 c += 1
             j += k
+        i = j
+    return cells
+
+
+#: A line of a table written with bars (| 规上工业增加值 | 亿元 | 增长7%以上 | 820.9 | 11.2 |).
+_BAR_MIN = 2
+_BAR_CELL = re.compile(r"[^|]+")
+#: A heading of the column that names the rows (指标名称, 项目).
+_NAME_HEADING = re.compile(r"指[标標]|名[称稱]|项目|項目")
+_SERIAL_HEADING = re.compile(r"序\s*号|序\s*號")
+
+
+def _bar_cells(line: _Line, text: str) -> list[tuple[int, int, str]]:
+    """The non-empty cells of a bar-table line: (start, end, text stripped), in the document."""
+    out = []
+    for m in _BAR_CELL.finditer(text, line.start, line.end):
+        cell = m.group().strip(" \t\u3000")
+        if cell:
+            a = m.start() + m.group().index(cell)
+            out.append((a, a + len(cell), cell))
+    return out
+
+
+def bar_tables(lines: list[_Line], text: str) -> list[Cell]:
+    """The cells of tables written with bars, as the text of a web page's table is often stored:
+
+        表 上半年温州市国民经济和社会发展计划主要指标完成情况
+        序号 | 指标名称 | 单位 | 目标 | 上半年实绩 |
+        绝对值 | 增速(%) |
+        经济发展 | 1 | 地区生产总值(GDP) | 亿元 | 增长6%以上 | 4297.8 | 6.2 |
+
+    The first lines with no value (only words, years) are the headings; a second such line with
+    fewer cells divides the last heading (上半年实绩 → 绝对值, 增速(%)). A row with more cells than
+    headings has group labels at its left (经济发展), one with fewer stops short at its right. Each
+    value cell measures its row's name (the 指标名称 column), is a goal or a result by its column's
+    heading (目标, 实绩: as in a flattened table), and a bare number takes the unit of its column's
+    heading (增速(%)) or, outside columns of rates, its row's 单位."""
+    from .tables import HEADING_UNIT, RATE_HEADING, UNIT_CELL, UNIT_COLUMN, VALUE_NUMBER
+    cells: list[Cell] = []
+    i, n = 0, len(lines)
+    while i < n:
+        if lines[i].text.count("|") < _BAR_MIN:
+            i += 1
+            continue
+        j = i
+        while j < n and lines[j].text.count("|") >= _BAR_MIN:
+            j += 1
+        run = [_bar_cells(line, text) for line in lines[i:j]]
+        title = lines[i - 1].text if i else ""
+        y = _YEAR.search(title)
+        year = int(y.group(1)) if y and y.group(1) else None
+        depth = 0
+        while depth < len(run) and run[depth] and not any(VALUE_NUMBER.search(c[2]) for c in run[depth]):
+            depth += 1
+        if depth == 0 or depth == len(run):
+            i = j
+            continue
+        headings = [c[2] for c in run[0]]
+        if depth > 1 and 1 < len(run[1]) < len(headings):
+            headings = headings[:-1] + [headings[-1] + " " + c[2] for c in run[1]]
+        width = len(headings)
+        name_col = next((k for k, h in enumerate(headings) if _NAME_HEADING.search(h)), None)
+        unit_col = next((k for k, h in enumerate(headings) if UNIT_COLUMN.fullmatch(h)), None)
+        serial_col = next((k for k, h in enumerate(headings) if _SERIAL_HEADING.fullmatch(h)), None)
+        kinds = [_column_kind(h) for h in headings]
+        units = []
+        for h in headings:
+            m = HEADING_UNIT.search(h)
+            units.append(m.group("unit").strip() if m else None)
+        for row in run[depth:]:
+            row = row[len(row) - width:] if len(row) > width else row
+            if name_col is None or name_col >= len(row):
+                continue
+            name = to_simplified(row[name_col][2]).lstrip("#＃*")
+            row_unit = (row[unit_col][2] if unit_col is not None and unit_col < len(row)
+                        and UNIT_CELL.fullmatch(row[unit_col][2]) else None)
+            for k, (a, z, value) in enumerate(row):
+                if k in (name_col, unit_col, serial_col):
+                    continue
+                rate = RATE_HEADING.search(headings[k]) is not None
+                unit = units[k] or (row_unit if not rate else None)
+                cells.append(Cell(a, z, name, kinds[k], year, unit, rate and unit is not None))
         i = j
     return cells
 
@@ -540,7 +624,10 @@ def read(text: str, doc_date: dt.date | None) -> Context:
             scopes = sorted(scopes + cells, key=lambda sc: sc.start)
     _inherit_deadlines(scopes)
     top = _headline_end(lines, text)
-    return Context(scopes, top, lead_end(text, top), plan_from, flattened_tables(lines))
+    cells = flattened_tables(lines)
+    if "|" in text:
+        cells = sorted(cells + bar_tables(lines, text), key=lambda c: c.start)
+    return Context(scopes, top, lead_end(text, top), plan_from, cells)
 
 
 #: A cell of a task table that gives its row's time limit (2024年底前, 2024年6月底前, 2025年内).

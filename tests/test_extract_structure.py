@@ -713,3 +713,51 @@ WORK_REPORT_PLANS = [
 @check(WORK_REPORT_PLANS)
 def test_a_work_report_plans_after_its_expected_targets(text, date, surface, want):
     assert reading(text, surface, date) == want
+
+
+# --- tables written with bars (structure.bar_tables) ---------------------------------------------------
+
+BAR_TABLE = """关于2024年上半年国民经济和社会发展计划执行情况的报告
+表 上半年主要指标完成情况
+序号 | 指标名称 | 单位 | 目标 | 上半年实绩 | |||
+绝对值 | 增速(%) | ||||
+经济发展 | 1 | 地区生产总值(GDP) | 亿元 | 增长6%以上 | 4297.8 | 6.2 | |||
+2 | 规上工业增加值 | 亿元 | 增长7%以上 | 820.9 | 11.2 | ||||
+3 | 全员劳动生产率 | 万元/人年 | 稳步增长 | 年度指标 | |||||
+4 | 常住人口城镇化率 | % | 74.5 | 年度指标 | |||||
+5 | 粮食产量 | 万吨 | 60 | 31.5 | -2.1 | ||||
+"""
+
+
+@pytest.mark.parametrize("surface, nth, want", [
+    # the 单位 column lends its unit to the amount, the heading 增速(%) its % to the rate; a group label
+    # at a row's left (经济发展) moves nothing; the columns say goal (目标) or result (实绩)
+    ("4297.8", 0, (429780000000.0, "money", "亿元" and "元", "actual", "地区生产总值")),
+    ("6.2", 0, (6.2, "percent", "%", "actual", "地区生产总值增速")),
+    ("6%", 0, (6.0, "percent", "%", "target", "地区生产总值")),
+    ("820.9", 0, (82090000000.0, "money", "元", "actual", "规上工业增加值")),
+    ("11.2", 0, (11.2, "percent", "%", "actual", "规上工业增加值增速")),
+    ("74.5", 0, (74.5, "percent", "%", "target", "常住人口城镇化率")),
+    ("31.5", 0, (315000.0, "other", "吨", "actual", "粮食产量")),
+    ("-2.1", 0, (-2.1, "percent", "%", "actual", "粮食产量增速")),
+])
+def test_a_table_written_with_bars(surface, nth, want):
+    table = extract.figures(BAR_TABLE, date="2024-08-26")
+    rows = table[table.text == surface]
+    assert len(rows) == 1, list(table.text)
+    r = rows.iloc[0]
+    assert (r.value, r.category, r.unit, r.kind, r.indicator) == want
+
+
+def test_a_bar_tables_units_and_words_are_no_figures():
+    """稳步增长, 年度指标, the units themselves (亿元, 万元/人年, %) and the serial numbers are no figures."""
+    table = extract.figures(BAR_TABLE, date="2024-08-26")
+    assert sorted(table.text) == sorted(["6%", "4297.8", "6.2", "7%", "820.9", "11.2", "74.5", "60", "31.5", "-2.1"])
+
+
+def test_lines_a_reader_made_of_a_table_are_no_bar_table():
+    """word.py and webpage.py write a table's cells as 'row | heading | value' lines, each with its
+    value: no line of headings, so nothing is read twice or given another unit."""
+    lines = "地区生产总值 | 2024年 | 4.7万亿元\n规上工业总产值 | 增长（%） | 5.2%\n"
+    table = extract.figures(lines, date="2025-03-01")
+    assert [(r.text, r.value) for r in table.itertuples()] == [("4.7万亿元", 4.7e12), ("5.2%", 5.2)]
