@@ -854,9 +854,11 @@ def deadline(sent: str, start: int, doc_date: dt.date | None,
             this = True
         elif each:
             explicit = relative = plan = this = year = yearend = None
-    if each and each_end <= clause_start(sent, start) and kept is not None and any(v is not None for v in kept[:3]):
-        # '到2025年，…近视率每年降0.5%以上；空气优良天数比达87.5%': 每年 in a clause before, inside a
-        # list under a horizon, is that item's; the horizon goes on
+    if (each and kept is not None and any(v is not None for v in kept[:3])
+            and (sent.find("；", each_end, start) >= 0 or sent.find(";", each_end, start) >= 0)):
+        # '到2025年，…近视率每年降0.5%以上；空气优良天数比达87.5%': 每年 in an item before (a ；between),
+        # inside a list under a horizon, is that item's; the horizon goes on (but in its own item,
+        # '每年重点支持…，按项目总投资给予最高50%', it is still the item's)
         each = False
         explicit, relative, plan, this, year, yearend = kept
     if each:

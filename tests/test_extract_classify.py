@@ -260,6 +260,8 @@ DEADLINES = [
     ("each-year-item-itself", "到2025年，健康素养水平提高到25.0%；近视率每年降0.5%以上；优良天数比达87.5%。",
      "2024-05-20", "0.5%", None),
     ("each-year-with-no-horizon-before", "每年新增企业100家，营收增长10%。", "2024-05-20", "10%", None),
+    ("each-year-over-its-whole-item", "到2027年，打造园区50个；每年重点支持技术攻关，按项目总投资给予最高50%资金支持。",
+     "2025-12-30", "50%", None),
     # 展望 states a horizon, which beats the plan period the sentence names
     ("looking-ahead-beats-a-plan-period", "《“十四五”国民健康规划》提出，展望2035年，人均预期寿命达到80岁以上。",
      "2022-05-20", "80岁", 2035),
