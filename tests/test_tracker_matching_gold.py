@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 #: (tracker.tables.DIVISIONS) and a city's short name at a sentence's head as its subject: precision 0.77,
 #: recall 0.45; Hefei precision 1.00 (滁州紧跟芜湖其后 is Chuzhou's). With the periods of a plan-execution report
 #: and a year's 经济成绩单, and a period without its year read against the document's date: Hefei 1.00 / 0.50,
-#: Wenzhou 0.80 / 0.55. Foshan (Guangdong; tests/gold/books/foshan.yaml, eight fs-* documents, gold written
+#: Wenzhou 0.80 / 0.55; with tables written with bars read by their columns, Wenzhou 0.85 / 0.77. Foshan (Guangdong; tests/gold/books/foshan.yaml, eight fs-* documents, gold written
 #: before the first run): precision 0.37 (11 of 30), recall 0.65 (11 of 17) at first: a rate target set for one
 #: year (2021) takes 2022's and 2023's growth figures too (the year-by-year rule needs two such targets), and
 #: 全国(2.5%)、全省(2%) in brackets are read as Foshan's. With a growth rate of a later year no progress toward
@@ -43,7 +43,7 @@ GOLDS = [
     ("matching_c.jsonl", ROOT / "targets.yaml", {"precision": 0.9, "recall": 0.8}),
     ("matching_hefei.jsonl", ROOT / "tests" / "gold" / "books" / "hefei.yaml", {"precision": 0.9, "recall": 0.45}),
     ("matching_chengdu.jsonl", ROOT / "tests" / "gold" / "books" / "chengdu.yaml", {"precision": 0.9, "recall": 0.7}),
-    ("matching_wenzhou.jsonl", ROOT / "tests" / "gold" / "books" / "wenzhou.yaml", {"precision": 0.75, "recall": 0.5}),
+    ("matching_wenzhou.jsonl", ROOT / "tests" / "gold" / "books" / "wenzhou.yaml", {"precision": 0.8, "recall": 0.7}),
     ("matching_foshan.jsonl", ROOT / "tests" / "gold" / "books" / "foshan.yaml", {"precision": 0.8, "recall": 0.65}),
     ("matching_weifang.jsonl", ROOT / "tests" / "gold" / "books" / "weifang.yaml", {"precision": 0.45, "recall": 0.6}),
 ]
