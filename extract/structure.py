@@ -141,6 +141,11 @@ _NEXT_YEARS = re.compile(r"(?:今后|未来)\s*([一二两三四五六七八九�
 _YEAR_HEADING = re.compile(r"\s*(20\d\d)\s*年\s*[—\-–－:：]*\s*")
 
 
+#: A quotation that the words right after it name as a year's goals: “GDP增长5.5%左右，规模以上工业增加值
+#: 增长8.5%左右……”2025年赣州经济社会发展的主要预期目标已确定.
+_QUOTED_GOALS = re.compile(r"“([^“”\n]{1,300})”\s*(20\d\d)\s*年[^。！？\n“”]{0,20}?(?:主要预期目标|预期目标|主要目标|发展目标)")
+
+
 def _count(words: str) -> int:
     """'五' → 5, '3' → 3, '十' → 10: a count of years."""
     return int(parse_number(words) or 0)
@@ -622,6 +627,11 @@ def read(text: str, doc_date: dt.date | None) -> Context:
         cells = _time_limit_cells(lines)
         if cells:
             scopes = sorted(scopes + cells, key=lambda sc: sc.start)
+    if "”" in text:
+        quoted = [Scope(m.start(), m.end(1), int(m.group(2)), True, True, rule="quoted-goals")
+                  for m in _QUOTED_GOALS.finditer(text)]
+        if quoted:
+            scopes = sorted(scopes + quoted, key=lambda sc: sc.start)
     _inherit_deadlines(scopes)
     top = _headline_end(lines, text)
     cells = flattened_tables(lines)

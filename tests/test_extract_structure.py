@@ -333,6 +333,11 @@ DOCUMENT_YEARS = [
      "二、2022年工作安排\n预计全年地区生产总值增长6%。", "2022-06-30", "4700亿元", ("actual", None)),
     ("an-estimate-under-the-plan-after-it", "一、过去五年和2021年工作回顾\n2021年预计地区生产总值4700亿元、增长8%。\n"
      "二、2022年工作安排\n预计全年地区生产总值增长6%。", "2022-06-30", "6%", ("target", 2022)),
+    # a quotation the words after it name as a year's goals
+    ("quoted-goals", "号角已吹响。“GDP增长5.5%左右，规模以上工业增加值增长8.5%左右……”2025年赣州经济社会发展的主要预期目标已确定。",
+     "2025-01-13", "8.5%", ("target", 2025)),
+    ("a-quote-of-results", "“GDP增长5.5%，规模以上工业增加值增长8.5%……”2024年赣州经济成绩单亮眼。", "2025-01-13", "8.5%",
+     ("actual", None)),
     # a heading that is only a year: what is under it is that year's
     ("a-year-heading", "2025年——\n全市地区生产总值增长5.4%。\n2026年——\n锚定“十五五”，生产总值预期目标增长5.5%以上。",
      "2026-01-20", "5.5%", ("target", 2026)),
