@@ -194,6 +194,8 @@ KINDS = [
     ("will-have", "2025-06-01\n全市将拥有高新技术企业500家。", "500家", "target"),
     ("a-result-after-a-forecast-clause", "2025-06-01\n预计增长放缓，目前已有企业500家。", "500家", "actual"),
     # a year already over between a goal's cue and the figure's clause dates a result
+    ("sprinting-toward-a-goal", "2023-07-18\n市长话经济：全市冲刺全年地区生产总值增长7%。", "7%", "target"),
+    ("expected-to-pass", "2023-07-18\n全年地区生产总值有望突破6000亿元。", "6000亿元", "target"),
     ("a-past-year-after-the-cue", "2025-12-30\n全省将着力推进产业链建设 - 2024年，全省人工智能产业营收超1300亿元。",
      "1300亿元", "actual"),
     ("the-documents-year-after-the-cue", "2025-12-30\n全省将着力推进产业链建设 - 2026年，全省人工智能产业营收超1300亿元。",
@@ -417,6 +419,8 @@ INDICATORS = [
      "2021年的1.16万亿元以上。", "8756.3亿元", "地区生产总值"),
     ("a-change-in-an-earlier-clause-is-no-increment", "地区生产总值突破万亿元，并在冲击下保持平稳增长，预计由2016年的8756.3亿元"
      "提高到2021年的1.16万亿元以上。", "1.16万亿元", "地区生产总值"),
+    ("sprinting-toward", "全市冲刺全年地区生产总值增长7%。", "7%", "地区生产总值"),
+    ("expected-to", "全年地区生产总值有望突破6000亿元。", "6000亿元", "地区生产总值"),
     ("goal-set-at", "将今年GDP增长目标设定在5%左右。", "5%", "GDP"),
     ("expected-goal-of-a-growth", "全市地区生产总值预期目标增长6%。", "6%", "地区生产总值"),
     ("a-period-leads-no-name", "上半年全市GDP增长5%。", "5%", "GDP"),
