@@ -312,8 +312,9 @@ def kind(sent: str, start: int, end: int, category: str, has_deadline: bool,
             return "target" if plan and not _past_year(sent, start, category, doc_date) else "actual"
         if (k == "target" and not has_deadline and doc_date is not None
                 and doc_date.month in vocab.ESTIMATE_REPORT_MONTHS
-                and sent.startswith(vocab.ESTIMATE_CUE, pos)):
-            return "actual"
+                and sent.startswith(vocab.ESTIMATE_CUE, pos)
+                and not any(int(m.group(1)) >= doc_date.year for m in _CLAUSE_YEAR.finditer(sent, 0, pos))):
+            return "actual"  # (not '2024年，贵州将…预计全省地区生产总值增长5.5%左右' in January 2024: this year's)
         return k
 
     if category == "count" and _whole_of_a_part_done(sent, start, end):

@@ -639,6 +639,12 @@ def test_words_that_are_not_cues(word):
     assert one(text, date="2024-03-01")["kind"] == expected
 
 
+def test_an_estimate_of_the_documents_own_year_named_before_it_looks_ahead():
+    """'2024年，贵州将…预计全省地区生产总值增长5.5%左右' in January 2024: this year's, a goal."""
+    r = one("2024年，贵州将继续奋力推进，预计全省地区生产总值增长5.5%左右。", date=dt.date(2024, 1, 24))
+    assert (r["kind"], r["deadline"]) == ("target", 2024)
+
+
 def test_an_estimate_early_in_a_year_is_of_the_year_just_ended():
     """预计 in a report of January to March with no horizon estimates the year just ended."""
     for month, expected in [(1, "actual"), (2, "actual"), (3, "actual"), (4, "target"), (12, "target")]:
