@@ -103,6 +103,8 @@ OTHER_UNITS = {
     "GW": "GW",
     "MW": "MW",
     "kWh": "kWh",
+    "GWh": "GWh",  # 储能规模35GWh: energy, not the power GW
+    "MWh": "MWh",
     "Gbps": "Gbps",
     "Mbps": "Mbps",
     # computing power (算力规模达到12EFLOPS), as digital-economy plans state it since 2023
