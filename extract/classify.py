@@ -410,6 +410,8 @@ def _year_before_is_past(sent: str, start: int, doc_date: dt.date | None) -> boo
     return bool(years) and (doc_date is None or min(years) < doc_date.year)
 
 
+#: The year or a part of it, named without a year (全年, 上半年, 前三季度, 一季度).
+_YEAR_PART = "(?:全年|上半年|下半年|前三季度|第一季度|一季度)"
 #: A time at the start of a phrase: a year, months, or a horizon (到2027年, 力争到2027年底,
 #: 2024—2026年): when, not what (vocab.HORIZON_LEADS).
 _LEADING_TIME = re.compile(
@@ -418,7 +420,7 @@ _LEADING_TIME = re.compile(
     | [一二三四五六七八九十\d]+(?:至|到|-|—|–|－|~|～)[一二三四五六七八九十\d]+月份?
     | (?:{alternation(vocab.HORIZON_LEADS)})?(?:{alternation(vocab.PLAN_PERIODS)})(?:期间|时期|末|以来)?
     | 年(?:末|底|初)
-    | (?:再?到|至)?(?:全年|上半年|下半年|前三季度|第一季度|一季度)的?
+    | (?:再?到|至)?{_YEAR_PART}的?
     | (?:{alternation(vocab.HORIZON_LEADS)}|用|通过)?[一二两三四五六七八九十\d]{{1,2}}年(?:时间|左右)?内?(?=\S))""", re.VERBOSE)
 
 
@@ -718,7 +720,7 @@ def _names_nothing(phrase: str) -> bool:
 
 
 #: Words between two figures that give only a period (，到上半年的 / ，再到全年的).
-_ONLY_A_PERIOD = re.compile(r"[，,；;\s]*(?:再?到|至|和|及)?(?:全年|上半年|下半年|前三季度|第一季度|一季度)的?\s*")
+_ONLY_A_PERIOD = re.compile(rf"[，,；;\s]*(?:再?到|至|和|及)?{_YEAR_PART}的?\s*")
 
 
 def indicator_fallback(sent: str, start: int, prev_end: int, prev: str | None,

@@ -24,7 +24,7 @@ from pandas.api.internals import create_dataframe_from_blocks
 from pandas.arrays import ArrowStringArray
 
 from . import classify, structure, vocab
-from .normalize import arabic_years, has_readings, strip_readings, to_simplified
+from .normalize import arabic_years, has_readings, strip_readings, to_simplified, without_surrogates
 from .numbers import TRAD_SCALE, parse_arabic, parse_chinese, parse_number, scale_of
 from .patterns import DOC_DATE, FIGURE, SENTENCE_END, UNITS, alternation, trad_forms
 
@@ -758,7 +758,4 @@ def figures(text: str, doc: str | None = None, date=None) -> pd.DataFrame:
     except UnicodeEncodeError:
         # lone surrogates (a string decoded with errors="surrogateescape"): no characters, and Arrow
         # stores only valid UTF-8; read as U+FFFD, one for one, so that positions hold
-        return _table(_rows(_SURROGATES.sub("\ufffd", text), doc, date))
-
-
-_SURROGATES = re.compile("[\ud800-\udfff]")
+        return _table(_rows(without_surrogates(text), doc, date))

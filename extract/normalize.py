@@ -86,8 +86,13 @@ def _char_t2s(ch: str) -> str:
 
 
 #: Lone surrogates (a string decoded with errors="surrogateescape", or cut inside a character):
-#: no character, and OpenCC takes only valid UTF-8.
+#: no character, and OpenCC and Arrow take only valid UTF-8.
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """Each lone surrogate read as U+FFFD, one for one, so that positions hold."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def to_simplified(text: str) -> str:
@@ -95,7 +100,7 @@ def to_simplified(text: str) -> str:
     try:
         out = _T2S.convert(text)
     except UnicodeEncodeError:  # a lone surrogate: read as U+FFFD, one for one, so positions hold
-        text = _SURROGATE.sub("\ufffd", text)
+        text = without_surrogates(text)
         out = _T2S.convert(text)
     if len(out) == len(text):
         return out

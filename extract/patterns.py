@@ -176,6 +176,12 @@ DOC_DATE = re.compile(
     re.VERBOSE,
 )
 
+#: A five-year plan period is a horizon, but not as what a year's goals look to (锚定“十五五”) or
+#: as the plan whose first or last year it is (“十五五”开局之年, 收官之年, 谋篇布局): what stands
+#: before it, and after it, then.
+PLAN_NOT_AFTER = r"(?<!锚定)(?<!锚定“)(?<!锚定\")(?<!瞄准)(?<!瞄准“)"
+PLAN_NOT_BEFORE = r"(?!”?(?:开局|收官|谋篇))"
+
 #: Deadlines: explicit years (到2025年, 2023—2027年, 2025年前, 2025年底, a fiscal year or a range
 #: written with its second year short: 2020/21年度, 2014-15至2018-19) and relative horizons.
 DEADLINE = re.compile(
@@ -190,13 +196,13 @@ DEADLINE = re.compile(
       # (not the base a change starts from: 在2025年基础上翻一番)
     | (?:用|花|经过|通过|未来|在未来|今后)\s*(?P<rel>\d+|[一二两三四五六七八九十]+)\s*(?:(?:到|至|-)\s*(?P<rel2>\d+|[一二两三四五六七八九十]+))?\s*年(?:左右)?(?:时间|内)?
     | (?<![\d一二两三四五六七八九十])(?P<rel3>\d+|[一二两三四五六七八九十]+)\s*(?:(?:到|至|-)\s*(?P<rel4>\d+|[一二两三四五六七八九十]+))?\s*年(?:左右)?(?:时间|内)
-    | (?<!锚定)(?<!锚定“)(?<!锚定")(?<!瞄准)(?<!瞄准“)(?P<plan>十四五|十五五|十三五)(?!”?(?:开局|收官|谋篇))
+    | {PLAN_NOT_AFTER}(?P<plan>十四五|十五五|十三五){PLAN_NOT_BEFORE}
       # (not a plan period named as what a year's goals look to: 锚定“十五五”, “十五五”开局之年)
     | (?P<yearend>(?<![\d年])(?:到|至)\s*(?:(?:今年|本年)\s*年?底|年底)|(?:今年|本年)\s*年?底(?:前|以前|之前)?|(?<![\d年])年底(?:前|以前|之前))
     | (?P<this>今年|本年|全年|年内)
     | (?P<each>每年)
     )
-    """,
+    """.replace("{PLAN_NOT_AFTER}", PLAN_NOT_AFTER).replace("{PLAN_NOT_BEFORE}", PLAN_NOT_BEFORE),
     re.VERBOSE,
 )
 

@@ -67,7 +67,7 @@ import re
 from . import vocab
 from .normalize import to_simplified
 from .numbers import parse_number
-from .patterns import alternation, trad_forms
+from .patterns import PLAN_NOT_AFTER, PLAN_NOT_BEFORE, alternation, trad_forms
 
 __all__ = ["Scope", "Cell", "Context", "read", "headline_end", "lead_end", "is_plan", "plan_name", "work_year"]
 
@@ -120,9 +120,8 @@ _SECTION_REVIEW = tuple(trad_forms(vocab.SECTION_REVIEW_FOLLOWERS))
 _HISTORY = re.compile(alternation(trad_forms(vocab.HISTORY_WORDS)))
 _PLAN_TITLE = re.compile(alternation(trad_forms(vocab.PLAN_TITLE_WORDS)))
 _PLAN_PERIOD = re.compile(alternation(vocab.PLAN_PERIODS))
-#: A plan period as a horizon, not as what a year's goals look to (锚定“十五五”) or begin (“十五五”开局之年).
-_PLAN_HORIZON = re.compile(r"(?<!锚定)(?<!锚定“)(?<!瞄准)(?<!瞄准“)(?:" + alternation(vocab.PLAN_PERIODS)
-                           + r")(?!”?(?:开局|收官|谋篇))")
+#: A plan period as a horizon (patterns.PLAN_NOT_AFTER, PLAN_NOT_BEFORE: not 锚定“十五五”, “十五五”开局之年).
+_PLAN_HORIZON = re.compile(PLAN_NOT_AFTER + "(?:" + alternation(vocab.PLAN_PERIODS) + ")" + PLAN_NOT_BEFORE)
 #: A sentence whose first words name a year, also after who says it: 。长沙2022年预计…, 。报告提到，2025年….
 _SPEAKER = r"(?:[^，,。：:]{1,12}(?:指出|表示|介绍|介紹|说|說|称|稱|强调|強調|提到)[，,：:]\s*)?"  # 龚正指出，
 _SENTENCE_YEAR = re.compile(r"[。！？!?]\s*" + _SPEAKER + r"[^，,。！？!?\d]{0,12}?(20\d\d)\s*年")
