@@ -68,6 +68,7 @@ from . import vocab
 from .normalize import to_simplified
 from .numbers import parse_number
 from .patterns import PLAN_NOT_AFTER, PLAN_NOT_BEFORE, alternation, trad_forms
+from .tables import HEADING_UNIT, RATE_HEADING, UNIT_CELL, UNIT_COLUMN, VALUE_NUMBER
 
 __all__ = ["Scope", "Cell", "Context", "read", "headline_end", "lead_end", "is_plan", "plan_name", "work_year"]
 
@@ -320,7 +321,6 @@ def bar_tables(lines: list[_Line], text: str) -> list[Cell]:
     value cell measures its row's name (the 指标名称 column), is a goal or a result by its column's
     heading (目标, 实绩: as in a flattened table), and a bare number takes the unit of its column's
     heading (增速(%)) or, outside columns of rates, its row's 单位."""
-    from .tables import HEADING_UNIT, RATE_HEADING, UNIT_CELL, UNIT_COLUMN, VALUE_NUMBER
     cells: list[Cell] = []
     i, n = 0, len(lines)
     while i < n:
