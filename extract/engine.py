@@ -439,6 +439,7 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
     prev_sentence, prev_end, prev_negative, prev_indicator, prev_qualifier = None, 0, False, None, None
     in_sentence = 0  # where the rows of the current sentence start in `out`
     part_of = False  # the deadline of the target whose parts a sentence opening with 其中 lists
+    last_due = None  # the deadline of the last target with one
     starts_in_sentence: list[int] = []
     # per row: in_sentence, starts a list after 分别, joined, its words name nothing, the names they give
     marks: list[tuple] = []
@@ -501,9 +502,7 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
             if due is None and scope.deadline is None and not own_stated and doc_date is not None:
                 # '今年…增长目标设定在…。其他经济目标还包含：…': a section that names no year goes on with
                 # the goals for the document's year set before it (not with those of another horizon)
-                before = next((r[_DEADLINE] for r in reversed(out) if r[_KIND] == "target" and r[_DEADLINE] is not None),
-                              None)
-                due = before if before == doc_date.year else None
+                due = last_due if last_due == doc_date.year else None
         elif (kind == "target" and scope is not None and scope.history and not stated
               and classify.estimated(sent, a)):
             kind = "actual"  # '一、过去五年和2021年工作回顾' … '2021年预计地区生产总值4700亿元': an estimate of the past
@@ -544,6 +543,8 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
                 original,
             ])
             starts_in_sentence.append(t.start)
+            if kind == "target" and due is not None:
+                last_due = due  # the deadline of the last target so far (kept as we go: no search back)
         # the next figure's words start after this one's qualifier (2.9万亿元以上、年均增长5.3%)
         prev_end, prev_negative, prev_qualifier = group[-1].end - s0 + alen, negative, qual or after_qual
     if "分别" in work:
