@@ -472,9 +472,18 @@ _LEADING_SEPARATOR = re.compile(r"^[\s、]+")
 _BRACKETED = re.compile(r"[(（][^()（）]{0,20}[)）]")
 
 
+_BAR = re.compile("[|｜]")
+
+
 def _clean(phrase: str) -> str:
     """The phrase without its time words, quoted names, verbs, region and asides in brackets at
     either end. Each anchored substitution runs only where a cheap string test says it can apply."""
+    if "|" in phrase or "｜" in phrase:
+        # '2024全国地方两会 | 贵州去年GDP增长…': a headline's label before a bar names nothing; the words
+        # after the last bar do, where there are any (a reader's table line 'row | heading | ' keeps its row)
+        tail = _BAR.split(phrase)[-1]
+        if _has_han(tail, 2):
+            phrase = tail
     # ' 、二是…': a list separator (and any space around it) leads no name, and the numbering
     # after it is numbering still
     phrase = _LEADING_SEPARATOR.sub("", phrase)
@@ -584,6 +593,17 @@ _TIME_HEADING = re.compile(r"[\d年月日季度上下半前一二三四至到\-�
 _CHANGE_HEADING = tuple(vocab.CHANGE_WORDS)
 
 
+#: How many characters a table cell holds before its figure (约300家, 比上年增长5.2%): more is a
+#: sentence after a headline's label ('直通襄阳 | 市长话经济：全市地区生产总值增长7%').
+_CELL_LEAD_MAX = 5
+
+
+def _own_cell(line: str, start: int) -> bool:
+    """The figure stands in a table line's cell of its own (a few words before it at most)."""
+    cell_start = line.rfind(_CELL, 0, start) + len(_CELL)
+    return start - cell_start <= _CELL_LEAD_MAX
+
+
 def _table_indicator(line: str, start: int, category: str) -> str | None:
     """A figure in a table line ('规上工业总产值 | 2024年 | 4.7万亿元') measures what its first
     heading that is no time names (the row's, or the column's when rows are years); a percent
@@ -662,7 +682,7 @@ def indicator(sent: str, start: int, end: int, prev_end: int, qualifier_len: int
     the qualifier of `qualifier_len` characters right before the figure ('5G用户普及率不低于80%').
     A following number ('4方面20条具体培育举措') is skipped to reach the shared noun.
     """
-    if _CELL in sent and sent.find(_CELL, 0, start) >= 0:
+    if _CELL in sent and sent.find(_CELL, 0, start) >= 0 and _own_cell(sent, start):
         name = _table_indicator(sent, start, category)
         if name:
             return name

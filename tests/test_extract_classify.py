@@ -421,6 +421,10 @@ INDICATORS = [
      "提高到2021年的1.16万亿元以上。", "1.16万亿元", "地区生产总值"),
     ("sprinting-toward", "全市冲刺全年地区生产总值增长7%。", "7%", "地区生产总值"),
     ("expected-to", "全年地区生产总值有望突破6000亿元。", "6000亿元", "地区生产总值"),
+    # a headline's label before a bar names nothing (a reader's table line 'row | heading | value' still does)
+    ("a-label-before-a-bar-and-a-sentence", "直通襄阳 | 市长话经济：全市地区生产总值增长7%", "7%", "地区生产总值"),
+    ("a-label-before-a-bar-in-a-phrase", "2024全国地方两会 | 全省GDP增长4.9%", "4.9%", "GDP"),
+    ("a-table-line-keeps-its-row", "规上工业总产值 | 比上年增长 | 5.2%", "5.2%", "规上工业总产值增速"),
     ("goal-set-at", "将今年GDP增长目标设定在5%左右。", "5%", "GDP"),
     ("expected-goal-of-a-growth", "全市地区生产总值预期目标增长6%。", "6%", "地区生产总值"),
     ("a-period-leads-no-name", "上半年全市GDP增长5%。", "5%", "GDP"),
