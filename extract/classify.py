@@ -472,6 +472,11 @@ _LEADING_SEPARATOR = re.compile(r"^[\s、]+")
 _BRACKETED = re.compile(r"[(（][^()（）]{0,20}[)）]")
 
 
+def without_asides(phrase: str) -> str:
+    """A phrase without its short asides in brackets (地区生产总值(GDP) → 地区生产总值)."""
+    return _BRACKETED.sub("", phrase)
+
+
 _BAR = re.compile("[|｜]")
 
 
@@ -488,7 +493,7 @@ def _clean(phrase: str) -> str:
     # after it is numbering still
     phrase = _LEADING_SEPARATOR.sub("", phrase)
     if "(" in phrase or "（" in phrase:
-        phrase = _BRACKETED.sub("", phrase)
+        phrase = without_asides(phrase)
     if phrase[:1] in "“\"":
         phrase = _QUOTE_NAME.sub("", phrase)
     if phrase[:1] in _MARK_START:

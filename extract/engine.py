@@ -27,6 +27,7 @@ from . import classify, structure, vocab
 from .normalize import arabic_years, has_readings, strip_readings, to_simplified, without_surrogates
 from .numbers import TRAD_SCALE, parse_arabic, parse_chinese, parse_number, scale_of
 from .patterns import DOC_DATE, FIGURE, SENTENCE_END, UNITS, alternation, trad_forms
+from .tables import UNIT_CELL
 
 __all__ = ["COLUMNS", "CATEGORIES", "records", "figures", "document_date", "empty_table"]
 
@@ -523,7 +524,7 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
             if cell is not None and (ind is None or ind in _LIST_SEPS or cell.unit is not None):
                 # a flattened table's cell names nothing but its change, and a bar table's cell nothing
                 # at all ('| 亿元 | 增长6%以上 | 4297.8 |'): the row does
-                ind = (_BRACKETED_NAME.sub("", cell.row) + ("增速" if cell.rate else "")) if cell.unit is not None \
+                ind = (classify.without_asides(cell.row) + ("增速" if cell.rate else "")) if cell.unit is not None \
                     else cell.row
             if joined and (ind is None or ind in _LIST_SEPS):
                 ind = prev_indicator  # '排放量分别下降9.3%和6.8%'
@@ -664,11 +665,6 @@ def _headline_repeats(out: list[list], headline_end: int, lead_end: int, told: s
             break
 
 
-#: A unit as a table writes it: a scale and a unit word (亿元, 万吨, %).
-_CELL_UNIT = re.compile(f"(?P<scale>{alternation(sorted(vocab.SCALES, key=len, reverse=True))})?(?P<unit>{alternation(UNITS)})")
-_BRACKETED_NAME = re.compile(r"[(（][^()（）]{0,12}[)）]")
-
-
 def _lend_cell_units(work: str, tokens: list[_Token], context) -> None:
     """A bare number that is the whole of a bar table's cell takes the unit its column or its row's
     单位 gives (structure.bar_tables): '| 地区生产总值(GDP) | 亿元 | 增长6%以上 | 4297.8 | 6.2 |' under
@@ -680,7 +676,7 @@ def _lend_cell_units(work: str, tokens: list[_Token], context) -> None:
         if cell is None or not cell.unit or cell.end != t.end or not (
                 cell.start == t.start or (cell.start == t.start - 1 and work[cell.start] in "-－")):
             continue  # the whole cell, or the whole cell but its minus sign (-2.1 under 增速(%))
-        m = _CELL_UNIT.fullmatch(cell.unit.translate(TRAD_SCALE))
+        m = UNIT_CELL.fullmatch(cell.unit)  # as structure.bar_tables took it: a scale and a unit word
         if m is None:
             continue
         t.category, t.unit = UNITS[m.group("unit")]

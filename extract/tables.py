@@ -54,7 +54,7 @@ HEADING_UNIT = re.compile(rf"""
 UNIT_COLUMN = re.compile(r"(?:计量)?单\s*位")
 
 #: A cell of such a column that is a unit the extractor reads: 亿元, 万人, %, 家.
-UNIT_CELL = re.compile(rf"""(?:{"|".join(map(re.escape, _SCALES))})?(?:{"|".join(map(re.escape, _UNITS))})""")
+UNIT_CELL = re.compile(rf"""(?P<scale>{"|".join(map(re.escape, _SCALES))})?(?P<unit>{"|".join(map(re.escape, _UNITS))})""")
 
 #: Headings of columns whose numbers are rates or shares, not amounts in the row's unit.
 RATE_HEADING = re.compile(r"增长|增速|增幅|增减|下降|比重|占比|同比|环比|比上年|比去年|百分点|[%％]")
