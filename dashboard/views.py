@@ -996,11 +996,9 @@ def _parent(region: str) -> str | None:
 
 
 def _ancestors(region: str) -> list[str]:
-    out, seen = [], {region}
-    while (up := _parent(out[-1] if out else region)) and up not in seen:
-        out.append(up)
-        seen.add(up)
-    return out
+    from tracker.tables import ancestors
+
+    return ancestors(region)
 
 
 def regions_within(region: str) -> list[str]:

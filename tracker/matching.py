@@ -161,7 +161,7 @@ _SHORT.update({short: full for full, short in tables.PROVINCES.items() if short 
 #: name is too often a word (平安, 东方) to be read so.
 _CITY_SHORT = frozenset(s for s, p in _SHORT.items() if _PARENT.get(p) is None or _PARENT.get(p) in _PROVINCE_NAMES)
 _NAME_PARTS = tuple(vocab.REGION_NAME_PARTS)
-_SENTENCE_HEAD = re.compile(r"[。！？!?\n]")
+_SENTENCE_ENDS = ("", "。", "！", "？", "!", "?", "\n")  # what stands before a sentence's head ('' at the text's)
 _OWN = {w: None for w in tables.OWN_PLACE_WORDS}
 #: The country's or the province's figure in brackets after its name, which a city's report compares
 #: with (高于全国(2.5%)、全省(2%)水平): no figure of the city's. (全省 elsewhere is often a rank or a
@@ -194,13 +194,10 @@ _HEADING_LINE = re.compile(r"^[^\n。！？!?]{1,30}$", re.MULTILINE)
 
 def _province_of(place: str | None) -> str:
     """The province a place lies in (itself for a province); '全省' when unknown."""
-    seen = 0
-    while place and seen < 4:
-        parent = _PARENT.get(place)
-        if parent is None:
-            return place if place in _PROVINCE_NAMES else "全省"
-        place, seen = parent, seen + 1
-    return "全省"
+    if not place:
+        return "全省"
+    top = ([place] + tables.ancestors(place))[-1]
+    return top if top in _PROVINCE_NAMES else "全省"
 
 
 def place_of(name: str | None) -> str | None:
@@ -229,8 +226,7 @@ def _places_in(text: str, subject_only: bool = True) -> list[tuple[int, int, str
             after = text[m_end:m_end + 12].lstrip(_SPACES)
             if m_start - head <= 2 and after.startswith(_SUBJECT_FOLLOWERS):
                 out.append((m_start, m_end, _SHORT[word]))
-            elif (word in _CITY_SHORT and not after.startswith(_NAME_PARTS)
-                  and max((c.end() for c in _SENTENCE_HEAD.finditer(text, 0, m_start)), default=0) == m_start):
+            elif word in _CITY_SHORT and not after.startswith(_NAME_PARTS) and text[m_start - 1:m_start] in _SENTENCE_ENDS:
                 out.append((m_start, m_end, _SHORT[word]))
     return out
 

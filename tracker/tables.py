@@ -35,7 +35,7 @@ import csv
 import importlib.resources
 
 __all__ = [
-    "PLACES", "DIVISIONS", "PARENTS", "PROVINCES", "STOCK_WORDS", "OWN_PLACE_WORDS", "NATION_WORDS", "OWN_PROVINCE_WORDS", "PLACE_SUFFIXES", "INDICATOR_SYNONYMS", "ABBREVIATIONS",
+    "PLACES", "DIVISIONS", "PARENTS", "ancestors", "PROVINCES", "STOCK_WORDS", "OWN_PLACE_WORDS", "NATION_WORDS", "OWN_PROVINCE_WORDS", "PLACE_SUFFIXES", "INDICATOR_SYNONYMS", "ABBREVIATIONS",
     "HEAD_MERGES", "LEADING_WORDS", "TRAILING_WORDS", "RATE_SUFFIXES", "ANNUAL_REPORT_WORDS", "PERIOD_WORDS",
     "GROUP_PLACE_SUFFIXES", "NO_PLACE_BEFORE_SUFFIX", "NO_PLACE_CHARS", "NO_PLACE_FOLLOWERS",
 ]
@@ -89,6 +89,15 @@ def _divisions() -> dict[str, str | None]:
 DIVISIONS: dict[str, str | None] = _divisions()
 #: child -> parent of every place known: the hand table above first, then China's divisions.
 PARENTS: dict[str, str | None] = {**DIVISIONS, **PLACES}
+
+
+def ancestors(place: str) -> list[str]:
+    """The places `place` lies in, nearest first (昆山市 → 苏州市, 江苏省), by PARENTS."""
+    out, seen = [], {place}
+    while (up := PARENTS.get(out[-1] if out else place)) and up not in seen:
+        out.append(up)
+        seen.add(up)
+    return out
 
 #: China's provincial-level divisions and the short names documents use for them (广西, 新疆):
 #: a figure of another province is never the document's place's (2025年广西全区规上工业总产值…
