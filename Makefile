@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 TARGETS ?= targets.yaml
 PORT   ?= 8501
 
-.PHONY: dashboard test check bench score mutate clean
+.PHONY: dashboard test check bench score mutate clean native
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -15,17 +15,25 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
-dashboard: $(VENV)/.installed
+# The extractor's core modules compiled with mypyc (native/build.py), rebuilt when a source changes;
+# extract/ runs them only while they match its sources, else runs as plain Python.
+NATIVE := native/build/extract/SOURCES.json
+$(NATIVE): $(VENV)/.installed native/build.py $(wildcard extract/*.py)
+	$(PY) native/build.py
+
+native: $(NATIVE)
+
+dashboard: $(VENV)/.installed $(NATIVE)
 	$(PY) -m streamlit run dashboard/app.py --server.port $(PORT) --server.headless true -- --targets $(TARGETS)
 
-test: $(VENV)/.installed
+test: $(VENV)/.installed $(NATIVE)
 	$(PY) -m tracker check $(TARGETS)
 	$(PY) -m pytest -q
 
 check: $(VENV)/.installed
 	$(PY) -m tracker check $(TARGETS)
 
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed $(NATIVE)
 	$(PY) bench/extract_bench.py
 	$(PY) bench/tracker_bench.py
 	$(PY) bench/dashboard_bench.py
@@ -42,4 +50,4 @@ mutate: $(VENV)/.installed
 	$(PY) tests/mutation/vocab_deletion.py; words=$$?; $(PY) tests/mutation/mutate.py $(MODULES) && exit $$words
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis .mutate
+	rm -rf $(VENV) .pytest_cache .hypothesis .mutate native/build

@@ -41,7 +41,8 @@ import regex
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extract import engine, figures, read_text  # noqa: E402  (after the path is set)
+import extract  # noqa: E402  (after the path is set)
+from extract import engine, figures, read_text  # noqa: E402
 
 DIGITS = regex.compile(r"\d+")
 
@@ -139,6 +140,8 @@ def main(argv: list[str] | None = None) -> int:
     bare_cpu = best_cpu.pop("bare")
     print(f"corpus: {size:.1f} MB UTF-8, {chars:,} characters, {n} documents "
           f"({len(sources)} distinct, each copy a separate document); best of {args.rounds} alternating rounds")
+    print("extractor: " + ("compiled (mypyc, native/build.py)" if extract.COMPILED
+                           else "plain Python (no current build: make native; or EXTRACT_PURE is set)"))
     print(f"bare regex \\d+ pass: {bare_s:.3f} s, {chars / bare_s:,.0f} chars/s ({digit_runs:,} digit runs)")
     for name, (seconds, _, found, _, _) in best.items():
         print(f"{name}: {seconds:.2f} s, {chars / seconds:,.0f} chars/s, {found / seconds:,.0f} figures/s "

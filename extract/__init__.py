@@ -14,9 +14,44 @@ Web pages, PDF and Word .docx are read too (extract/reading.py says how). The co
 those of ../shared/FIGURES.md (`COLUMNS`). Unreadable input raises
 `ReadError` (an `ExtractError`); text never does. The command line is
 `python -m extract FILE... --format table|jsonl|csv` (see extract/__main__.py).
+
+The core modules run compiled (mypyc, `make native`: native/build.py) when a build of these
+very sources is there, else as plain Python; `COMPILED` says which ran. EXTRACT_PURE=1 asks
+for plain Python.
 """
-from .engine import COLUMNS, figures
+import hashlib
+import json
+import os
+import sysconfig
+from pathlib import Path
+
+
+def _use_compiled() -> None:
+    """Put the compiled modules first on the package's path if they were built from the sources
+    on disk (native/build/extract/SOURCES.json); an edited source runs as Python until rebuilt."""
+    if os.environ.get("EXTRACT_PURE"):
+        return
+    here = Path(__file__).resolve().parent
+    built = here.parent / "native" / "build" / "extract"
+    try:
+        manifest = json.loads((built / "SOURCES.json").read_text(encoding="utf-8"))
+        fresh = manifest["abi"] == sysconfig.get_config_var("EXT_SUFFIX") and all(
+            hashlib.sha256((here / f"{name}.py").read_bytes()).hexdigest() == digest
+            for name, digest in manifest["sources"].items())
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return
+    if fresh:
+        __path__.insert(0, str(built))
+
+
+_use_compiled()
+
+from . import engine as _engine  # noqa: E402  (after the path is set)
+from .engine import COLUMNS, figures  # noqa: E402
+
+#: The core modules run compiled (a C extension), not as Python source.
+COMPILED = not _engine.__file__.endswith(".py")
 from .reading import Document, ExtractError, ReadError, figures_from_files, parse_document, read_document, read_text
 
-__all__ = ["COLUMNS", "Document", "ExtractError", "ReadError", "figures", "figures_from_files", "parse_document",
+__all__ = ["COLUMNS", "COMPILED", "Document", "ExtractError", "ReadError", "figures", "figures_from_files", "parse_document",
            "read_document", "read_text"]

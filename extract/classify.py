@@ -74,7 +74,8 @@ class _CueIndex:
     __slots__ = ("at", "cues", "first_report")
 
     def __init__(self, sent: str):
-        self.cues = [(m.start(), m.lastgroup) for m in CUES.finditer(sent) if m.lastgroup != "not"]
+        self.cues: list[tuple[int, str]] = [(m.start(), m.lastgroup) for m in CUES.finditer(sent)
+                                            if m.lastgroup is not None and m.lastgroup != "not"]
         self.at = [p for p, _ in self.cues]
         self.first_report = next((p for p, k in self.cues if k == "report"), len(sent))
 
@@ -272,7 +273,7 @@ def clause_year(sent: str, start: int, category: str | None = None) -> int | Non
     return int(found.group(1))
 
 
-def kind(sent: str, start: int, end: int, category: str, has_deadline: bool,
+def kind(sent: str, start: int, end: int, category: str | None, has_deadline: bool,
          doc_date: dt.date | None = None, due: int | None = None, plan: bool = False) -> str:
     """Target or actual, by the nearest cue.
 
@@ -388,7 +389,9 @@ def _whole_of_a_part_done(sent: str, start: int, end: int) -> bool:
     if m is None:
         return False
     whole = _LEADING_NUMBER.match(sent, start, end)
-    unit = sent[whole.end():end] if whole else ""
+    if whole is None:
+        return False
+    unit = sent[whole.end():end]
     try:
         return bool(unit) and m.group(2).startswith(unit) and float(m.group(1)) <= float(
             whole.group().strip().replace(",", "").replace("，", ""))
@@ -609,7 +612,7 @@ def _own_cell(line: str, start: int) -> bool:
     return start - cell_start <= _CELL_LEAD_MAX
 
 
-def _table_indicator(line: str, start: int, category: str) -> str | None:
+def _table_indicator(line: str, start: int, category: str | None) -> str | None:
     """A figure in a table line ('规上工业总产值 | 2024年 | 4.7万亿元') measures what its first
     heading that is no time names (the row's, or the column's when rows are years); a percent
     under a heading of change ('增长', '比上年增长') is that thing's growth rate. In a table of one
@@ -679,7 +682,7 @@ _MONEY_WORDS = tuple(vocab.MONEY_SUBJECTS)
 
 
 def indicator(sent: str, start: int, end: int, prev_end: int, qualifier_len: int,
-              category: str = "") -> str | None:
+              category: str | None = "") -> str | None:
     """What the figure measures: the noun phrase right after it, else the phrase before it.
 
     After: '50个特色专业创新园区', '3000万元专项支持' name their thing after the unit.
@@ -749,7 +752,7 @@ _ONLY_A_PERIOD = re.compile(rf"[，,；;\s]*(?:再?到|至|和|及)?{_YEAR_PART}
 
 
 def indicator_fallback(sent: str, start: int, prev_end: int, prev: str | None,
-                       category: str) -> str | None:
+                       category: str | None) -> str | None:
     """The indicator of a figure whose own clause names nothing ('…，增长12.1%', '…，达1330亿元').
 
     A rate right after another figure is that figure's growth rate ('生产总值增速'); anything
@@ -832,7 +835,7 @@ def doc_region(text: str) -> str | None:
             continue
         name = REGION_FORMS[form]
         counts[name] = counts.get(name, 0) + 1
-    return max(counts, key=counts.get) if counts else None
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 def _years(word: str | None) -> int | None:
@@ -857,15 +860,21 @@ def deadline(sent: str, start: int, doc_date: dt.date | None,
     starts with the next year otherwise (FIGURES.md). 每年 targets have none, and say so: no
     title or section around them gives them one.
     """
-    explicit = relative = plan = this = year = yearend = None
+    explicit: int | None = None
+    relative: int | None = None
+    plan: int | None = None
+    this: bool | None = None
+    year: int | None = None
+    yearend: bool | None = None
     each = False  # the last horizon before the figure is 每年
-    each_end, kept = 0, None  # where that 每年 ends, and the horizons it set aside
+    kept: tuple | None = None
+    each_end = 0  # where that 每年 ends, and the horizons it set aside
     for m_end, g in _deadline_list(sent):
         if m_end > start:
             break
         each = g["each"] is not None
         if each:
-            each_end, kept = m_end, (explicit, relative, plan, this, year, yearend)
+            each_end, kept = m_end, (explicit, relative, plan, this, year, yearend)  # type: ignore
         if g["by"] or g["to"] or g["before"]:
             explicit = int(g["by"] or g["to"] or g["before"])
         elif g["to2"]:

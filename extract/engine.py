@@ -132,12 +132,12 @@ def _parse(m: re.Match) -> _Token | None:
             return None
         return _Token(s, e, num / den * 100, "percent", "%")
     if g["den"] is not None:
-        den, num = parse_chinese(g["den"]), parse_chinese(g["numr"])
-        if not den or num is None or num > den:
+        cden, cnum = parse_chinese(g["den"]), parse_chinese(g["numr"])
+        if not cden or cnum is None or cnum > cden:
             return None
-        return _Token(s, e, num / den * 100, "percent", "%")
+        return _Token(s, e, cnum / cden * 100, "percent", "%")
     if g["cheng"] is not None:
-        return _Token(s, e, parse_number(g["cheng"]) * 10, "percent", "%")
+        return _Token(s, e, (parse_number(g["cheng"]) or 0.0) * 10, "percent", "%")
     if g["bare"] is not None or g["bare_o"] is not None:
         if ((m.string[s - 1:s] in _OPEN_BRACKETS and m.string[e:e + 1] in _CLOSE_BRACKETS)
                 or m.string[max(0, s - 4):s].rstrip(":： ").endswith(("单位", "單位"))
@@ -402,7 +402,7 @@ class _Sentences:
         return self._simple[key]
 
 
-def records(text: str, doc: str | None = None, date=None) -> list[dict]:
+def records(text: object, doc: str | None = None, date=None) -> list[dict]:
     """Every figure of `text`, as dicts with the FIGURES.md fields, in document order."""
     return [dict(zip(COLUMNS, row)) for row in _rows(text, doc, date)]
 
@@ -412,7 +412,7 @@ _START, _END, _VALUE, _CATEGORY, _UNIT, _KIND, _INDICATOR, _DEADLINE, _PERIOD = 
     COLUMNS.index(c) for c in ("start", "end", "value", "category", "unit", "kind", "indicator", "deadline", "period"))
 
 
-def _rows(text: str, doc: str | None, date) -> list[list]:
+def _rows(text: object, doc: str | None, date) -> list[list]:
     """Every figure of `text` as a list of its fields in COLUMNS order: what `records` makes
     dicts of and `figures` makes columns of, without a dict per figure on the way."""
     if not isinstance(text, str) or not text:
@@ -439,7 +439,8 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
     told_in_lead: set[int] = set()
     prev_sentence, prev_end, prev_negative, prev_indicator, prev_qualifier = None, 0, False, None, None
     in_sentence = 0  # where the rows of the current sentence start in `out`
-    part_of = False  # the deadline of the target whose parts a sentence opening with 其中 lists
+    # a sentence opening with 其中 lists the parts of the target before it (part_of), due when that is (part_due)
+    part_of, part_due = False, None
     last_due = None  # the deadline of the last target with one
     starts_in_sentence: list[int] = []
     # per row: in_sentence, starts a list after 分别, joined, its words name nothing, the names they give
@@ -451,8 +452,9 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
         if (s0, s1) != prev_sentence:
             prev_sentence, prev_end, prev_negative, prev_indicator, prev_qualifier = (s0, s1), 0, False, None, None
             # '投资目标2600亿元。其中，高速公路1500亿元…': the parts of a target the sentence before set
-            part_of = (out[-1][_DEADLINE] if out and out[-1][_KIND] == "target" and out[-1][_END] <= s0
-                       and sent.lstrip(" \u3000").startswith("其中") else False)
+            part_of = bool(out and out[-1][_KIND] == "target" and out[-1][_END] <= s0
+                           and sent.lstrip(" \u3000").startswith("其中"))
+            part_due = out[-1][_DEADLINE] if part_of else None
             in_sentence = len(out)
             starts_in_sentence = []  # where the figures before, in this sentence, start (work positions)
             original = _original(text, omap, s0, s1)  # the sentence as written, once for its figures
@@ -496,8 +498,8 @@ def _rows(text: str, doc: str | None, date) -> list[list]:
         if (kind == "actual" and not stated and due is not None and doc_date is not None and due > doc_date.year
                 and not classify.any_cue(sent, a)):
             kind = "target"  # '2027年，全县设备投资规模较2023年增长30%以上' in 2024: a later year is not over
-        if part_of is not False and kind == "actual" and not stated and not classify.any_cue(sent, a):
-            kind, due = "target", part_of if part_of is not None else due  # a part of the target before
+        if part_of and kind == "actual" and not stated and not classify.any_cue(sent, a):
+            kind, due = "target", part_due if part_due is not None else due  # a part of the target before
         if scope is not None and scope.targets:
             kind = "target"  # every figure of an expected-targets section is one
             if due is None and scope.deadline is None and not own_stated and doc_date is not None:
@@ -748,11 +750,11 @@ def empty_table() -> pd.DataFrame:
     return table([])
 
 
-def figures(text: str, doc: str | None = None, date=None) -> pd.DataFrame:
+def figures(text: object, doc: str | None = None, date=None) -> pd.DataFrame:
     """Every figure of `text` as a tidy table (see FIGURES.md for the columns)."""
     try:
         return _table(_rows(text, doc, date))
     except UnicodeEncodeError:
         # lone surrogates (a string decoded with errors="surrogateescape"): no characters, and Arrow
         # stores only valid UTF-8; read as U+FFFD, one for one, so that positions hold
-        return _table(_rows(without_surrogates(text), doc, date))
+        return _table(_rows(without_surrogates(str(text)), doc, date))

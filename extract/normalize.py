@@ -87,7 +87,7 @@ def _char_t2s(ch: str) -> str:
 
 #: Lone surrogates (a string decoded with errors="surrogateescape", or cut inside a character):
 #: no character, and OpenCC and Arrow take only valid UTF-8.
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def without_surrogates(text: str) -> str:

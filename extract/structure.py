@@ -188,7 +188,7 @@ def _rank(line: str) -> tuple[int, str] | None:
     if c not in _MARK_START:
         return None
     m = _MARK.match(line)
-    if m is None:
+    if m is None or m.lastgroup is None:
         return None
     return int(m.lastgroup[1]), m.lastgroup[1]
 
@@ -390,7 +390,8 @@ class Context:
         self.plan_from = plan_from
         self.headline_end = headline_end
         self.lead_end = headline_end if lead_end is None else lead_end
-        self._next, self._open, self._last = 0, [], -1
+        self._next, self._last = 0, -1
+        self._open: list[Scope] = []
 
     def cell_at(self, pos: int) -> Cell | None:
         """The cell of a flattened table whose line holds `pos`, or None."""
@@ -579,8 +580,8 @@ def read(text: str, doc_date: dt.date | None) -> Context:
         # A heading over a year's work (二、2025年工作安排): what it lists is due that year.
         if (in_heading and not history and _WORK_PLAN.search(t) and not _WORK_REVIEW.search(t)
                 and not _PLAN_NAME_REVIEW.search(t)):  # '2025年工作情况及2026年工作计划': a review first
-            y = _YEAR.search(t)
-            year = (int(y.group(1)) if y.group(1) else year_now) if y else None
+            ym = _YEAR.search(t)
+            year = (int(ym.group(1)) if ym.group(1) else year_now) if ym else None
             if year is not None and (year_now is None or year >= year_now):
                 scopes.append(Scope(line.start, _extent(lines, i, True, len(text), runs), year, False, True,
                                     rule="work-plan", plan=True))
@@ -598,15 +599,15 @@ def read(text: str, doc_date: dt.date | None) -> Context:
         # A year already over that opens a paragraph ('2025年，全市经济运行稳中有进，…', also after
         # '龚正指出，'): the paragraph looks back; its figures are what that year brought.
         if not in_heading and year_now is not None and "20" in t:
-            past = _PAST_LEAD.match(t)
-            if (past is not None and int(past.group(1)) < year_now
+            lead_m = _PAST_LEAD.match(t)
+            if (lead_m is not None and int(lead_m.group(1)) < year_now
                     and not any(sc.targets and sc.start <= line.start < sc.end for sc in scopes)):
                 scopes.append(Scope(line.start, line.end, None, False, False, True, "past-lead"))
-            elif (past is not None and not past.group().rstrip("，, ").endswith(("以来", "來"))
+            elif (lead_m is not None and not lead_m.group().rstrip("，, ").endswith(("以来", "來"))
                   and not any(sc.start <= line.start < sc.end for sc in scopes)):
                 # the document's own year or a later one ('2025年全县30项民生实事中，…2个嵌入式养老机构
                 # 建设已完成1个'): the paragraph's targets with no horizon of their own are due then
-                scopes.append(Scope(line.start, line.end, int(past.group(1)), False, False, rule="year-lead"))
+                scopes.append(Scope(line.start, line.end, int(lead_m.group(1)), False, False, rule="year-lead"))
         # Leading time phrase (or a heading's horizon).
         if "20" in t:
             for m in _HORIZON.finditer(t):
@@ -633,10 +634,10 @@ def read(text: str, doc_date: dt.date | None) -> Context:
             scopes = sorted(scopes + quoted, key=lambda sc: sc.start)
     _inherit_deadlines(scopes)
     top = _headline_end(lines, text)
-    cells = flattened_tables(lines)
+    cell_list = flattened_tables(lines)
     if "|" in text:
-        cells = sorted(cells + bar_tables(lines, text), key=lambda c: c.start)
-    return Context(scopes, top, lead_end(text, top), plan_from, cells)
+        cell_list = sorted(cell_list + bar_tables(lines, text), key=lambda c: c.start)
+    return Context(scopes, top, lead_end(text, top), plan_from, cell_list)
 
 
 #: A cell of a task table that gives its row's time limit (2024年底前, 2024年6月底前, 2025年内).

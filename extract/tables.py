@@ -83,21 +83,20 @@ def cell_text(text: str) -> str:
 
 def table_lines(rows: Sequence[Sequence[str]]) -> list[str]:
     """The lines of a table given as rows of cell texts (see the module docstring)."""
-    rows = [[cell_text(c) for c in row] for row in rows]
-    rows = [row for row in rows if any(row)]
-    if not rows:
+    grid = [row for row in ([cell_text(c) for c in row] for row in rows) if any(row)]
+    if not grid:
         return []
-    width = max(len(row) for row in rows)
-    if len(rows) == 1:
-        return [SEPARATOR.join(_once(rows[0]))]
+    width = max(len(row) for row in grid)
+    if len(grid) == 1:
+        return [SEPARATOR.join(_once(grid[0]))]
     if width == 1:
-        return [row[0] for row in rows if row and row[0]]
-    rows = [list(row) + [""] * (width - len(row)) for row in rows]
-    depth = _heading_rows(rows)
-    headings, units = _column_headings(rows[:depth], width)
+        return [row[0] for row in grid if row and row[0]]
+    grid = [row + [""] * (width - len(row)) for row in grid]
+    depth = _heading_rows(grid)
+    headings, units = _column_headings(grid[:depth], width)
     unit_col = next((col for col in range(1, width) if depth and UNIT_COLUMN.fullmatch(headings[col])), None)
     lines = []
-    for row in rows[depth:]:
+    for row in grid[depth:]:
         label = row[0]
         row_unit = row[unit_col] if unit_col is not None and UNIT_CELL.fullmatch(row[unit_col]) else ""
         for col in range(1, width):

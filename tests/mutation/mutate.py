@@ -127,7 +127,7 @@ def _ids_are_stable(module: str) -> bool:
     collects them (see PYTEST_OPTIONS): if not, mutmut would count mutants as killed unrun."""
     tests = [t for t in MODULES[module] if (ROOT / t).exists()]
     proc = subprocess.run([sys.executable, "-c", _SAME_IDS, *PYTEST_OPTIONS, *tests], cwd=ROOT,
-                          env={**os.environ, "CI": "true", "PYTHONPATH": str(ROOT)}, capture_output=True, text=True)
+                          env={**os.environ, "CI": "true", "PYTHONPATH": str(ROOT), "EXTRACT_PURE": "1"}, capture_output=True, text=True)
     if proc.returncode != 0:
         print(f"   the tests of {module} change their ids when collected a second time: "
               f"{(proc.stdout.strip().splitlines() or [proc.stderr])[-1][:300]}", flush=True)
@@ -150,7 +150,8 @@ def _run(module: str, children: int, survivors_only: bool = False) -> None:
     mutmut = Path(sys.executable).with_name("mutmut")
     # derandomized property tests (the same examples every run), with the smaller budget of
     # tests/strategies.budget: each surviving mutant runs its tests once more
-    env = {**os.environ, "CI": "true", "MUTATION_RUN": "1"}
+    # EXTRACT_PURE: the mutants are of the Python source, so never the compiled modules (native/build.py)
+    env = {**os.environ, "CI": "true", "MUTATION_RUN": "1", "EXTRACT_PURE": "1"}
     print(f"== {module}: mutmut run ({', '.join(MODULES[module])})", flush=True)
     log = work / "run.log"
     with log.open("w", encoding="utf-8") as out:
