@@ -44,6 +44,25 @@ def test_a_phrase_is_simplified_as_a_phrase():
     assert (r["text"], r["indicator"]) == ("300座", "现存乾隆御碑")
 
 
+@pytest.mark.parametrize("text, indicator", [
+    # simplified already: kept as written (OpenCC's phrase table reads 批覆 as traditional 批复)
+    ("一批覆盖率达到95%。", "一批覆盖率"),
+    # traditional: converted, phrase and all
+    ("5G網絡覆蓋率達到95%。", "5G网络覆盖率"),
+    ("經濟總量達到3000億元。", "经济总量"),
+    # one traditional character is enough to convert the sentence
+    ("经济总量達到3000亿元。", "经济总量"),
+])
+def test_a_sentence_is_simplified_only_when_it_holds_a_traditional_character(text, indicator):
+    assert extract.figures(text).iloc[0]["indicator"] == indicator
+
+
+def test_a_simplified_text_is_returned_as_it_is():
+    from extract.normalize import to_simplified
+    assert to_simplified("建设一批覆盖全省的基站") == "建设一批覆盖全省的基站"  # not 一批复盖
+    assert to_simplified("覆蓋全省，經濟") == "覆盖全省，经济"
+    assert to_simplified("\U00020000年") == "\U00020000年"  # beyond the basic plane: converted, unchanged
+
 # --- engine.py: the table API, doublings, bare amounts, fractions, run-on text (found by `make mutate`)
 
 def test_records_are_the_rows_of_the_table():
