@@ -700,25 +700,49 @@ DTYPES = {
 }
 
 # The table is built from its columns as pandas stores them (one block per column kind), with
-# every dtype resolved once here: pandas.api.internals.create_dataframe_from_blocks takes them
-# as they are, where DataFrame(dict) would infer and check each column of each document again.
-# The text columns are one Arrow array, cut into a zero-copy slice a column (slicing the pandas
-# array skips the checks its constructor makes of each column).
+# every dtype resolved once here, where DataFrame(dict) would infer and check each column of each
+# document again. The text columns are one Arrow array, cut into a zero-copy slice a column.
+# pandas.api.internals.create_dataframe_from_blocks is the public way to put blocks together; it
+# checks each block's kind and the whole manager again for every table, which for a document's
+# few rows took longer than making the columns. So the blocks are made with pandas' own block
+# classes and placements, resolved once here, and the manager is not verified again (the tests of
+# the table's columns and dtypes check what this makes); where a pandas version moves these
+# internals, the public function is used.
 _COLUMN_INDEX = pd.Index(COLUMNS)
 _STRING_AT = [i for i, c in enumerate(COLUMNS) if DTYPES[c] == "string"]
-_STRING_PLACES = [np.array([i]) for i in _STRING_AT]
 _STRING_DTYPE = pd.StringDtype("pyarrow")
 _INT_AT = [COLUMNS.index("start"), COLUMNS.index("end")]
-_INT_PLACE = np.array(_INT_AT)
 _FLOAT_AT = [COLUMNS.index("value"), COLUMNS.index("value_max")]
-_FLOAT_PLACE = np.array(_FLOAT_AT)
 _CATEGORY_AT = COLUMNS.index("category")
-_CATEGORY_PLACE = np.array([_CATEGORY_AT])
 _DEADLINE_AT = COLUMNS.index("deadline")
-_DEADLINE_PLACE = np.array([_DEADLINE_AT])
+#: The columns of each block, in the order `_table` makes them: the text columns one by one, then
+#: start and end, value and value_max, category, deadline.
+_PLACES = [np.array([i]) for i in _STRING_AT] + [np.array(_INT_AT), np.array(_FLOAT_AT),
+                                                  np.array([_CATEGORY_AT]), np.array([_DEADLINE_AT])]
 _CATEGORY_CODE = {name: i for i, name in enumerate(CATEGORIES)}
 _LARGE_STRING = pa.large_string()  # what pandas' "string" dtype (pyarrow storage) holds
 _NAN = float("nan")
+_EMPTY_TEXT = ArrowStringArray(pa.array([], type=_LARGE_STRING), dtype=_STRING_DTYPE)
+try:
+    from pandas._libs.internals import BlockPlacement
+    from pandas.core.internals.blocks import get_block_type
+    from pandas.core.internals.managers import BlockManager
+
+    _BLOCKS: list | None = [
+        (get_block_type(dtype), BlockPlacement(slice(int(p[0]), int(p[0]) + 1)) if len(p) == 1 else BlockPlacement(p))
+        for dtype, p in zip([_STRING_DTYPE] * len(_STRING_AT) + [np.dtype(np.int64), np.dtype(np.float64),
+                                                                 DTYPES["category"], pd.Int64Dtype()], _PLACES)]
+except (ImportError, AttributeError, TypeError):  # another pandas: its public function
+    _BLOCKS = None
+
+
+def _frame(arrays: list, n: int) -> pd.DataFrame:
+    """The table of the block arrays made by `_table` (in `_PLACES` order), `n` rows."""
+    if _BLOCKS is None:
+        return create_dataframe_from_blocks(list(zip(arrays, _PLACES)), index=pd.RangeIndex(n), columns=_COLUMN_INDEX)
+    blocks = [kind(values, ndim=2, placement=place) for (kind, place), values in zip(_BLOCKS, arrays)]
+    manager = BlockManager(blocks, [_COLUMN_INDEX, pd.RangeIndex(n)], verify_integrity=False)
+    return pd.DataFrame._from_mgr(manager, manager.axes)
 
 
 def table(rows: list[dict]) -> pd.DataFrame:
@@ -730,20 +754,18 @@ def _table(rows: list[list]) -> pd.DataFrame:
     """Rows of fields in COLUMNS order → the tidy table."""
     n = len(rows)
     cols = list(zip(*rows)) if n else [()] * len(COLUMNS)
-    texts = ArrowStringArray(pa.array([v for i in _STRING_AT for v in cols[i]], type=_LARGE_STRING),
-                             dtype=_STRING_DTYPE)
-    blocks = [(texts[k * n:(k + 1) * n], place) for k, place in enumerate(_STRING_PLACES)]
-    blocks.append((np.array([cols[i] for i in _INT_AT], dtype=np.int64).reshape(2, n), _INT_PLACE))
+    texts = pa.array([v for i in _STRING_AT for v in cols[i]], type=_LARGE_STRING)
+    # each column a zero-copy slice, made a pandas array without the checks of its constructor
+    arrays: list = [_EMPTY_TEXT._from_pyarrow_array(texts.slice(k * n, n)) for k in range(len(_STRING_AT))]
+    arrays.append(np.array([cols[i] for i in _INT_AT], dtype=np.int64).reshape(2, n))
     value, value_max = (cols[i] for i in _FLOAT_AT)
-    blocks.append((np.array([value, [_NAN if v is None else v for v in value_max]],
-                            dtype=np.float64).reshape(2, n), _FLOAT_PLACE))
+    arrays.append(np.array([value, [_NAN if v is None else v for v in value_max]], dtype=np.float64).reshape(2, n))
     codes = np.array([_CATEGORY_CODE[c] for c in cols[_CATEGORY_AT]], dtype=np.int8)
-    blocks.append((pd.Categorical.from_codes(codes, dtype=DTYPES["category"], validate=False),
-                   _CATEGORY_PLACE))
+    arrays.append(pd.Categorical.from_codes(codes, dtype=DTYPES["category"], validate=False))
     due = cols[_DEADLINE_AT]
-    blocks.append((pd.arrays.IntegerArray(np.array([0 if d is None else d for d in due], dtype=np.int64),
-                                          np.array([d is None for d in due], dtype=bool)), _DEADLINE_PLACE))
-    return create_dataframe_from_blocks(blocks, index=pd.RangeIndex(n), columns=_COLUMN_INDEX)
+    arrays.append(pd.arrays.IntegerArray(np.array([0 if d is None else d for d in due], dtype=np.int64),
+                                         np.array([d is None for d in due], dtype=bool)))
+    return _frame(arrays, n)
 
 
 def empty_table() -> pd.DataFrame:

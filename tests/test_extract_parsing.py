@@ -74,6 +74,23 @@ def test_records_are_the_rows_of_the_table():
     pd.testing.assert_frame_equal(extract.engine.table(recs), extract.figures(text, doc="a.txt", date="2024-02-17"))
 
 
+@pytest.mark.parametrize("text", ["", "力争用3年时间新增地区生产总值1000亿元，增长5%，到2027年达到3万亿元左右。"])
+def test_the_table_made_from_pandas_blocks_is_the_one_pandas_public_function_makes(text, monkeypatch):
+    """engine._frame puts pandas' blocks together itself; with pandas' public function
+    (create_dataframe_from_blocks, the fallback for another pandas) the table is the same, and
+    it behaves as any table: a column added, a cell set, rows selected and joined."""
+    import pandas as pd
+    fast = extract.figures(text, doc="a.txt")
+    monkeypatch.setattr(extract.engine, "_BLOCKS", None)
+    public = extract.figures(text, doc="a.txt")
+    pd.testing.assert_frame_equal(fast, public)
+    assert fast._mgr.is_consolidated() == public._mgr.is_consolidated()
+    fast["x"], fast.loc[:, "text"] = 1, "z"
+    assert list(fast.columns) == extract.engine.COLUMNS + ["x"] and set(fast["text"]) <= {"z"}
+    assert pd.concat([public, public[public["kind"] == "target"]]).shape[0] == len(public) + (public["kind"] == "target").sum()
+    assert public.loc[:, "text"].tolist() != ["z"] * len(public) or len(public) == 0  # the copy is its own
+
+
 def test_the_empty_table_has_the_columns_and_types():
     empty = extract.engine.empty_table()
     assert list(empty.columns) == extract.engine.COLUMNS and len(empty) == 0
