@@ -78,18 +78,26 @@ _FAN = {"一": 1, "两": 2, "兩": 2, "二": 2, "三": 3, "四": 4}
 _MAX_SENTENCE = 600
 
 
-@dataclasses.dataclass(slots=True)
 class _Token:
-    start: int
-    end: int
-    value: float
-    category: str | None      # None: a number with no unit yet (may join a range or list)
-    unit: str = ""
-    scale: float = 1.0
-    infix: bool = False       # 1500余家
-    magnitude: bool = False   # a bare 万/亿 amount whose category the subject decides
-    chinese: bool = False
-    value_max: float | None = None
+    """One number the scan found, with what parsing it gave. (A plain class, not a dataclass: the
+    compiled module builds it natively, where a dataclass's generated __init__ stays Python.)"""
+
+    __slots__ = ("start", "end", "value", "category", "unit", "scale", "infix", "magnitude", "chinese",
+                 "value_max")
+
+    def __init__(self, start: int, end: int, value: float, category: str | None, unit: str = "",
+                 scale: float = 1.0, infix: bool = False, magnitude: bool = False, chinese: bool = False,
+                 value_max: float | None = None) -> None:
+        self.start = start
+        self.end = end
+        self.value = value
+        self.category = category  # None: a number with no unit yet (may join a range or list)
+        self.unit = unit
+        self.scale = scale
+        self.infix = infix  # 1500余家
+        self.magnitude = magnitude  # a bare 万/亿 amount whose category the subject decides
+        self.chinese = chinese
+        self.value_max = value_max
 
 
 def _parse(m: re.Match) -> _Token | None:

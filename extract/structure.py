@@ -207,14 +207,19 @@ def _horizon_year(m: re.Match) -> int:
     return int(m.group("by") or m.group("to") or m.group("before"))
 
 
-@dataclasses.dataclass(slots=True)
 class _Line:
-    start: int
-    end: int
-    text: str        # stripped
-    rank: tuple[int, str] | None
-    heading: bool
-    item: bool       # a list item: a numbering mark, a bullet, or 一是/二是
+    """A line of the text. (A plain class: the compiled module builds it natively.)"""
+
+    __slots__ = ("start", "end", "text", "rank", "heading", "item")
+
+    def __init__(self, start: int, end: int, text: str, rank: tuple[int, str] | None, heading: bool,
+                 item: bool) -> None:
+        self.start = start
+        self.end = end
+        self.text = text  # stripped
+        self.rank = rank
+        self.heading = heading
+        self.item = item  # a list item: a numbering mark, a bullet, or 一是/二是
 
 
 @dataclasses.dataclass(slots=True)
