@@ -28,8 +28,30 @@ def trad_forms(words) -> dict[str, str]:
 
 
 def alternation(words) -> str:
-    """A regex alternation of literal words, longest first."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    """A regex that matches any of the literal words, the longest first where several match.
+
+    Written as a trie (苏州|苏州市|苏北 → 苏(?:州市?|北)): the engine tries the words of an
+    alternation one after another at each position, so a list of hundreds (units, cues, places)
+    cost as many tries at every number; a trie reads each character once. Where several words
+    match at a position, the greedy optional ends try the longest first and give back one word at
+    a time, as the alternation sorted longest first did."""
+    trie: dict = {}
+    for w in set(words):
+        node = trie
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}  # a word ends here
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict, top: bool = True) -> str:
+    branches = [re.escape(c) + _trie_pattern(sub, False) for c, sub in sorted(node.items()) if c]
+    if not branches:
+        return ""
+    body = "|".join(branches)
+    if "" in node:  # a word ends here: what follows is optional, and tried first
+        return f"(?:{body})?"
+    return body if top or len(branches) == 1 else f"(?:{body})"
 
 
 #: An alternation of words behind a one-character class of their first characters: the class

@@ -1020,3 +1020,46 @@ CLEANED = [
 @pytest.mark.parametrize("text, indicator", [c[1:] for c in CLEANED], ids=[c[0] for c in CLEANED])
 def test_what_is_stripped_from_an_indicator(text, indicator):
     assert one(text)["indicator"] == indicator
+
+
+# --- patterns.alternation: a trie of the words, matching as their alternation longest first ---
+
+@pytest.mark.parametrize("words, text, expected", [
+    # the longest word that matches at a position wins; the scan goes on after it
+    (["苏州", "苏州市", "苏北"], "苏州市区和苏北、苏州", ["苏州市", "苏北", "苏州"]),
+    (["a", "ab", "abc", "b"], "abcab", ["abc", "ab"]),
+    # a word that is a prefix of another, and characters a pattern would read as syntax
+    (["1.5", "1", "(亿)", "+"], "1.5(亿)+1x", ["1.5", "(亿)", "+", "1"]),
+    (["十四五", "十五五", "十五"], "十五五十四五十五", ["十五五", "十四五", "十五"]),
+])
+def test_an_alternation_finds_the_longest_word_at_each_position(words, text, expected):
+    from extract.patterns import alternation
+    import re
+    assert [m.group() for m in re.finditer(alternation(words), text)] == expected
+
+
+def test_an_alternation_gives_back_one_word_at_a_time_when_what_follows_fails():
+    """In a larger pattern the shorter words are tried in turn, longest first: 苏州市 then 苏州."""
+    from extract.patterns import alternation
+    import re
+    pattern = re.compile(f"(?:{alternation(['苏州', '苏州市', '苏'])})市区")
+    assert pattern.search("苏州市区").group() == "苏州市区"  # 苏州市 fails before 市区: 苏州 + 市区
+    assert pattern.search("苏市区").group() == "苏市区"
+    assert pattern.search("苏州市市区").group() == "苏州市市区"
+
+
+def test_every_vocabulary_alternation_matches_as_the_plain_one():
+    """The trie and the plain alternation (longest first) find the same words in the seed corpus,
+    for every word table of vocab.py."""
+    import re
+    from pathlib import Path
+    from extract.patterns import alternation
+    text = "\n".join(p.read_text(encoding="utf-8", errors="replace")
+                     for p in sorted((Path(__file__).parents[2] / "shared" / "corpus").glob("*.txt")))
+    tables = [v for v in vars(vocab).values() if isinstance(v, (dict, list, tuple, frozenset, set))
+              and v and all(isinstance(w, str) and w for w in v)]
+    assert len(tables) > 20
+    for words in tables:
+        plain = "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+        assert [m.span() for m in re.finditer(alternation(words), text)] == \
+               [m.span() for m in re.finditer(plain, text)]
