@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+from typing import Final
 
 import re
 
@@ -24,24 +25,24 @@ __all__ = [
 ]
 
 #: A qualifier right before the figure, or before the currency it names first (不低于人民币2000亿元).
-_QUAL_BEFORE = re.compile(f"(?:{alternation(vocab.QUALIFIERS_BEFORE)})(?:人民币\\s*)?$")
-_QUAL_AFTER = re.compile(alternation(vocab.QUALIFIERS_AFTER))
-_DECREASE = re.compile(
+_QUAL_BEFORE: Final = re.compile(f"(?:{alternation(vocab.QUALIFIERS_BEFORE)})(?:人民币\\s*)?$")
+_QUAL_AFTER: Final = re.compile(alternation(vocab.QUALIFIERS_AFTER))
+_DECREASE: Final = re.compile(
     f"(?:{alternation(vocab.DECREASE_WORDS)})(?:了|分别|约|近|超过|超|达)?$"
 )
-_TAIL = re.compile(f"(?:{alternation(vocab.INDICATOR_TAIL_WORDS)})+$")
-_HEAD = re.compile(f"^(?:{alternation(vocab.INDICATOR_HEAD_WORDS)})+")
-_NOT_INDICATOR = re.compile(f"^(?:{alternation(vocab.NOT_INDICATORS)})")
-_NOT_INDICATOR_ANY = re.compile(alternation(vocab.NOT_INDICATORS))
-_AFTER_VERBS = tuple(vocab.AFTER_VERBS)
-_MONEY_SUBJECT = re.compile(alternation(vocab.MONEY_SUBJECTS))
+_TAIL: Final = re.compile(f"(?:{alternation(vocab.INDICATOR_TAIL_WORDS)})+$")
+_HEAD: Final = re.compile(f"^(?:{alternation(vocab.INDICATOR_HEAD_WORDS)})+")
+_NOT_INDICATOR: Final = re.compile(f"^(?:{alternation(vocab.NOT_INDICATORS)})")
+_NOT_INDICATOR_ANY: Final = re.compile(alternation(vocab.NOT_INDICATORS))
+_AFTER_VERBS: Final = tuple(vocab.AFTER_VERBS)
+_MONEY_SUBJECT: Final = re.compile(alternation(vocab.MONEY_SUBJECTS))
 #: Stops of the noun phrase after a figure: punctuation, or a verb that begins a new predicate.
-_AFTER_STOP = re.compile(r"[，,。；;：:！？!?、（(）)\s“”\"《》\d]|的|和|及|是|在|为|达|占|等")
-_QUOTE_NAME = re.compile(r"^[“\"][^”\"]{1,10}[”\"](?:是|为)")
-_PUNCT = re.compile(rf"[“”\"‘’'《》〈〉「」『』*{''.join(vocab.LIST_BULLETS)}]")
-_COMPARISON_WORDS = tuple(vocab.COMPARISON_WORDS)
-_LAST_YEAR = tuple(vocab.LAST_YEAR_WORDS)
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef]")
+_AFTER_STOP: Final = re.compile(r"[，,。；;：:！？!?、（(）)\s“”\"《》\d]|的|和|及|是|在|为|达|占|等")
+_QUOTE_NAME: Final = re.compile(r"^[“\"][^”\"]{1,10}[”\"](?:是|为)")
+_PUNCT: Final = re.compile(rf"[“”\"‘’'《》〈〉「」『』*{''.join(vocab.LIST_BULLETS)}]")
+_COMPARISON_WORDS: Final = tuple(vocab.COMPARISON_WORDS)
+_LAST_YEAR: Final = tuple(vocab.LAST_YEAR_WORDS)
+_HAN: Final = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef]")
 
 
 def _has_han(text: str, n: int = 1) -> bool:
@@ -150,7 +151,7 @@ def _cues(sent: str, lo: int, hi: int) -> list[tuple[int, str]]:
     return _cue_index(sent).between(lo, hi)
 
 
-_CUE_YEAR = re.compile(r"(?:预计|力争|争取|计划|目标|确保)?(?:到|至|用|在)?\s*(20\d\d)\s*年|(十三五|十四五|十五五)")
+_CUE_YEAR: Final = re.compile(r"(?:预计|力争|争取|计划|目标|确保)?(?:到|至|用|在)?\s*(20\d\d)\s*年|(十三五|十四五|十五五)")
 
 
 def _past_horizon(sent: str, pos: int, doc_date: dt.date | None) -> bool:
@@ -164,7 +165,7 @@ def _past_horizon(sent: str, pos: int, doc_date: dt.date | None) -> bool:
     return year < doc_date.year
 
 
-_TALLY_BREAKERS = re.compile("等|达|突破|超|为|是|有|增|实现|不|近|约|逾|以上|左右")
+_TALLY_BREAKERS: Final = re.compile("等|达|突破|超|为|是|有|增|实现|不|近|约|逾|以上|左右")
 
 
 def _is_tally(sent: str, c0: int, start: int) -> bool:
@@ -183,7 +184,7 @@ def own_cue(sent: str, start: int) -> bool:
     return bool(_cues(sent, clause_start(sent, start), start))
 
 
-_GOAL_SETTING = re.compile(f"(?:{alternation(vocab.GOAL_SETTING_CUES)})了?\\s*20\\d\\d\\s*年")
+_GOAL_SETTING: Final = re.compile(f"(?:{alternation(vocab.GOAL_SETTING_CUES)})了?\\s*20\\d\\d\\s*年")
 
 
 def _goal_set_before(sent: str, start: int) -> bool:
@@ -196,8 +197,8 @@ def _goal_set_before(sent: str, start: int) -> bool:
 
 
 #: A list of years after 分别于/分别在 (分别于2014年、2019年跨越3000亿元、4000亿元台阶).
-_RESPECTIVE_YEARS = re.compile(r"分别(?:于|在)\s*((?:20\d\d\s*年\s*[、和及与]?\s*)+)")
-_A_YEAR = re.compile(r"(20\d\d)\s*年")
+_RESPECTIVE_YEARS: Final = re.compile(r"分别(?:于|在)\s*((?:20\d\d\s*年\s*[、和及与]?\s*)+)")
+_A_YEAR: Final = re.compile(r"(20\d\d)\s*年")
 
 
 def respective_year(sent: str, start: int, before: list[int]) -> str | None:
@@ -217,7 +218,7 @@ def respective_year(sent: str, start: int, before: list[int]) -> str | None:
 
 
 #: 争取 and what is sought, in at most 12 characters: funds or projects (vocab.ACQUIRED_OBJECTS).
-_ACQUIRED = re.compile(f"{vocab.ACQUIRED_CUE}[^，,；;。：:]{{0,20}}?(?:{'|'.join(vocab.ACQUIRED_OBJECTS)})")
+_ACQUIRED: Final = re.compile(f"{vocab.ACQUIRED_CUE}[^，,；;。：:]{{0,20}}?(?:{'|'.join(vocab.ACQUIRED_OBJECTS)})")
 
 
 def estimated(sent: str, start: int) -> bool:
@@ -236,15 +237,15 @@ def reported(sent: str, start: int) -> bool:
 
 
 #: A year in a figure's own clause, not a horizon (到2027年) nor a baseline (比2020年).
-_CLAUSE_YEAR = re.compile(r"(?<![到至比较於于在前])(20\d\d)\s*年(?![前底末内以之])")
+_CLAUSE_YEAR: Final = re.compile(r"(?<![到至比较於于在前])(20\d\d)\s*年(?![前底末内以之])")
 
 
 #: A starting figure and the level it moves to ('由2023年的5140亿元增加到6000亿元'): the year
 #: dates the start only; the figure after 到/至 is where the change leads.
-_MOVES_TO = re.compile(r"\d[^，,；;。]*?[到至]")
+_MOVES_TO: Final = re.compile(r"\d[^，,；;。]*?[到至]")
 
 
-_MULTIPLE_OF = tuple(vocab.MULTIPLE_OF_WORDS)
+_MULTIPLE_OF: Final = tuple(vocab.MULTIPLE_OF_WORDS)
 
 
 def _is_base(sent: str, begin: int, end: int, start: int, category: str | None) -> bool:
@@ -359,8 +360,8 @@ def kind(sent: str, start: int, end: int, category: str | None, has_deadline: bo
 
 
 #: After a task's count, in its clause: how much of it is done, as a count (已完成1个, 已建成8个).
-_PART_DONE = re.compile(r"[^，,；;。、]{0,24}?(?:已|已经)?(?:完成|建成|解决|实现)了?\s*(\d+(?:\.\d+)?)\s*([^\d\s，,；;。(（]{1,2})")
-_LEADING_NUMBER = re.compile(r"[\d.,，\s]+")
+_PART_DONE: Final = re.compile(r"[^，,；;。、]{0,24}?(?:已|已经)?(?:完成|建成|解决|实现)了?\s*(\d+(?:\.\d+)?)\s*([^\d\s，,；;。(（]{1,2})")
+_LEADING_NUMBER: Final = re.compile(r"[\d.,，\s]+")
 
 
 def _outside_asides(sent: str, cues: list[tuple[int, str]], start: int) -> list[tuple[int, str]]:
@@ -379,7 +380,7 @@ def _asides(sent: str) -> list[tuple[int, int]]:
 
 
 #: A cue of a result this close after a cue of a goal (预计共有, 将拥有) is the goal's verb.
-_CUE_JOINED = 3
+_CUE_JOINED: Final = 3
 
 
 def _whole_of_a_part_done(sent: str, start: int, end: int) -> bool:
@@ -414,10 +415,10 @@ def _year_before_is_past(sent: str, start: int, doc_date: dt.date | None) -> boo
 
 
 #: The year or a part of it, named without a year (全年, 上半年, 前三季度, 一季度).
-_YEAR_PART = "(?:全年|上半年|下半年|前三季度|第一季度|一季度)"
+_YEAR_PART: Final = "(?:全年|上半年|下半年|前三季度|第一季度|一季度)"
 #: A time at the start of a phrase: a year, months, or a horizon (到2027年, 力争到2027年底,
 #: 2024—2026年): when, not what (vocab.HORIZON_LEADS).
-_LEADING_TIME = re.compile(
+_LEADING_TIME: Final = re.compile(
     rf"""^(?:(?:{alternation(vocab.HORIZON_LEADS)})?\s*20\d\d\s*年?\s*(?:-|—|–|－|至|到|~|～)+\s*20\d\d\s*年(?:底|末)?
     | (?:{alternation(vocab.HORIZON_LEADS)})?\s*20\d\d\s*年(?:度|底|末|全年|上半年)?
     | [一二三四五六七八九十\d]+(?:至|到|-|—|–|－|~|～)[一二三四五六七八九十\d]+月份?
@@ -427,52 +428,52 @@ _LEADING_TIME = re.compile(
     | (?:{alternation(vocab.HORIZON_LEADS)}|用|通过)?[一二两三四五六七八九十\d]{{1,2}}年(?:时间|左右)?内?(?=\S))""", re.VERBOSE)
 
 
-_TRAILING_TIME = re.compile(rf"(?:由|从|在|{alternation(vocab.COMPARISON_WORDS)})?\s*20\d\d\s*年(?:底|末)?的?$")
+_TRAILING_TIME: Final = re.compile(rf"(?:由|从|在|{alternation(vocab.COMPARISON_WORDS)})?\s*20\d\d\s*年(?:底|末)?的?$")
 
 #: A comparison base (比前三季度, 较上半年, 比2023年同期) at either end of a phrase: no part of a name.
-_BASE_PERIOD = rf"""(?:{alternation(vocab.COMPARISON_PERIODS)}
+_BASE_PERIOD: Final = rf"""(?:{alternation(vocab.COMPARISON_PERIODS)}
     | (?:20\d\d\s*年\s*)?{vocab.MONTH_RANGE.replace("?P<m1>", "").replace("?P<m2>", "")}份?(?:同期)?
     | 20\d\d\s*年(?:同期|底|末)?)"""
-_BASE = rf"(?:{alternation(vocab.COMPARISON_WORDS)})\s*{_BASE_PERIOD}"
-_LEADING_BASE = re.compile(f"^{_BASE}", re.VERBOSE)
+_BASE: Final = rf"(?:{alternation(vocab.COMPARISON_WORDS)})\s*{_BASE_PERIOD}"
+_LEADING_BASE: Final = re.compile(f"^{_BASE}", re.VERBOSE)
 #: ... and at the end, also the base a multiple or share is of ('为上年同期的1.2倍', '是2024年的2倍').
 #: ... and the base a growth or doubling starts from ('在2025年基础上翻一番', '在上年的基础上增长').
-_TRAILING_BASE = re.compile(
+_TRAILING_BASE: Final = re.compile(
     rf"(?:{_BASE}|(?:{alternation(vocab.MULTIPLE_OF_WORDS)})\s*{_BASE_PERIOD}的?|在\s*{_BASE_PERIOD}的?基础上)$",
     re.VERBOSE)
-_BASE_START = frozenset(w[0] for w in vocab.COMPARISON_WORDS)
+_BASE_START: Final = frozenset(w[0] for w in vocab.COMPARISON_WORDS)
 
 
-_TAIL_WORDS = tuple(vocab.INDICATOR_TAIL_WORDS)
-_HEAD_WORDS = tuple(vocab.INDICATOR_HEAD_WORDS)
+_TAIL_WORDS: Final = tuple(vocab.INDICATOR_TAIL_WORDS)
+_HEAD_WORDS: Final = tuple(vocab.INDICATOR_HEAD_WORDS)
 # The last (first) characters of those words: a set lookup rules out most phrases before the
 # tuple of words is tried one by one.
-_TAIL_LAST = frozenset(w[-1] for w in _TAIL_WORDS)
-_HEAD_FIRST = frozenset(w[0] for w in _HEAD_WORDS)
-_REGION_FIRST = frozenset(w[0] for w in (*vocab.REGIONS, *vocab.OWN_REGION_WORDS))
+_TAIL_LAST: Final = frozenset(w[-1] for w in _TAIL_WORDS)
+_HEAD_FIRST: Final = frozenset(w[0] for w in _HEAD_WORDS)
+_REGION_FIRST: Final = frozenset(w[0] for w in (*vocab.REGIONS, *vocab.OWN_REGION_WORDS))
 #: Places at the head of a name, a list of them as one ('昆山、张家港、常熟的规上工业总产值'): whose
 #: the figures are, not what they measure.
-_REGION_RUN = re.compile(f"(?:{REGIONS.pattern})(?:[、和及与](?:{REGIONS.pattern}))*")
-_TIME_START = frozenset("2一二两三四五六七八九十0123456789用通年再全上下前第") | {w[0] for w in vocab.HORIZON_LEADS}
-_TIME_END = ("年", "底", "末", "的")
-_BASE_END = ("年", "底", "末", "月", "份", "期", "度", "的", "基础上")
+_REGION_RUN: Final = re.compile(f"(?:{REGIONS.pattern})(?:[、和及与](?:{REGIONS.pattern}))*")
+_TIME_START: Final = frozenset("2一二两三四五六七八九十0123456789用通年再全上下前第") | {w[0] for w in vocab.HORIZON_LEADS}
+_TIME_END: Final = ("年", "底", "末", "的")
+_BASE_END: Final = ("年", "底", "末", "月", "份", "期", "度", "的", "基础上")
 #: A list separator at either end of a phrase separates figures, and a bracket there is the half
 #: of an aside the figure stands in (项目（亿元以上）): they name nothing.
-_EDGE = "-－—~～ 、()（）"
-_LIST_WORDS = frozenset(vocab.LIST_SEPARATORS)
+_EDGE: Final = "-－—~～ 、()（）"
+_LIST_WORDS: Final = frozenset(vocab.LIST_SEPARATORS)
 
 
 #: A list item's numbering at the start of a phrase (1.规上工业总产值, （二）, 一是): no part of a name.
-_LEADING_MARK = re.compile(r"^(?:\d{1,2}(?:[、．]|\.(?!\d))|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,2}[、是])")
-_MARK_START = frozenset("0123456789（(一二三四五六七八九十")
+_LEADING_MARK: Final = re.compile(r"^(?:\d{1,2}(?:[、．]|\.(?!\d))|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,2}[、是])")
+_MARK_START: Final = frozenset("0123456789（(一二三四五六七八九十")
 
 
 #: List separators and spaces at the start of a phrase ('21% 、全国'): they name nothing.
-_LEADING_SEPARATOR = re.compile(r"^[\s、]+")
+_LEADING_SEPARATOR: Final = re.compile(r"^[\s、]+")
 
 
 #: A short aside in brackets: （GDP）, （人民币，下同）, （光伏电池）.
-_BRACKETED = re.compile(r"[(（][^()（）]{0,20}[)）]")
+_BRACKETED: Final = re.compile(r"[(（][^()（）]{0,20}[)）]")
 
 
 def without_asides(phrase: str) -> str:
@@ -480,7 +481,7 @@ def without_asides(phrase: str) -> str:
     return _BRACKETED.sub("", phrase)
 
 
-_BAR = re.compile("[|｜]")
+_BAR: Final = re.compile("[|｜]")
 
 
 def _clean(phrase: str) -> str:
@@ -530,7 +531,7 @@ def _clean(phrase: str) -> str:
 
 
 #: A year inside a phrase ('苏州工业园区2023年GDP总量'): what stands before it is whose, not what.
-_INNER_YEAR = re.compile(r"20\d\d\s*年(?:度|底|末)?的?")
+_INNER_YEAR: Final = re.compile(r"20\d\d\s*年(?:度|底|末)?的?")
 
 
 def _after_inner_year(phrase: str) -> str:
@@ -544,9 +545,9 @@ def _after_inner_year(phrase: str) -> str:
     return phrase[last.end():]
 
 
-_HEAD_WORD = re.compile(alternation(vocab.INDICATOR_HEADS))
+_HEAD_WORD: Final = re.compile(alternation(vocab.INDICATOR_HEADS))
 #: Phrases after a figure up to this length are kept whole.
-_SHORT_PHRASE = 8
+_SHORT_PHRASE: Final = 8
 
 
 def _trim_after(phrase: str) -> str:
@@ -562,10 +563,10 @@ def _trim_after(phrase: str) -> str:
     return phrase[:end]
 
 
-_HEAD_END = re.compile(f"(?:{alternation(vocab.INDICATOR_HEADS)})")
-_INDICATOR_HEADS = tuple(vocab.INDICATOR_HEADS)
+_HEAD_END: Final = re.compile(f"(?:{alternation(vocab.INDICATOR_HEADS)})")
+_INDICATOR_HEADS: Final = tuple(vocab.INDICATOR_HEADS)
 #: Where one name ends and the next begins: list separators, and the bars of page titles (…丨…).
-_BOUNDARY = frozenset("、，,；;和及与 丨|｜")
+_BOUNDARY: Final = frozenset("、，,；;和及与 丨|｜")
 
 
 def _shorten(phrase: str) -> str:
@@ -594,16 +595,16 @@ def _shorten(phrase: str) -> str:
 
 
 #: Between the cells of a table line (extract/tables.py writes `行标题 | 列标题 | 数值`).
-_CELL = " | "
+_CELL: Final = " | "
 #: A heading that names a time, not a thing: only digits, time words and remarks are left once
 #: these are taken away (2024年, 2024年1—9月, 上半年, 2023年（预计）).
-_TIME_HEADING = re.compile(r"[\d年月日季度上下半前一二三四至到\-—–~～（）()预计全底末份同期\s]+")
-_CHANGE_HEADING = tuple(vocab.CHANGE_WORDS)
+_TIME_HEADING: Final = re.compile(r"[\d年月日季度上下半前一二三四至到\-—–~～（）()预计全底末份同期\s]+")
+_CHANGE_HEADING: Final = tuple(vocab.CHANGE_WORDS)
 
 
 #: How many characters a table cell holds before its figure (约300家, 比上年增长5.2%): more is a
 #: sentence after a headline's label ('直通襄阳 | 市长话经济：全市地区生产总值增长7%').
-_CELL_LEAD_MAX = 5
+_CELL_LEAD_MAX: Final = 5
 
 
 def _own_cell(line: str, start: int) -> bool:
@@ -649,7 +650,7 @@ def _group_after(sent: str, start: int, end: int, before: str) -> str | None:
     return _trim_after(_clean(phrase)) or None
 
 
-_GROUP_MARKERS = tuple(vocab.GROUP_MARKERS)
+_GROUP_MARKERS: Final = tuple(vocab.GROUP_MARKERS)
 
 
 def _after_de(sent: str, end: int) -> str:
@@ -675,10 +676,10 @@ def _of_after(sent: str, end: int, before: str) -> str | None:
     return _trim_after(_clean(phrase)) or None
 
 
-_BY_WORDS = tuple(vocab.BY_MEANS_WORDS)
+_BY_WORDS: Final = tuple(vocab.BY_MEANS_WORDS)
 
 
-_MONEY_WORDS = tuple(vocab.MONEY_SUBJECTS)
+_MONEY_WORDS: Final = tuple(vocab.MONEY_SUBJECTS)
 
 
 def indicator(sent: str, start: int, end: int, prev_end: int, qualifier_len: int,
@@ -726,14 +727,14 @@ def indicator(sent: str, start: int, end: int, prev_end: int, qualifier_len: int
     return None if _names_nothing(before) else before or None
 
 
-_RATE_WORDS = re.compile("增长|下降|增速|提高|降低|回落|上涨|减少")
-_AMOUNTS = frozenset(("count", "money", "other"))  # not rates: 增长1.2倍 is a growth rate
+_RATE_WORDS: Final = re.compile("增长|下降|增速|提高|降低|回落|上涨|减少")
+_AMOUNTS: Final = frozenset(("count", "money", "other"))  # not rates: 增长1.2倍 is a growth rate
 #: A change of an amount (增加120家), not a level it moves to (增加到2.9万亿元).
-_AMOUNT_CHANGE = re.compile("(?:增加|减少|净增|增长|下降)(?![到至])")
-_EMPTY_NAMES = frozenset(vocab.EMPTY_NAMES)
+_AMOUNT_CHANGE: Final = re.compile("(?:增加|减少|净增|增长|下降)(?![到至])")
+_EMPTY_NAMES: Final = frozenset(vocab.EMPTY_NAMES)
 #: What opens the words between two figures of one sentence (',高于全国'): no part of a name.
-_CLAUSE_OPENERS = "，,；; "
-_COMPARED_WITH = re.compile(
+_CLAUSE_OPENERS: Final = "，,；; "
+_COMPARED_WITH: Final = re.compile(
     f"^(?:{alternation(vocab.COMPARED_WITH_WORDS)})(?:全国|全省|全市|全区|全县)?(?:平均水平|平均|水平)?$")
 
 
@@ -748,7 +749,7 @@ def _names_nothing(phrase: str) -> bool:
 
 
 #: Words between two figures that give only a period (，到上半年的 / ，再到全年的).
-_ONLY_A_PERIOD = re.compile(rf"[，,；;\s]*(?:再?到|至|和|及)?{_YEAR_PART}的?\s*")
+_ONLY_A_PERIOD: Final = re.compile(rf"[，,；;\s]*(?:再?到|至|和|及)?{_YEAR_PART}的?\s*")
 
 
 def indicator_fallback(sent: str, start: int, prev_end: int, prev: str | None,
@@ -818,9 +819,9 @@ def region_of(sent: str, start: int, default: str | None) -> str | None:
     return vocab.REGIONS[last]
 
 
-_SHORT_FORMS = frozenset(form for form in REGION_FORMS if not form.endswith("市"))  # 苏州, not 苏州市
-_NAME_PARTS_ANY = tuple(trad_forms(vocab.REGION_NAME_PARTS))
-_VENUE_ANY = tuple(trad_forms(vocab.VENUE_WORDS))
+_SHORT_FORMS: Final = frozenset(form for form in REGION_FORMS if not form.endswith("市"))  # 苏州, not 苏州市
+_NAME_PARTS_ANY: Final = tuple(trad_forms(vocab.REGION_NAME_PARTS))
+_VENUE_ANY: Final = tuple(trad_forms(vocab.VENUE_WORDS))
 
 
 def doc_region(text: str) -> str | None:
@@ -846,7 +847,7 @@ def _years(word: str | None) -> int | None:
 
 
 #: A period in brackets after a task, before the clause ends: (2013—2017年), （2024-2026年）.
-_BRACKETED_PERIOD = re.compile(r"[(（]\s*20\d\d\s*年?\s*(?:-|—|–|－|至|到|~)+\s*(20\d\d)\s*年?\s*[)）]\s*(?:[。；;]|$)")
+_BRACKETED_PERIOD: Final = re.compile(r"[(（]\s*20\d\d\s*年?\s*(?:-|—|–|－|至|到|~)+\s*(20\d\d)\s*年?\s*[)）]\s*(?:[。；;]|$)")
 
 
 def deadline(sent: str, start: int, doc_date: dt.date | None,
@@ -958,7 +959,7 @@ def period(sent: str, start: int, doc_date: dt.date | None, category: str | None
 
 #: Days after a document's date within which a period it reports on may end (a report of the year
 #: written in its last days).
-_REPORT_GRACE = 31
+_REPORT_GRACE: Final = 31
 
 
 def _over_by(year: int | None, last_month: int | None, doc_date: dt.date | None) -> int | None:

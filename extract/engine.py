@@ -13,8 +13,8 @@ Offsets always point into `text` as given.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import datetime as dt
+from typing import Final
 
 import numpy as np
 import pandas as pd
@@ -31,27 +31,27 @@ from .tables import UNIT_CELL
 
 __all__ = ["COLUMNS", "CATEGORIES", "records", "figures", "document_date", "empty_table"]
 
-COLUMNS = ["doc", "start", "end", "text", "value", "value_max", "category", "unit", "qualifier",
+COLUMNS: Final = ["doc", "start", "end", "text", "value", "value_max", "category", "unit", "qualifier",
            "kind", "indicator", "region", "deadline", "period", "sentence"]
-CATEGORIES = ["money", "count", "percent", "pp", "multiple", "other"]
+CATEGORIES: Final = ["money", "count", "percent", "pp", "multiple", "other"]
 
 #: Scales that make a bare magnitude (5万亿, 209.12亿): 万 and 亿 only, not 千 or 百.
-_MAGNITUDE = frozenset(w for w in vocab.SCALES if "万" in w or "亿" in w)
-_RANGE_SEPS = frozenset(vocab.RANGE_SEPARATORS)
-_LIST_SEPS = frozenset(vocab.LIST_SEPARATORS)
+_MAGNITUDE: Final = frozenset(w for w in vocab.SCALES if "万" in w or "亿" in w)
+_RANGE_SEPS: Final = frozenset(vocab.RANGE_SEPARATORS)
+_LIST_SEPS: Final = frozenset(vocab.LIST_SEPARATORS)
 #: A list member with a change word of its own ('分别增长5.1%、下降2.3%'): joined to the one before,
 #: with its own sign.
-_CHANGED_MEMBERS = frozenset(sep + w for sep in vocab.LIST_SEPARATORS for w in vocab.CHANGE_WORDS)
-_RANK_UNITS = frozenset(vocab.RANK_UNITS)
-_FALSE_UNITS = tuple(trad_forms(vocab.FALSE_UNITS))
+_CHANGED_MEMBERS: Final = frozenset(sep + w for sep in vocab.LIST_SEPARATORS for w in vocab.CHANGE_WORDS)
+_RANK_UNITS: Final = frozenset(vocab.RANK_UNITS)
+_FALSE_UNITS: Final = tuple(trad_forms(vocab.FALSE_UNITS))
 #: The false units by their first character: a unit is tested against the few that start like it.
-_FALSE_UNITS_BY_FIRST: dict[str, tuple[str, ...]] = {}
+_FALSE_UNITS_BY_FIRST: Final[dict[str, tuple[str, ...]]] = {}
 for _word in _FALSE_UNITS:
     _FALSE_UNITS_BY_FIRST[_word[0]] = _FALSE_UNITS_BY_FIRST.get(_word[0], ()) + (_word,)
 
 
 #: What may follow a unit directly: a qualifier (以上) or 以及, in either script.
-_AFTER_UNIT = tuple(trad_forms([*vocab.QUALIFIERS_AFTER, "以及"]))
+_AFTER_UNIT: Final = tuple(trad_forms([*vocab.QUALIFIERS_AFTER, "以及"]))
 
 
 def _false_unit(text: str, pos: int) -> bool:
@@ -65,17 +65,17 @@ def _false_unit(text: str, pos: int) -> bool:
                for w in words)
 
 
-_PAGE_COUNTERS = tuple(trad_forms(vocab.PAGE_COUNTERS))
-_DURATION_AFTER = tuple(trad_forms(vocab.DURATION_AFTER_GE))
+_PAGE_COUNTERS: Final = tuple(trad_forms(vocab.PAGE_COUNTERS))
+_DURATION_AFTER: Final = tuple(trad_forms(vocab.DURATION_AFTER_GE))
 #: After a bare number, these make it a date or a time of day.
-_DATE_AFTER = frozenset("年月日号時时:：")
+_DATE_AFTER: Final = frozenset("年月日号時时:：")
 _OPEN_BRACKETS, _CLOSE_BRACKETS = frozenset("(（[【"), frozenset(")）]】")
 #: After a bare magnitude, these make it a size label (7000亿级规模), which FIGURES.md makes no figure.
-_SIZE_LABELS = frozenset("级級")
-_UNIT_FACTORS = vocab.UNIT_FACTORS
-_FAN = {"一": 1, "两": 2, "兩": 2, "二": 2, "三": 3, "四": 4}
+_SIZE_LABELS: Final = frozenset("级級")
+_UNIT_FACTORS: Final = vocab.UNIT_FACTORS
+_FAN: Final = {"一": 1, "两": 2, "兩": 2, "二": 2, "三": 3, "四": 4}
 #: Longest sentence read around a figure; a document with no punctuation is read in windows.
-_MAX_SENTENCE = 600
+_MAX_SENTENCE: Final = 600
 
 
 class _Token:
@@ -163,16 +163,16 @@ def _parse(m: re.Match) -> _Token | None:
 
 
 #: The words between a figure and the one before that restate it in another unit: ，按…计算为, ，折合人民币.
-_CONVERTED = re.compile(rf"[，,]?\s*(?:按[^，,。；;]{{0,20}}?)?(?:{alternation(trad_forms(vocab.CONVERSION_WORDS))})"
+_CONVERTED: Final = re.compile(rf"[，,]?\s*(?:按[^，,。；;]{{0,20}}?)?(?:{alternation(trad_forms(vocab.CONVERSION_WORDS))})"
                         r"(?:人民币|美元)?\s*")
 
 #: A clause's start: the words of a share or of computing power count only inside the figure's clause.
-_CLAUSE_STOP = re.compile(r"[，,；;。！？!?：:\n]")
-_SHARE_WORDS = tuple(trad_forms(vocab.SHARE_WORDS))
-_COMPUTE_LETTERS = frozenset(vocab.COMPUTE_LETTER_UNITS)
-_COMPUTE_WORDS = tuple(trad_forms(vocab.COMPUTE_WORDS))
+_CLAUSE_STOP: Final = re.compile(r"[，,；;。！？!?：:\n]")
+_SHARE_WORDS: Final = tuple(trad_forms(vocab.SHARE_WORDS))
+_COMPUTE_LETTERS: Final = frozenset(vocab.COMPUTE_LETTER_UNITS)
+_COMPUTE_WORDS: Final = tuple(trad_forms(vocab.COMPUTE_WORDS))
 #: How far before a figure its clause is searched for a share or computing-power word.
-_CONTEXT_WINDOW = 20
+_CONTEXT_WINDOW: Final = 20
 
 
 def _clause_before(text: str, pos: int) -> str:
@@ -245,8 +245,8 @@ def _unitless(m: re.Match, v: float) -> _Token:
 
 
 #: In either script: the text is read as written (十一屆十次全會, 排名第3位).
-_ORDINAL_PREFIXES = tuple(trad_forms(vocab.ORDINAL_PREFIXES))
-_RANK_PREFIXES = tuple(trad_forms(vocab.RANK_PREFIXES))
+_ORDINAL_PREFIXES: Final = tuple(trad_forms(vocab.ORDINAL_PREFIXES))
+_RANK_PREFIXES: Final = tuple(trad_forms(vocab.RANK_PREFIXES))
 
 
 def _excluded(work: str, t: _Token) -> bool:
@@ -569,12 +569,12 @@ def _rows(text: object, doc: str | None, date) -> list[list]:
 
 #: The conjunctions between the names a list after 分别 takes in turn: 和 and 、, then also 及
 #: (食品及农副产品加工 may be one name or two); 与 joins words inside names.
-_CONJUNCTS = (re.compile("[和、]"), re.compile("[和、及]"))
+_CONJUNCTS: Final = (re.compile("[和、]"), re.compile("[和、及]"))
 
 
-_HEADS = tuple(vocab.INDICATOR_HEADS)
-_NUMERALS = "一二两三四五六七八九十"
-_ETC = re.compile(f"等(?=(?:{'|'.join(sorted(_HEADS, key=len, reverse=True))}))")
+_HEADS: Final = tuple(vocab.INDICATOR_HEADS)
+_NUMERALS: Final = "一二两三四五六七八九十"
+_ETC: Final = re.compile(f"等(?=(?:{'|'.join(sorted(_HEADS, key=len, reverse=True))}))")
 
 
 def _conjuncts(name: str, k: int) -> list[str]:
@@ -633,7 +633,7 @@ def _respective_rates(out: list[list], marks: list[tuple]) -> None:
         i = j
 
 
-_RATES = frozenset(("percent", "pp", "multiple"))
+_RATES: Final = frozenset(("percent", "pp", "multiple"))
 
 
 def _same_thing(a: str | None, b: str | None) -> bool:
@@ -700,7 +700,7 @@ def _original(text: str, omap, s0: int, s1: int) -> str:
 
 
 #: The dtype of each column: nullable where FIGURES.md allows null.
-DTYPES = {
+DTYPES: Final = {
     "doc": "string", "start": "int64", "end": "int64", "text": "string", "value": "float64",
     "value_max": "float64", "category": pd.CategoricalDtype(CATEGORIES), "unit": "string",
     "qualifier": "string", "kind": "string", "indicator": "string", "region": "string",
@@ -716,21 +716,21 @@ DTYPES = {
 # classes and placements, resolved once here, and the manager is not verified again (the tests of
 # the table's columns and dtypes check what this makes); where a pandas version moves these
 # internals, the public function is used.
-_COLUMN_INDEX = pd.Index(COLUMNS)
-_STRING_AT = [i for i, c in enumerate(COLUMNS) if DTYPES[c] == "string"]
-_STRING_DTYPE = pd.StringDtype("pyarrow")
-_INT_AT = [COLUMNS.index("start"), COLUMNS.index("end")]
-_FLOAT_AT = [COLUMNS.index("value"), COLUMNS.index("value_max")]
-_CATEGORY_AT = COLUMNS.index("category")
-_DEADLINE_AT = COLUMNS.index("deadline")
+_COLUMN_INDEX: Final = pd.Index(COLUMNS)
+_STRING_AT: Final = [i for i, c in enumerate(COLUMNS) if DTYPES[c] == "string"]
+_STRING_DTYPE: Final = pd.StringDtype("pyarrow")
+_INT_AT: Final = [COLUMNS.index("start"), COLUMNS.index("end")]
+_FLOAT_AT: Final = [COLUMNS.index("value"), COLUMNS.index("value_max")]
+_CATEGORY_AT: Final = COLUMNS.index("category")
+_DEADLINE_AT: Final = COLUMNS.index("deadline")
 #: The columns of each block, in the order `_table` makes them: the text columns one by one, then
 #: start and end, value and value_max, category, deadline.
-_PLACES = [np.array([i]) for i in _STRING_AT] + [np.array(_INT_AT), np.array(_FLOAT_AT),
+_PLACES: Final = [np.array([i]) for i in _STRING_AT] + [np.array(_INT_AT), np.array(_FLOAT_AT),
                                                   np.array([_CATEGORY_AT]), np.array([_DEADLINE_AT])]
-_CATEGORY_CODE = {name: i for i, name in enumerate(CATEGORIES)}
-_LARGE_STRING = pa.large_string()  # what pandas' "string" dtype (pyarrow storage) holds
-_NAN = float("nan")
-_EMPTY_TEXT = ArrowStringArray(pa.array([], type=_LARGE_STRING), dtype=_STRING_DTYPE)
+_CATEGORY_CODE: Final = {name: i for i, name in enumerate(CATEGORIES)}
+_LARGE_STRING: Final = pa.large_string()  # what pandas' "string" dtype (pyarrow storage) holds
+_NAN: Final = float("nan")
+_EMPTY_TEXT: Final = ArrowStringArray(pa.array([], type=_LARGE_STRING), dtype=_STRING_DTYPE)
 try:
     from pandas._libs.internals import BlockPlacement
     from pandas.core.internals.blocks import get_block_type

@@ -15,17 +15,18 @@ from __future__ import annotations
 
 import bisect
 import functools
+from typing import Final
 
 import opencc
 import re
 
 __all__ = ["OffsetMap", "strip_readings", "to_simplified", "has_readings", "arabic_years"]
 
-_T2S = opencc.OpenCC("t2s")
+_T2S: Final = opencc.OpenCC("t2s")
 
 #: A reading: a bracketed run of pinyin letters (tone marks or tone digits) right after a Han character.
-_PINYIN_LETTER = r"[a-zA-ZüÜāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]"
-_READING = re.compile(
+_PINYIN_LETTER: Final = r"[a-zA-ZüÜāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]"
+_READING: Final = re.compile(
     rf"""
     [(（]                    # an opening bracket, half or full width (first: the scan skips to one) ...
     (?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef][(（])  # ... only after a Chinese character
@@ -87,7 +88,7 @@ def _char_t2s(ch: str) -> str:
 
 #: Lone surrogates (a string decoded with errors="surrogateescape", or cut inside a character):
 #: no character, and OpenCC and Arrow take only valid UTF-8.
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_SURROGATE: Final = re.compile(r"[\ud800-\udfff]")
 
 
 def without_surrogates(text: str) -> str:
@@ -107,7 +108,7 @@ def _traditional_characters() -> str:
 #: A character that only traditional text has, or any of the rare ideographs beyond the basic
 #: plane (taken whole as a range: a class that lists characters beyond it one by one is searched a
 #: hundred times slower): a text without one is simplified already.
-_TRADITIONAL = re.compile(f"[{re.escape(_traditional_characters())}\U00020000-\U0002ebef]")
+_TRADITIONAL: Final = re.compile(f"[{re.escape(_traditional_characters())}\U00020000-\U0002ebef]")
 
 
 def to_simplified(text: str) -> str:
@@ -130,8 +131,8 @@ def to_simplified(text: str) -> str:
 
 
 #: A year in Chinese numerals, one numeral a digit (二〇二六年; ○ is often typed for 〇).
-_CHINESE_YEAR = re.compile(r"[一二][〇○零一二三四五六七八九]{3}(?=\s*年)")
-_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+_CHINESE_YEAR: Final = re.compile(r"[一二][〇○零一二三四五六七八九]{3}(?=\s*年)")
+_YEAR_DIGITS: Final = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 
 
 def arabic_years(text: str) -> str:

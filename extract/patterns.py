@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import opencc
 import re
+from typing import Final
 
 from . import vocab
 
 __all__ = ["FIGURE", "UNITS", "CUES", "REGIONS", "SENTENCE_END", "DOC_DATE", "trad_forms"]
 
-_S2T = opencc.OpenCC("s2t")
+_S2T: Final = opencc.OpenCC("s2t")
 
 
 def trad_forms(words) -> dict[str, str]:
@@ -61,7 +62,7 @@ def guarded(words) -> str:
 
 
 # --- units: surface (simplified or traditional) → (category, normalised unit) ----------------
-UNITS: dict[str, tuple[str, str]] = {}
+UNITS: Final[dict[str, tuple[str, str]]] = {}
 for _table, _category in ((vocab.CURRENCIES, "money"), (vocab.MEASURE_WORDS, "count"),
                           (vocab.OTHER_UNITS, "other")):
     for _surface, _simple in trad_forms(_table).items():
@@ -69,27 +70,27 @@ for _table, _category in ((vocab.CURRENCIES, "money"), (vocab.MEASURE_WORDS, "co
 for _surface, _simple in trad_forms(vocab.RATE_UNITS).items():
     UNITS[_surface] = vocab.RATE_UNITS[_simple]
 
-SCALE_WORDS = trad_forms(vocab.SCALES)
-BARE_SCALE_WORDS = trad_forms(vocab.BARE_SCALES)
+SCALE_WORDS: Final = trad_forms(vocab.SCALES)
+BARE_SCALE_WORDS: Final = trad_forms(vocab.BARE_SCALES)
 
 #: Thousands are grouped by commas (305,160; a Chinese input method's full-width one: 1，000) or,
 #: in typeset text, by a space (4 410).
-_ARABIC = r"""(?:\d{1,3}(?:[,，]\d{3})++(?!\d)|\d{1,3}(?:[ \u00a0\u2009]\d{3})++(?![\d.])|\d++)(?:[.．]\d++)?+"""
-_CN_DIGIT = "零〇○一二两兩三四五六七八九十百千万萬亿億"
-_CHINESE = rf"""[一二两兩三四五六七八九十][{_CN_DIGIT}]*+(?:[点點][零〇○一二三四五六七八九]++)?+"""
+_ARABIC: Final = r"""(?:\d{1,3}(?:[,，]\d{3})++(?!\d)|\d{1,3}(?:[ \u00a0\u2009]\d{3})++(?![\d.])|\d++)(?:[.．]\d++)?+"""
+_CN_DIGIT: Final = "零〇○一二两兩三四五六七八九十百千万萬亿億"
+_CHINESE: Final = rf"""[一二两兩三四五六七八九十][{_CN_DIGIT}]*+(?:[点點][零〇○一二三四五六七八九]++)?+"""
 #: 百 but not 百分点/百分之; 千 but not 千瓦/千米/千克/千伏/千升 (units of their own); 兆 only before 元 and 斤 (兆瓦 is a unit).
-_SCALE = rf"""(?!千[瓦米克伏升]|百分|兆(?!元|美元|斤)){guarded(SCALE_WORDS)}"""
-_UNIT = guarded(UNITS)
-_SPACE = r"[ \u00a0\u3000]?"
+_SCALE: Final = rf"""(?!千[瓦米克伏升]|百分|兆(?!元|美元|斤)){guarded(SCALE_WORDS)}"""
+_UNIT: Final = guarded(UNITS)
+_SPACE: Final = r"[ \u00a0\u3000]?"
 #: Below one in Chinese numerals, only after 百分之/千分之: 百分之零點八.
-_CN_FRACTION = r"[零〇○][点點][零〇○一二三四五六七八九]++"
+_CN_FRACTION: Final = r"[零〇○][点點][零〇○一二三四五六七八九]++"
 #: 万 and 亿 in either script, the scales that join a mixed compound (4万6000亿元, 2亿5000万元).
-_MIX_SCALE = "万亿|萬億|亿|億|万|萬|兆(?=元|美元|斤)"
+_MIX_SCALE: Final = "万亿|萬億|亿|億|万|萬|兆(?=元|美元|斤)"
 #: Units of measure that a bare scale may stand before (千亿斤, 千万吨): OTHER_UNITS in either script.
-_OTHER_UNIT = guarded(trad_forms(vocab.OTHER_UNITS))
+_OTHER_UNIT: Final = guarded(trad_forms(vocab.OTHER_UNITS))
 
 #: A figure, in one of its forms. Group names say what was found; engine.py reads them.
-FIGURE = re.compile(
+FIGURE: Final = re.compile(
     rf"""
     (?=[\d０-９百翻一二两兩三四五六七八九十万萬亿億千])   # cheap test first: most positions start nothing
     (?:
@@ -165,9 +166,9 @@ def _first_chars(fragments) -> str:
     return "".join(re.escape(c) for c in sorted(out))
 
 
-_CUE_FRAGMENTS = (vocab.NOT_CUES + vocab.ACTUAL_OVERRIDES + vocab.REPORT_CUES + vocab.TARGET_CUES
+_CUE_FRAGMENTS: Final = (vocab.NOT_CUES + vocab.ACTUAL_OVERRIDES + vocab.REPORT_CUES + vocab.TARGET_CUES
                   + vocab.ACTUAL_CUES + vocab.ACTUAL_WEAK_CUES)
-CUES = re.compile(
+CUES: Final = re.compile(
     f"(?=[{_first_chars(_CUE_FRAGMENTS)}])(?:" + "|".join(
         [f"(?P<not>{alternation(vocab.NOT_CUES)})"]
         + [f"(?P<override>{'|'.join(vocab.ACTUAL_OVERRIDES)})"]
@@ -179,17 +180,17 @@ CUES = re.compile(
 )
 
 # --- regions -----------------------------------------------------------------------------
-REGIONS = re.compile(alternation(list(vocab.REGIONS) + list(vocab.OWN_REGION_WORDS)))
+REGIONS: Final = re.compile(alternation(list(vocab.REGIONS) + list(vocab.OWN_REGION_WORDS)))
 #: Region names in either script → canonical name: to find a document's city without converting it.
-REGION_FORMS = {form: vocab.REGIONS[word] for form, word in trad_forms(vocab.REGIONS).items()}
-REGIONS_ANY_SCRIPT = re.compile(alternation(REGION_FORMS))
+REGION_FORMS: Final = {form: vocab.REGIONS[word] for form, word in trad_forms(vocab.REGIONS).items()}
+REGIONS_ANY_SCRIPT: Final = re.compile(alternation(REGION_FORMS))
 
 #: Ends of sentences and clauses.
-SENTENCE_END = re.compile(r"[。！？!?\n]")
-CLAUSE_SEP = re.compile(r"[，,；;：:]")
+SENTENCE_END: Final = re.compile(r"[。！？!?\n]")
+CLAUSE_SEP: Final = re.compile(r"[，,；;：:]")
 
 #: The document's own date, as pages print it near the top: 2023-04-11, 2023年4月11日, 2024\n01/04.
-DOC_DATE = re.compile(
+DOC_DATE: Final = re.compile(
     r"""
       (?P<y>20\d\d)\s*(?P<sep>[-/.])\s*(?P<m>1[0-2]|0?[1-9])\s*(?P=sep)\s*(?P<d>3[01]|[12]\d|0?[1-9])(?!\d)
     | (?P<y3>20\d\d)\s*年\s*(?P<m3>1[0-2]|0?[1-9])\s*月\s*(?P<d3>3[01]|[12]\d|0?[1-9])(?!\d)  # not 2023年1-6月
@@ -201,12 +202,12 @@ DOC_DATE = re.compile(
 #: A five-year plan period is a horizon, but not as what a year's goals look to (锚定“十五五”) or
 #: as the plan whose first or last year it is (“十五五”开局之年, 收官之年, 谋篇布局): what stands
 #: before it, and after it, then.
-PLAN_NOT_AFTER = r"(?<!锚定)(?<!锚定“)(?<!锚定\")(?<!瞄准)(?<!瞄准“)"
-PLAN_NOT_BEFORE = r"(?!”?(?:开局|收官|谋篇))"
+PLAN_NOT_AFTER: Final = r"(?<!锚定)(?<!锚定“)(?<!锚定\")(?<!瞄准)(?<!瞄准“)"
+PLAN_NOT_BEFORE: Final = r"(?!”?(?:开局|收官|谋篇))"
 
 #: Deadlines: explicit years (到2025年, 2023—2027年, 2025年前, 2025年底, a fiscal year or a range
 #: written with its second year short: 2020/21年度, 2014-15至2018-19) and relative horizons.
-DEADLINE = re.compile(
+DEADLINE: Final = re.compile(
     r"""
     (?=[到至预力争确计目用花经通未在今全年每十本展\d一二两三四五六七八九])   # cheap test first
     (?:
@@ -229,7 +230,7 @@ DEADLINE = re.compile(
 )
 
 #: Periods of actual figures.
-PERIOD = re.compile(
+PERIOD: Final = re.compile(
     rf"""
     (?=[\d一二三四五六七八九十上前下第今年半全])   # cheap test first
     (?:

@@ -63,6 +63,7 @@ import bisect
 import dataclasses
 import datetime as dt
 import re
+from typing import Final
 
 from . import vocab
 from .normalize import to_simplified
@@ -85,10 +86,10 @@ class Scope:
     plan: bool = False     # it sets out work to be done: a verb of achievement in it (完成, 建成) is a goal
 
 
-_CN = "一二三四五六七八九十"
+_CN: Final = "一二三四五六七八九十"
 #: Numbering marks at the start of a line, by rank (0 highest; group r<N> is rank N). Bullets
 #: come after them, rank 5.
-_MARK = re.compile(
+_MARK: Final = re.compile(
     rf"""
       (?P<r0>第[{_CN}\d]+(?:[章部节篇]|部分))             # 第一章, 第二部分
     | (?P<r1>[{_CN}]+[、.．])                             # 一、
@@ -99,12 +100,12 @@ _MARK = re.compile(
     re.VERBOSE,
 )
 #: The end of a line's first sentence or clause group (a numbered heading's title ends there).
-_FIRST_STOP = re.compile(r"[。！？!?；;：:]")
-_BULLETS = frozenset(vocab.LIST_BULLETS)
-_ITEM_WORDS = re.compile(rf"[{_CN}]是|首先|其次|再次|最后|——")
-_CLOSERS = "。！？!?；;"
+_FIRST_STOP: Final = re.compile(r"[。！？!?；;：:]")
+_BULLETS: Final = frozenset(vocab.LIST_BULLETS)
+_ITEM_WORDS: Final = re.compile(rf"[{_CN}]是|首先|其次|再次|最后|——")
+_CLOSERS: Final = "。！？!?；;"
 #: A horizon: 到2026年 / 至2026年 / 2024—2026年 / 2026年前 / （2024-2026）.
-_HORIZON = re.compile(
+_HORIZON: Final = re.compile(
     r"""
       (?:到|至|力[争爭]到?|[争爭]取到?|计划到|計劃到)\s*(?P<by>20\d\d)\s*年(?:底|末)?
     | (?P<from>20\d\d)\s*年?\s*(?:-|—|–|－|至|到|~|～)+\s*(?P<to>20\d\d)\s*年?
@@ -113,37 +114,37 @@ _HORIZON = re.compile(
     re.VERBOSE,
 )
 #: Word lists in either script (the structure is read on the text as read, not converted).
-_SECTION = re.compile(alternation(trad_forms(vocab.TARGET_SECTION_WORDS)))
+_SECTION: Final = re.compile(alternation(trad_forms(vocab.TARGET_SECTION_WORDS)))
 #: A paragraph that opens a list of goals (“八个新”的确切目标: … / 目标是：) opens one too.
-_SECTION_OPENER = re.compile(r"目[标標](?:是|為|为|(?:还|還)?(?:包括|包含))?\s*[：:]")
-_ANNUAL = re.compile(alternation(trad_forms(vocab.ANNUAL_SECTION_WORDS)))
-_SECTION_REVIEW = tuple(trad_forms(vocab.SECTION_REVIEW_FOLLOWERS))
-_HISTORY = re.compile(alternation(trad_forms(vocab.HISTORY_WORDS)))
-_PLAN_TITLE = re.compile(alternation(trad_forms(vocab.PLAN_TITLE_WORDS)))
-_PLAN_PERIOD = re.compile(alternation(vocab.PLAN_PERIODS))
+_SECTION_OPENER: Final = re.compile(r"目[标標](?:是|為|为|(?:还|還)?(?:包括|包含))?\s*[：:]")
+_ANNUAL: Final = re.compile(alternation(trad_forms(vocab.ANNUAL_SECTION_WORDS)))
+_SECTION_REVIEW: Final = tuple(trad_forms(vocab.SECTION_REVIEW_FOLLOWERS))
+_HISTORY: Final = re.compile(alternation(trad_forms(vocab.HISTORY_WORDS)))
+_PLAN_TITLE: Final = re.compile(alternation(trad_forms(vocab.PLAN_TITLE_WORDS)))
+_PLAN_PERIOD: Final = re.compile(alternation(vocab.PLAN_PERIODS))
 #: A plan period as a horizon (patterns.PLAN_NOT_AFTER, PLAN_NOT_BEFORE: not 锚定“十五五”, “十五五”开局之年).
-_PLAN_HORIZON = re.compile(PLAN_NOT_AFTER + "(?:" + alternation(vocab.PLAN_PERIODS) + ")" + PLAN_NOT_BEFORE)
+_PLAN_HORIZON: Final = re.compile(PLAN_NOT_AFTER + "(?:" + alternation(vocab.PLAN_PERIODS) + ")" + PLAN_NOT_BEFORE)
 #: A sentence whose first words name a year, also after who says it: 。长沙2022年预计…, 。报告提到，2025年….
-_SPEAKER = r"(?:[^，,。：:]{1,12}(?:指出|表示|介绍|介紹|说|說|称|稱|强调|強調|提到)[，,：:]\s*)?"  # 龚正指出，
-_SENTENCE_YEAR = re.compile(r"[。！？!?]\s*" + _SPEAKER + r"[^，,。！？!?\d]{0,12}?(20\d\d)\s*年")
+_SPEAKER: Final = r"(?:[^，,。：:]{1,12}(?:指出|表示|介绍|介紹|说|說|称|稱|强调|強調|提到)[，,：:]\s*)?"  # 龚正指出，
+_SENTENCE_YEAR: Final = re.compile(r"[。！？!?]\s*" + _SPEAKER + r"[^，,。！？!?\d]{0,12}?(20\d\d)\s*年")
 
 #: A year at the head of a paragraph, or right after who says it (龚正指出，): 2025年，…, 展望2025年，….
-_PAST_LEAD = re.compile(_SPEAKER + r"(?:展望|面向|放眼)?(20\d\d)\s*年(?:全年|度|以来|來|以來)?\s*[，,]?(?![\d底末前])")
+_PAST_LEAD: Final = re.compile(_SPEAKER + r"(?:展望|面向|放眼)?(20\d\d)\s*年(?:全年|度|以来|來|以來)?\s*[，,]?(?![\d底末前])")
 
 #: After a section's words inside a paragraph, what makes them introduce the goals (是, 为, 如下, a
 #: colon or a full stop); else only the words at the head of the paragraph's first clause do.
-_INTRODUCES = re.compile(r"\s*(?:是|為|为|建议为|建議為|如下|[：:。])")
+_INTRODUCES: Final = re.compile(r"\s*(?:是|為|为|建议为|建議為|如下|[：:。])")
 #: The next years a heading looks to (今后五年的重点目标, 未来3年主要目标).
-_NEXT_YEARS = re.compile(r"(?:今后|未来)\s*([一二两三四五六七八九十\d]{1,2})\s*年")
+_NEXT_YEARS: Final = re.compile(r"(?:今后|未来)\s*([一二两三四五六七八九十\d]{1,2})\s*年")
 
 
 #: A heading that is a year and nothing more: 2026年——, 2026年：.
-_YEAR_HEADING = re.compile(r"\s*(20\d\d)\s*年\s*[—\-–－:：]*\s*")
+_YEAR_HEADING: Final = re.compile(r"\s*(20\d\d)\s*年\s*[—\-–－:：]*\s*")
 
 
 #: A quotation that the words right after it name as a year's goals: “GDP增长5.5%左右，规模以上工业增加值
 #: 增长8.5%左右……”2025年赣州经济社会发展的主要预期目标已确定.
-_QUOTED_GOALS = re.compile(r"“([^“”\n]{1,300})”\s*(20\d\d)\s*年[^。！？\n“”]{0,20}?(?:主要预期目标|预期目标|主要目标|发展目标)")
+_QUOTED_GOALS: Final = re.compile(r"“([^“”\n]{1,300})”\s*(20\d\d)\s*年[^。！？\n“”]{0,20}?(?:主要预期目标|预期目标|主要目标|发展目标)")
 
 
 def _count(words: str) -> int:
@@ -151,31 +152,31 @@ def _count(words: str) -> int:
     return int(parse_number(words) or 0)
 
 
-_SECTION_HEADING = re.compile(f"(?:{alternation(trad_forms(vocab.TARGET_SECTION_HEADING_WORDS))})"
+_SECTION_HEADING: Final = re.compile(f"(?:{alternation(trad_forms(vocab.TARGET_SECTION_HEADING_WORDS))})"
                               r"(?=\s*(?:$|是|為|为|如下|[：:]))")
-_CLAUSE_BREAK = re.compile(r"[，,；;。！？!?]")
+_CLAUSE_BREAK: Final = re.compile(r"[，,；;。！？!?]")
 #: After a section's words, what makes it open a list of goals (主要预期目标是：…).
-_OPENS_LIST = re.compile(r"\s*(?:是|為|为|建议为|建議為)?\s*[：:]")
-_WORK_PLAN = re.compile(alternation(trad_forms(vocab.WORK_PLAN_HEADING_WORDS)))
-_WORK_REVIEW = re.compile(alternation(trad_forms(vocab.WORK_REVIEW_WORDS)))
-_PLAN_DOCUMENT = re.compile(alternation(vocab.PLAN_DOCUMENT_WORDS))
-_PLAN_DOCUMENT_EITHER = re.compile(alternation(trad_forms(vocab.PLAN_DOCUMENT_WORDS)))  # a cheap test first
-_NEWS_OF_PLAN = re.compile(alternation(vocab.NEWS_OF_PLAN_WORDS))
-_ISSUING = re.compile(alternation(vocab.ISSUING_WORDS))
-_PLAN_NAME_REVIEW = re.compile(alternation(vocab.PLAN_NAME_REVIEW_WORDS))
+_OPENS_LIST: Final = re.compile(r"\s*(?:是|為|为|建议为|建議為)?\s*[：:]")
+_WORK_PLAN: Final = re.compile(alternation(trad_forms(vocab.WORK_PLAN_HEADING_WORDS)))
+_WORK_REVIEW: Final = re.compile(alternation(trad_forms(vocab.WORK_REVIEW_WORDS)))
+_PLAN_DOCUMENT: Final = re.compile(alternation(vocab.PLAN_DOCUMENT_WORDS))
+_PLAN_DOCUMENT_EITHER: Final = re.compile(alternation(trad_forms(vocab.PLAN_DOCUMENT_WORDS)))  # a cheap test first
+_NEWS_OF_PLAN: Final = re.compile(alternation(vocab.NEWS_OF_PLAN_WORDS))
+_ISSUING: Final = re.compile(alternation(vocab.ISSUING_WORDS))
+_PLAN_NAME_REVIEW: Final = re.compile(alternation(vocab.PLAN_NAME_REVIEW_WORDS))
 #: The title of a document: what stands in its first characters (a notice's title may run long).
-_TITLE_SPAN = 300
-_YEAR = re.compile(r"(20\d\d)\s*年|(今年|本年度|本年)")
+_TITLE_SPAN: Final = 300
+_YEAR: Final = re.compile(r"(20\d\d)\s*年|(今年|本年度|本年)")
 #: A title or heading is at most this long (characters, after stripping).
-_HEADING_MAX = 60
+_HEADING_MAX: Final = 60
 #: Lines read as the headline of a news page: the first few, short, with no closing stop.
-_HEADLINE_LINES = 5
+_HEADLINE_LINES: Final = 5
 #: A lead paragraph (the news item's summary under its headline) is at most this long.
-_LEAD_MAX = 200
+_LEAD_MAX: Final = 200
 
 
 #: The characters a numbering mark starts with: a cheap test before the pattern.
-_MARK_START = frozenset("第（(①②③④⑤⑥⑦⑧⑨⑩0123456789" + _CN)
+_MARK_START: Final = frozenset("第（(①②③④⑤⑥⑦⑧⑨⑩0123456789" + _CN)
 
 
 def _rank(line: str) -> tuple[int, str] | None:
@@ -235,16 +236,16 @@ class Cell:
 
 
 #: A flattened table's heading cells and data cells are short lines; a longer one ends the table.
-_CELL_MAX = 40
-_HEADING_CELL_MAX = 12
-_TARGET_COLUMN = re.compile(alternation(trad_forms(vocab.TABLE_TARGET_COLUMNS)))
-_ACTUAL_COLUMN = re.compile(alternation(trad_forms(vocab.TABLE_ACTUAL_COLUMNS)))
-_DIGIT = re.compile(r"\d")
+_CELL_MAX: Final = 40
+_HEADING_CELL_MAX: Final = 12
+_TARGET_COLUMN: Final = re.compile(alternation(trad_forms(vocab.TABLE_TARGET_COLUMNS)))
+_ACTUAL_COLUMN: Final = re.compile(alternation(trad_forms(vocab.TABLE_ACTUAL_COLUMNS)))
+_DIGIT: Final = re.compile(r"\d")
 #: A number that is no year (增长5.5%, not 到2025年).
-_AMOUNT = re.compile(r"\d+(?:\.\d+)?(?![\d.])(?!\s*年)")
+_AMOUNT: Final = re.compile(r"\d+(?:\.\d+)?(?![\d.])(?!\s*年)")
 
 
-_COLUMN_WORD = re.compile(alternation(trad_forms(vocab.TABLE_TARGET_COLUMNS + vocab.TABLE_ACTUAL_COLUMNS)))
+_COLUMN_WORD: Final = re.compile(alternation(trad_forms(vocab.TABLE_TARGET_COLUMNS + vocab.TABLE_ACTUAL_COLUMNS)))
 
 
 def _column_kind(heading: str) -> str | None:
@@ -294,11 +295,11 @@ def flattened_tables(lines: list[_Line]) -> list[Cell]:
 
 
 #: A line of a table written with bars (| 规上工业增加值 | 亿元 | 增长7%以上 | 820.9 | 11.2 |).
-_BAR_MIN = 2
-_BAR_CELL = re.compile(r"[^|]+")
+_BAR_MIN: Final = 2
+_BAR_CELL: Final = re.compile(r"[^|]+")
 #: A heading of the column that names the rows (指标名称, 项目).
-_NAME_HEADING = re.compile(r"指[标標]|名[称稱]|项目|項目")
-_SERIAL_HEADING = re.compile(r"序\s*号|序\s*號")
+_NAME_HEADING: Final = re.compile(r"指[标標]|名[称稱]|项目|項目")
+_SERIAL_HEADING: Final = re.compile(r"序\s*号|序\s*號")
 
 
 def _bar_cells(line: _Line, text: str) -> list[tuple[int, int, str]]:
@@ -492,7 +493,7 @@ def _extent(lines: list[_Line], i: int, in_heading: bool, text_end: int, runs: l
 
 
 #: A document with none of these has no scope to find (a cheap test before reading its lines).
-_TRIGGERS = re.compile(r"目[标標]|20\d\d|今年|本年")
+_TRIGGERS: Final = re.compile(r"目[标標]|20\d\d|今年|本年")
 
 
 def read(text: str, doc_date: dt.date | None) -> Context:
@@ -646,11 +647,11 @@ def read(text: str, doc_date: dt.date | None) -> Context:
 
 
 #: A cell of a task table that gives its row's time limit (2024年底前, 2024年6月底前, 2025年内).
-_TIME_LIMIT_CELL = re.compile(r"(20\d\d)\s*年\s*(?:\d{1,2}\s*月)?\s*(?:底|末)?\s*(?:前|以前|之前|内)")
+_TIME_LIMIT_CELL: Final = re.compile(r"(20\d\d)\s*年\s*(?:\d{1,2}\s*月)?\s*(?:底|末)?\s*(?:前|以前|之前|内)")
 #: A row's number standing as a cell of its own.
-_ROW_NUMBER = re.compile(r"\d{1,3}")
+_ROW_NUMBER: Final = re.compile(r"\d{1,3}")
 #: How many lines back a row's start is looked for.
-_ROW_LINES = 40
+_ROW_LINES: Final = 40
 
 
 def _time_limit_cells(lines: list[_Line]) -> list[Scope]:
@@ -730,24 +731,24 @@ def plan_name(text: str) -> str | None:
 
 
 #: What follows the word that names a plan at the end of its name.
-_NAME_END = re.compile(r"[ \t\u3000]*(?:$|》|[（(〔]|的通知)", re.MULTILINE)
+_NAME_END: Final = re.compile(r"[ \t\u3000]*(?:$|》|[（(〔]|的通知)", re.MULTILINE)
 
 #: A single year a plan's name states: 2026年第一批…投资计划, 专项行动方案(2025).
-_NAMED_YEAR = re.compile(r"(20\d\d)\s*年|[（(]\s*(20\d\d)\s*[)）]")
+_NAMED_YEAR: Final = re.compile(r"(20\d\d)\s*年|[（(]\s*(20\d\d)\s*[)）]")
 
 
 #: A plan named with its five-year period near a text's top and then issued or cited by a short
 #: name: 《广州市文化和旅游发展“十四五”规划(以下简称《规划》)》由…发布实施.
-_NEWS_PLAN = re.compile(r"《([^《》\n]{0,40}?(?:" + alternation(vocab.PLAN_PERIODS) + r")[^《》\n]{0,30}?)(?:》|[(（]以下简称)"
+_NEWS_PLAN: Final = re.compile(r"《([^《》\n]{0,40}?(?:" + alternation(vocab.PLAN_PERIODS) + r")[^《》\n]{0,30}?)(?:》|[(（]以下简称)"
                         r"[^。\n]{0,30}?(?:以下简称|发布|印发|出台|公布|实施)")
 #: ... or named with its years (实施方案(2024-2027年)) after a verb that issues it or asks for views on
 #: it: 发布关于面向社会征求《…实施方案(2024-2027年)(征求意见稿)》意见的公告.
-_NEWS_PLAN_YEARS = re.compile(r"(?:发布|印发|出台|公布|征求|制定)[^。\n《]{0,20}?《([^《》\n]{0,60}?"
+_NEWS_PLAN_YEARS: Final = re.compile(r"(?:发布|印发|出台|公布|征求|制定)[^。\n《]{0,20}?《([^《》\n]{0,60}?"
                               r"20\d\d\s*年?\s*(?:-|—|–|－|至|到|~|～)+\s*20\d\d\s*年?[^《》\n]{0,20}?)》")
 
 
 #: The text refers back to the plan it named, to report what it sets out: 《方案》提出, 该计划明确, 以下简称.
-_REFERS_BACK = re.compile(r"《(?:方案|规划|計劃|计划|規劃|意见|意見)》|[该該](?:方案|规划|規劃|计划|計劃)|以下[简簡]称")
+_REFERS_BACK: Final = re.compile(r"《(?:方案|规划|計劃|计划|規劃|意见|意見)》|[该該](?:方案|规划|規劃|计划|計劃)|以下[简簡]称")
 
 
 def news_plan_period(text: str) -> int | None:
@@ -785,12 +786,12 @@ def _named_year(name: str) -> int | None:
 
 
 #: A heading over a year's work that names its year: 三、2024年主要工作安排, 2024年重点工作.
-_WORK_YEAR = re.compile(r"(20\d\d)\s*年(?:度)?[^\n。！？，,]{0,16}?(?:"
+_WORK_YEAR: Final = re.compile(r"(20\d\d)\s*年(?:度)?[^\n。！？，,]{0,16}?(?:"
                         + alternation(trad_forms(vocab.WORK_PLAN_HEADING_WORDS)) + ")")
 
 
 #: A year's expected targets, named with their year: 2026年上海经济社会发展主要预期目标.
-_TARGETS_YEAR = re.compile(r"(20\d\d)\s*年(?:度)?[^\n。！？，,；;]{0,16}?(?:"
+_TARGETS_YEAR: Final = re.compile(r"(20\d\d)\s*年(?:度)?[^\n。！？，,；;]{0,16}?(?:"
                            + alternation(trad_forms(vocab.ANNUAL_SECTION_WORDS)) + ")")
 
 
