@@ -103,9 +103,9 @@ class _Token:
 def _parse(m: re.Match) -> _Token | None:
     """Value and unit of one match of patterns.FIGURE, or None where it is not a number."""
     s, e = m.span()
-    ar = m.group("ar")
+    ar, unit_word, scale1, scale2 = m.group("ar", "unit", "scale", "scale2")  # one call for the common case
     if ar is not None:
-        if m.group("unit") is None and m.group("scale") is None and m.group("scale2") is None:
+        if unit_word is None and scale1 is None and scale2 is None:
             # the common case: a bare number. Before 年/月/日 it is a date (FIGURES.md: no figure),
             # which no range or list of figures takes as a member: dropped here, before any work
             ar_end = m.end("ar")
@@ -117,7 +117,7 @@ def _parse(m: re.Match) -> _Token | None:
                     return computed
             v = parse_arabic(ar)  # a list member, a range's low end, or nothing
             return None if v is None else _Token(s, ar_end, v, None)
-        return _number(m, ar)
+        return _number(m, ar, unit_word, scale1, scale2)
     cn = m.group("cn")
     if cn is not None:
         v = parse_chinese(cn)
@@ -219,15 +219,14 @@ def _mixed(m, g: dict) -> _Token | None:
     return _Token(m.start(), m.end(), _scaled(value, 1.0), category, unit)
 
 
-def _number(m: re.Match, ar: str) -> _Token | None:
-    """An Arabic number with a scale or a unit."""
+def _number(m: re.Match, ar: str, unit_word: str | None, scale1: str | None, scale2: str | None) -> _Token | None:
+    """An Arabic number with a scale or a unit (the groups of `m` that say so, read once by _parse)."""
     v = parse_arabic(ar)
     if v is None:
         return None
-    unit_word = m.group("unit")
     if unit_word is None or _false_unit(m.string, m.start("unit")):
-        return _unitless(m, v)
-    scale = scale_of(m.group("scale")) * scale_of(m.group("scale2")) * _UNIT_FACTORS.get(unit_word, 1.0)
+        return _unitless(m, v, scale1, scale2)
+    scale = scale_of(scale1) * scale_of(scale2) * _UNIT_FACTORS.get(unit_word, 1.0)
     category, unit = UNITS[unit_word]
     per = m.group("per")
     if per:
@@ -235,9 +234,8 @@ def _number(m: re.Match, ar: str) -> _Token | None:
     return _Token(m.start(), m.end(), v, category, unit, scale, m.group("infix") is not None)
 
 
-def _unitless(m: re.Match, v: float) -> _Token:
+def _unitless(m: re.Match, v: float, scale1: str | None, scale2: str | None) -> _Token:
     """A number with no unit: it may join a range or a list, or be a bare 万/亿 magnitude."""
-    scale1, scale2 = m.group("scale"), m.group("scale2")
     end = m.end("scale2") if scale2 else m.end("scale") if scale1 else m.end("ar")
     magnitude = any(x and x.translate(TRAD_SCALE) in _MAGNITUDE for x in (scale1, scale2))
     scale = scale_of(scale1) * scale_of(scale2)
