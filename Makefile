@@ -18,7 +18,7 @@ $(VENV)/.installed: requirements.txt
 # The extractor's core modules compiled with mypyc (native/build.py), rebuilt when a source changes;
 # extract/ runs them only while they match its sources, else runs as plain Python.
 NATIVE := native/build/extract/SOURCES.json
-$(NATIVE): $(VENV)/.installed native/build.py $(wildcard extract/*.py)
+$(NATIVE): $(VENV)/.installed native/build.py $(addprefix extract/,$(addsuffix .py,engine classify structure numbers normalize patterns))
 	$(PY) native/build.py
 
 native: $(NATIVE)
