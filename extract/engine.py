@@ -414,8 +414,8 @@ def records(text: object, doc: str | None = None, date=None) -> list[dict]:
 
 
 # Positions of the fields in a row of `_rows` (the order of COLUMNS).
-_START, _END, _VALUE, _CATEGORY, _UNIT, _KIND, _INDICATOR, _DEADLINE, _PERIOD = (
-    COLUMNS.index(c) for c in ("start", "end", "value", "category", "unit", "kind", "indicator", "deadline", "period"))
+_START, _END, _VALUE, _CATEGORY, _UNIT, _KIND, _INDICATOR, _DEADLINE, _PERIOD = [
+    COLUMNS.index(c) for c in ("start", "end", "value", "category", "unit", "kind", "indicator", "deadline", "period")]
 
 
 def _rows(text: object, doc: str | None, date) -> list[list]:
@@ -764,7 +764,7 @@ def _table(rows: list[list]) -> pd.DataFrame:
     # each column a zero-copy slice, made a pandas array without the checks of its constructor
     arrays: list = [_EMPTY_TEXT._from_pyarrow_array(texts.slice(k * n, n)) for k in range(len(_STRING_AT))]
     arrays.append(np.array([cols[i] for i in _INT_AT], dtype=np.int64).reshape(2, n))
-    value, value_max = (cols[i] for i in _FLOAT_AT)
+    value, value_max = [cols[i] for i in _FLOAT_AT]
     arrays.append(np.array([value, [_NAN if v is None else v for v in value_max]], dtype=np.float64).reshape(2, n))
     codes = np.array([_CATEGORY_CODE[c] for c in cols[_CATEGORY_AT]], dtype=np.int8)
     arrays.append(pd.Categorical.from_codes(codes, dtype=DTYPES["category"], validate=False))

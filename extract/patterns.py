@@ -150,7 +150,7 @@ def _starts(f: str) -> set[str]:
                 parts.append(f[last:j])
                 last = j + 1
         parts.append(f[last:j])
-        out = set().union(*(_starts(p) for p in parts))
+        out = set().union(*[_starts(p) for p in parts])
         return out | _starts(f[j + 2:]) if f[j + 1:j + 2] in ("?", "*") else out
     if f.startswith("["):
         return set(f[1:f.index("]")].replace("\\d", "0123456789"))
@@ -162,7 +162,7 @@ def _starts(f: str) -> set[str]:
 def _first_chars(fragments) -> str:
     """A character class body of the characters any fragment can start with: a cheap lookahead
     that lets a scan skip the positions where nothing starts."""
-    out = set().union(*(_starts(f) for f in fragments))
+    out = set().union(*[_starts(f) for f in fragments])
     return "".join(re.escape(c) for c in sorted(out))
 
 
