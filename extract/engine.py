@@ -572,7 +572,7 @@ _CONJUNCTS: Final = (re.compile("[和、]"), re.compile("[和、及]"))
 
 _HEADS: Final = tuple(vocab.INDICATOR_HEADS)
 _NUMERALS: Final = "一二两三四五六七八九十"
-_ETC: Final = re.compile(f"等(?=(?:{'|'.join(sorted(_HEADS, key=len, reverse=True))}))")
+_ETC: Final = re.compile(f"等(?=(?:{alternation(_HEADS)}))")
 
 
 def _conjuncts(name: str, k: int) -> list[str]:

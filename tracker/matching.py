@@ -40,7 +40,7 @@ import extract
 from extract import classify, vocab
 from extract.engine import document_date
 from extract.normalize import has_readings, strip_readings, to_simplified
-from extract.patterns import SENTENCE_END
+from extract.patterns import SENTENCE_END, alternation
 
 from . import tables
 from .loader import Book
@@ -338,8 +338,8 @@ _CN_MONTHS = {c: i for i, c in enumerate("一二三四五六七八九十", start
 
 
 #: A period word right after a word of comparison is what a figure is compared with, not its period.
-_COMPARED = regex.compile(r"(比|较|高于|低于|快于|慢于|好于|超过)\s*(?:(?:20\d\d\s*年|去年|上年)?(?:" + "|".join(
-    regex.escape(w) for w in sorted(tables.PERIOD_WORDS, key=len, reverse=True)) + r")|20\d\d\s*年|"
+_COMPARED = regex.compile(r"(比|较|高于|低于|快于|慢于|好于|超过)\s*(?:(?:20\d\d\s*年|去年|上年)?(?:"
+                          + alternation(tables.PERIOD_WORDS) + r")|20\d\d\s*年|"
     + vocab.MONTH_RANGE.replace("(?P<m1>", "(?:").replace("(?P<m2>", "(?:") + r"份?|上年|去年|同期)")
 
 
