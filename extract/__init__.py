@@ -22,6 +22,7 @@ for plain Python.
 import hashlib
 import json
 import os
+import sys
 import sysconfig
 from pathlib import Path
 
@@ -46,7 +47,16 @@ def _use_compiled() -> None:
 
 _use_compiled()
 
-from . import engine as _engine  # noqa: E402  (after the path is set)
+try:
+    from . import engine as _engine  # noqa: E402  (after the path is set)
+except ImportError:
+    if len(__path__) < 2:
+        raise
+    # a build that does not load here (copied from another machine, a damaged file): plain Python
+    del __path__[0]
+    for _name in [n for n in sys.modules if n.startswith(__name__ + ".")]:
+        del sys.modules[_name]
+    from . import engine as _engine  # noqa: E402
 from .engine import COLUMNS, figures  # noqa: E402
 
 #: The core modules run compiled (a C extension), not as Python source.

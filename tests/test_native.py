@@ -83,6 +83,22 @@ def test_an_edited_source_runs_as_python_until_rebuilt(tmp_path):
     assert run() == "False True"  # one source edited: every module runs as Python
 
 
+@needs_build
+def test_a_build_that_does_not_load_leaves_python_running(tmp_path):
+    """A damaged build (or one copied from another machine) that passes the manifest check but
+    does not load: the package runs as Python rather than failing to import."""
+    shutil.copytree(ROOT / "extract", tmp_path / "extract", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(BUILT, tmp_path / "native" / "build")
+    for so in (tmp_path / "native" / "build" / "extract").glob("engine*.so"):
+        so.write_bytes(b"not a shared library")
+    probe = ("import extract; print(extract.COMPILED, len(extract.figures('地区生产总值增长5%。')), "
+             "extract.engine.__file__.endswith('.py'), extract.classify.__file__.endswith('.py'))")
+    env = {k: v for k, v in os.environ.items() if k not in ("EXTRACT_PURE", "PYTHONPATH")}
+    out = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == "False 1 True True"
+
+
 def test_extract_pure_asks_for_python():
     env = {**os.environ, "EXTRACT_PURE": "1"}
     out = subprocess.run([sys.executable, "-c", "import extract; print(extract.COMPILED)"], cwd=ROOT, env=env,
