@@ -32,7 +32,7 @@ from .tables import UNIT_CELL
 __all__ = ["COLUMNS", "CATEGORIES", "records", "figures", "document_date", "empty_table"]
 
 COLUMNS: Final = ["doc", "start", "end", "text", "value", "value_max", "category", "unit", "qualifier",
-           "kind", "indicator", "region", "deadline", "period", "sentence"]
+                  "kind", "indicator", "region", "deadline", "period", "sentence"]
 CATEGORIES: Final = ["money", "count", "percent", "pp", "multiple", "other"]
 
 #: Scales that make a bare magnitude (5万亿, 209.12亿): 万 and 亿 only, not 千 or 百.
@@ -164,7 +164,7 @@ def _parse(m: re.Match) -> _Token | None:
 
 #: The words between a figure and the one before that restate it in another unit: ，按…计算为, ，折合人民币.
 _CONVERTED: Final = re.compile(rf"[，,]?\s*(?:按[^，,。；;]{{0,20}}?)?(?:{alternation(trad_forms(vocab.CONVERSION_WORDS))})"
-                        r"(?:人民币|美元)?\s*")
+                               r"(?:人民币|美元)?\s*")
 
 #: A clause's start: the words of a share or of computing power count only inside the figure's clause.
 _CLAUSE_STOP: Final = re.compile(r"[，,；;。！？!?：:\n]")

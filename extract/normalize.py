@@ -116,7 +116,7 @@ def to_simplified(text: str) -> str:
 
     A text with no traditional character is returned as it is: most documents are simplified,
     and OpenCC's phrase table would otherwise still rewrite some words of simplified text
-    (覆盖 → 复盖)."""
+    (一批覆盖 read as the traditional 批覆 → 一批复盖)."""
     if _TRADITIONAL.search(text) is None:
         return text
     try:

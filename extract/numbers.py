@@ -19,7 +19,7 @@ __all__ = ["parse_arabic", "parse_chinese", "parse_number", "scale_of", "TRAD_SC
 
 #: Traditional forms of scale characters, folded before lookup (○, a white circle, is often typed for 〇).
 TRAD_SCALE: Final = str.maketrans({"萬": "万", "億": "亿", "兩": "两", "〇": "零", "○": "零", "．": ".", "，": ",", "點": "点",
-                            "幾": "几", "餘": "余"})
+                                   "幾": "几", "餘": "余"})
 
 _CHINESE_DIGITS: Final = frozenset("零〇○一二两三四五六七八九十百千万亿点")
 _ADJACENT_DIGITS: Final = re.compile("[一二两三四五六七八九]{2}")

@@ -31,7 +31,7 @@ def trad_forms(words) -> dict[str, str]:
 def alternation(words) -> str:
     """A regex that matches any of the literal words, the longest first where several match.
 
-    Written as a trie (苏州|苏州市|苏北 → 苏(?:州市?|北)): the engine tries the words of an
+    Written as a trie (苏州, 苏州市, 苏北 → 苏(?:北|州(?:市)?)): the engine tries the words of an
     alternation one after another at each position, so a list of hundreds (units, cues, places)
     cost as many tries at every number; a trie reads each character once. Where several words
     match at a position, the greedy optional ends try the longest first and give back one word at
@@ -167,7 +167,7 @@ def _first_chars(fragments) -> str:
 
 
 _CUE_FRAGMENTS: Final = (vocab.NOT_CUES + vocab.ACTUAL_OVERRIDES + vocab.REPORT_CUES + vocab.TARGET_CUES
-                  + vocab.ACTUAL_CUES + vocab.ACTUAL_WEAK_CUES)
+                         + vocab.ACTUAL_CUES + vocab.ACTUAL_WEAK_CUES)
 CUES: Final = re.compile(
     f"(?=[{_first_chars(_CUE_FRAGMENTS)}])(?:" + "|".join(
         [f"(?P<not>{alternation(vocab.NOT_CUES)})"]

@@ -153,7 +153,7 @@ def _count(words: str) -> int:
 
 
 _SECTION_HEADING: Final = re.compile(f"(?:{alternation(trad_forms(vocab.TARGET_SECTION_HEADING_WORDS))})"
-                              r"(?=\s*(?:$|是|為|为|如下|[：:]))")
+                                     r"(?=\s*(?:$|是|為|为|如下|[：:]))")
 _CLAUSE_BREAK: Final = re.compile(r"[，,；;。！？!?]")
 #: After a section's words, what makes it open a list of goals (主要预期目标是：…).
 _OPENS_LIST: Final = re.compile(r"\s*(?:是|為|为|建议为|建議為)?\s*[：:]")
@@ -740,11 +740,11 @@ _NAMED_YEAR: Final = re.compile(r"(20\d\d)\s*年|[（(]\s*(20\d\d)\s*[)）]")
 #: A plan named with its five-year period near a text's top and then issued or cited by a short
 #: name: 《广州市文化和旅游发展“十四五”规划(以下简称《规划》)》由…发布实施.
 _NEWS_PLAN: Final = re.compile(r"《([^《》\n]{0,40}?(?:" + alternation(vocab.PLAN_PERIODS) + r")[^《》\n]{0,30}?)(?:》|[(（]以下简称)"
-                        r"[^。\n]{0,30}?(?:以下简称|发布|印发|出台|公布|实施)")
+                               r"[^。\n]{0,30}?(?:以下简称|发布|印发|出台|公布|实施)")
 #: ... or named with its years (实施方案(2024-2027年)) after a verb that issues it or asks for views on
 #: it: 发布关于面向社会征求《…实施方案(2024-2027年)(征求意见稿)》意见的公告.
 _NEWS_PLAN_YEARS: Final = re.compile(r"(?:发布|印发|出台|公布|征求|制定)[^。\n《]{0,20}?《([^《》\n]{0,60}?"
-                              r"20\d\d\s*年?\s*(?:-|—|–|－|至|到|~|～)+\s*20\d\d\s*年?[^《》\n]{0,20}?)》")
+                                     r"20\d\d\s*年?\s*(?:-|—|–|－|至|到|~|～)+\s*20\d\d\s*年?[^《》\n]{0,20}?)》")
 
 
 #: The text refers back to the plan it named, to report what it sets out: 《方案》提出, 该计划明确, 以下简称.
@@ -787,12 +787,12 @@ def _named_year(name: str) -> int | None:
 
 #: A heading over a year's work that names its year: 三、2024年主要工作安排, 2024年重点工作.
 _WORK_YEAR: Final = re.compile(r"(20\d\d)\s*年(?:度)?[^\n。！？，,]{0,16}?(?:"
-                        + alternation(trad_forms(vocab.WORK_PLAN_HEADING_WORDS)) + ")")
+                               + alternation(trad_forms(vocab.WORK_PLAN_HEADING_WORDS)) + ")")
 
 
 #: A year's expected targets, named with their year: 2026年上海经济社会发展主要预期目标.
 _TARGETS_YEAR: Final = re.compile(r"(20\d\d)\s*年(?:度)?[^\n。！？，,；;]{0,16}?(?:"
-                           + alternation(trad_forms(vocab.ANNUAL_SECTION_WORDS)) + ")")
+                                  + alternation(trad_forms(vocab.ANNUAL_SECTION_WORDS)) + ")")
 
 
 def work_year(text: str) -> int | None:
