@@ -15,10 +15,10 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
-# The extractor's core modules compiled with mypyc (native/build.py), rebuilt when a source changes;
-# extract/ runs them only while they match its sources, else runs as plain Python.
+# The extractor's core modules compiled with mypyc (native/build.py, which lists them and rebuilds only
+# when one of them changed); extract/ runs them only while they match its sources, else as plain Python.
 NATIVE := native/build/extract/SOURCES.json
-$(NATIVE): $(VENV)/.installed native/build.py $(addprefix extract/,$(addsuffix .py,engine classify structure numbers normalize patterns))
+$(NATIVE): $(VENV)/.installed native/build.py $(wildcard extract/*.py)
 	$(PY) native/build.py
 
 native: $(NATIVE)
