@@ -32,9 +32,8 @@ import extract
 from extract import engine
 print(json.dumps({"compiled": extract.COMPILED}))
 for name in sys.argv[1:]:
-    text = extract.read_text(name)
-    text = text if isinstance(text, str) else text[0]
-    print(json.dumps(engine.records(text, doc=name, date="2024-06-30"), ensure_ascii=False, default=str))
+    print(json.dumps(engine.records(extract.read_text(name), doc=name, date="2024-06-30"), ensure_ascii=False,
+                     default=str))
 """
 
 
