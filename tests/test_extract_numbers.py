@@ -180,6 +180,19 @@ def test_pinyin_readings_make_one_figure():
     assert "地区生产总值" in df.indicator.iloc[1]
 
 
+def test_readings_in_either_bracket_are_removed_in_order():
+    # a full-width reading after a half-width one, a bracket that is no reading (注), and a
+    # reading at the very start of a bracket run: each removed where it stands, the rest kept
+    from extract.normalize import strip_readings
+    text = "产（chǎn）值(注)达到1.3萬(wàn)億（yì）元"
+    stripped, omap = strip_readings(text)
+    assert stripped == "产值(注)达到1.3萬億元"
+    assert omap.start(stripped.index("值")) == text.index("值")
+    assert omap.start(stripped.index("億")) == text.index("億")
+    assert omap.start(stripped.index("元")) == text.index("元")
+    assert strip_readings("增长(1.2%)（注）") == ("增长(1.2%)（注）", None)
+
+
 @pytest.mark.parametrize(
     "text",
     ["全年实现地区生产总值5380亿元。", "規上工業總產值超1.3萬億元,增長１２．５％。",
