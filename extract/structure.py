@@ -520,7 +520,8 @@ def read(text: str, doc_date: dt.date | None) -> Context:
         if i:
             prev = lines[i - 1].text
             body = body or len(prev) > _HEADING_MAX or prev[-1] in _CLOSERS
-        history = _HISTORY.search(t) is not None
+        # looking back ('二、2025年工作回顾'): what a heading, or a line that opens a section, says
+        history = in_heading and _HISTORY.search(t) is not None
         # Looking back, or a title's or heading's period: a plan's title line states its deadline.
         if in_heading:
             m = None
@@ -544,6 +545,8 @@ def read(text: str, doc_date: dt.date | None) -> Context:
         if (sec is not None and not in_heading and not _INTRODUCES.match(t, sec.end())
                 and _CLAUSE_BREAK.search(t, 0, sec.start()) is not None):
             sec = None  # '…，确定了全市工业的发展目标，并在…': goals mentioned inside a sentence
+        if sec is not None and not in_heading:
+            history = _HISTORY.search(t) is not None
         if sec is not None and not history:
             year = None
             for y in _YEAR.finditer(t, 0, sec.start()):
