@@ -279,7 +279,10 @@ def _finish(t: _Token, sent_subject_money) -> _Token:
 def _scaled(value: float, scale: float) -> float:
     """value × scale, rounded to the 15 significant digits a double holds (2.14万亿 → 2.14e12,
     not 2140000000000.0002)."""
-    return float(format(value * scale, ".15g"))
+    product = value * scale
+    if product.is_integer() and -1e15 < product < 1e15:
+        return product  # a whole number of at most 15 digits: what the rounding would give
+    return float(format(product, ".15g"))
 
 
 def _group(work: str, tokens: list[_Token], money_subject) -> list[list[_Token]]:
@@ -760,7 +763,8 @@ def _table(rows: list[list]) -> pd.DataFrame:
     """Rows of fields in COLUMNS order → the tidy table."""
     n = len(rows)
     cols = list(zip(*rows)) if n else [()] * len(COLUMNS)
-    texts = pa.array([v for i in _STRING_AT for v in cols[i]], type=_LARGE_STRING)
+    # one chunked array, so that each column's slice is already the chunked array pandas keeps
+    texts = pa.chunked_array([pa.array([v for i in _STRING_AT for v in cols[i]], type=_LARGE_STRING)])
     # each column a zero-copy slice, made a pandas array without the checks of its constructor
     arrays: list = [_EMPTY_TEXT._from_pyarrow_array(texts.slice(k * n, n)) for k in range(len(_STRING_AT))]
     arrays.append(np.array([cols[i] for i in _INT_AT], dtype=np.int64).reshape(2, n))
