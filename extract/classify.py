@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
-from typing import Final
+from typing import Final, Iterable
 
 import re
 
@@ -824,11 +824,13 @@ _NAME_PARTS_ANY: Final = tuple(trad_forms(vocab.REGION_NAME_PARTS))
 _VENUE_ANY: Final = tuple(trad_forms(vocab.VENUE_WORDS))
 
 
-def doc_region(text: str) -> str | None:
+def doc_region(text: str, names: Iterable[re.Match] | None = None) -> str | None:
     """The city a document is about: the region it names most often (first on a tie). A short
-    name inside another name (重庆路, 上海证券报) and a venue (在西安开幕) name no region of it."""
+    name inside another name (重庆路, 上海证券报) and a venue (在西安开幕) name no region of it.
+
+    `names`: the matches of REGIONS_ANY_SCRIPT in `text`, where a scan of the caller found them."""
     counts: dict[str, int] = {}
-    for m in REGIONS_ANY_SCRIPT.finditer(text):
+    for m in REGIONS_ANY_SCRIPT.finditer(text) if names is None else names:
         form, end = m.group(), m.end()
         if form in _SHORT_FORMS and text.startswith(_NAME_PARTS_ANY, end):
             continue

@@ -26,7 +26,7 @@ from pandas.arrays import ArrowStringArray
 from . import classify, structure, vocab
 from .normalize import arabic_years, has_readings, strip_readings, to_simplified, without_surrogates
 from .numbers import TRAD_SCALE, parse_arabic, parse_chinese, parse_number, scale_of
-from .patterns import DOC_DATE, FIGURE, SENTENCE_END, UNITS, alternation, trad_forms
+from .patterns import DOC_DATE, FIGURE, SENTENCE_END_CHARS, SENTENCE_END_OR_REGION, UNITS, alternation, trad_forms
 from .tables import UNIT_CELL
 
 __all__ = ["COLUMNS", "CATEGORIES", "records", "figures", "document_date", "empty_table"]
@@ -391,9 +391,9 @@ def _as_date(date) -> dt.date | None:
 class _Sentences:
     """Sentence bounds of a text, and their simplified copies, computed once per document."""
 
-    def __init__(self, work: str):
+    def __init__(self, work: str, ends: list[int]):
         self.work = work
-        self.ends = [m.start() for m in SENTENCE_END.finditer(work)]
+        self.ends = ends  # where each sentence's end mark stands (SENTENCE_END), in order
         self._simple: dict[tuple[int, int], str] = {}
 
     def bounds(self, pos: int) -> tuple[int, int]:
@@ -433,8 +433,16 @@ def _rows(text: object, doc: str | None, date) -> list[list]:
     if doc_date is None and (year := structure.work_year(work)) is not None:
         doc_date = dt.date(year, 1, 1)  # FIGURES.md: an undated plan of a year's work is of that year
     classify.forget()
-    sents = _Sentences(work)
-    home = classify.doc_region(work)
+    # one scan finds the sentences' ends and the places named (for the document's own region)
+    ends: list[int] = []
+    names: list[re.Match] = []
+    for m in SENTENCE_END_OR_REGION.finditer(work):
+        if work[m.start()] in SENTENCE_END_CHARS:
+            ends.append(m.start())
+        else:
+            names.append(m)
+    sents = _Sentences(work, ends)
+    home = classify.doc_region(work, names)
     context = structure.read(work, doc_date)
 
     def money_subject(t: _Token) -> bool:

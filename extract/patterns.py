@@ -186,7 +186,12 @@ REGION_FORMS: Final = {form: vocab.REGIONS[word] for form, word in trad_forms(vo
 REGIONS_ANY_SCRIPT: Final = re.compile(alternation(REGION_FORMS))
 
 #: Ends of sentences and clauses.
-SENTENCE_END: Final = re.compile(r"[。！？!?\n]")
+SENTENCE_END_CHARS: Final = "。！？!?\n"
+SENTENCE_END: Final = re.compile(f"[{SENTENCE_END_CHARS}]")
+#: A sentence's end or a region's name in either script: one scan of a document finds both (no
+#: name holds an end, so the matches are those of SENTENCE_END and REGIONS_ANY_SCRIPT together).
+#: Each alternative starts with its own character, so the scan skips to the first of them.
+SENTENCE_END_OR_REGION: Final = re.compile("|".join([*map(re.escape, SENTENCE_END_CHARS), alternation(REGION_FORMS)]))
 CLAUSE_SEP: Final = re.compile(r"[，,；;：:]")
 
 #: The document's own date, as pages print it near the top: 2023-04-11, 2023年4月11日, 2024\n01/04.

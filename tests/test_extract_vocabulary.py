@@ -1063,3 +1063,17 @@ def test_every_vocabulary_alternation_matches_as_the_plain_one():
         plain = "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
         assert [m.span() for m in re.finditer(alternation(words), text)] == \
                [m.span() for m in re.finditer(plain, text)]
+
+
+@pytest.mark.parametrize("text, ends, names", [
+    # ends of each kind, names in either script, a name right before an end and right after one
+    ("苏州市GDP增长5%。蘇州！上海?\n在北京", [10, 13, 16, 17], ["苏州市", "蘇州", "上海", "北京"]),
+    ("无名之地。", [4], []),
+    ("上海市", [], ["上海市"]),
+])
+def test_one_scan_finds_the_sentence_ends_and_the_places(text, ends, names):
+    """SENTENCE_END_OR_REGION: the ends and the region names, in one scan."""
+    from extract.patterns import SENTENCE_END_CHARS, SENTENCE_END_OR_REGION
+    found = list(SENTENCE_END_OR_REGION.finditer(text))
+    assert [m.start() for m in found if m.group() in SENTENCE_END_CHARS] == ends
+    assert [m.group() for m in found if m.group() not in SENTENCE_END_CHARS] == names
