@@ -15,8 +15,8 @@ import re
 
 from . import vocab
 from .numbers import parse_number
-from .patterns import (CLAUSE_SEP, CUES, DEADLINE, FIGURE, PERIOD, REGION_FORMS, REGIONS,
-                       REGIONS_ANY_SCRIPT, alternation, trad_forms)
+from .patterns import (CLAUSE_SEP, CUES, DEADLINE, DEADLINE_NEEDS, FIGURE, PERIOD, PERIOD_NEEDS, REGION_FORMS,
+                       REGIONS, REGIONS_ANY_SCRIPT, alternation, trad_forms)
 
 __all__ = [
     "qualifier_before", "qualifier_after", "is_decrease", "kind", "indicator", "region_of",
@@ -57,6 +57,14 @@ def _has_han(text: str, n: int = 1) -> bool:
     return True
 
 
+def _holds_any(text: str, chars: str) -> bool:
+    """Does `text` hold any of `chars`? (A few str searches: far cheaper than a pattern's scan.)"""
+    for c in chars:
+        if c in text:
+            return True
+    return False
+
+
 # Each sentence is scanned once for each kind of word; the lists are reused for all its figures.
 @functools.lru_cache(maxsize=512)
 def _clause_ends(sent: str) -> list[int]:
@@ -91,6 +99,8 @@ def _cue_index(sent: str) -> _CueIndex:
 
 @functools.lru_cache(maxsize=512)
 def _deadline_list(sent: str) -> list[tuple[int, dict]]:
+    if not _holds_any(sent, DEADLINE_NEEDS):
+        return []
     # one groupdict() a match: cheaper than reading its named groups again for each figure
     return [(m.end(), m.groupdict()) for m in DEADLINE.finditer(sent)]
 
@@ -98,7 +108,9 @@ def _deadline_list(sent: str) -> list[tuple[int, dict]]:
 @functools.lru_cache(maxsize=512)
 def _period_list(sent: str) -> list[tuple[int, int, dict, bool]]:
     """The periods of a sentence, except those a comparison word makes a base (比前三季度)."""
-    out = []
+    out: list[tuple[int, int, dict, bool]] = []
+    if not _holds_any(sent, PERIOD_NEEDS):
+        return out
     for m in PERIOD.finditer(sent):
         before = sent[max(0, m.start() - 8):m.start()].rstrip()
         if not before.endswith(_COMPARISON_WORDS):

@@ -233,6 +233,10 @@ DEADLINE: Final = re.compile(
     """.replace("{PLAN_NOT_AFTER}", PLAN_NOT_AFTER).replace("{PLAN_NOT_BEFORE}", PLAN_NOT_BEFORE),
     re.VERBOSE,
 )
+#: Every deadline holds one of these characters (年; 五 of 十四五; the dash or slash of 2020/21):
+#: a sentence with none of them has none, and is not scanned (most sentences with a figure name no
+#: year). A test tries texts of every other character of the pattern.
+DEADLINE_NEEDS: Final = "年五-/／–—"
 
 #: Periods of actual figures.
 PERIOD: Final = re.compile(
@@ -248,3 +252,5 @@ PERIOD: Final = re.compile(
     """,
     re.VERBOSE,
 )
+#: Every period holds one of these: a sentence with none of them has none (see DEADLINE_NEEDS).
+PERIOD_NEEDS: Final = "年季月"

@@ -1077,3 +1077,28 @@ def test_one_scan_finds_the_sentence_ends_and_the_places(text, ends, names):
     found = list(SENTENCE_END_OR_REGION.finditer(text))
     assert [m.start() for m in found if m.group() in SENTENCE_END_CHARS] == ends
     assert [m.group() for m in found if m.group() not in SENTENCE_END_CHARS] == names
+
+
+@pytest.mark.parametrize("name", ["DEADLINE", "PERIOD"])
+def test_a_sentence_with_none_of_the_needed_characters_has_no_deadline_or_period(name):
+    """DEADLINE_NEEDS, PERIOD_NEEDS: a sentence with none of them is not scanned, so no text
+    without them may match. Texts are made of the pattern's own words and characters, years,
+    numbers and signs, every piece that holds a needed character left out."""
+    import re
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+    from extract import patterns
+    pattern, needs = getattr(patterns, name), getattr(patterns, name + "_NEEDS")
+    words = set(re.findall(r"[\u4e00-\u9fff]+", pattern.pattern))
+    pieces = words | {c for w in words for c in w} | {
+        "2025", "2020", "21", "12", "3", " ", "，", "-", "/", "／", "–", "—", "~", "至", "到"} | {
+        f"2020{dash}21{after}" for dash in "-/／–—~" for after in ("至", "到", "的", "财政")}  # 2020/21财政年度
+    allowed = sorted(p for p in pieces if not any(c in p for c in needs))
+    assert len(allowed) > 20
+
+    @settings(max_examples=400, deadline=None, derandomize=True)
+    @given(st.lists(st.sampled_from(allowed), max_size=12))
+    def nothing_found(parts):
+        assert pattern.search("".join(parts)) is None
+
+    nothing_found()
