@@ -19,7 +19,9 @@ copy a separate document, and extracts it one document at a time:
   so the wall-clock ratio errs high; the CPU-time ratio counts only this process's work;
 - with --before DIR (a folder holding another version's `extract` package, e.g. made by
   `git archive REV extract | tar -x -C DIR`), that version's `extract.figures` too, timed in the
-  same alternating rounds: a before/after comparison that the machine's load affects alike;
+  same alternating rounds: a before/after comparison that the machine's load affects alike. It
+  runs as plain Python (a second compiled build cannot load in one process); compare it with
+  this version under EXTRACT_PURE=1, or compare two compiled versions by running the script in each;
 - peak memory of extraction (tracemalloc, in a separate pass so that tracing does not slow
   the timed one) at N MB, 2N MB and --max-mb MB: documents are made and dropped one at a
   time, so the peak should stay flat; and the process's peak resident size.
@@ -29,6 +31,7 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib.util
+import os
 import resource
 import sys
 import time
@@ -121,8 +124,17 @@ def main(argv: list[str] | None = None) -> int:
         extractors["engine.records"] = lambda text: len(records(text, doc="bench"))
     extractors["extract.figures"] = lambda text: len(figures(text, doc="bench"))
     if args.before is not None:
-        before = load_package(args.before / "extract", "extract_before")
-        extractors["extract.figures (--before)"] = lambda text: len(before.figures(text, doc="bench"))
+        # A compiled build is one extension module named after the package (extract._native), so a
+        # second one cannot load beside this repository's: it would run this version's code under
+        # the other's name. The other version runs as Python, and says so; to compare two compiled
+        # versions, run this script in each checkout.
+        os.environ["EXTRACT_PURE"] = "1"
+        try:
+            before = load_package(args.before / "extract", "extract_before")
+        finally:
+            del os.environ["EXTRACT_PURE"]
+        label = "extract.figures (--before, plain Python)"
+        extractors[label] = lambda text: len(before.figures(text, doc="bench"))
     for extract_one in extractors.values():  # warm up: compile patterns, load OpenCC tables
         extract_one(sources[0])
 
