@@ -749,7 +749,11 @@ try:
         (get_block_type(dtype), BlockPlacement(slice(int(p[0]), int(p[0]) + 1)) if len(p) == 1 else BlockPlacement(p))
         for dtype, p in zip([_STRING_DTYPE] * len(_STRING_AT) + [np.dtype(np.int64), np.dtype(np.float64),
                                                                  DTYPES["category"], pd.Int64Dtype()], _PLACES)]
-except (ImportError, AttributeError, TypeError):  # another pandas: its public function
+    # and the arrays and index built as pandas builds its own, from parts made right here
+    _CATEGORICAL = pd.Categorical._simple_new
+    _INTEGER_ARRAY = pd.arrays.IntegerArray._simple_new
+    _RANGE_INDEX = pd.RangeIndex._simple_new
+except (ImportError, AttributeError, TypeError):  # another pandas: its public functions
     _BLOCKS = None
 
 
@@ -758,7 +762,7 @@ def _frame(arrays: list, n: int) -> pd.DataFrame:
     if _BLOCKS is None:
         return create_dataframe_from_blocks(list(zip(arrays, _PLACES)), index=pd.RangeIndex(n), columns=_COLUMN_INDEX)
     blocks = [kind(values, ndim=2, placement=place) for (kind, place), values in zip(_BLOCKS, arrays)]
-    manager = BlockManager(blocks, [_COLUMN_INDEX, pd.RangeIndex(n)], verify_integrity=False)
+    manager = BlockManager(blocks, [_COLUMN_INDEX, _RANGE_INDEX(range(n))], verify_integrity=False)
     return pd.DataFrame._from_mgr(manager, manager.axes)
 
 
@@ -779,10 +783,15 @@ def _table(rows: list[list]) -> pd.DataFrame:
     value, value_max = [cols[i] for i in _FLOAT_AT]
     arrays.append(np.array([value, [_NAN if v is None else v for v in value_max]], dtype=np.float64).reshape(2, n))
     codes = np.array([_CATEGORY_CODE[c] for c in cols[_CATEGORY_AT]], dtype=np.int8)
-    arrays.append(pd.Categorical.from_codes(codes, dtype=DTYPES["category"], validate=False))
     due = cols[_DEADLINE_AT]
-    arrays.append(pd.arrays.IntegerArray(np.array([0 if d is None else d for d in due], dtype=np.int64),
-                                         np.array([d is None for d in due], dtype=bool)))
+    years = np.array([0 if d is None else d for d in due], dtype=np.int64)
+    missing = np.array([d is None for d in due], dtype=bool)
+    if _BLOCKS is None:
+        arrays.append(pd.Categorical.from_codes(codes, dtype=DTYPES["category"], validate=False))
+        arrays.append(pd.arrays.IntegerArray(years, missing))
+    else:  # the codes and the years with their mask are made right above: nothing to check again
+        arrays.append(_CATEGORICAL(codes, DTYPES["category"]))
+        arrays.append(_INTEGER_ARRAY(years, missing))
     return _frame(arrays, n)
 
 
