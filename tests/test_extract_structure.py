@@ -113,6 +113,8 @@ SECTIONS = [
     ("section-ends-with-its-list", "今年的主要预期目标是：\n◆地区生产总值增长5%；\n报告指出，去年全省新增企业300家。",
      "2024-01-23", "300家", ("actual", None)),
     ("no-section-word", "2023年广东地区生产总值达到13.57万亿元、增长4.8%。", "2024-01-23", "4.8%", ("actual", None)),
+    # a paragraph that looks back names past goals: no section of this year's (总结 is a word of history)
+    ("a-look-back-naming-the-goals", "总结过去一年，年度目标是：新增企业300家。", "2026-03-01", "300家", ("target", None)),
     # a paragraph that opens goals with 目标: (any words before it) and the one paragraph after its colon
     ("goals-opener-then-a-paragraph", "《纲要》提出“十四五”时期（2021年至2025年）的确切目标：\n经济发展进入全新阶段，年均增长6%左右。",
      "2021-05-19", "6%", ("target", 2025)),
