@@ -123,6 +123,16 @@ def test_scaled_values_are_exact_decimals():
     assert list(extract.figures("增加值从3056.9亿元增长至4926.4亿元。").value) == [305690000000.0, 492640000000.0]
 
 
+@pytest.mark.parametrize("value, scale, want", [
+    (2.14, 1e12, 2.14e12),                            # 2140000000000.0002 rounded to 15 digits
+    (999999999999999.0, 1.0, 999999999999999.0),      # a whole number of 15 digits: as it is
+    (1234567890123456.0, 1.0, 1234567890123460.0),    # 16 digits: rounded like any other value
+    (-3.0, 1e4, -30000.0),
+])
+def test_a_scaled_value_keeps_fifteen_significant_digits(value, scale, want):
+    assert extract.engine._scaled(value, scale) == want
+
+
 NOT_FIGURES = [
     ("iso-date", "2023-04-11  来源:徐州日报"),
     ("month-day", "2月17日,春节假期最后一天。"),
