@@ -496,6 +496,13 @@ def without_asides(phrase: str) -> str:
 _BAR: Final = re.compile("[|｜]")
 
 
+def _cut_head(pattern: re.Pattern, text: str) -> str:
+    """`text` without what `pattern` (anchored by ^) matches at its start: pattern.sub("", text), but
+    tried at the start only, where a substitution would try the ^ at every position."""
+    m = pattern.match(text)
+    return text if m is None else text[m.end():]
+
+
 def _clean(phrase: str) -> str:
     """The phrase without its time words, quoted names, verbs, region and asides in brackets at
     either end. Each anchored substitution runs only where a cheap string test says it can apply."""
@@ -507,29 +514,30 @@ def _clean(phrase: str) -> str:
             phrase = tail
     # ' 、二是…': a list separator (and any space around it) leads no name, and the numbering
     # after it is numbering still
-    phrase = _LEADING_SEPARATOR.sub("", phrase)
+    if phrase[:1] == "、" or phrase[:1].isspace():  # what \s matches is what str.isspace says
+        phrase = _cut_head(_LEADING_SEPARATOR, phrase)
     if "(" in phrase or "（" in phrase:
         phrase = without_asides(phrase)
     if phrase[:1] in "“\"":
-        phrase = _QUOTE_NAME.sub("", phrase)
+        phrase = _cut_head(_QUOTE_NAME, phrase)
     if phrase[:1] in _MARK_START:
-        phrase = _LEADING_MARK.sub("", phrase)
+        phrase = _cut_head(_LEADING_MARK, phrase)
     if phrase[:1] in _TIME_START:
-        phrase = _LEADING_TIME.sub("", phrase)
+        phrase = _cut_head(_LEADING_TIME, phrase)
     phrase = _PUNCT.sub("", phrase)
     for _ in range(3):
         new = (_TAIL.sub("", phrase) if phrase[-1:] in _TAIL_LAST and phrase.endswith(_TAIL_WORDS)
                else phrase)
         if new[:1] in _HEAD_FIRST and new.startswith(_HEAD_WORDS):
-            new = _HEAD.sub("", new)
+            new = _cut_head(_HEAD, new)
         if new[:1] in _REGION_FIRST and REGIONS.match(new):
             new = _REGION_RUN.sub("", new, count=1)
         if new[:1] in _TIME_START:
-            new = _LEADING_TIME.sub("", new)
+            new = _cut_head(_LEADING_TIME, new)
         if new.endswith(_TIME_END):
             new = _TRAILING_TIME.sub("", new)
         if new[:1] in _BASE_START:
-            new = _LEADING_BASE.sub("", new)
+            new = _cut_head(_LEADING_BASE, new)
         if new.endswith(_BASE_END):
             new = _TRAILING_BASE.sub("", new)
         if "20" in new and "年" in new:

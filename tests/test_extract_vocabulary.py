@@ -1102,3 +1102,21 @@ def test_a_sentence_with_none_of_the_needed_characters_has_no_deadline_or_period
         assert pattern.search("".join(parts)) is None
 
     nothing_found()
+
+
+def test_cutting_an_anchored_head_is_the_substitution():
+    """classify._cut_head(P, text) is P.sub("", text) for each pattern anchored by ^ it is used
+    with, on every clause of the seed corpus and the phrases that start inside one."""
+    import re
+    from pathlib import Path
+    from extract import classify
+    text = "\n".join(p.read_text(encoding="utf-8", errors="replace")
+                     for p in sorted((Path(__file__).parents[2] / "shared" / "corpus").glob("*.txt")))
+    clauses = [c for c in re.split(r"[，,；;。\n]", text) if c] + [
+        " 、二是新增", "、、 2025年全市", "“1”是新增产值", "（二）2025年底前", "比上年同期增长", "全市新增"]
+    phrases = {c[i:] for c in clauses for i in range(min(len(c), 6))}
+    patterns = [v for v in vars(classify).values() if isinstance(v, re.Pattern) and v.pattern.lstrip().startswith("^")]
+    assert len(patterns) >= 6
+    for pattern in patterns:
+        for phrase in phrases:
+            assert classify._cut_head(pattern, phrase) == pattern.sub("", phrase), (pattern.pattern[:40], phrase)
