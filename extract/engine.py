@@ -100,24 +100,34 @@ class _Token:
         self.value_max = value_max
 
 
-def _parse(m: re.Match) -> _Token | None:
-    """Value and unit of one match of patterns.FIGURE, or None where it is not a number."""
+#: FIGURE's groups of an Arabic number, by number: a group's name is looked up again at every call.
+_AR: Final = FIGURE.groupindex["ar"]
+_AR_UNIT: Final = FIGURE.groupindex["unit"]
+_AR_SCALE: Final = FIGURE.groupindex["scale"]
+_AR_SCALE2: Final = FIGURE.groupindex["scale2"]
+_AR_INFIX: Final = FIGURE.groupindex["infix"]
+_AR_PER: Final = FIGURE.groupindex["per"]
+
+
+def _parse(m: re.Match, text: str) -> _Token | None:
+    """Value and unit of one match of patterns.FIGURE in `text`, or None where it is not a number."""
     s, e = m.span()
-    ar, unit_word, scale1, scale2 = m.group("ar", "unit", "scale", "scale2")  # one call for the common case
+    # the groups of the common case, in one call
+    ar, unit_word, scale1, scale2, infix = m.group(_AR, _AR_UNIT, _AR_SCALE, _AR_SCALE2, _AR_INFIX)
     if ar is not None:
         if unit_word is None and scale1 is None and scale2 is None:
             # the common case: a bare number. Before 年/月/日 it is a date (FIGURES.md: no figure),
             # which no range or list of figures takes as a member: dropped here, before any work
-            ar_end = m.end("ar")
-            if m.string[ar_end:ar_end + 1] in _DATE_AFTER:
+            ar_end = m.end(_AR)
+            if text[ar_end:ar_end + 1] in _DATE_AFTER:
                 return None
-            if m.string[ar_end:ar_end + 1] in _COMPUTE_LETTERS:
+            if text[ar_end:ar_end + 1] in _COMPUTE_LETTERS:
                 computed = _compute_power(m, s, ar_end, ar)
                 if computed is not None:
                     return computed
             v = parse_arabic(ar)  # a list member, a range's low end, or nothing
             return None if v is None else _Token(s, ar_end, v, None)
-        return _number(m, ar, unit_word, scale1, scale2)
+        return _number(m, text, s, e, ar, unit_word, scale1, scale2, infix)
     cn = m.group("cn")
     if cn is not None:
         v = parse_chinese(cn)
@@ -219,27 +229,28 @@ def _mixed(m, g: dict) -> _Token | None:
     return _Token(m.start(), m.end(), _scaled(value, 1.0), category, unit)
 
 
-def _number(m: re.Match, ar: str, unit_word: str | None, scale1: str | None, scale2: str | None) -> _Token | None:
+def _number(m: re.Match, text: str, s: int, e: int, ar: str, unit_word: str | None, scale1: str | None,
+            scale2: str | None, infix: str | None) -> _Token | None:
     """An Arabic number with a scale or a unit (the groups of `m` that say so, read once by _parse)."""
     v = parse_arabic(ar)
     if v is None:
         return None
-    if unit_word is None or _false_unit(m.string, m.start("unit")):
-        return _unitless(m, v, scale1, scale2)
+    if unit_word is None or _false_unit(text, m.start(_AR_UNIT)):
+        return _unitless(m, s, v, scale1, scale2, infix)
     scale = scale_of(scale1) * scale_of(scale2) * _UNIT_FACTORS.get(unit_word, 1.0)
     category, unit = UNITS[unit_word]
-    per = m.group("per")
+    per = m.group(_AR_PER)
     if per:
         category, unit = "other", f"{unit}/{per.translate(TRAD_SCALE)}"
-    return _Token(m.start(), m.end(), v, category, unit, scale, m.group("infix") is not None)
+    return _Token(s, e, v, category, unit, scale, infix is not None)
 
 
-def _unitless(m: re.Match, v: float, scale1: str | None, scale2: str | None) -> _Token:
+def _unitless(m: re.Match, s: int, v: float, scale1: str | None, scale2: str | None, infix: str | None) -> _Token:
     """A number with no unit: it may join a range or a list, or be a bare 万/亿 magnitude."""
-    end = m.end("scale2") if scale2 else m.end("scale") if scale1 else m.end("ar")
+    end = m.end(_AR_SCALE2) if scale2 else m.end(_AR_SCALE) if scale1 else m.end(_AR)
     magnitude = any(x and x.translate(TRAD_SCALE) in _MAGNITUDE for x in (scale1, scale2))
     scale = scale_of(scale1) * scale_of(scale2)
-    return _Token(m.start(), end, v, None, "", scale, m.group("infix") is not None and magnitude, magnitude)
+    return _Token(s, end, v, None, "", scale, infix is not None and magnitude, magnitude)
 
 
 #: In either script: the text is read as written (十一屆十次全會, 排名第3位).
@@ -449,7 +460,7 @@ def _rows(text: object, doc: str | None, date) -> list[list]:
         s0, s1 = sents.bounds(t.start)
         return classify.is_money_subject(sents.simple(s0, s1), t.start - s0)
 
-    tokens = [t for t in map(_parse, FIGURE.finditer(work)) if t is not None]
+    tokens = [t for t in [_parse(m, work) for m in FIGURE.finditer(work)] if t is not None]
     if context.cells and "|" in work:
         _lend_cell_units(work, tokens, context)
     out: list[list] = []
