@@ -193,7 +193,10 @@ def test_pinyin_readings_make_one_figure():
 def test_readings_in_either_bracket_are_removed_in_order():
     # a full-width reading after a half-width one, a bracket that is no reading (注), and a
     # reading at the very start of a bracket run: each removed where it stands, the rest kept
-    from extract.normalize import strip_readings
+    from extract.normalize import has_readings, strip_readings
+    # a reading after brackets that hold none, in the other bracket too: found
+    assert has_readings("增长(注)(1.2%)产（chǎn）值") and has_readings("（注）产(chǎn)值")
+    assert not has_readings("增长(1.2%)（注）产(值)")
     text = "产（chǎn）值(注)达到1.3萬(wàn)億（yì）元"
     stripped, omap = strip_readings(text)
     assert stripped == "产值(注)达到1.3萬億元"
