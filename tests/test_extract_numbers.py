@@ -196,6 +196,8 @@ def test_readings_in_either_bracket_are_removed_in_order():
     from extract.normalize import has_readings, strip_readings
     # a reading after brackets that hold none, in the other bracket too: found
     assert has_readings("增长(注)(1.2%)产（chǎn）值") and has_readings("（注）产(chǎn)值")
+    # the brackets of one kind tried in order from the first, at the text's start too
+    assert has_readings("(注)产(chǎn)值(注)")
     assert not has_readings("增长(1.2%)（注）产(值)")
     text = "产（chǎn）值(注)达到1.3萬(wàn)億（yì）元"
     stripped, omap = strip_readings(text)
@@ -204,6 +206,40 @@ def test_readings_in_either_bracket_are_removed_in_order():
     assert omap.start(stripped.index("億")) == text.index("億")
     assert omap.start(stripped.index("元")) == text.index("元")
     assert strip_readings("增长(1.2%)（注）") == ("增长(1.2%)（注）", None)
+
+
+def test_the_traditional_characters_are_those_t2s_changes():
+    from extract.normalize import _traditional_characters
+    chars = _traditional_characters()
+    # of each block: the basic one (萬, 體, and 鿓 near its end), extension A (㑮, the first of it),
+    # the compatibility block (U+F900, its first character, and U+FAD9, its last that t2s changes)
+    for c in "萬億體鿓㑮\uf900\ufad9":
+        assert c in chars
+    for c in "万亿体元\n":
+        assert c not in chars
+    assert 4000 < len(chars) < 4500 and len(set(chars)) == len(chars)
+
+
+def test_simplifying_keeps_the_length_and_falls_back_to_one_character_at_a_time(monkeypatch):
+    from extract import normalize
+    assert normalize.to_simplified("規上工業總產值超1.3萬億元") == "规上工业总产值超1.3万亿元"
+    assert normalize.to_simplified("规上工业") == "规上工业"
+    # a lone surrogate (OpenCC takes only valid UTF-8): read as U+FFFD, one for one
+    assert normalize.to_simplified("萬\ud800億") == "万\ufffd亿"
+
+    class LongerPhrases:
+        """A phrase table that changes the length of a text of several characters."""
+        def convert(self, text):
+            out = text.replace("萬", "万").replace("億", "亿")
+            return out + "們" if len(text) > 1 else out
+
+    # (the compiled module keeps its own converter: there the real one answers, the same)
+    monkeypatch.setattr(normalize, "_T2S", LongerPhrases())
+    normalize._char_t2s.cache_clear()
+    try:
+        assert normalize.to_simplified("萬億元") == "万亿元"
+    finally:
+        normalize._char_t2s.cache_clear()
 
 
 @pytest.mark.parametrize(
