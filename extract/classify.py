@@ -146,7 +146,14 @@ def qualifier_before(before: str) -> tuple[str | None, int]:
     return vocab.QUALIFIERS_BEFORE[word[:word.find("人民币")] if "人民币" in word else word], len(word)
 
 
+#: The first characters of the words of _QUAL_AFTER and _DECREASE: where none stands, no match is tried.
+_QUAL_AFTER_FIRST: Final = frozenset(w[0] for w in vocab.QUALIFIERS_AFTER)
+_DECREASE_FIRST: Final = "".join(sorted({w[0] for w in vocab.DECREASE_WORDS}))
+
+
 def qualifier_after(sent: str, pos: int) -> tuple[str | None, int]:
+    if sent[pos:pos + 1] not in _QUAL_AFTER_FIRST:
+        return None, 0
     m = _QUAL_AFTER.match(sent, pos)
     if not m:
         return None, 0
@@ -155,7 +162,7 @@ def qualifier_after(sent: str, pos: int) -> tuple[str | None, int]:
 
 def is_decrease(before: str) -> bool:
     """A change governed by a decrease word ('同比下降3.2%'), not a level ('下降至17.2%')."""
-    return _DECREASE.search(before) is not None
+    return _holds_any(before, _DECREASE_FIRST) and _DECREASE.search(before) is not None
 
 
 def _cues(sent: str, lo: int, hi: int) -> list[tuple[int, str]]:

@@ -1120,3 +1120,14 @@ def test_cutting_an_anchored_head_is_the_substitution():
     for pattern in patterns:
         for phrase in phrases:
             assert classify._cut_head(pattern, phrase) == pattern.sub("", phrase), (pattern.pattern[:40], phrase)
+
+
+def test_every_qualifier_after_and_every_decrease_word_is_still_found():
+    """qualifier_after and is_decrease try their pattern only where a first character of their
+    words stands: each word of the tables is found, in its place."""
+    from extract import classify
+    for word, qualifier in vocab.QUALIFIERS_AFTER.items():
+        assert classify.qualifier_after("5%" + word + "。", 2) == (qualifier, len(word)), word
+    for word in vocab.DECREASE_WORDS:
+        assert classify.is_decrease("同比" + word), word
+    assert classify.qualifier_after("5%。", 2) == (None, 0) and not classify.is_decrease("同比增长")
