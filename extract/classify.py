@@ -930,7 +930,7 @@ def deadline(sent: str, start: int, doc_date: dt.date | None,
         explicit, relative, plan, this, year, yearend = kept
     if each:
         return None, True  # 每年: a yearly target states that it has no deadline, whatever its scope says
-    if explicit is None:
+    if explicit is None and ("(" in sent or "（" in sent):
         after = _BRACKETED_PERIOD.search(sent, start)
         if after is not None:  # '2606个撤并村通公路(2013—2017年)': a task and its period, in brackets after it
             explicit = int(after.group(1))

@@ -456,6 +456,8 @@ TASKS_AND_PROGRESS = [
     ("剩余8项中，2个嵌入式养老机构建设已完成1个(50%)、126条农村黑臭水体治理已完成120条(95%)。", "2025-10-09",
      [("8项", "actual", None), ("2个", "target", None), ("1个", "actual", None), ("50%", "actual", None),
       ("126条", "target", None), ("120条", "actual", None), ("95%", "actual", None)]),
+    # the period in full-width brackets, in a sentence of its own
+    ("新建农村公路120公里（2024—2026年）。", "2024-03-01", [("120公里", "target", 2026)]),
     # more done than the count, or another unit: no task of it
     ("全市已建成园区12个，完成15个。", "2025-10-09", [("12个", "actual", None), ("15个", "actual", None)]),
     ("全市已建成园区12个，已完成投资8亿元。", "2025-10-09", [("12个", "actual", None), ("8亿元", "actual", None)]),
