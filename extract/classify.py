@@ -15,8 +15,8 @@ import re
 
 from . import vocab
 from .numbers import parse_number
-from .patterns import (CLAUSE_SEP, CUES, DEADLINE, DEADLINE_NEEDS, FIGURE, PERIOD, PERIOD_NEEDS, REGION_FORMS,
-                       REGIONS, REGIONS_ANY_SCRIPT, alternation, trad_forms)
+from .patterns import (CLAUSE_SEP_CHARS, CLAUSE_SEP_OR_REGION, CUES, DEADLINE, DEADLINE_NEEDS, FIGURE, PERIOD,
+                       PERIOD_NEEDS, REGION_FORMS, REGIONS, REGIONS_ANY_SCRIPT, alternation, trad_forms)
 
 __all__ = [
     "qualifier_before", "qualifier_after", "is_decrease", "kind", "indicator", "region_of",
@@ -67,8 +67,22 @@ def _holds_any(text: str, chars: str) -> bool:
 
 # Each sentence is scanned once for each kind of word; the lists are reused for all its figures.
 @functools.lru_cache(maxsize=512)
+def _separators_and_regions(sent: str) -> tuple[list[int], list[tuple[int, int, str]]]:
+    """Where the sentence's clause separators end, and the regions it names (start, end, name):
+    one scan for both."""
+    ends: list[int] = []
+    regions: list[tuple[int, int, str]] = []
+    for m in CLAUSE_SEP_OR_REGION.finditer(sent):
+        if sent[m.start()] in CLAUSE_SEP_CHARS:
+            ends.append(m.end())
+        else:
+            regions.append((m.start(), m.end(), m.group()))
+    return ends, regions
+
+
+@functools.lru_cache(maxsize=512)
 def _clause_ends(sent: str) -> list[int]:
-    ends = [m.end() for m in CLAUSE_SEP.finditer(sent)]
+    ends = _separators_and_regions(sent)[0]
     if ends and ("(" in sent or "（" in sent):
         # a comma inside brackets ends no clause: 2.01万亿元（人民币，下同）增加到2.9万亿元
         inside = {i for m in _BRACKETED.finditer(sent) for i in range(m.start() + 1, m.end())}
@@ -118,15 +132,14 @@ def _period_list(sent: str) -> list[tuple[int, int, dict, bool]]:
     return out
 
 
-@functools.lru_cache(maxsize=512)
 def _region_list(sent: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in REGIONS.finditer(sent)]
+    return _separators_and_regions(sent)[1]
 
 
 def forget() -> None:
     """Drop the per-sentence lists: called at the start of each document, so that memory stays
     flat and a benchmark of repeated documents measures real work."""
-    for cached in (_clause_ends, _cue_index, _deadline_list, _period_list, _region_list, _asides):
+    for cached in (_separators_and_regions, _clause_ends, _cue_index, _deadline_list, _period_list, _asides):
         cached.cache_clear()
 
 

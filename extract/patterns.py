@@ -192,7 +192,10 @@ SENTENCE_END: Final = re.compile(f"[{SENTENCE_END_CHARS}]")
 #: name holds an end, so the matches are those of SENTENCE_END and REGIONS_ANY_SCRIPT together).
 #: Each alternative starts with its own character, so the scan skips to the first of them.
 SENTENCE_END_OR_REGION: Final = re.compile("|".join([*map(re.escape, SENTENCE_END_CHARS), alternation(REGION_FORMS)]))
-CLAUSE_SEP: Final = re.compile(r"[，,；;：:]")
+CLAUSE_SEP_CHARS: Final = "，,；;：:"
+#: A clause's end or a region's name (REGIONS): one scan of a sentence finds both (no name holds a
+#: separator), as SENTENCE_END_OR_REGION does for a document.
+CLAUSE_SEP_OR_REGION: Final = re.compile("|".join([*map(re.escape, CLAUSE_SEP_CHARS), REGIONS.pattern]))
 
 #: The document's own date, as pages print it near the top: 2023-04-11, 2023年4月11日, 2024\n01/04.
 DOC_DATE: Final = re.compile(

@@ -1131,3 +1131,12 @@ def test_every_qualifier_after_and_every_decrease_word_is_still_found():
     for word in vocab.DECREASE_WORDS:
         assert classify.is_decrease("同比" + word), word
     assert classify.qualifier_after("5%。", 2) == (None, 0) and not classify.is_decrease("同比增长")
+
+
+def test_one_scan_of_a_sentence_finds_its_clause_ends_and_regions():
+    """classify._separators_and_regions: where each separator ends, and the regions named, with
+    the words of the document's own region (全市) too."""
+    from extract import classify
+    ends, regions = classify._separators_and_regions("全市GDP增长5%，苏州市区：上海;苏北,")
+    assert ends == [10, 15, 18, 21]  # after ，：; and ,
+    assert regions == [(0, 2, "全市"), (10, 13, "苏州市"), (15, 17, "上海")]  # 苏北 is no city
