@@ -185,17 +185,21 @@ REGIONS: Final = re.compile(alternation(list(vocab.REGIONS) + list(vocab.OWN_REG
 REGION_FORMS: Final = {form: vocab.REGIONS[word] for form, word in trad_forms(vocab.REGIONS).items()}
 REGIONS_ANY_SCRIPT: Final = re.compile(alternation(REGION_FORMS))
 
-#: Ends of sentences and clauses.
+
+def _marks_or(marks: str, names: str) -> re.Pattern:
+    """One of the punctuation `marks`, or one of the words of the trie `names`: one scan finds
+    both. No name holds a mark, so the matches are those of the two scans together; and each
+    alternative starts with its own character, so the scan skips to the first of them."""
+    return re.compile("|".join([*map(re.escape, marks), names]))
+
+
+#: Ends of sentences and clauses, each with the region names (of a document in either script; of
+#: a simplified sentence, with the words of the document's own region), found in the same scan.
 SENTENCE_END_CHARS: Final = "。！？!?\n"
 SENTENCE_END: Final = re.compile(f"[{SENTENCE_END_CHARS}]")
-#: A sentence's end or a region's name in either script: one scan of a document finds both (no
-#: name holds an end, so the matches are those of SENTENCE_END and REGIONS_ANY_SCRIPT together).
-#: Each alternative starts with its own character, so the scan skips to the first of them.
-SENTENCE_END_OR_REGION: Final = re.compile("|".join([*map(re.escape, SENTENCE_END_CHARS), alternation(REGION_FORMS)]))
+SENTENCE_END_OR_REGION: Final = _marks_or(SENTENCE_END_CHARS, REGIONS_ANY_SCRIPT.pattern)
 CLAUSE_SEP_CHARS: Final = "，,；;：:"
-#: A clause's end or a region's name (REGIONS): one scan of a sentence finds both (no name holds a
-#: separator), as SENTENCE_END_OR_REGION does for a document.
-CLAUSE_SEP_OR_REGION: Final = re.compile("|".join([*map(re.escape, CLAUSE_SEP_CHARS), REGIONS.pattern]))
+CLAUSE_SEP_OR_REGION: Final = _marks_or(CLAUSE_SEP_CHARS, REGIONS.pattern)
 
 #: The document's own date, as pages print it near the top: 2023-04-11, 2023年4月11日, 2024\n01/04.
 DOC_DATE: Final = re.compile(
